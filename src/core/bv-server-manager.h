@@ -1,0 +1,59 @@
+/* bv-server-manager.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bv-database.h"
+#include "bv-server.h"
+
+G_BEGIN_DECLS
+
+#define BV_SERVER_MANAGER_ERROR (bv_server_manager_error_quark ())
+
+typedef enum {
+  BV_SERVER_MANAGER_ERROR_MISSING_NAME,
+  BV_SERVER_MANAGER_ERROR_NAME_TAKEN,
+  BV_SERVER_MANAGER_ERROR_MISSING_SECRET,
+  BV_SERVER_MANAGER_ERROR_INVALID_CHECKSUM,
+} BvServerManagerError;
+
+#define BV_TYPE_SERVER_MANAGER (bv_server_manager_get_type ())
+G_DECLARE_FINAL_TYPE (BvServerManager, bv_server_manager, BV, SERVER_MANAGER, GObject)
+
+GQuark           bv_server_manager_error_quark (void);
+BvServerManager *bv_server_manager_new         (BvDatabase        *database);
+GListModel      *bv_server_manager_get_servers (BvServerManager   *self);
+gboolean         bv_server_manager_check       (BvServerManager   *self,
+                                                BvServer          *existing,
+                                                const char        *name,
+                                                const char        *url,
+                                                const char        *checksum,
+                                                const char        *secret,
+                                                char             **normalized_url,
+                                                GError           **error);
+void             bv_server_manager_save_async  (BvServerManager   *self,
+                                                BvServer          *existing,
+                                                const char        *name,
+                                                const char        *url,
+                                                const char        *checksum,
+                                                const char        *secret,
+                                                GCancellable      *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer           user_data);
+BvServer        *bv_server_manager_save_finish (BvServerManager   *self,
+                                                GAsyncResult      *result,
+                                                GError           **error);
+void             bv_server_manager_remove_async (BvServerManager  *self,
+                                                 BvServer         *server,
+                                                 GCancellable     *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer          user_data);
+gboolean         bv_server_manager_remove_finish (BvServerManager *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+
+G_END_DECLS

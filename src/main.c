@@ -1,0 +1,29 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bv-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BvApplication) app = NULL;
+  const char *localedir = g_getenv ("BBB_VEREINE_LOCALEDIR");
+
+  /* BBB_VEREINE_LOCALEDIR lets the test suite run the uninstalled binary
+   * with the translations just built. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = bv_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

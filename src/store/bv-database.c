@@ -1,0 +1,954 @@
+/* bv-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-store"
+
+#include "config.h"
+
+#include "bv-database.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+/* Marks the file as ours in the SQLite header ("BbVe"), so that a database
+ * of some other program is refused instead of being migrated. */
+#define BV_DATABASE_APPLICATION_ID 0x42625665
+
+/* Long enough for another instance (the command line next to the window) to
+ * finish its transaction, short enough that the UI does not seem frozen. */
+#define BV_DATABASE_BUSY_TIMEOUT_MS 5000
+
+struct _BvDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  int         schema_version;
+
+  /* Owned by us, sorted by name; only changed after the SQL succeeded. */
+  GListStore *servers;
+};
+
+G_DEFINE_FINAL_TYPE (BvDatabase, bv_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (bv-database-error-quark, bv_database_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} Migration;
+
+/* Each step takes the schema from version - 1 to version and runs in one
+ * transaction together with the user_version bump, so a crash leaves either
+ * the old or the new schema. Append new steps; never edit a released one. */
+static const Migration migrations[] = {
+  {
+    .version = 1,
+    .sql =
+      "PRAGMA application_id = " G_STRINGIFY (BV_DATABASE_APPLICATION_ID) ";"
+      "CREATE TABLE servers ("
+      "  id       TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+      "  name     TEXT NOT NULL CHECK (name <> ''),"
+      /* The command line addresses servers by name, so names must be unique
+       * regardless of case. COLLATE NOCASE only folds ASCII and club names
+       * carry umlauts, so the folded key is computed in C (name_key ()). */
+      "  name_key TEXT NOT NULL UNIQUE,"
+      "  url      TEXT NOT NULL CHECK (url <> ''),"
+      "  checksum TEXT NOT NULL DEFAULT 'auto'"
+      "           CHECK (checksum IN ('auto', 'sha1', 'sha256', 'sha384', 'sha512')),"
+      "  created  INTEGER NOT NULL"
+      ");",
+  },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BV_DATABASE_SCHEMA_VERSION);
+
+static gboolean
+set_error_from_sqlite (BvDatabase  *self,
+                       int          rc,
+                       GError     **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL,
+                   _("The disk is full, so “%s” could not be written. Free some space and try again."),
+                   self->path);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_CORRUPT,
+                   _("The file “%s” is not a database of this app or it is damaged. It was left unchanged. Move it away or restore a backup, then try again."),
+                   self->path);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_OPEN,
+                   _("The database “%s” could not be opened (%s). Check that the folder exists and that you may write to it."),
+                   self->path, detail);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   _("The database “%s” is read-only. Check that you may write to the file and its folder, then try again."),
+                   self->path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   _("The database “%s” is busy in another program. Wait a moment and try again."),
+                   self->path);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   _("Reading or writing the database “%s” failed (%s). Check the disk and try again."),
+                   self->path, detail);
+      break;
+
+    default:
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   _("The database “%s” reported an error (%s)."),
+                   self->path, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+set_error_from_errno (BvDatabase  *self,
+                      const char  *file,
+                      int          saved_errno,
+                      GError     **error)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL,
+                 _("The disk is full, so “%s” could not be created. Free some space and try again."),
+                 file);
+  else
+    g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_OPEN,
+                 _("“%s” could not be created (%s). Check that you may write to its folder."),
+                 file, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+static gboolean
+exec (BvDatabase  *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+prepare (BvDatabase    *self,
+         const char    *sql,
+         sqlite3_stmt **stmt,
+         GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+static gboolean
+query_int (BvDatabase  *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!prepare (self, sql, &stmt, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+begin (BvDatabase  *self,
+       GError     **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a concurrent writer makes
+   * us wait (busy timeout) instead of failing half-way through. */
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (BvDatabase  *self,
+        GError     **error)
+{
+  return exec (self, "COMMIT", error);
+}
+
+static void
+rollback (BvDatabase *self)
+{
+  /* SQLite already rolls back by itself after some errors (SQLITE_FULL,
+   * SQLITE_IOERR); a second ROLLBACK would only add a confusing error. */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  if (sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rolling back failed: %s", sqlite3_errmsg (self->db));
+}
+
+/* Two names that a person would call the same must collide in the UNIQUE
+ * index: ignore case (also beyond ASCII), Unicode representation and
+ * surrounding blanks. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  if (!normal)
+    return g_strdup ("");
+
+  return g_utf8_casefold (normal, -1);
+}
+
+static int
+compare_servers (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  BvServer *server_a = (BvServer *)a;
+  BvServer *server_b = (BvServer *)b;
+  g_autofree char *key_a = g_utf8_casefold (bv_server_get_name (server_a), -1);
+  g_autofree char *key_b = g_utf8_casefold (bv_server_get_name (server_b), -1);
+  int ret;
+
+  ret = g_utf8_collate (key_a, key_b);
+  if (ret == 0)
+    ret = strcmp (bv_server_get_name (server_a), bv_server_get_name (server_b));
+  if (ret == 0)
+    ret = strcmp (bv_server_get_id (server_a), bv_server_get_id (server_b));
+
+  return ret;
+}
+
+static int
+compare_server_ptrs (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_servers (*(BvServer * const *)a, *(BvServer * const *)b, NULL);
+}
+
+static BvServer *
+lookup_by_id (BvDatabase *self,
+              const char *id,
+              guint      *position)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
+
+      if (g_strcmp0 (bv_server_get_id (server), id) == 0)
+        {
+          if (position)
+            *position = i;
+          /* The store keeps its own reference. */
+          return server;
+        }
+    }
+
+  return NULL;
+}
+
+/* Moves @server to where its (possibly new) name sorts. Removing and
+ * re-inserting emits items-changed, so sorted views follow a rename. */
+static void
+resort_server (BvDatabase *self,
+               BvServer   *server,
+               guint       position)
+{
+  GListModel *model = G_LIST_MODEL (self->servers);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(BvServer) before = NULL;
+  g_autoptr(BvServer) after = NULL;
+  g_autoptr(BvServer) keep = NULL;
+
+  if (position > 0)
+    before = g_list_model_get_item (model, position - 1);
+  if (position + 1 < n_items)
+    after = g_list_model_get_item (model, position + 1);
+
+  if ((!before || compare_servers (before, server, NULL) <= 0) &&
+      (!after || compare_servers (server, after, NULL) <= 0))
+    return;
+
+  keep = g_object_ref (server);
+  g_list_store_remove (self->servers, position);
+  g_list_store_insert_sorted (self->servers, keep, compare_servers, NULL);
+}
+
+static gboolean
+load_servers (BvDatabase  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (!prepare (self, "SELECT id, name, url, checksum FROM servers", &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* Someone may have edited the file with other tools; never let bad
+       * text reach the UTF-8 functions. */
+      g_autofree char *name = g_utf8_make_valid (column_text (stmt, 1), -1);
+      g_autofree char *url = g_utf8_make_valid (column_text (stmt, 2), -1);
+      const char *checksum = column_text (stmt, 3);
+
+      if (!bv_server_checksum_is_valid (checksum))
+        checksum = "auto";
+
+      g_ptr_array_add (servers, bv_server_new (column_text (stmt, 0), name, url, checksum));
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  g_ptr_array_sort (servers, compare_server_ptrs);
+  g_list_store_splice (self->servers,
+                       0, g_list_model_get_n_items (G_LIST_MODEL (self->servers)),
+                       servers->pdata, servers->len);
+
+  return TRUE;
+}
+
+/* Puts the stored values back into @server after a failed save, so that the
+ * list never shows what is not on disk. */
+static void
+reload_server (BvDatabase *self,
+               BvServer   *server)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint position;
+
+  if (lookup_by_id (self, bv_server_get_id (server), &position) != server)
+    return;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT name, url, checksum FROM servers WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+
+  sqlite3_bind_text (stmt, 1, bv_server_get_id (server), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (server));
+  bv_server_set_name (server, column_text (stmt, 0));
+  bv_server_set_url (server, column_text (stmt, 1));
+  if (bv_server_checksum_is_valid (column_text (stmt, 2)))
+    bv_server_set_checksum (server, column_text (stmt, 2));
+  g_object_thaw_notify (G_OBJECT (server));
+
+  resort_server (self, server, position);
+}
+
+static gboolean
+migrate (BvDatabase  *self,
+         GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *step = &migrations[i];
+      g_autofree char *bump = NULL;
+      g_autoptr(GError) local_error = NULL;
+      int version;
+
+      /* The steps must be complete and in order. */
+      g_assert (step->version == (int)i + 1);
+
+      if (self->schema_version >= step->version)
+        continue;
+
+      if (!begin (self, error))
+        return FALSE;
+
+      /* Another instance may have migrated while we waited for the lock. */
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      if (version < step->version)
+        {
+          g_debug ("Migrating %s to schema version %d", self->path, step->version);
+
+          bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+
+          if (!exec (self, step->sql, &local_error) ||
+              !exec (self, bump, &local_error) ||
+              !commit (self, &local_error))
+            {
+              /* Taken before ROLLBACK replaces it. */
+              g_autofree char *detail = g_strdup (sqlite3_errmsg (self->db));
+
+              rollback (self);
+
+              if (g_error_matches (local_error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL) ||
+                  g_error_matches (local_error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_CORRUPT))
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              else
+                g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                             _("The database “%s” could not be updated for this version of the app (%s). It was left as it was."),
+                             self->path, detail);
+              return FALSE;
+            }
+
+          version = step->version;
+        }
+      else
+        {
+          rollback (self);
+        }
+
+      self->schema_version = version;
+    }
+
+  return TRUE;
+}
+
+/* A database that was copied in, or was written before we created it 0600,
+ * must not stay readable for others: it holds names and e-mail addresses. */
+static void
+restrict_permissions (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (file, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      if ((st.st_mode & 0077) != 0 && g_chmod (file, 0600) != 0)
+        g_warning ("Could not make %s private: %s", file, g_strerror (errno));
+    }
+}
+
+static gboolean
+create_file (BvDatabase  *self,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int fd;
+
+  /* Only a folder we create gets 0700; an existing one (perhaps /tmp for a
+   * database given on the command line) is not ours to change. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return set_error_from_errno (self, dir, errno, error);
+
+  /* Creating the file ourselves gives it mode 0600 from the first byte;
+   * SQLite then gives -wal and -shm the same mode as the database. */
+  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_error_from_errno (self, self->path, errno, error);
+
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+static gboolean
+open_database (BvDatabase  *self,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int application_id;
+  int rc;
+
+  if (!create_file (self, error))
+    return FALSE;
+
+  /* Without SQLITE_OPEN_CREATE: the file exists now, and if it vanished in
+   * between we would rather fail than create one with the wrong mode. */
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    return set_error_from_sqlite (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BV_DATABASE_BUSY_TIMEOUT_MS);
+
+  /* Only read until we know the file is ours and not too new: switching to
+   * WAL or migrating would write to a file we must leave untouched. */
+  if (!query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (self->schema_version < 0 ||
+      (application_id != 0 && application_id != BV_DATABASE_APPLICATION_ID))
+    return set_error_from_sqlite (self, SQLITE_NOTADB, error);
+
+  if (self->schema_version > BV_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file path, the numbers are
+                    * versions of the database layout */
+                   _("The database “%s” was written by a newer version of this app (schema %d; this version knows up to %d). Install the newer version again to use it. The file was left unchanged."),
+                   self->path, self->schema_version, BV_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!prepare (self, "PRAGMA journal_mode = WAL", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+  if (g_ascii_strcasecmp (column_text (stmt, 0), "wal") != 0)
+    g_warning ("%s stays in journal mode %s: WAL is not supported there",
+               self->path, column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* NORMAL is safe with WAL: a power cut may lose the last commits but never
+   * damages the file, and each save does not wait for the disk. */
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  restrict_permissions (self->path);
+
+  if (!migrate (self, error))
+    return FALSE;
+
+  return load_servers (self, error);
+}
+
+static void
+bv_database_finalize (GObject *object)
+{
+  BvDatabase *self = (BvDatabase *)object;
+
+  /* Every statement is finalized where it was prepared, so a plain close
+   * succeeds; _v2 only guards against a bug leaking the handle. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_object (&self->servers);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (bv_database_parent_class)->finalize (object);
+}
+
+static void
+bv_database_class_init (BvDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bv_database_finalize;
+}
+
+static void
+bv_database_init (BvDatabase *self)
+{
+  self->servers = g_list_store_new (BV_TYPE_SERVER);
+}
+
+/**
+ * bv_database_default_path:
+ *
+ * Returns: (transfer full): $XDG_DATA_HOME/bbb-vereine/bbb-vereine.db
+ */
+char *
+bv_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "bbb-vereine", "bbb-vereine.db", NULL);
+}
+
+/**
+ * bv_database_open:
+ * @path: (nullable): the database file, or %NULL for bv_database_default_path()
+ * @error: return location for a #BV_DATABASE_ERROR
+ *
+ * Opens the database, creating it (mode 0600, parent folder 0700) and
+ * migrating it to %BV_DATABASE_SCHEMA_VERSION as needed. A file that is not
+ * ours, damaged or too new is refused and left unchanged.
+ *
+ * Returns: (transfer full) (nullable): the database
+ */
+BvDatabase *
+bv_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(BvDatabase) self = NULL;
+
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  self = g_object_new (BV_TYPE_DATABASE, NULL);
+  self->path = path ? g_strdup (path) : bv_database_default_path ();
+
+  if (!open_database (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bv_database_get_path (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+bv_database_get_schema_version (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * bv_database_get_servers:
+ *
+ * Returns: (transfer none): a #GListModel of #BvServer, sorted by name
+ */
+GListModel *
+bv_database_get_servers (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+
+  return G_LIST_MODEL (self->servers);
+}
+
+/**
+ * bv_database_find_server:
+ * @id_or_name: a server id, or a name (compared ignoring case)
+ *
+ * Returns: (transfer full) (nullable): the server from the list model
+ */
+BvServer *
+bv_database_find_server (BvDatabase *self,
+                         const char *id_or_name)
+{
+  g_autofree char *key = NULL;
+  BvServer *server;
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id_or_name, NULL);
+
+  server = lookup_by_id (self, id_or_name, NULL);
+  if (server)
+    return g_object_ref (server);
+
+  key = name_key (id_or_name);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvServer) candidate = g_list_model_get_item (G_LIST_MODEL (self->servers), i);
+      g_autofree char *candidate_key = name_key (bv_server_get_name (candidate));
+
+      if (strcmp (key, candidate_key) == 0)
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+/**
+ * bv_database_save_server:
+ * @server: a new server, or one with the id of a stored one
+ *
+ * Inserts or updates @server. A new server joins the list model as is. For
+ * a known id the list's own object is updated through its setters (so
+ * bindings follow) and moved if its name now sorts elsewhere. On failure
+ * nothing changes, on disk or in the list.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+bv_database_save_server (BvDatabase  *self,
+                         BvServer    *server,
+                         GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO servers (id, name, name_key, url, checksum, created)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (id) DO UPDATE SET"
+    "  name = excluded.name, name_key = excluded.name_key,"
+    "  url = excluded.url, checksum = excluded.checksum";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  const char *name;
+  const char *url;
+  BvServer *existing;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_SERVER (server), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  name = bv_server_get_name (server);
+  url = bv_server_get_url (server);
+  key = name_key (name);
+
+  if (!*key)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("The server has no name. Enter a name and try again."));
+      reload_server (self, server);
+      return FALSE;
+    }
+
+  if (!*url)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("The server has no address. Enter its URL and try again."));
+      reload_server (self, server);
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    {
+      reload_server (self, server);
+      return FALSE;
+    }
+
+  if (!prepare (self, sql, &stmt, error))
+    goto failed;
+
+  /* SQLITE_STATIC: all strings outlive the statement. */
+  sqlite3_bind_text (stmt, 1, bv_server_get_id (server), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bv_server_get_checksum (server), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      /* The id conflict is handled by the upsert, so a UNIQUE violation
+       * can only be the name. */
+      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                     _("A server named “%s” already exists. Choose another name."),
+                     name);
+      else
+        set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  existing = lookup_by_id (self, bv_server_get_id (server), &position);
+  if (existing)
+    {
+      if (existing != server)
+        {
+          g_object_freeze_notify (G_OBJECT (existing));
+          bv_server_set_name (existing, bv_server_get_name (server));
+          bv_server_set_url (existing, bv_server_get_url (server));
+          bv_server_set_checksum (existing, bv_server_get_checksum (server));
+          g_object_thaw_notify (G_OBJECT (existing));
+        }
+
+      resort_server (self, existing, position);
+    }
+  else
+    {
+      g_list_store_insert_sorted (self->servers, server, compare_servers, NULL);
+    }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  reload_server (self, server);
+  return FALSE;
+}
+
+/**
+ * bv_database_delete_server:
+ * @id: the server's id
+ *
+ * Returns: %TRUE if deleted; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such server
+ */
+gboolean
+bv_database_delete_server (BvDatabase  *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, "DELETE FROM servers WHERE id = ?1", &stmt, error))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                           _("The server was not found. It may have been deleted already."));
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  if (lookup_by_id (self, id, &position))
+    g_list_store_remove (self->servers, position);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_check_integrity:
+ *
+ * Runs SQLite's integrity and foreign key checks, e.g. after a crash.
+ *
+ * Returns: %TRUE if the file is sound; else %BV_DATABASE_ERROR_CORRUPT
+ */
+gboolean
+bv_database_check_integrity (BvDatabase  *self,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!prepare (self, "PRAGMA integrity_check", &stmt, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+
+  ok = strcmp (column_text (stmt, 0), "ok") == 0;
+  if (!ok)
+    g_debug ("Integrity check of %s: %s", self->path, column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (ok)
+    {
+      if (!prepare (self, "PRAGMA foreign_key_check", &stmt, error))
+        return FALSE;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        ok = FALSE;
+      else if (rc != SQLITE_DONE)
+        return set_error_from_sqlite (self, rc, error);
+    }
+
+  if (!ok)
+    return set_error_from_sqlite (self, SQLITE_CORRUPT, error);
+
+  return TRUE;
+}
+
+/**
+ * bv_database_get_pragma:
+ * @pragma: one of "journal_mode", "foreign_keys", "synchronous",
+ *   "busy_timeout", "user_version", "application_id"
+ *
+ * Reads a setting of this connection, for diagnostics and tests.
+ *
+ * Returns: (transfer full) (nullable): its value as text
+ */
+char *
+bv_database_get_pragma (BvDatabase *self,
+                        const char *pragma)
+{
+  /* Pragma names cannot be bound as parameters; an allow-list keeps
+   * anything with side effects (or SQL) out. */
+  static const char * const allowed[] = {
+    "journal_mode", "foreign_keys", "synchronous", "busy_timeout",
+    "user_version", "application_id", NULL
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (pragma && g_strv_contains (allowed, pragma), NULL);
+
+  sql = g_strconcat ("PRAGMA ", pragma, NULL);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup (column_text (stmt, 0));
+}

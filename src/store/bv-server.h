@@ -1,0 +1,35 @@
+/* bv-server.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define BV_TYPE_SERVER (bv_server_get_type ())
+G_DECLARE_FINAL_TYPE (BvServer, bv_server, BV, SERVER, GObject)
+
+/* A configured BigBlueButton server as the store keeps it. The shared secret
+ * is deliberately not a property: it lives only in the Secret Service. */
+BvServer   *bv_server_new              (const char *id,
+                                        const char *name,
+                                        const char *url,
+                                        const char *checksum);
+char       *bv_server_generate_id      (void);
+const char *bv_server_get_id           (BvServer   *self);
+const char *bv_server_get_name         (BvServer   *self);
+void        bv_server_set_name         (BvServer   *self,
+                                        const char *name);
+const char *bv_server_get_url          (BvServer   *self);
+void        bv_server_set_url          (BvServer   *self,
+                                        const char *url);
+/* "auto", "sha1", "sha256", "sha384" or "sha512" */
+const char *bv_server_get_checksum     (BvServer   *self);
+void        bv_server_set_checksum     (BvServer   *self,
+                                        const char *checksum);
+gboolean    bv_server_checksum_is_valid (const char *checksum);
+
+G_END_DECLS

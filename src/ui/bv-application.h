@@ -1,0 +1,23 @@
+/* bv-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bv-server-manager.h"
+
+G_BEGIN_DECLS
+
+#define BV_TYPE_APPLICATION (bv_application_get_type ())
+G_DECLARE_FINAL_TYPE (BvApplication, bv_application, BV, APPLICATION, AdwApplication)
+
+BvApplication   *bv_application_new                (void);
+GSettings       *bv_application_get_settings       (BvApplication *self);
+/* NULL when the database could not be opened; see get_database_error. */
+BvServerManager *bv_application_get_server_manager (BvApplication *self);
+const GError    *bv_application_get_database_error (BvApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+#!/usr/bin/python3
+"""Drives the real bbb-vereine over the accessibility bus, in German.
+
+Finds every page and button by its German name, and fails on any control
+without an accessible name. Runs inside build-aux/dev test (Xvfb, private
+session bus, unlocked keyring). Needs /usr/bin/python3 with pyatspi.
+"""
+
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import pyatspi
+
+APP = os.environ.get("BV_APP", "_build/src/bbb-vereine")
+TIMEOUT = 20
+
+# Roles a person operates; each must carry a name.
+CONTROL_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON,
+    pyatspi.ROLE_TOGGLE_BUTTON,
+    pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_COMBO_BOX,
+    pyatspi.ROLE_ENTRY,
+    pyatspi.ROLE_PASSWORD_TEXT,
+    pyatspi.ROLE_SPIN_BUTTON,
+    pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_LINK,
+    pyatspi.ROLE_MENU_ITEM,
+    pyatspi.ROLE_PAGE_TAB,
+    pyatspi.ROLE_LIST_BOX,
+    pyatspi.ROLE_TEXT,
+}
+
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("not ok:", message, flush=True)
+
+
+def ok(message):
+    print("ok:", message, flush=True)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def showing(node):
+    """GTK 4.8 sets SHOWING only on toplevels; a widget is on screen when it
+    and all its ancestors are VISIBLE and its toplevel is SHOWING."""
+    try:
+        while node is not None and node.getRole() != pyatspi.ROLE_APPLICATION:
+            state = node.getState()
+            if node.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW):
+                return state.contains(pyatspi.STATE_SHOWING)
+            if not state.contains(pyatspi.STATE_VISIBLE):
+                return False
+            node = node.parent
+    except Exception:
+        return False
+    return False
+
+
+def find_app(pid):
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            try:
+                if app is not None and app.get_process_id() == pid:
+                    return app
+            except Exception:
+                continue
+        time.sleep(0.2)
+    raise SystemExit("bbb-vereine never appeared on the accessibility bus")
+
+
+def find(root, name, roles=None, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for node in walk(root):
+            try:
+                if node.name == name and showing(node) and (roles is None or node.getRole() in roles):
+                    return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
+def expect(root, name, roles=None, what=None):
+    node = find(root, name, roles)
+    if node is None:
+        fail(f"{what or 'element'} “{name}” not found")
+    else:
+        ok(f"found {what or node.getRoleName()} “{name}”")
+    return node
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate", "toggle"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def lacks_name(name):
+    """Empty, a raw mnemonic ("_Speichern Speichern") or a GType fallback
+    ("GtkImage") is no name a person can use."""
+    name = name.strip()
+    if not name or "_" in name:
+        return True
+    return re.fullmatch(r"(Gtk|Adw)[A-Z][A-Za-z]+", name) is not None
+
+
+def check_all_named(root, where):
+    unnamed = []
+    for node in walk(root):
+        try:
+            if node.getRole() in CONTROL_ROLES and showing(node) and lacks_name(node.name):
+                unnamed.append(f"{node.getRoleName()} under “{node.parent.name}” ({node.parent.getRoleName()})")
+        except Exception:
+            continue
+    if unnamed:
+        fail(f"{where}: controls without an accessible name: " + "; ".join(unnamed))
+    else:
+        ok(f"{where}: every control has an accessible name")
+
+
+def german_env(data_home):
+    env = dict(os.environ)
+    # The German locale exists after build-aux/dev's set-up; LANGUAGE also
+    # works with C.UTF-8 should it be missing.
+    env["LANG"] = "de_DE.UTF-8"
+    env["LANGUAGE"] = "de"
+    env["LC_ALL"] = ""
+    env["XDG_DATA_HOME"] = data_home
+    env["GTK_A11Y"] = "atspi"
+    env.pop("NO_AT_BRIDGE", None)
+    locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+    if "de_de.utf8" not in locales:
+        env["LANG"] = "C.UTF-8"
+    return env
+
+
+def start(data_home):
+    proc = subprocess.Popen([APP], env=german_env(data_home))
+    return proc, find_app(proc.pid)
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def frames(app):
+    return [c for c in app if c is not None and c.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW)]
+
+
+def main():
+    data_home = tempfile.mkdtemp(prefix="bv-a11y-")
+    try:
+        # First start: the welcome page.
+        proc, app = start(data_home)
+        try:
+            expect(app, "Willkommen bei BBB für Vereine", what="welcome page title")
+            connect = expect(app, "Eigenen Server verbinden", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+            expect(app, "Hauptmenü", None, "menu button")
+            check_all_named(app, "welcome page")
+            if connect is not None:
+                click(connect)
+                for name in ("Name", "Adresse", "Geheimer Schlüssel", "Prüfsummenverfahren",
+                             "Abbrechen", "Speichern"):
+                    expect(app, name, what="server form control")
+                check_all_named(app, "server form")
+        finally:
+            stop(proc)
+
+        # The store now exists; add a server the way a later start finds it.
+        db = os.path.join(data_home, "bbb-vereine", "bbb-vereine.db")
+        if not os.path.exists(db):
+            fail("the database was not created on first start")
+            return
+        con = sqlite3.connect(db)
+        con.execute("INSERT INTO servers (id, name, name_key, url, checksum, created) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (str(uuid.uuid4()), "Vereinsserver", "vereinsserver",
+                     "https://bbb.example.org/bigbluebutton/api/", "auto", int(time.time())))
+        con.commit()
+        con.close()
+
+        proc, app = start(data_home)
+        try:
+            pages = {
+                "Anstehend": "Keine Treffen geplant",
+                "Live": "Gerade läuft kein Treffen",
+                "Aufzeichnungen": "Keine Aufzeichnungen",
+                "Mitglieder": "Noch keine Mitglieder",
+            }
+            for page, empty_title in pages.items():
+                switch = expect(app, page, {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                            pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB}, "page switch")
+                if switch is not None:
+                    click(switch)
+                    expect(app, empty_title, what=f"empty state of {page}")
+            check_all_named(app, "main window")
+
+            menu = expect(app, "Hauptmenü", None, "menu button")
+            if menu is not None:
+                click(menu)
+                for item in ("Einstellungen", "Tastenkürzel", "Hilfe", "Über BBB für Vereine"):
+                    expect(app, item, what="menu item")
+                prefs = find(app, "Einstellungen")
+                if prefs is not None:
+                    click(prefs)
+                    expect(app, "Konferenzserver", what="preferences page")
+                    expect(app, "Server hinzufügen", what="button")
+                    expect(app, "Vereinsserver", what="server row")
+                    check_all_named(app, "preferences")
+        finally:
+            stop(proc)
+    finally:
+        shutil.rmtree(data_home, ignore_errors=True)
+
+    if failures:
+        print(f"{len(failures)} accessibility check(s) failed", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+/* test-server-manager.c
+ *
+ * Runs against a real SQLite file and the real (throw-away, unlocked)
+ * keyring that build-aux/dev test starts on a private session bus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bv-bbb-error.h"
+#include "bv-secret-store.h"
+#include "bv-server-manager.h"
+
+typedef struct
+{
+  char            *dir;
+  BvDatabase      *database;
+  BvServerManager *manager;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("bv-server-manager-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
+  f->database = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  f->manager = bv_server_manager_new (f->database);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->manager);
+  g_clear_object (&f->database);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!*slot)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return *slot;
+}
+
+static BvServer *
+save (Fixture     *f,
+      BvServer    *existing,
+      const char  *name,
+      const char  *url,
+      const char  *checksum,
+      const char  *secret,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bv_server_manager_save_async (f->manager, existing, name, url, checksum, secret, NULL,
+                                result_cb, &result);
+  return bv_server_manager_save_finish (f->manager, wait_for (&result), error);
+}
+
+static char *
+lookup_secret (const char  *id,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bv_secret_store_lookup_async (id, NULL, result_cb, &result);
+  return bv_secret_store_lookup_finish (wait_for (&result), error);
+}
+
+static gboolean
+remove_server (Fixture   *f,
+               BvServer  *server,
+               GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bv_server_manager_remove_async (f->manager, server, NULL, result_cb, &result);
+  return bv_server_manager_remove_finish (f->manager, wait_for (&result), error);
+}
+
+static void
+test_add_edit_remove (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(BvServer) reread = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  GListModel *servers = bv_server_manager_get_servers (f->manager);
+
+  server = save (f, NULL, "  KL.digital ", "URL: https://bbb.example.org/bigbluebutton/",
+                 "auto", "first-secret-value", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (server);
+  id = g_strdup (bv_server_get_id (server));
+  g_assert_cmpstr (bv_server_get_name (server), ==, "KL.digital");
+  g_assert_cmpstr (bv_server_get_url (server), ==, "https://bbb.example.org/bigbluebutton/api/");
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+
+  secret = lookup_secret (id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "first-secret-value");
+  g_clear_pointer (&secret, g_free);
+
+  /* Editing without a secret keeps the stored one. */
+  edited = save (f, server, "KL.digital Verein", "bbb2.example.org", "sha256", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bv_server_get_id (edited), ==, id);
+  g_assert_cmpstr (bv_server_get_url (edited), ==, "https://bbb2.example.org/bigbluebutton/api/");
+  g_assert_cmpstr (bv_server_get_checksum (edited), ==, "sha256");
+  secret = lookup_secret (id, &error);
+  g_assert_cmpstr (secret, ==, "first-secret-value");
+  g_clear_pointer (&secret, g_free);
+
+  /* A new secret replaces the old one. */
+  g_clear_object (&edited);
+  edited = save (f, server, "KL.digital Verein", "bbb2.example.org", "sha256", "second-secret", &error);
+  g_assert_no_error (error);
+  secret = lookup_secret (id, &error);
+  g_assert_cmpstr (secret, ==, "second-secret");
+  g_clear_pointer (&secret, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+
+  /* What was saved survives reopening the database file. */
+  path = g_strdup (bv_database_get_path (f->database));
+  g_clear_object (&f->manager);
+  g_clear_object (&f->database);
+  f->database = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  f->manager = bv_server_manager_new (f->database);
+  reread = bv_database_find_server (f->database, id);
+  g_assert_nonnull (reread);
+  g_assert_cmpstr (bv_server_get_name (reread), ==, "KL.digital Verein");
+  g_assert_cmpstr (bv_server_get_checksum (reread), ==, "sha256");
+
+  g_assert_true (remove_server (f, reread, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
+  secret = lookup_secret (id, &error);
+  g_assert_null (secret);
+  g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NOT_FOUND);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) first = NULL;
+  g_autoptr(BvServer) second = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_assert_false (bv_server_manager_check (f->manager, NULL, " ", "bbb.example.org", "auto", "s", NULL, &error));
+  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_NAME);
+  g_clear_error (&error);
+
+  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "http://bbb.example.org", "auto", "s", NULL, &error));
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_INSECURE_URL);
+  g_clear_error (&error);
+
+  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org", "md5", "s", NULL, &error));
+  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_INVALID_CHECKSUM);
+  g_clear_error (&error);
+
+  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org", "auto", "", NULL, &error));
+  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_SECRET);
+  g_clear_error (&error);
+
+  g_assert_true (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org/bigbluebutton/api",
+                                          "sha512", "s", &normalized, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (normalized, ==, "https://bbb.example.org/bigbluebutton/api/");
+
+  first = save (f, NULL, "Vereinsserver", "bbb.example.org", "auto", "x", &error);
+  g_assert_no_error (error);
+
+  /* Names address servers on the command line, so they must be unique. */
+  second = save (f, NULL, "vereinsserver", "other.example.org", "auto", "y", &error);
+  g_assert_null (second);
+  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_NAME_TAKEN);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 1);
+
+  /* Keeping one's own name while editing is fine. */
+  g_assert_true (bv_server_manager_check (f->manager, first, "Vereinsserver", "bbb.example.org",
+                                          "auto", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (remove_server (f, first, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/core/server-manager/add-edit-remove", Fixture, NULL,
+              fixture_setup, test_add_edit_remove, fixture_teardown);
+  g_test_add ("/core/server-manager/validation", Fixture, NULL,
+              fixture_setup, test_validation, fixture_teardown);
+
+  return g_test_run ();
+}

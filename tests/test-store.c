@@ -1,0 +1,1251 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "bv-database.h"
+#include "bv-server.h"
+
+/* Rows the writer child inserts per multi-row transaction: after a crash,
+ * every batch must be there completely or not at all. */
+#define WRITER_BATCH_SIZE 200
+#define WRITER_ARGUMENT "--bv-test-writer-child"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef struct
+{
+  GBytes          *contents;
+  struct stat      st;
+} Snapshot;
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChange;
+
+/* Helpers */
+
+static char *
+test_path (const char *name)
+{
+  /* Below the temporary data dir that isolate_dirs () set up; only
+   * test_create uses the default path. */
+  return g_build_filename (g_get_user_data_dir (), "test", name, NULL);
+}
+
+static sqlite3 *
+raw_open (const char *path,
+          gboolean    create)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc;
+
+  if (create)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+    }
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("sqlite3_open_v2 %s: %s", path, sqlite3_errstr (rc));
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (g_stat (path, &st));
+  return st.st_mode & 07777;
+}
+
+static void
+snapshot_take (const char *path,
+               Snapshot   *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_errno (stat (path, &snapshot->st));
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  snapshot->contents = g_bytes_new_take (contents, length);
+}
+
+static void
+assert_unchanged (const char *path,
+                  Snapshot   *before)
+{
+  Snapshot after = { 0 };
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  snapshot_take (path, &after);
+
+  g_assert_true (g_bytes_equal (before->contents, after.contents));
+  g_assert_cmpint (before->st.st_ino, ==, after.st.st_ino);
+  g_assert_cmpint (before->st.st_size, ==, after.st.st_size);
+  g_assert_cmpint (before->st.st_mode, ==, after.st.st_mode);
+  g_assert_cmpint (before->st.st_mtim.tv_sec, ==, after.st.st_mtim.tv_sec);
+  g_assert_cmpint (before->st.st_mtim.tv_nsec, ==, after.st.st_mtim.tv_nsec);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+
+  g_bytes_unref (after.contents);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  ItemsChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+static BvServer *
+server_at (BvDatabase *db,
+           guint       position)
+{
+  g_autoptr(BvServer) server = g_list_model_get_item (bv_database_get_servers (db), position);
+
+  g_assert_nonnull (server);
+  /* The model keeps its reference. */
+  return server;
+}
+
+static void
+assert_names (BvDatabase *db,
+              const char *expected)
+{
+  GListModel *model = bv_database_get_servers (db);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (names, "%s%s", i ? "," : "", bv_server_get_name (server_at (db, i)));
+
+  g_assert_cmpstr (names->str, ==, expected);
+}
+
+static void
+save_ok (BvDatabase *db,
+         BvServer   *server)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bv_database_save_server (db, server, &error));
+  g_assert_no_error (error);
+}
+
+/* Points HOME and the XDG dirs at a fresh temporary tree before anything
+ * reads them (GLib caches them), so no test touches the real ones. This is
+ * what G_TEST_OPTION_ISOLATE_DIRS does, minus its deliberate per-test leak
+ * in g_set_user_dirs(), which LeakSanitizer can only be told about with
+ * slow unwinding. Trap subprocesses inherit and reuse the parent's tree.
+ * Returns the tree to delete at the end, or NULL if it is inherited. */
+static char *
+isolate_dirs (const char *prefix)
+{
+  static const char * const variables[] = {
+    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+    "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autoptr(GError) error = NULL;
+  char template[64];
+  char *root;
+
+  if (g_getenv ("BV_TEST_ROOT"))
+    return NULL;
+
+  g_snprintf (template, sizeof template, "%s-XXXXXX", prefix);
+  root = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("BV_TEST_ROOT", root, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, variables[i], NULL);
+
+      g_assert_no_errno (g_mkdir (dir, 0700));
+      g_setenv (variables[i], dir, TRUE);
+    }
+
+  return root;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+/* Tests */
+
+static void
+test_create (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  BvDatabase *db;
+  mode_t old_umask;
+
+  path = bv_database_default_path ();
+  dir = g_path_get_dirname (path);
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (path, "/bbb-vereine/bbb-vereine.db"));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  /* The modes must not depend on a careful umask. */
+  old_umask = umask (0);
+  db = bv_database_open (NULL, &error);
+  umask (old_umask);
+  g_assert_no_error (error);
+  g_assert_true (BV_IS_DATABASE (db));
+  g_assert_cmpstr (bv_database_get_path (db), ==, path);
+
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+  value = bv_database_get_pragma (db, "journal_mode");
+  g_assert_cmpstr (value, ==, "wal");
+  g_clear_pointer (&value, g_free);
+  value = bv_database_get_pragma (db, "foreign_keys");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+  value = bv_database_get_pragma (db, "synchronous");
+  g_assert_cmpstr (value, ==, "1");  /* NORMAL */
+  g_clear_pointer (&value, g_free);
+  value = bv_database_get_pragma (db, "busy_timeout");
+  g_assert_cmpint (atoi (value), >, 0);
+  g_clear_pointer (&value, g_free);
+  value = bv_database_get_pragma (db, "user_version");
+  g_assert_cmpint (atoi (value), ==, BV_DATABASE_SCHEMA_VERSION);
+
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_servers (db)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (bv_database_get_servers (db)) == BV_TYPE_SERVER);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (db);
+
+  /* WAL is a property of the file, so another connection sees it too. */
+  raw = raw_open (path, FALSE);
+  g_clear_pointer (&value, g_free);
+  value = raw_text (raw, "PRAGMA journal_mode");
+  g_assert_cmpstr (value, ==, "wal");
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
+}
+
+static void
+test_create_nested (void)
+{
+  g_autofree char *path = test_path ("a/b/new.db");
+  g_autofree char *dir_b = g_path_get_dirname (path);
+  g_autofree char *dir_a = g_path_get_dirname (dir_b);
+  g_autoptr(GError) error = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (dir_a), ==, 0700);
+  g_assert_cmpuint (file_mode (dir_b), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_permissions_tightened (void)
+{
+  g_autofree char *path = test_path ("loose.db");
+  g_autoptr(GError) error = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  /* e.g. copied in from a backup with the wrong mode */
+  g_assert_no_errno (g_chmod (path, 0644));
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *path = test_path ("reopen.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) first = bv_server_new (NULL, "Kreisverband", "https://bbb.example.org/bigbluebutton/", "sha256");
+  g_autoptr(BvServer) second = bv_server_new (NULL, "Übungsleiter", "https://bbb2.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) found = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_ok (db, first);
+  save_ok (db, second);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_servers (db)), ==, 2);
+
+  found = bv_database_find_server (db, bv_server_get_id (first));
+  g_assert_nonnull (found);
+  g_assert_true (found != first);
+  g_assert_cmpstr (bv_server_get_name (found), ==, "Kreisverband");
+  g_assert_cmpstr (bv_server_get_url (found), ==, "https://bbb.example.org/bigbluebutton/");
+  g_assert_cmpstr (bv_server_get_checksum (found), ==, "sha256");
+  g_clear_object (&found);
+
+  found = bv_database_find_server (db, bv_server_get_id (second));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (bv_server_get_name (found), ==, "Übungsleiter");
+  g_assert_cmpstr (bv_server_get_checksum (found), ==, "auto");
+  g_clear_object (&found);
+
+  g_assert_finalize_object (db);
+}
+
+static void
+test_migrate_from_zero (void)
+{
+  g_autofree char *path = test_path ("v0.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(BvServer) server = bv_server_new (NULL, "Alt", "https://old.example.org/bigbluebutton/", "sha1");
+  BvDatabase *db;
+
+  /* A real, non-empty SQLite file with user_version 0 and no tables. */
+  raw = raw_open (path, TRUE);
+  raw_exec (raw, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema"), ==, 0);
+  g_clear_pointer (&raw, sqlite3_close);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+  save_ok (db, server);
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (raw, "PRAGMA application_id"), !=, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
+}
+
+static void
+test_migration_rolls_back (void)
+{
+  g_autofree char *path = test_path ("clash.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  BvDatabase *db;
+
+  /* Version 0 but a "servers" table already there: step 1 fails half-way
+   * (after setting application_id), and all of it must be undone. */
+  raw = raw_open (path, TRUE);
+  raw_exec (raw, "CREATE TABLE servers (x); INSERT INTO servers VALUES ('keep me');");
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_assert_null (db);
+  g_test_message ("%s", error->message);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "PRAGMA application_id"), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers WHERE x = 'keep me'"), ==, 1);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *path = test_path ("future.db");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  Snapshot before = { 0 };
+  BvDatabase *db;
+
+  raw = raw_open (path, TRUE);
+  sql = g_strdup_printf ("CREATE TABLE servers (id TEXT, future TEXT);"
+                         "INSERT INTO servers VALUES ('x', 'from the future');"
+                         "PRAGMA user_version = %d;",
+                         BV_DATABASE_SCHEMA_VERSION + 1);
+  raw_exec (raw, sql);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  snapshot_take (path, &before);
+
+  db = bv_database_open (path, &error);
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_TOO_NEW);
+  g_assert_null (db);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  assert_unchanged (path, &before);
+  g_bytes_unref (before.contents);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = test_path ("notes.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Snapshot before = { 0 };
+  BvDatabase *db;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Line %u of the minutes of the board meeting.\n", i);
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  snapshot_take (path, &before);
+
+  db = bv_database_open (path, &error);
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_CORRUPT);
+  g_assert_null (db);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+
+  assert_unchanged (path, &before);
+  g_bytes_unref (before.contents);
+}
+
+static void
+test_foreign_database (void)
+{
+  g_autofree char *path = test_path ("other-app.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  Snapshot before = { 0 };
+  BvDatabase *db;
+
+  raw = raw_open (path, TRUE);
+  raw_exec (raw, "PRAGMA application_id = 1234; CREATE TABLE bookmarks (url TEXT);");
+  g_clear_pointer (&raw, sqlite3_close);
+  snapshot_take (path, &before);
+
+  db = bv_database_open (path, &error);
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_CORRUPT);
+  g_assert_null (db);
+
+  assert_unchanged (path, &before);
+  g_bytes_unref (before.contents);
+}
+
+static void
+test_cannot_create (void)
+{
+  g_autofree char *blocker = test_path ("plain-file");
+  g_autofree char *dir = g_path_get_dirname (blocker);
+  g_autofree char *path = g_build_filename (blocker, "sub", "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  BvDatabase *db;
+
+  /* A file where the folder should be; works as root too, unlike modes. */
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_file_set_contents (blocker, "x", 1, &error);
+  g_assert_no_error (error);
+
+  db = bv_database_open (path, &error);
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_OPEN);
+  g_assert_null (db);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_servers (void)
+{
+  g_autofree char *path = test_path ("servers.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autoptr(BvServer) alpha = bv_server_new (NULL, "alpha", "https://a.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) beta = bv_server_new (NULL, "Beta", "https://b.example.org/bigbluebutton/", "sha1");
+  g_autoptr(BvServer) gamma = bv_server_new (NULL, "gamma", "https://c.example.org/bigbluebutton/", "sha512");
+  g_autoptr(BvServer) clash = NULL;
+  g_autoptr(BvServer) umlaut = NULL;
+  g_autoptr(BvServer) edit = NULL;
+  g_autoptr(BvServer) empty = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autofree char *alpha_id = NULL;
+  BvServer *listed;
+  GListModel *model;
+  ItemsChange *change;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  model = bv_database_get_servers (db);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  /* Insert: sorted ignoring case, one items-changed per insert */
+  save_ok (db, gamma);
+  save_ok (db, beta);
+  save_ok (db, alpha);
+  assert_names (db, "alpha,Beta,gamma");
+  g_assert_cmpuint (changes->len, ==, 3);
+  change = &g_array_index (changes, ItemsChange, 2);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, 1);
+  g_assert_true (server_at (db, 0) == alpha);
+  g_array_set_size (changes, 0);
+
+  /* Duplicate name, also in other case: refused, nothing changes */
+  clash = bv_server_new (NULL, "BETA", "https://x.example.org/bigbluebutton/", NULL);
+  g_assert_false (bv_database_save_server (db, clash, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "BETA"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_names (db, "alpha,Beta,gamma");
+
+  /* Case folding beyond ASCII */
+  umlaut = bv_server_new (NULL, "Ärztekammer", "https://d.example.org/bigbluebutton/", NULL);
+  save_ok (db, umlaut);
+  g_clear_object (&clash);
+  clash = bv_server_new (NULL, " ÄRZTEKAMMER ", "https://e.example.org/bigbluebutton/", NULL);
+  g_assert_false (bv_database_save_server (db, clash, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_true (bv_database_delete_server (db, bv_server_get_id (umlaut), &error));
+  g_assert_no_error (error);
+  g_array_set_size (changes, 0);
+
+  /* Empty name or URL */
+  empty = bv_server_new (NULL, "  ", "https://f.example.org/bigbluebutton/", NULL);
+  g_assert_false (bv_database_save_server (db, empty, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  bv_server_set_name (empty, "Leer");
+  bv_server_set_url (empty, "");
+  g_assert_false (bv_database_save_server (db, empty, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* Update through another object with the same id: the listed object is
+   * changed in place, notifies once per changed property, and moves. */
+  alpha_id = g_strdup (bv_server_get_id (alpha));
+  g_signal_connect (alpha, "notify", G_CALLBACK (notify_cb), notifications);
+  edit = g_object_new (BV_TYPE_SERVER,
+                       "id", alpha_id,
+                       "name", "zulu",
+                       "url", "https://a.example.org/bigbluebutton/",
+                       "checksum", "sha256",
+                       NULL);
+  save_ok (db, edit);
+  assert_names (db, "Beta,gamma,zulu");
+  g_assert_true (server_at (db, 2) == alpha);
+  g_assert_cmpstr (bv_server_get_name (alpha), ==, "zulu");
+  g_assert_cmpstr (bv_server_get_checksum (alpha), ==, "sha256");
+  /* GObject emits queued notifications in no promised order */
+  g_assert_true (g_str_equal (notifications->str, "name;checksum;") ||
+                 g_str_equal (notifications->str, "checksum;name;"));
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 1);
+  g_assert_cmpuint (change->position, ==, 2);
+  g_assert_cmpuint (change->added, ==, 1);
+  g_array_set_size (changes, 0);
+  g_string_truncate (notifications, 0);
+
+  /* Saving unchanged values notifies nothing and does not move */
+  save_ok (db, edit);
+  g_assert_cmpstr (notifications->str, ==, "");
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* A rename that keeps the position emits no items-changed */
+  bv_server_set_name (alpha, "yankee");
+  save_ok (db, alpha);
+  assert_names (db, "Beta,gamma,yankee");
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_string_truncate (notifications, 0);
+
+  /* A failed save of the listed object puts the stored values back */
+  bv_server_set_name (alpha, "GAMMA");
+  g_assert_false (bv_database_save_server (db, alpha, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpstr (bv_server_get_name (alpha), ==, "yankee");
+  assert_names (db, "Beta,gamma,yankee");
+
+  /* Delete */
+  g_assert_false (bv_database_delete_server (db, "no-such-id", &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_array_set_size (changes, 0);
+  g_assert_true (bv_database_delete_server (db, bv_server_get_id (beta), &error));
+  g_assert_no_error (error);
+  assert_names (db, "gamma,yankee");
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 0);
+
+  g_assert_false (bv_database_delete_server (db, bv_server_get_id (beta), &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* What is on disk matches the list */
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 2);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers WHERE name = 'yankee' AND checksum = 'sha256'"), ==, 1);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  listed = server_at (db, 0);
+  g_assert_true (listed == gamma);
+
+  g_signal_handlers_disconnect_by_data (model, changes);
+  g_signal_handlers_disconnect_by_data (alpha, notifications);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_find (void)
+{
+  g_autofree char *path = test_path ("find.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) kl = bv_server_new (NULL, "KL.digital", "https://kl.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) umlaut = bv_server_new (NULL, "Übungsraum", "https://u.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) found = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_ok (db, kl);
+  save_ok (db, umlaut);
+
+  found = bv_database_find_server (db, bv_server_get_id (kl));
+  g_assert_true (found == kl);
+  g_clear_object (&found);
+
+  found = bv_database_find_server (db, "kl.DIGITAL");
+  g_assert_true (found == kl);
+  g_clear_object (&found);
+
+  found = bv_database_find_server (db, "ÜBUNGSRAUM");
+  g_assert_true (found == umlaut);
+  g_clear_object (&found);
+
+  g_assert_null (bv_database_find_server (db, "kl"));
+  g_assert_null (bv_database_find_server (db, ""));
+  g_assert_null (bv_database_find_server (db, "00000000-0000-4000-8000-000000000000"));
+
+  g_assert_finalize_object (db);
+}
+
+static void
+test_server_object (void)
+{
+  g_autoptr(BvServer) server = bv_server_new (NULL, NULL, NULL, NULL);
+  g_autoptr(BvServer) other = bv_server_new (NULL, NULL, NULL, NULL);
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autofree char *id = bv_server_generate_id ();
+
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_true (g_uuid_string_is_valid (bv_server_get_id (server)));
+  g_assert_cmpstr (bv_server_get_id (server), !=, bv_server_get_id (other));
+  g_assert_cmpstr (bv_server_get_name (server), ==, "");
+  g_assert_cmpstr (bv_server_get_url (server), ==, "");
+  g_assert_cmpstr (bv_server_get_checksum (server), ==, "auto");
+
+  g_signal_connect (server, "notify", G_CALLBACK (notify_cb), notifications);
+  bv_server_set_name (server, "A");
+  bv_server_set_name (server, "A");
+  bv_server_set_url (server, "https://a.example.org/");
+  bv_server_set_checksum (server, "sha384");
+  bv_server_set_checksum (server, "sha384");
+  g_object_set (server, "name", "A", "checksum", "sha384", NULL);
+  g_assert_cmpstr (notifications->str, ==, "name;url;checksum;");
+
+  g_assert_true (bv_server_checksum_is_valid ("sha1"));
+  g_assert_true (bv_server_checksum_is_valid ("auto"));
+  g_assert_false (bv_server_checksum_is_valid ("md5"));
+  g_assert_false (bv_server_checksum_is_valid ("SHA1"));
+  g_assert_false (bv_server_checksum_is_valid (NULL));
+
+  /* No property may ever carry the secret. */
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (server), "secret"));
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (server), "shared-secret"));
+}
+
+/* A full disk, simulated by a VFS that passes everything through to the
+ * default one but fails writes on request. BvDatabase uses the default VFS,
+ * so registering this one as default reaches it. */
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs full_vfs;
+static gboolean disk_full;
+
+/* The unix VFS uses different method tables for the database (with
+ * locking) and for the journal and WAL (without); wrap each one. */
+#define MAX_METHODS 4
+static const sqlite3_io_methods *real_methods[MAX_METHODS];
+static sqlite3_io_methods full_methods[MAX_METHODS];
+static guint n_methods;
+
+static int
+full_write (sqlite3_file  *file,
+            const void    *data,
+            int            amount,
+            sqlite3_int64  offset)
+{
+  guint i;
+
+  if (disk_full)
+    return SQLITE_FULL;
+
+  for (i = 0; i < n_methods && file->pMethods != &full_methods[i]; i++)
+    ;
+  g_assert_cmpuint (i, <, n_methods);
+
+  return real_methods[i]->xWrite (file, data, amount, offset);
+}
+
+static int
+full_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  int rc = real_vfs->xOpen (real_vfs, name, file, flags, out_flags);
+  guint i;
+
+  if (rc != SQLITE_OK || !file->pMethods)
+    return rc;
+
+  for (i = 0; i < n_methods && file->pMethods != real_methods[i]; i++)
+    ;
+
+  if (i == n_methods)
+    {
+      g_assert_cmpuint (n_methods, <, MAX_METHODS);
+      real_methods[i] = file->pMethods;
+      full_methods[i] = *file->pMethods;
+      full_methods[i].xWrite = full_write;
+      n_methods++;
+    }
+
+  file->pMethods = &full_methods[i];
+  return rc;
+}
+
+static void
+install_full_vfs (void)
+{
+  if (real_vfs)
+    return;
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  g_assert_nonnull (real_vfs);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "bv-test-full";
+  full_vfs.pNext = NULL;
+  full_vfs.xOpen = full_open;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, TRUE), ==, SQLITE_OK);
+}
+
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = test_path ("full.db");
+  g_autofree char *other_path = test_path ("full-new.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) alpha = bv_server_new (NULL, "Alpha", "https://a.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) beta = bv_server_new (NULL, "Beta", "https://b.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) rename = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  BvDatabase *db;
+
+  install_full_vfs ();
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_ok (db, alpha);
+  g_signal_connect (bv_database_get_servers (db), "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  disk_full = TRUE;
+
+  g_assert_false (bv_database_save_server (db, beta, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  rename = g_object_new (BV_TYPE_SERVER, "id", bv_server_get_id (alpha), "name", "Zeta",
+                         "url", bv_server_get_url (alpha), NULL);
+  g_assert_false (bv_database_save_server (db, rename, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  g_assert_false (bv_database_delete_server (db, bv_server_get_id (alpha), &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  /* Nothing that failed on disk shows up in the list. */
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_names (db, "Alpha");
+
+  /* Nor can a new database be set up. */
+  g_assert_null (bv_database_open (other_path, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  /* Once there is space again, everything works. */
+  disk_full = FALSE;
+  save_ok (db, beta);
+  save_ok (db, rename);
+  assert_names (db, "Beta,Zeta");
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_data (bv_database_get_servers (db), changes);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  assert_names (db, "Beta,Zeta");
+  g_assert_finalize_object (db);
+}
+
+/* Interrupted write */
+
+static void
+write_batch (sqlite3 *raw,
+             guint    batch)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  raw_exec (raw, "BEGIN IMMEDIATE");
+  g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                       "INSERT INTO servers (id, name, name_key, url, checksum, created)"
+                                       " VALUES (?1, ?2, ?3, ?4, 'sha1', 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < WRITER_BATCH_SIZE; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("batch-%d-%u-%u", (int)getpid (), batch, i);
+      g_autofree char *name = g_strdup_printf ("Batch %d %u %u", (int)getpid (), batch, i);
+      g_autofree char *key = g_utf8_casefold (name, -1);
+      g_autofree char *url = g_strdup_printf ("https://%s.example.org/bigbluebutton/", id);
+
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, url, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  raw_exec (raw, "COMMIT");
+}
+
+/* Runs in a separate process until the parent kills it with SIGKILL. */
+static int
+run_writer_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+
+  db = bv_database_open (path, &error);
+  if (!db)
+    g_error ("writer: %s", error->message);
+
+  raw = raw_open (path, FALSE);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("single-%d-%u", (int)getpid (), i);
+      g_autofree char *name = g_strdup_printf ("Server %s", id);
+      g_autofree char *url = g_strdup_printf ("https://%s.example.org/bigbluebutton/", id);
+      g_autoptr(BvServer) server = bv_server_new (id, name, url, "sha256");
+
+      if (!bv_database_save_server (db, server, &error))
+        g_error ("writer: %s", error->message);
+
+      /* Also exercise the update path on a row that already exists. */
+      if (i > 0)
+        {
+          g_autoptr(BvServer) first = NULL;
+          g_autofree char *first_id = g_strdup_printf ("single-%d-0", (int)getpid ());
+
+          first = bv_database_find_server (db, first_id);
+          bv_server_set_checksum (first, i % 2 ? "sha384" : "sha256");
+          if (!bv_database_save_server (db, first, &error))
+            g_error ("writer: %s", error->message);
+        }
+
+      /* 'B' and 'C' around the batch let the parent see whether the kill
+       * landed inside a transaction. */
+      if (i % 5 == 0)
+        {
+          if (write (STDOUT_FILENO, "B", 1) != 1)
+            return 1;
+          write_batch (raw, i / 5);
+          if (write (STDOUT_FILENO, "C", 1) != 1)
+            return 1;
+        }
+
+      if (i == 0)
+        {
+          /* Tell the parent that writing is under way. */
+          if (write (STDOUT_FILENO, "\nready\n", 7) != 7)
+            return 1;
+        }
+    }
+
+  return 0;
+}
+
+static void
+wait_for_ready (int fd)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  char buffer[64] = { 0 };
+  gsize have = 0;
+
+  while (!strstr (buffer, "ready\n"))
+    {
+      struct pollfd pfd = { .fd = fd, .events = POLLIN };
+      gint64 remaining = (deadline - g_get_monotonic_time ()) / 1000;
+      ssize_t n;
+
+      if (remaining <= 0)
+        g_error ("The writer child did not start writing within 30 s");
+
+      if (poll (&pfd, 1, (int)remaining) < 0 && errno != EINTR)
+        g_error ("poll: %s", g_strerror (errno));
+      if (!(pfd.revents & (POLLIN | POLLHUP)))
+        continue;
+
+      n = read (fd, buffer + have, sizeof buffer - 1 - have);
+      if (n <= 0)
+        g_error ("The writer child exited before writing");
+      have += n;
+    }
+}
+
+/* Returns whether the child was inside a multi-row transaction. */
+static gboolean
+kill_writer_after (const char *path,
+                   guint       delay_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self_exe, WRITER_ARGUMENT, path, NULL };
+  char buffer[256];
+  char last = 0;
+  ssize_t n;
+  GPid pid;
+  int out_fd;
+  int status;
+
+  g_assert_nonnull (self_exe);
+  g_spawn_async_with_pipes (NULL, (char **)argv, NULL,
+                            G_SPAWN_DO_NOT_REAP_CHILD,
+                            NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+
+  wait_for_ready (out_fd);
+  g_usleep (delay_ms * 1000);
+
+  g_assert_no_errno (kill (pid, SIGKILL));
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+  g_spawn_close_pid (pid);
+
+  /* The last batch marker tells where the child was. */
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+    for (ssize_t i = 0; i < n; i++)
+      if (buffer[i] == 'B' || buffer[i] == 'C')
+        last = buffer[i];
+  g_close (out_fd, NULL);
+
+  return last == 'B';
+}
+
+static void
+verify_after_crash (const char *path,
+                    guint      *n_singles,
+                    guint      *n_batches)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) batches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(BvServer) after = bv_server_new (NULL, NULL, "https://after.example.org/bigbluebutton/", NULL);
+  g_autofree char *integrity = NULL;
+  g_autofree char *after_name = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n_rows = 0;
+  BvDatabase *db;
+
+  /* The app's own open path does the WAL recovery. */
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  raw = raw_open (path, FALSE);
+  integrity = raw_text (raw, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
+
+  *n_singles = 0;
+  g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                       "SELECT id, name, name_key, url, checksum FROM servers",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *key = (const char *)sqlite3_column_text (stmt, 2);
+      const char *url = (const char *)sqlite3_column_text (stmt, 3);
+      const char *checksum = (const char *)sqlite3_column_text (stmt, 4);
+      g_autofree char *expected_url = g_strdup_printf ("https://%s.example.org/bigbluebutton/", id);
+      g_autofree char *expected_key = g_utf8_casefold (name, -1);
+
+      n_rows++;
+      g_assert_cmpstr (url, ==, expected_url);
+      g_assert_cmpstr (key, ==, expected_key);
+
+      if (g_str_has_prefix (id, "single-"))
+        {
+          g_autofree char *expected_name = g_strdup_printf ("Server %s", id);
+
+          g_assert_cmpstr (name, ==, expected_name);
+          g_assert_true (g_str_equal (checksum, "sha256") || g_str_equal (checksum, "sha384"));
+          (*n_singles)++;
+        }
+      else
+        {
+          g_auto(GStrv) parts = g_strsplit (id, "-", -1);
+          g_autofree char *batch = NULL;
+          guint count;
+
+          g_assert_true (g_str_has_prefix (id, "batch-"));
+          g_assert_cmpuint (g_strv_length (parts), ==, 4);
+          g_assert_cmpstr (checksum, ==, "sha1");
+          batch = g_strdup_printf ("%s-%s", parts[1], parts[2]);
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (batches, batch));
+          g_hash_table_replace (batches, g_steal_pointer (&batch), GUINT_TO_POINTER (count + 1));
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* A multi-row transaction is all or nothing. */
+  g_hash_table_iter_init (&iter, batches);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, WRITER_BATCH_SIZE);
+  *n_batches = g_hash_table_size (batches);
+
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_servers (db)), ==, n_rows);
+
+  /* And the database takes writes again. */
+  after_name = g_strdup_printf ("After %u", n_rows);
+  bv_server_set_name (after, after_name);
+  save_ok (db, after);
+  g_assert_true (bv_database_delete_server (db, bv_server_get_id (after), &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (db);
+}
+
+static void
+test_interrupted_write (void)
+{
+  g_autofree char *path = test_path ("crash.db");
+  static const guint delays_ms[] = { 200, 230, 170 };
+  guint total_singles = 0;
+  guint total_batches = 0;
+
+  for (guint round = 0; round < G_N_ELEMENTS (delays_ms); round++)
+    {
+      guint n_singles = 0;
+      guint n_batches = 0;
+
+      gboolean in_batch = kill_writer_after (path, delays_ms[round]);
+
+      verify_after_crash (path, &n_singles, &n_batches);
+      g_test_message ("after kill %u (%s): %u single rows, %u complete batches of %u",
+                      round + 1, in_batch ? "inside a batch" : "between batches",
+                      n_singles, n_batches, WRITER_BATCH_SIZE);
+
+      /* Every round adds to what the earlier ones left. */
+      g_assert_cmpuint (n_singles, >, total_singles);
+      g_assert_cmpuint (n_batches, >=, total_batches);
+      total_singles = n_singles;
+      total_batches = n_batches;
+    }
+
+  g_assert_cmpuint (total_batches, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *root = NULL;
+  int ret;
+
+  /* The child of the interrupted-write test; checked before g_test_init ()
+   * which would reject the unknown option. */
+  if (argc == 3 && g_str_equal (argv[1], WRITER_ARGUMENT))
+    return run_writer_child (argv[2]);
+
+  root = isolate_dirs ("bv-test-store");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/server/object", test_server_object);
+  g_test_add_func ("/store/database/create", test_create);
+  g_test_add_func ("/store/database/create-nested", test_create_nested);
+  g_test_add_func ("/store/database/permissions-tightened", test_permissions_tightened);
+  g_test_add_func ("/store/database/reopen", test_reopen);
+  g_test_add_func ("/store/database/migrate-from-0", test_migrate_from_zero);
+  g_test_add_func ("/store/database/migration-rolls-back", test_migration_rolls_back);
+  g_test_add_func ("/store/database/too-new", test_too_new);
+  g_test_add_func ("/store/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/database/foreign-database", test_foreign_database);
+  g_test_add_func ("/store/database/cannot-create", test_cannot_create);
+  g_test_add_func ("/store/database/servers", test_servers);
+  g_test_add_func ("/store/database/find", test_find);
+  g_test_add_func ("/store/database/disk-full", test_disk_full);
+  g_test_add_func ("/store/database/interrupted-write", test_interrupted_write);
+
+  ret = g_test_run ();
+
+  if (root)
+    remove_tree (root);
+
+  return ret;
+}

@@ -1,0 +1,312 @@
+/* test-ui.c
+ *
+ * The real application and its windows under Xvfb, with the real store and
+ * keyring of the test session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bv-application.h"
+#include "bv-preferences-window.h"
+#include "bv-server-dialog.h"
+#include "bv-window.h"
+
+static BvApplication *app;
+static char *data_dir;
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static BvWindow *
+main_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (BV_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gpointer
+find_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  /* Transient dialogs need not be registered with the application. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+          return window;
+      }
+  }
+  return NULL;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+test_window_opens_on_welcome (void)
+{
+  BvWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = main_window ();
+  g_assert_nonnull (window);
+  g_assert_true (wait_until (widget_is_mapped, window));
+
+  /* A fresh installation has no server yet. */
+  g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
+  g_assert_cmpstr (adw_status_page_get_title (child (window, BV_TYPE_WINDOW, "welcome_page")),
+                   ==, "Welcome to BBB für Vereine");
+  g_assert_true (gtk_widget_get_mapped (child (window, BV_TYPE_WINDOW, "connect_button")));
+}
+
+static gboolean
+server_dialog_open (gpointer data)
+{
+  return find_window (BV_TYPE_SERVER_DIALOG) != NULL;
+}
+
+static gboolean
+window_is_main (gpointer data)
+{
+  return g_strcmp0 (bv_window_get_mode (main_window ()), "main") == 0;
+}
+
+static gboolean
+save_enabled (BvServerDialog *dialog)
+{
+  GtkWidget *button = child (dialog, BV_TYPE_SERVER_DIALOG, "save_button");
+
+  return gtk_widget_get_sensitive (button);
+}
+
+static void
+type_into (gpointer    row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_server_form_validates_and_saves (void)
+{
+  BvWindow *window = main_window ();
+  BvServerDialog *dialog;
+  GtkWidget *url_row;
+  GtkLabel *status;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-server", NULL);
+  g_assert_true (wait_until (server_dialog_open, NULL));
+  dialog = find_window (BV_TYPE_SERVER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Server");
+
+  url_row = child (dialog, BV_TYPE_SERVER_DIALOG, "url_row");
+  status = child (dialog, BV_TYPE_SERVER_DIALOG, "status_label");
+
+  /* An empty form cannot be saved but does not shout at the user either. */
+  g_assert_false (save_enabled (dialog));
+  g_assert_false (gtk_widget_has_css_class (url_row, "error"));
+
+  type_into (child (dialog, BV_TYPE_SERVER_DIALOG, "name_row"), "Vereinsserver");
+  type_into (url_row, "http://bbb.example.org/bigbluebutton/");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "https://"));
+
+  /* Pasting what bbb-conf --secret prints fills both fields. */
+  type_into (url_row, "URL: https://bbb.example.org/bigbluebutton/ Secret: 0123456789abcdef");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "https://bbb.example.org/bigbluebutton/");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"))),
+                   ==, "0123456789abcdef");
+  g_assert_false (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_true (save_enabled (dialog));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "https://bbb.example.org/bigbluebutton/api/"));
+
+  adw_combo_row_set_selected (child (dialog, BV_TYPE_SERVER_DIALOG, "checksum_row"), 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
+  g_assert_true (wait_until (window_is_main, NULL));
+  g_assert_null (find_window (BV_TYPE_SERVER_DIALOG));
+
+  {
+    GListModel *servers = bv_server_manager_get_servers (bv_application_get_server_manager (app));
+    g_autoptr(BvServer) server = g_list_model_get_item (servers, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+    g_assert_cmpstr (bv_server_get_name (server), ==, "Vereinsserver");
+    g_assert_cmpstr (bv_server_get_checksum (server), ==, "sha256");
+  }
+}
+
+static void
+test_pages_switch_with_empty_states (void)
+{
+  static const struct { const char *name; const char *title; const char *empty; } pages[] = {
+    { "upcoming", "Upcoming", "upcoming_empty" },
+    { "live", "Live", "live_empty" },
+    { "recordings", "Recordings", "recordings_empty" },
+    { "members", "Members", "members_empty" },
+  };
+  BvWindow *window = main_window ();
+  AdwViewStack *stack = child (window, BV_TYPE_WINDOW, "view_stack");
+
+  g_assert_cmpstr (bv_window_get_mode (window), ==, "main");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwStatusPage *empty = child (window, BV_TYPE_WINDOW, pages[i].empty);
+      AdwViewStackPage *page;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);
+      g_assert_true (wait_until (widget_is_mapped, empty));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i].name);
+
+      page = adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i].title);
+
+      /* A real empty state: what will appear here, and what to do. */
+      g_assert_cmpuint (strlen (adw_status_page_get_title (empty)), >, 5);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (empty)), >, 60);
+    }
+}
+
+static gboolean
+preferences_open (gpointer data)
+{
+  return find_window (BV_TYPE_PREFERENCES_WINDOW) != NULL;
+}
+
+static void
+test_preferences_list_servers (void)
+{
+  BvPreferencesWindow *preferences;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (wait_until (preferences_open, NULL));
+  preferences = find_window (BV_TYPE_PREFERENCES_WINDOW);
+
+  list = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "servers_list");
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Vereinsserver");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  /* Editing opens the form without the secret. */
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (wait_until (server_dialog_open, NULL));
+  {
+    BvServerDialog *dialog = find_window (BV_TYPE_SERVER_DIALOG);
+
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Server");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"))),
+                     ==, "");
+    g_assert_true (save_enabled (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_window_size_is_remembered (void)
+{
+  BvWindow *window = main_window ();
+  GSettings *settings = bv_application_get_settings (app);
+  BvWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+
+  second = bv_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  /* A fresh data directory: the app must start from nothing. */
+  data_dir = g_dir_make_tmp ("bv-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = bv_application_new ();
+  /* Other test processes may run at the same time. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (bv_application_get_database_error (app));
+
+  g_test_add_func ("/ui/welcome", test_window_opens_on_welcome);
+  g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
+  g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
+  g_test_add_func ("/ui/preferences", test_preferences_list_servers);
+  g_test_add_func ("/ui/window-size", test_window_size_is_remembered);
+
+  /* The cases build on each other, in this order: all are direct children
+   * of /ui so GLib runs them as added. */
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
