@@ -69,8 +69,15 @@ def walk(node, depth=0):
 
 
 def showing(node):
-    """GTK 4.8 sets SHOWING only on toplevels; a widget is on screen when it
-    and all its ancestors are VISIBLE and its toplevel is SHOWING."""
+    """GTK 4.8 sets SHOWING only on toplevels, and a hidden stack page stays
+    VISIBLE: a widget is on screen when it has a size, it and all its
+    ancestors are VISIBLE and its toplevel is SHOWING."""
+    try:
+        extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if extents.width <= 0 or extents.height <= 0:
+            return False
+    except Exception:
+        pass
     try:
         while node is not None and node.getRole() != pyatspi.ROLE_APPLICATION:
             state = node.getState()
@@ -84,9 +91,12 @@ def showing(node):
     return False
 
 
-def find_app(pid):
-    deadline = time.time() + TIMEOUT
+def find_app(proc):
+    pid = proc.pid
+    deadline = time.time() + 2 * TIMEOUT
     while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"bbb-vereine exited early with status {proc.returncode}")
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             try:
@@ -121,12 +131,18 @@ def expect(root, name, roles=None, what=None):
 
 
 def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "press", "activate", "toggle"):
-            action.doAction(i)
-            return
-    action.doAction(0)
+    """Clicks through AT-SPI actions (no screen coordinates). A
+    GtkMenuButton exposes its action on the inner button, so look down."""
+    for candidate in walk(node):
+        try:
+            action = candidate.queryAction()
+        except NotImplementedError:
+            continue
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "press", "activate", "toggle"):
+                action.doAction(i)
+                return
+    fail(f"“{node.name}” offers no click action")
 
 
 def lacks_name(name):
@@ -170,7 +186,7 @@ def german_env(data_home):
 
 def start(data_home):
     proc = subprocess.Popen([APP], env=german_env(data_home))
-    return proc, find_app(proc.pid)
+    return proc, find_app(proc)
 
 
 def stop(proc):

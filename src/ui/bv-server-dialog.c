@@ -369,8 +369,8 @@ fill_form (BvServerDialog *self)
   validate (self);
 }
 
-/* libadwaita 1.2 leaves the show-secret icon of AdwPasswordEntryRow without
- * an accessible name. */
+/* libadwaita 1.2 leaves the show-secret toggle of AdwPasswordEntryRow
+ * (an icon-only button) without an accessible name. */
 static void
 name_peek_icon (GtkWidget *widget)
 {
@@ -378,8 +378,9 @@ name_peek_icon (GtkWidget *widget)
        child;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_IMAGE (child) &&
-          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_BUTTON)
+      if ((GTK_IS_BUTTON (child) && !gtk_button_get_label (GTK_BUTTON (child))) ||
+          (GTK_IS_IMAGE (child) &&
+           gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) == GTK_ACCESSIBLE_ROLE_BUTTON))
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show or Hide the Secret"),
                                         -1);
