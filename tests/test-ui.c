@@ -19,6 +19,7 @@
 
 static BvApplication *app;
 static char *data_dir;
+static char *opened_file;
 
 static gboolean
 wait_until (gboolean (*condition) (gpointer),
@@ -271,6 +272,60 @@ test_window_size_is_remembered (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static gboolean
+help_opened (gpointer data)
+{
+  return g_file_test (opened_file, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_help_opens_user_help (void)
+{
+  g_autofree char *contents = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (wait_until (help_opened, NULL));
+  g_usleep (100 * 1000);
+  g_assert_true (g_file_get_contents (opened_file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "help:bbb-vereine\n");
+}
+
+/* The default handler for help: URIs is a stand-in that writes down what
+ * it was asked to open, registered through a temporary mimeapps.list. */
+static void
+install_help_stand_in (const char *root)
+{
+  g_autofree char *apps = g_build_filename (root, "data", "applications", NULL);
+  g_autofree char *config = g_build_filename (root, "config", NULL);
+  g_autofree char *script = g_build_filename (root, "help-stand-in.sh", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autofree char *desktop = g_build_filename (apps, "bv-help-stand-in.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_autofree char *data = g_build_filename (root, "data", NULL);
+  g_autoptr(GError) error = NULL;
+
+  opened_file = g_build_filename (root, "opened.txt", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", opened_file);
+  g_file_set_contents_full (script, script_text, -1, G_FILE_SET_CONTENTS_NONE, 0700, &error);
+  g_assert_no_error (error);
+
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help stand-in\n"
+                                  "Exec=%s %%u\nMimeType=x-scheme-handler/help;\n", script);
+  g_file_set_contents (desktop, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps,
+                       "[Default Applications]\nx-scheme-handler/help=bv-help-stand-in.desktop\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,7 +340,7 @@ main (int   argc,
   /* A fresh data directory: the app must start from nothing. */
   data_dir = g_dir_make_tmp ("bv-test-ui-XXXXXX", &error);
   g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  install_help_stand_in (data_dir);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -301,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
   g_test_add_func ("/ui/preferences", test_preferences_list_servers);
+  g_test_add_func ("/ui/help", test_help_opens_user_help);
   g_test_add_func ("/ui/window-size", test_window_size_is_remembered);
 
   /* The cases build on each other, in this order: all are direct children
