@@ -44,7 +44,7 @@ fetch (SoupSession *session,
 static void
 test_version_probe (void)
 {
-  g_autoptr(BvPracticeServer) server = bv_practice_server_new ();
+  g_autoptr(BvPracticeServer) server = bv_practice_server_new ("practice-secret");
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
@@ -92,7 +92,7 @@ test_version_probe (void)
 static void
 test_unknown_path (void)
 {
-  g_autoptr(BvPracticeServer) server = bv_practice_server_new ();
+  g_autoptr(BvPracticeServer) server = bv_practice_server_new ("practice-secret");
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GBytes) body = NULL;
   g_autofree char *url = NULL;

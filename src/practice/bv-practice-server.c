@@ -22,6 +22,7 @@ struct _BvPracticeServer
   GObject     parent_instance;
   SoupServer *server;
   char       *api_url;
+  char       *secret;
 };
 
 G_DEFINE_FINAL_TYPE (BvPracticeServer, bv_practice_server, G_TYPE_OBJECT)
@@ -63,6 +64,7 @@ bv_practice_server_finalize (GObject *object)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_clear_pointer (&self->api_url, g_free);
+  g_clear_pointer (&self->secret, g_free);
 
   G_OBJECT_CLASS (bv_practice_server_parent_class)->finalize (object);
 }
@@ -81,9 +83,12 @@ bv_practice_server_init (BvPracticeServer *self)
 }
 
 BvPracticeServer *
-bv_practice_server_new (void)
+bv_practice_server_new (const char *secret)
 {
-  return g_object_new (BV_TYPE_PRACTICE_SERVER, NULL);
+  BvPracticeServer *self = g_object_new (BV_TYPE_PRACTICE_SERVER, NULL);
+
+  self->secret = g_strdup (secret);
+  return self;
 }
 
 gboolean

@@ -1,0 +1,5 @@
+/* bv-bbb-attendee.c — being written */
+
+#include "config.h"
+
+#include "bv-bbb-attendee.h"

@@ -1,0 +1,5 @@
+/* bv-bbb-parser.c — being written */
+
+#include "config.h"
+
+#include "bv-bbb-parser.h"

@@ -1,0 +1,5 @@
+/* bv-bbb-recording.c — being written */
+
+#include "config.h"
+
+#include "bv-bbb-recording.h"
