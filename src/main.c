@@ -16,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(BvApplication) app = NULL;
   const char *localedir = g_getenv ("BBB_VEREINE_LOCALEDIR");
+  int status;
 
   /* BBB_VEREINE_LOCALEDIR lets the test suite run the uninstalled binary
    * with the translations just built. */
@@ -25,5 +26,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = bv_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status ? status : bv_application_get_job_status (app);
 }

@@ -10,12 +10,10 @@ import os
 import re
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 
 import pyatspi
 
@@ -204,67 +202,63 @@ def frames(app):
 
 def main():
     data_home = tempfile.mkdtemp(prefix="bv-a11y-")
+    proc = None
     try:
         # First start: the welcome page.
         proc, app = start(data_home)
-        try:
-            expect(app, "Willkommen bei BBB für Vereine", what="welcome page title")
-            connect = expect(app, "Eigenen Server verbinden", {pyatspi.ROLE_PUSH_BUTTON}, "button")
-            expect(app, "Hauptmenü", None, "menu button")
-            check_all_named(app, "welcome page")
-            if connect is not None:
-                click(connect)
-                for name in ("Name", "Adresse", "Geheimer Schlüssel", "Prüfsummenverfahren",
-                             "Abbrechen", "Speichern"):
-                    expect(app, name, what="server form control")
-                check_all_named(app, "server form")
-        finally:
-            stop(proc)
+        expect(app, "Willkommen bei BBB für Vereine", what="welcome page title")
+        connect = expect(app, "Eigenen Server verbinden", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+        practice = expect(app, "Übungsserver ausprobieren", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+        expect(app, "Hauptmenü", None, "menu button")
+        check_all_named(app, "welcome page")
 
-        # The store now exists; add a server the way a later start finds it.
-        db = os.path.join(data_home, "bbb-vereine", "bbb-vereine.db")
-        if not os.path.exists(db):
-            fail("the database was not created on first start")
-            return
-        con = sqlite3.connect(db)
-        con.execute("INSERT INTO servers (id, name, name_key, url, checksum, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (str(uuid.uuid4()), "Vereinsserver", "vereinsserver",
-                     "https://bbb.example.org/bigbluebutton/api/", "auto", int(time.time())))
-        con.commit()
-        con.close()
+        if connect is not None:
+            click(connect)
+            for name in ("Name", "Adresse", "Geheimer Schlüssel", "Prüfsummenverfahren",
+                         "Verbindung testen", "Abbrechen", "Speichern"):
+                expect(app, name, what="server form control")
+            check_all_named(app, "server form")
+            cancel = find(app, "Abbrechen", {pyatspi.ROLE_PUSH_BUTTON})
+            if cancel is not None:
+                click(cancel)
 
-        proc, app = start(data_home)
-        try:
-            pages = {
-                "Anstehend": "Keine Treffen geplant",
-                "Live": "Gerade läuft kein Treffen",
-                "Aufzeichnungen": "Keine Aufzeichnungen",
-                "Mitglieder": "Noch keine Mitglieder",
-            }
-            for page, empty_title in pages.items():
-                switch = expect(app, page, {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
-                                            pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB}, "page switch")
-                if switch is not None:
-                    click(switch)
-                    expect(app, empty_title, what=f"empty state of {page}")
-            check_all_named(app, "main window")
+        # The practice server needs no access data: one click and the
+        # pages are there.
+        if practice is not None:
+            practice = find(app, "Übungsserver ausprobieren", {pyatspi.ROLE_PUSH_BUTTON})
+            if practice is not None:
+                click(practice)
 
-            menu = expect(app, "Hauptmenü", None, "menu button")
-            if menu is not None:
-                click(menu)
-                for item in ("Einstellungen", "Tastenkürzel", "Hilfe", "Über BBB für Vereine"):
-                    expect(app, item, what="menu item")
-                prefs = find(app, "Einstellungen")
-                if prefs is not None:
-                    click(prefs)
-                    expect(app, "Konferenzserver", what="preferences page")
-                    expect(app, "Server hinzufügen", what="button")
-                    expect(app, "Vereinsserver", what="server row")
-                    check_all_named(app, "preferences")
-        finally:
-            stop(proc)
+        pages = {
+            "Anstehend": "Keine Treffen geplant",
+            "Live": "Gerade läuft kein Treffen",
+            "Aufzeichnungen": "Keine Aufzeichnungen",
+            "Mitglieder": "Noch keine Mitglieder",
+        }
+        for page, empty_title in pages.items():
+            switch = expect(app, page, {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                        pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB}, "page switch")
+            if switch is not None:
+                click(switch)
+                expect(app, empty_title, what=f"empty state of {page}")
+        check_all_named(app, "main window")
+
+        menu = expect(app, "Hauptmenü", None, "menu button")
+        if menu is not None:
+            click(menu)
+            for item in ("Einstellungen", "Tastenkürzel", "Hilfe", "Über BBB für Vereine"):
+                expect(app, item, what="menu item")
+            prefs = find(app, "Einstellungen")
+            if prefs is not None:
+                click(prefs)
+                expect(app, "Konferenzserver", what="preferences page")
+                expect(app, "Server hinzufügen", what="button")
+                expect(app, "Eingerichtet; er startet zusammen mit der App.", what="practice server state")
+                row = expect(app, "Übungsserver", what="server row")
+                check_all_named(app, "preferences")
     finally:
+        if proc is not None:
+            stop(proc)
         shutil.rmtree(data_home, ignore_errors=True)
 
     if failures:

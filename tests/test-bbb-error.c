@@ -1,10 +1,246 @@
-/* test-bbb-error.c — being written */
+/* test-bbb-error.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
-#include <glib.h>
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "bv-bbb-error.h"
+
+/* Every FAILED messageKey of bbb-api.md §3. */
+static const struct {
+  const char *key;
+  BvBbbError  code;
+} key_table[] = {
+  { "checksumError", BV_BBB_ERROR_CHECKSUM },
+  { "missingParamMeetingID", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "missingParamFullName", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "missingParamRecordID", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "missingParamPublish", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "missingParameter", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "missingParameters", BV_BBB_ERROR_MISSING_PARAMETER },
+  { "paramError", BV_BBB_ERROR_VALIDATION },
+  { "validationError", BV_BBB_ERROR_VALIDATION },
+  { "idNotUnique", BV_BBB_ERROR_ID_NOT_UNIQUE },
+  { "nonUniqueVoiceBridge", BV_BBB_ERROR_VOICE_BRIDGE_IN_USE },
+  { "parentMeetingIdMissing", BV_BBB_ERROR_PARENT_MEETING_MISSING },
+  { "notFound", BV_BBB_ERROR_NOT_FOUND },
+  { "noRecordings", BV_BBB_ERROR_NOT_FOUND },
+  { "invalidMeetingIdentifier", BV_BBB_ERROR_INVALID_MEETING },
+  { "meetingForciblyEnded", BV_BBB_ERROR_MEETING_ENDED },
+  { "mismatchCreateTimeParam", BV_BBB_ERROR_CREATE_TIME_MISMATCH },
+  { "invalidPassword", BV_BBB_ERROR_INVALID_PASSWORD },
+  { "Params required", BV_BBB_ERROR_INVALID_PASSWORD },
+  { "maxParticipantsReached", BV_BBB_ERROR_MAX_PARTICIPANTS },
+  { "guestDeniedAccess", BV_BBB_ERROR_GUEST_DENIED },
+  { "meetingNotFound", BV_BBB_ERROR_MEETING_NOT_RUNNING },
+  { "unsupportedContentType", BV_BBB_ERROR_UNSUPPORTED_CONTENT_TYPE },
+  { "noConfigFound", BV_BBB_ERROR_NO_CONFIG },
+  { "createHookError", BV_BBB_ERROR_HOOK },
+  { "destroyHookError", BV_BBB_ERROR_HOOK },
+  { "destroyMissingHook", BV_BBB_ERROR_HOOK },
+  { "missingParamHookID", BV_BBB_ERROR_HOOK },
+  { "serverUnavailable", BV_BBB_ERROR_SERVER_UNAVAILABLE },
+  { "serverTagUnavailable", BV_BBB_ERROR_SERVER_UNAVAILABLE },
+  { "internalError", BV_BBB_ERROR_INTERNAL },
+  { "unsupportedRequest", BV_BBB_ERROR_UNSUPPORTED_REQUEST },
+};
+
+/* Every value of BvBbbError, spelled out so that a new code without advice
+ * fails here. */
+static const BvBbbError all_codes[] = {
+  BV_BBB_ERROR_INVALID_URL,
+  BV_BBB_ERROR_INSECURE_URL,
+  BV_BBB_ERROR_CHECKSUM,
+  BV_BBB_ERROR_MISSING_PARAMETER,
+  BV_BBB_ERROR_VALIDATION,
+  BV_BBB_ERROR_ID_NOT_UNIQUE,
+  BV_BBB_ERROR_VOICE_BRIDGE_IN_USE,
+  BV_BBB_ERROR_PARENT_MEETING_MISSING,
+  BV_BBB_ERROR_NOT_FOUND,
+  BV_BBB_ERROR_INVALID_MEETING,
+  BV_BBB_ERROR_MEETING_ENDED,
+  BV_BBB_ERROR_CREATE_TIME_MISMATCH,
+  BV_BBB_ERROR_INVALID_PASSWORD,
+  BV_BBB_ERROR_MAX_PARTICIPANTS,
+  BV_BBB_ERROR_GUEST_DENIED,
+  BV_BBB_ERROR_MEETING_NOT_RUNNING,
+  BV_BBB_ERROR_UNSUPPORTED_CONTENT_TYPE,
+  BV_BBB_ERROR_NO_CONFIG,
+  BV_BBB_ERROR_HOOK,
+  BV_BBB_ERROR_SERVER_UNAVAILABLE,
+  BV_BBB_ERROR_INTERNAL,
+  BV_BBB_ERROR_UNSUPPORTED_REQUEST,
+  BV_BBB_ERROR_FAILED,
+  BV_BBB_ERROR_HOST_NOT_FOUND,
+  BV_BBB_ERROR_CONNECTION_REFUSED,
+  BV_BBB_ERROR_TIMEOUT,
+  BV_BBB_ERROR_TLS_CERTIFICATE,
+  BV_BBB_ERROR_TLS,
+  BV_BBB_ERROR_HTTP_STATUS,
+  BV_BBB_ERROR_NOT_XML,
+  BV_BBB_ERROR_NOT_BBB,
+  BV_BBB_ERROR_TOO_LARGE,
+  BV_BBB_ERROR_NETWORK,
+};
+
+static void
+test_key_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_table); i++)
+    {
+      g_test_message ("key: %s", key_table[i].key);
+      g_assert_cmpint (bv_bbb_error_code_for_key (key_table[i].key), ==, key_table[i].code);
+    }
+}
+
+static void
+test_unknown_keys (void)
+{
+  static const char *unknown[] = {
+    "",
+    "somethingNew",
+    "CHECKSUMERROR",
+    "checksumerror",
+    " checksumError",
+    "checksumError ",
+    "params required",
+    "notfound",
+    /* SUCCESS keys are not errors at all; asked anyway they are generic */
+    "duplicateWarning",
+    "noMeetings",
+    "sentEndMeetingRequest",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_test_message ("key: “%s”", unknown[i]);
+      g_assert_cmpint (bv_bbb_error_code_for_key (unknown[i]), ==, BV_BBB_ERROR_FAILED);
+    }
+
+  g_assert_cmpint (bv_bbb_error_code_for_key (NULL), ==, BV_BBB_ERROR_FAILED);
+}
+
+static gboolean
+contains_word_casefold (const char *text,
+                        const char *word)
+{
+  g_autofree char *folded_text = g_utf8_casefold (text, -1);
+  g_autofree char *folded_word = g_utf8_casefold (word, -1);
+
+  return strstr (folded_text, folded_word) != NULL;
+}
+
+static void
+test_advice_everywhere (void)
+{
+  /* Words that mean nothing to a club secretary. Upper-case ones are
+   * matched exactly so that "rapid" or "capital" would not trip them. */
+  static const char *exact[] = { "API", "XML", "HTTP", "SHA", "URL" };
+  static const char *folded[] = { "checksum", "messageKey", "meetingID", "FAILED", "salt" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_codes); i++)
+    {
+      const char *advice = bv_bbb_error_get_advice (all_codes[i]);
+      gsize len;
+
+      g_test_message ("code %d: %s", all_codes[i], advice);
+      g_assert_nonnull (advice);
+      g_assert_true (g_utf8_validate (advice, -1, NULL));
+      len = strlen (advice);
+      g_assert_cmpuint (len, >, 20);
+      g_assert_cmpuint (g_utf8_strlen (advice, -1), <=, 200);
+      g_assert_true (g_str_has_suffix (advice, "."));
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (advice)));
+      /* what went wrong, then what to do: at least two sentences */
+      g_assert_nonnull (strstr (advice, ". ") ? strstr (advice, ". ") : strstr (advice, "; "));
+
+      for (guint j = 0; j < G_N_ELEMENTS (exact); j++)
+        g_assert_null (strstr (advice, exact[j]));
+      for (guint j = 0; j < G_N_ELEMENTS (folded); j++)
+        g_assert_false (contains_word_casefold (advice, folded[j]));
+
+      /* Each code says something of its own. */
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (advice, !=, bv_bbb_error_get_advice (all_codes[j]));
+    }
+}
+
+static void
+test_new_for_key (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (key_table); i++)
+    {
+      g_autoptr(GError) error = bv_bbb_error_new_for_key (key_table[i].key);
+
+      g_assert_error (error, BV_BBB_ERROR, (gint) key_table[i].code);
+      g_assert_cmpstr (error->message, ==, bv_bbb_error_get_advice (key_table[i].code));
+    }
+
+  {
+    g_autoptr(GError) error = bv_bbb_error_new_for_key ("brandNewKey");
+
+    g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_FAILED);
+    g_assert_cmpstr (error->message, ==, bv_bbb_error_get_advice (BV_BBB_ERROR_FAILED));
+  }
+
+  {
+    g_autoptr(GError) error = bv_bbb_error_new_for_key (NULL);
+
+    g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_FAILED);
+  }
+}
+
+static void
+test_new (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_codes); i++)
+    {
+      g_autoptr(GError) error = bv_bbb_error_new (all_codes[i]);
+
+      g_assert_error (error, BV_BBB_ERROR, (gint) all_codes[i]);
+      g_assert_cmpstr (error->message, ==, bv_bbb_error_get_advice (all_codes[i]));
+    }
+}
+
+static void
+test_examples (void)
+{
+  /* The sentences the product description promises, word for word. */
+  g_assert_cmpstr (bv_bbb_error_get_advice (BV_BBB_ERROR_HOST_NOT_FOUND), ==,
+                   "The server’s address could not be found. Check the address in the server "
+                   "settings and your internet connection.");
+  g_assert_cmpstr (bv_bbb_error_get_advice (BV_BBB_ERROR_NOT_BBB), ==,
+                   "The address does not lead to a BigBlueButton server. Check the address; it "
+                   "usually ends in /bigbluebutton/.");
+  g_assert_true (g_str_has_prefix (bv_bbb_error_get_advice (BV_BBB_ERROR_CHECKSUM),
+                                   "The server does not accept the shared secret."));
+}
+
+static void
+test_quark (void)
+{
+  g_assert_cmpstr (g_quark_to_string (BV_BBB_ERROR), ==, "bv-bbb-error-quark");
+}
 
 int
 main (int argc, char *argv[])
 {
+  /* The advice is checked in its English source form. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/bbb/error/key-table", test_key_table);
+  g_test_add_func ("/bbb/error/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/bbb/error/advice", test_advice_everywhere);
+  g_test_add_func ("/bbb/error/new-for-key", test_new_for_key);
+  g_test_add_func ("/bbb/error/new", test_new);
+  g_test_add_func ("/bbb/error/examples", test_examples);
+  g_test_add_func ("/bbb/error/quark", test_quark);
+
   return g_test_run ();
 }

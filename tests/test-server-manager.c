@@ -12,14 +12,19 @@
 #include <locale.h>
 
 #include "bv-bbb-error.h"
+#include "bv-practice-server.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
 
+#define PRACTICE_SECRET "first-secret-value"
+
 typedef struct
 {
-  char            *dir;
-  BvDatabase      *database;
-  BvServerManager *manager;
+  char             *dir;
+  BvDatabase       *database;
+  BvServerManager  *manager;
+  BvPracticeServer *practice;
+  const char       *url;
 } Fixture;
 
 static void
@@ -35,6 +40,11 @@ fixture_setup (Fixture       *f,
   f->database = bv_database_open (path, &error);
   g_assert_no_error (error);
   f->manager = bv_server_manager_new (f->database);
+
+  /* A real BigBlueButton-compatible server on loopback to test against. */
+  f->practice = bv_practice_server_new (PRACTICE_SECRET);
+  g_assert_true (bv_practice_server_start (f->practice, &error));
+  f->url = bv_practice_server_get_api_url (f->practice);
 }
 
 static void
@@ -61,6 +71,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->manager);
   g_clear_object (&f->database);
+  g_clear_object (&f->practice);
   remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -135,38 +146,45 @@ test_add_edit_remove (Fixture       *f,
   g_autofree char *secret = NULL;
   g_autofree char *path = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *pasted = NULL;
   GListModel *servers = bv_server_manager_get_servers (f->manager);
 
-  server = save (f, NULL, "  KL.digital ", "URL: https://bbb.example.org/bigbluebutton/",
-                 "auto", "first-secret-value", &error);
+  pasted = g_strconcat ("URL: ", f->url, NULL);
+  server = save (f, NULL, "  KL.digital ", pasted, "auto", PRACTICE_SECRET, &error);
   g_assert_no_error (error);
   g_assert_nonnull (server);
   id = g_strdup (bv_server_get_id (server));
   g_assert_cmpstr (bv_server_get_name (server), ==, "KL.digital");
-  g_assert_cmpstr (bv_server_get_url (server), ==, "https://bbb.example.org/bigbluebutton/api/");
+  g_assert_cmpstr (bv_server_get_url (server), ==, f->url);
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
+  /* What the connection test found out is remembered. */
+  g_assert_cmpstr (bv_server_get_detected_checksum (server), ==, "sha256");
+  g_assert_cmpstr (bv_server_get_bbb_version (server), ==, "3.0.19");
+  g_assert_cmpint (bv_server_get_checked_at (server), >, 0);
 
   secret = lookup_secret (id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (secret, ==, "first-secret-value");
+  g_assert_cmpstr (secret, ==, PRACTICE_SECRET);
   g_clear_pointer (&secret, g_free);
 
-  /* Editing without a secret keeps the stored one. */
-  edited = save (f, server, "KL.digital Verein", "bbb2.example.org", "sha256", "", &error);
+  /* Editing without a secret tests with, and keeps, the stored one. */
+  edited = save (f, server, "KL.digital Verein", f->url, "sha512", "", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bv_server_get_id (edited), ==, id);
-  g_assert_cmpstr (bv_server_get_url (edited), ==, "https://bbb2.example.org/bigbluebutton/api/");
-  g_assert_cmpstr (bv_server_get_checksum (edited), ==, "sha256");
+  g_assert_cmpstr (bv_server_get_checksum (edited), ==, "sha512");
+  g_assert_cmpstr (bv_server_get_detected_checksum (edited), ==, "sha512");
   secret = lookup_secret (id, &error);
-  g_assert_cmpstr (secret, ==, "first-secret-value");
+  g_assert_cmpstr (secret, ==, PRACTICE_SECRET);
   g_clear_pointer (&secret, g_free);
 
-  /* A new secret replaces the old one. */
+  /* A wrong new secret is refused and changes nothing. */
   g_clear_object (&edited);
-  edited = save (f, server, "KL.digital Verein", "bbb2.example.org", "sha256", "second-secret", &error);
-  g_assert_no_error (error);
+  edited = save (f, server, "KL.digital Verein", f->url, "sha256", "second-secret", &error);
+  g_assert_null (edited);
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM);
+  g_clear_error (&error);
   secret = lookup_secret (id, &error);
-  g_assert_cmpstr (secret, ==, "second-secret");
+  g_assert_cmpstr (secret, ==, PRACTICE_SECRET);
   g_clear_pointer (&secret, g_free);
   g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
 
@@ -180,7 +198,8 @@ test_add_edit_remove (Fixture       *f,
   reread = bv_database_find_server (f->database, id);
   g_assert_nonnull (reread);
   g_assert_cmpstr (bv_server_get_name (reread), ==, "KL.digital Verein");
-  g_assert_cmpstr (bv_server_get_checksum (reread), ==, "sha256");
+  g_assert_cmpstr (bv_server_get_checksum (reread), ==, "sha512");
+  g_assert_cmpstr (bv_server_get_detected_checksum (reread), ==, "sha512");
 
   g_assert_true (remove_server (f, reread, &error));
   g_assert_no_error (error);
@@ -220,23 +239,71 @@ test_validation (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (normalized, ==, "https://bbb.example.org/bigbluebutton/api/");
 
-  first = save (f, NULL, "Vereinsserver", "bbb.example.org", "auto", "x", &error);
+  first = save (f, NULL, "Vereinsserver", f->url, "auto", PRACTICE_SECRET, &error);
   g_assert_no_error (error);
 
   /* Names address servers on the command line, so they must be unique. */
-  second = save (f, NULL, "vereinsserver", "other.example.org", "auto", "y", &error);
+  second = save (f, NULL, "vereinsserver", f->url, "auto", PRACTICE_SECRET, &error);
   g_assert_null (second);
   g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_NAME_TAKEN);
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 1);
 
   /* Keeping one's own name while editing is fine. */
-  g_assert_true (bv_server_manager_check (f->manager, first, "Vereinsserver", "bbb.example.org",
+  g_assert_true (bv_server_manager_check (f->manager, first, "Vereinsserver", f->url,
                                           "auto", NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (remove_server (f, first, &error));
   g_assert_no_error (error);
+}
+
+static void
+test_refused_servers_are_not_saved (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autofree char *closed_url = NULL;
+  guint16 port;
+
+  /* Wrong secret: every algorithm is tried, then the checksum advice. */
+  server = save (f, NULL, "Falsch", f->url, "auto", "not-the-secret", &error);
+  g_assert_null (server);
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM);
+  g_clear_error (&error);
+
+  /* Nobody listens: a port that was just free. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  closed_url = g_strdup_printf ("http://127.0.0.1:%u/bigbluebutton/api/", port);
+  server = save (f, NULL, "Weg", closed_url, "auto", PRACTICE_SECRET, &error);
+  g_assert_null (server);
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CONNECTION_REFUSED);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
+}
+
+static void
+test_connection_test_describes (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BvConnectionTest) test = NULL;
+  g_autofree char *description = NULL;
+
+  bv_server_manager_test_async (f->manager, NULL, "Probe", f->url, "sha1", PRACTICE_SECRET,
+                                NULL, result_cb, &result);
+  test = bv_server_manager_test_finish (f->manager, wait_for (&result), &error);
+  g_assert_no_error (error);
+  description = bv_connection_test_describe (test);
+  g_assert_cmpstr (description, ==, "Connected to BigBlueButton 3.0.19 (SHA-1)");
+  /* Testing stores nothing. */
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
 }
 
 int
@@ -251,6 +318,10 @@ main (int   argc,
               fixture_setup, test_add_edit_remove, fixture_teardown);
   g_test_add ("/core/server-manager/validation", Fixture, NULL,
               fixture_setup, test_validation, fixture_teardown);
+  g_test_add ("/core/server-manager/refused-not-saved", Fixture, NULL,
+              fixture_setup, test_refused_servers_are_not_saved, fixture_teardown);
+  g_test_add ("/core/server-manager/connection-test", Fixture, NULL,
+              fixture_setup, test_connection_test_describes, fixture_teardown);
 
   return g_test_run ();
 }

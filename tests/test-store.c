@@ -443,6 +443,62 @@ test_migrate_from_zero (void)
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
 }
 
+/* A file as version 0.1.0 wrote it (schema 1) keeps its servers and gains
+ * the connection columns, which then round-trip. */
+static void
+test_migrate_from_one (void)
+{
+  g_autofree char *path = test_path ("v1.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(BvServer) found = NULL;
+  g_autoptr(BvServer) again = NULL;
+  BvDatabase *db;
+
+  raw = raw_open (path, TRUE);
+  raw_exec (raw,
+            "PRAGMA application_id = 1113740901;"
+            "CREATE TABLE servers ("
+            "  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+            "  name TEXT NOT NULL CHECK (name <> ''),"
+            "  name_key TEXT NOT NULL UNIQUE,"
+            "  url TEXT NOT NULL CHECK (url <> ''),"
+            "  checksum TEXT NOT NULL DEFAULT 'auto'"
+            "    CHECK (checksum IN ('auto', 'sha1', 'sha256', 'sha384', 'sha512')),"
+            "  created INTEGER NOT NULL);"
+            "INSERT INTO servers VALUES ('id-1', 'Vereinsserver', 'vereinsserver',"
+            "  'https://bbb.example.org/bigbluebutton/api/', 'auto', 1700000000);"
+            "PRAGMA user_version = 1;");
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+  found = bv_database_find_server (db, "id-1");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (bv_server_get_name (found), ==, "Vereinsserver");
+  g_assert_null (bv_server_get_detected_checksum (found));
+  g_assert_null (bv_server_get_bbb_version (found));
+  g_assert_cmpint (bv_server_get_checked_at (found), ==, 0);
+
+  bv_server_set_connection_info (found, "sha512", "2.0", "3.0.19", FALSE, 1800000000);
+  save_ok (db, found);
+  g_clear_object (&found);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  again = bv_database_find_server (db, "vereinsserver");
+  g_assert_nonnull (again);
+  g_assert_cmpstr (bv_server_get_detected_checksum (again), ==, "sha512");
+  g_assert_cmpstr (bv_server_get_api_version (again), ==, "2.0");
+  g_assert_cmpstr (bv_server_get_bbb_version (again), ==, "3.0.19");
+  g_assert_false (bv_server_get_load_balancer (again));
+  g_assert_cmpint (bv_server_get_checked_at (again), ==, 1800000000);
+  g_clear_object (&again);
+  g_assert_finalize_object (db);
+}
+
 static void
 test_migration_rolls_back (void)
 {
@@ -1232,6 +1288,7 @@ main (int   argc,
   g_test_add_func ("/store/database/permissions-tightened", test_permissions_tightened);
   g_test_add_func ("/store/database/reopen", test_reopen);
   g_test_add_func ("/store/database/migrate-from-0", test_migrate_from_zero);
+  g_test_add_func ("/store/database/migrate-from-1", test_migrate_from_one);
   g_test_add_func ("/store/database/migration-rolls-back", test_migration_rolls_back);
   g_test_add_func ("/store/database/too-new", test_too_new);
   g_test_add_func ("/store/database/not-a-database", test_not_a_database);

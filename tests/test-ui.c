@@ -13,11 +13,15 @@
 #include <string.h>
 
 #include "bv-application.h"
+#include "bv-practice-server.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-window.h"
 
+#define PRACTICE_SECRET "0123456789abcdef"
+
 static BvApplication *app;
+static BvPracticeServer *practice;
 static char *data_dir;
 static char *opened_file;
 
@@ -130,6 +134,15 @@ type_into (gpointer    row,
   g_main_context_iteration (NULL, FALSE);
 }
 
+/* A test or save has finished when the form is no longer busy. */
+static gboolean
+status_settled (gpointer data)
+{
+  GtkWidget *spinner = child (data, BV_TYPE_SERVER_DIALOG, "spinner");
+
+  return !gtk_widget_get_visible (spinner);
+}
+
 static void
 test_server_form_validates_and_saves (void)
 {
@@ -157,15 +170,38 @@ test_server_form_validates_and_saves (void)
   g_assert_nonnull (strstr (gtk_label_get_text (status), "https://"));
 
   /* Pasting what bbb-conf --secret prints fills both fields. */
-  type_into (url_row, "URL: https://bbb.example.org/bigbluebutton/ Secret: 0123456789abcdef");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "https://bbb.example.org/bigbluebutton/");
+  {
+    g_autofree char *pasted = g_strdup_printf ("URL: %s Secret: %s",
+                                               bv_practice_server_get_api_url (practice),
+                                               "not-the-secret");
+
+    type_into (url_row, pasted);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==,
+                   bv_practice_server_get_api_url (practice));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"))),
-                   ==, "0123456789abcdef");
+                   ==, "not-the-secret");
   g_assert_false (gtk_widget_has_css_class (url_row, "error"));
   g_assert_true (save_enabled (dialog));
-  g_assert_nonnull (strstr (gtk_label_get_text (status), "https://bbb.example.org/bigbluebutton/api/"));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), bv_practice_server_get_api_url (practice)));
 
+  /* A wrong secret: the test says so, and saving is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
+  g_assert_true (wait_until (status_settled, dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
+  g_assert_true (wait_until (status_settled, dialog));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_nonnull (find_window (BV_TYPE_SERVER_DIALOG));
+  g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
+
+  /* The right secret: the test reports the server and the algorithm. */
+  type_into (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"), PRACTICE_SECRET);
   adw_combo_row_set_selected (child (dialog, BV_TYPE_SERVER_DIALOG, "checksum_row"), 2);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
+  g_assert_true (wait_until (status_settled, dialog));
+  g_assert_cmpstr (gtk_label_get_text (status), ==, "Connected to BigBlueButton 3.0.19 (SHA-256)");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
   g_assert_true (wait_until (window_is_main, NULL));
@@ -345,6 +381,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  practice = bv_practice_server_new (PRACTICE_SECRET);
+  g_assert_true (bv_practice_server_start (practice, &error));
+
   app = bv_application_new ();
   /* Other test processes may run at the same time. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -364,5 +403,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
+  g_clear_object (&practice);
   return status;
 }

@@ -32,6 +32,12 @@ void         bv_bbb_client_set_algorithm       (BvBbbClient          *self,
  * the system's; never used by the app. */
 void         bv_bbb_client_set_tls_database    (BvBbbClient          *self,
                                                 GTlsDatabase         *database);
+/* For tests: connect_s limits connecting and each read or write,
+ * call_s a whole call (defaults BV_BBB_CONNECT_TIMEOUT_S and
+ * BV_BBB_CALL_TIMEOUT_S); both must be at least 1. */
+void         bv_bbb_client_set_timeouts        (BvBbbClient          *self,
+                                                guint                 connect_s,
+                                                guint                 call_s);
 
 /* The signed URL of a call, without sending anything (join links). */
 char        *bv_bbb_client_build_url           (BvBbbClient          *self,

@@ -39,6 +39,8 @@ guint       bv_bbb_meeting_get_max_users             (BvBbbMeeting *self);
 gboolean    bv_bbb_meeting_is_breakout               (BvBbbMeeting *self);
 const char *bv_bbb_meeting_get_parent_meeting_id     (BvBbbMeeting *self); /* breakouts */
 guint       bv_bbb_meeting_get_sequence              (BvBbbMeeting *self); /* breakouts */
+/* breakouts: participants may pick their room themselves */
+gboolean    bv_bbb_meeting_is_free_join              (BvBbbMeeting *self);
 /* internal IDs of a parent's breakout rooms; NULL-terminated, never NULL */
 const char * const *bv_bbb_meeting_get_breakout_rooms (BvBbbMeeting *self);
 /* of BvBbbAttendee */

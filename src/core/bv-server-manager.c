@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-bbb-version.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
 #include "bv-server-url.h"
@@ -26,22 +27,37 @@ struct _BvServerManager
 G_DEFINE_FINAL_TYPE (BvServerManager, bv_server_manager, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bv-server-manager-error-quark, bv_server_manager_error)
 
+/* One add, edit or check of a server: (look up the stored secret,) test
+ * the connection, then store secret and row. */
 typedef struct
 {
-  BvServer *server;     /* what will be written, not yet in the list */
-  char     *secret;
-  GError   *db_error;   /* kept while a new server's secret is rolled back */
-  gboolean  is_new;
-} SaveData;
+  BvServer         *existing;   /* NULL when adding */
+  char             *id;
+  char             *name;
+  char             *url;        /* normalised */
+  char             *checksum;
+  char             *secret;     /* new secret, or the stored one once looked up */
+  gboolean          secret_is_new;
+  gboolean          save;
+  BvConnectionTest *test;
+  BvServer         *server;     /* what will be written, not yet in the list */
+  GError           *db_error;   /* kept while a new server's secret is rolled back */
+} Operation;
 
 static void
-save_data_free (SaveData *data)
+operation_free (Operation *op)
 {
-  g_clear_object (&data->server);
-  g_clear_error (&data->db_error);
-  if (data->secret)
-    bv_secret_store_free_secret (g_steal_pointer (&data->secret));
-  g_free (data);
+  g_clear_object (&op->existing);
+  g_clear_pointer (&op->id, g_free);
+  g_clear_pointer (&op->name, g_free);
+  g_clear_pointer (&op->url, g_free);
+  g_clear_pointer (&op->checksum, g_free);
+  if (op->secret)
+    bv_secret_store_free_secret (g_steal_pointer (&op->secret));
+  g_clear_object (&op->test);
+  g_clear_object (&op->server);
+  g_clear_error (&op->db_error);
+  g_free (op);
 }
 
 static void
@@ -85,6 +101,16 @@ bv_server_manager_get_servers (BvServerManager *self)
   g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
 
   return bv_database_get_servers (self->database);
+}
+
+BvServer *
+bv_server_manager_find_server (BvServerManager *self,
+                               const char      *id_or_name)
+{
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (id_or_name, NULL);
+
+  return bv_database_find_server (self->database, id_or_name);
 }
 
 /* The form validates as the user types, so this must stay cheap: no I/O
@@ -152,48 +178,174 @@ save_secret_deleted_cb (GObject      *object,
                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SaveData *data = g_task_get_task_data (task);
+  Operation *op = g_task_get_task_data (task);
 
   /* Rolling back the secret is best effort; the database error is what
    * the user needs to read. */
   bv_secret_store_delete_finish (result, NULL);
-  g_task_return_error (task, g_steal_pointer (&data->db_error));
+  g_task_return_error (task, g_steal_pointer (&op->db_error));
 }
 
 static void
-save_secret_stored_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+write_row (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   BvServerManager *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
-  g_autoptr(BvServer) stored = NULL;
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!bv_database_save_server (self->database, op->server, &error))
+    {
+      if (!op->existing && op->secret_is_new)
+        {
+          op->db_error = g_steal_pointer (&error);
+          bv_secret_store_delete_async (op->id, NULL, save_secret_deleted_cb, task);
+          return;
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_task_return_pointer (task, bv_database_find_server (self->database, op->id), g_object_unref);
+  g_object_unref (task);
+}
+
+static void
+secret_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
 
   if (!bv_secret_store_save_finish (result, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
 
-  if (!bv_database_save_server (self->database, data->server, &error))
+  write_row (task);
+}
+
+static void
+connection_tested_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  BvBbbVersion *version;
+
+  if (!bv_connection_test_run_finish (op->test, result, &error))
     {
-      if (data->is_new)
-        {
-          data->db_error = g_steal_pointer (&error);
-          bv_secret_store_delete_async (bv_server_get_id (data->server),
-                                        NULL, save_secret_deleted_cb, g_steal_pointer (&task));
-          return;
-        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  version = bv_connection_test_get_version (op->test);
+  op->server = bv_server_new (op->id, op->name, op->url, op->checksum);
+  bv_server_set_connection_info (op->server,
+                                 bv_checksum_algorithm_to_string (bv_connection_test_get_algorithm (op->test)),
+                                 bv_bbb_version_get_api_version (version),
+                                 bv_bbb_version_get_bbb_version (version),
+                                 bv_bbb_version_is_load_balancer (version),
+                                 g_get_real_time () / G_USEC_PER_SEC);
+
+  if (!op->save)
+    {
+      g_task_return_pointer (task, g_object_ref (op->test), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  /* Secret first: a server row without its secret would be useless. */
+  if (op->secret_is_new)
+    bv_secret_store_save_async (op->id, op->name, op->secret, g_task_get_cancellable (task),
+                                secret_stored_cb, task);
+  else
+    write_row (task);
+}
+
+static void
+run_test (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  op->test = bv_connection_test_new (op->url, op->secret, op->checksum);
+  bv_connection_test_run_async (op->test, g_task_get_cancellable (task),
+                                connection_tested_cb, task);
+}
+
+static void
+stored_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  op->secret = bv_secret_store_lookup_finish (result, &error);
+  if (!op->secret)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  run_test (task);
+}
+
+static void
+start_operation (BvServerManager     *self,
+                 BvServer            *existing,
+                 const char          *name,
+                 const char          *url,
+                 const char          *checksum,
+                 const char          *secret,
+                 gboolean             save,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  Operation *op;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  if (!bv_server_manager_check (self, existing, name, url, checksum, secret, &normalized, &error))
+    {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  stored = bv_database_find_server (self->database, bv_server_get_id (data->server));
-  g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+  op = g_new0 (Operation, 1);
+  op->existing = existing ? g_object_ref (existing) : NULL;
+  op->id = existing ? g_strdup (bv_server_get_id (existing)) : bv_server_generate_id ();
+  op->name = g_strstrip (g_strdup (name));
+  op->url = g_steal_pointer (&normalized);
+  op->checksum = g_strdup (checksum);
+  op->secret_is_new = secret && *secret;
+  op->secret = op->secret_is_new ? g_strdup (secret) : NULL;
+  op->save = save;
+  g_task_set_task_data (task, op, (GDestroyNotify) operation_free);
+
+  /* Editing without a new secret tests with the stored one. */
+  if (!op->secret)
+    bv_secret_store_lookup_async (op->id, cancellable, stored_secret_cb, g_steal_pointer (&task));
+  else
+    run_test (g_steal_pointer (&task));
 }
 
+/* Tests the connection and only then stores the server: a server that
+ * cannot be reached or refuses the secret is never saved. */
 void
 bv_server_manager_save_async (BvServerManager     *self,
                               BvServer            *existing,
@@ -205,55 +357,121 @@ bv_server_manager_save_async (BvServerManager     *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *stripped_name = NULL;
-  g_autofree char *id = NULL;
-  SaveData *data;
-
   g_return_if_fail (BV_IS_SERVER_MANAGER (self));
   g_return_if_fail (!existing || BV_IS_SERVER (existing));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_server_manager_save_async);
-
-  if (!bv_server_manager_check (self, existing, name, url, checksum, secret, &normalized, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  stripped_name = g_strstrip (g_strdup (name));
-  id = existing ? g_strdup (bv_server_get_id (existing)) : bv_server_generate_id ();
-
-  data = g_new0 (SaveData, 1);
-  data->is_new = !existing;
-  data->server = bv_server_new (id, stripped_name, normalized, checksum);
-  data->secret = (secret && *secret) ? g_strdup (secret) : NULL;
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-
-  if (data->secret)
-    {
-      /* Secret first: a server row without its secret would be useless. */
-      bv_secret_store_save_async (id, stripped_name, data->secret, cancellable,
-                                  save_secret_stored_cb, g_steal_pointer (&task));
-      return;
-    }
-
-  if (!bv_database_save_server (self->database, data->server, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, bv_database_find_server (self->database, id), g_object_unref);
+  start_operation (self, existing, name, url, checksum, secret, TRUE,
+                   bv_server_manager_save_async, cancellable, callback, user_data);
 }
 
 BvServer *
 bv_server_manager_save_finish (BvServerManager  *self,
                                GAsyncResult     *result,
                                GError          **error)
+{
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Tests the form's values without saving anything ("Verbindung testen"). */
+void
+bv_server_manager_test_async (BvServerManager     *self,
+                              BvServer            *existing,
+                              const char          *name,
+                              const char          *url,
+                              const char          *checksum,
+                              const char          *secret,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (!existing || BV_IS_SERVER (existing));
+
+  start_operation (self, existing, name, url, checksum, secret, FALSE,
+                   bv_server_manager_test_async, cancellable, callback, user_data);
+}
+
+BvConnectionTest *
+bv_server_manager_test_finish (BvServerManager  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+stored_server_tested_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvServerManager *self = g_task_get_source_object (task);
+  BvServer *server = g_task_get_task_data (task);
+  g_autoptr(BvConnectionTest) test = NULL;
+  g_autoptr(GError) error = NULL;
+  BvBbbVersion *version;
+
+  test = bv_server_manager_test_finish (self, result, &error);
+  if (!test)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Remember what worked, for joining without asking again. */
+  version = bv_connection_test_get_version (test);
+  {
+    g_autoptr(BvServer) updated = bv_server_new (bv_server_get_id (server),
+                                                 bv_server_get_name (server),
+                                                 bv_server_get_url (server),
+                                                 bv_server_get_checksum (server));
+
+    bv_server_set_connection_info (updated,
+                                   bv_checksum_algorithm_to_string (bv_connection_test_get_algorithm (test)),
+                                   bv_bbb_version_get_api_version (version),
+                                   bv_bbb_version_get_bbb_version (version),
+                                   bv_bbb_version_is_load_balancer (version),
+                                   g_get_real_time () / G_USEC_PER_SEC);
+    if (!bv_database_save_server (self->database, updated, &error))
+      g_warning ("Cannot remember the connection test's result: %s", error->message);
+  }
+
+  g_task_return_pointer (task, g_steal_pointer (&test), g_object_unref);
+}
+
+/* Tests a stored server with its stored secret (--check-server). */
+void
+bv_server_manager_check_server_async (BvServerManager     *self,
+                                      BvServer            *server,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_SERVER (server));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_server_manager_check_server_async);
+  g_task_set_task_data (task, g_object_ref (server), g_object_unref);
+
+  bv_server_manager_test_async (self, server, bv_server_get_name (server),
+                                bv_server_get_url (server), bv_server_get_checksum (server),
+                                NULL, cancellable, stored_server_tested_cb,
+                                g_steal_pointer (&task));
+}
+
+BvConnectionTest *
+bv_server_manager_check_server_finish (BvServerManager  *self,
+                                       GAsyncResult     *result,
+                                       GError          **error)
 {
   g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

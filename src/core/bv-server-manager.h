@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-connection-test.h"
 #include "bv-database.h"
 #include "bv-server.h"
 
@@ -27,6 +28,9 @@ G_DECLARE_FINAL_TYPE (BvServerManager, bv_server_manager, BV, SERVER_MANAGER, GO
 GQuark           bv_server_manager_error_quark (void);
 BvServerManager *bv_server_manager_new         (BvDatabase        *database);
 GListModel      *bv_server_manager_get_servers (BvServerManager   *self);
+/* by id, else by name (case-insensitive); a new reference or NULL */
+BvServer        *bv_server_manager_find_server (BvServerManager   *self,
+                                                const char        *id_or_name);
 gboolean         bv_server_manager_check       (BvServerManager   *self,
                                                 BvServer          *existing,
                                                 const char        *name,
@@ -47,6 +51,26 @@ void             bv_server_manager_save_async  (BvServerManager   *self,
 BvServer        *bv_server_manager_save_finish (BvServerManager   *self,
                                                 GAsyncResult      *result,
                                                 GError           **error);
+void             bv_server_manager_test_async  (BvServerManager   *self,
+                                                BvServer          *existing,
+                                                const char        *name,
+                                                const char        *url,
+                                                const char        *checksum,
+                                                const char        *secret,
+                                                GCancellable      *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer           user_data);
+BvConnectionTest *bv_server_manager_test_finish (BvServerManager  *self,
+                                                 GAsyncResult     *result,
+                                                 GError          **error);
+void             bv_server_manager_check_server_async  (BvServerManager *self,
+                                                        BvServer        *server,
+                                                        GCancellable    *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer         user_data);
+BvConnectionTest *bv_server_manager_check_server_finish (BvServerManager *self,
+                                                         GAsyncResult    *result,
+                                                         GError         **error);
 void             bv_server_manager_remove_async (BvServerManager  *self,
                                                  BvServer         *server,
                                                  GCancellable     *cancellable,

@@ -70,6 +70,19 @@ static const Migration migrations[] = {
       "  created  INTEGER NOT NULL"
       ");",
   },
+  {
+    /* What the connection test found out, so that joining needs no extra
+     * request to learn the algorithm or the server's version. */
+    .version = 2,
+    .sql =
+      "ALTER TABLE servers ADD COLUMN detected_checksum TEXT"
+      "  CHECK (detected_checksum IS NULL OR"
+      "         detected_checksum IN ('sha1', 'sha256', 'sha384', 'sha512'));"
+      "ALTER TABLE servers ADD COLUMN api_version TEXT;"
+      "ALTER TABLE servers ADD COLUMN bbb_version TEXT;"
+      "ALTER TABLE servers ADD COLUMN load_balancer INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE servers ADD COLUMN checked_at INTEGER NOT NULL DEFAULT 0;",
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BV_DATABASE_SCHEMA_VERSION);
@@ -327,6 +340,29 @@ resort_server (BvDatabase *self,
   g_list_store_insert_sorted (self->servers, keep, compare_servers, NULL);
 }
 
+/* Columns from first on: detected_checksum, api_version, bbb_version,
+ * load_balancer, checked_at. */
+static void
+set_connection_info_from_row (BvServer     *server,
+                              sqlite3_stmt *stmt,
+                              int           first)
+{
+  const char *detected = (const char *) sqlite3_column_text (stmt, first);
+  g_autofree char *api_version = NULL;
+  g_autofree char *bbb_version = NULL;
+
+  if (sqlite3_column_type (stmt, first + 1) != SQLITE_NULL)
+    api_version = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, first + 1), -1);
+  if (sqlite3_column_type (stmt, first + 2) != SQLITE_NULL)
+    bbb_version = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, first + 2), -1);
+  if (detected && (!bv_server_checksum_is_valid (detected) || g_str_equal (detected, "auto")))
+    detected = NULL;
+
+  bv_server_set_connection_info (server, detected, api_version, bbb_version,
+                                 sqlite3_column_int (stmt, first + 3) != 0,
+                                 sqlite3_column_int64 (stmt, first + 4));
+}
+
 static gboolean
 load_servers (BvDatabase  *self,
               GError     **error)
@@ -335,7 +371,11 @@ load_servers (BvDatabase  *self,
   g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  if (!prepare (self, "SELECT id, name, url, checksum FROM servers", &stmt, error))
+  if (!prepare (self,
+                "SELECT id, name, url, checksum,"
+                " detected_checksum, api_version, bbb_version, load_balancer, checked_at"
+                " FROM servers",
+                &stmt, error))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -350,6 +390,7 @@ load_servers (BvDatabase  *self,
         checksum = "auto";
 
       g_ptr_array_add (servers, bv_server_new (column_text (stmt, 0), name, url, checksum));
+      set_connection_info_from_row (g_ptr_array_index (servers, servers->len - 1), stmt, 4);
     }
 
   if (rc != SQLITE_DONE)
@@ -376,7 +417,9 @@ reload_server (BvDatabase *self,
     return;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT name, url, checksum FROM servers WHERE id = ?1",
+                          "SELECT name, url, checksum,"
+                          " detected_checksum, api_version, bbb_version, load_balancer, checked_at"
+                          " FROM servers WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return;
 
@@ -389,6 +432,7 @@ reload_server (BvDatabase *self,
   bv_server_set_url (server, column_text (stmt, 1));
   if (bv_server_checksum_is_valid (column_text (stmt, 2)))
     bv_server_set_checksum (server, column_text (stmt, 2));
+  set_connection_info_from_row (server, stmt, 3);
   g_object_thaw_notify (G_OBJECT (server));
 
   resort_server (self, server, position);
@@ -713,11 +757,15 @@ bv_database_save_server (BvDatabase  *self,
                          GError     **error)
 {
   static const char sql[] =
-    "INSERT INTO servers (id, name, name_key, url, checksum, created)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    "INSERT INTO servers (id, name, name_key, url, checksum, created,"
+    "                     detected_checksum, api_version, bbb_version, load_balancer, checked_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (id) DO UPDATE SET"
     "  name = excluded.name, name_key = excluded.name_key,"
-    "  url = excluded.url, checksum = excluded.checksum";
+    "  url = excluded.url, checksum = excluded.checksum,"
+    "  detected_checksum = excluded.detected_checksum,"
+    "  api_version = excluded.api_version, bbb_version = excluded.bbb_version,"
+    "  load_balancer = excluded.load_balancer, checked_at = excluded.checked_at";
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *key = NULL;
   const char *name;
@@ -766,6 +814,11 @@ bv_database_save_server (BvDatabase  *self,
   sqlite3_bind_text (stmt, 4, url, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, bv_server_get_checksum (server), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 7, bv_server_get_detected_checksum (server), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, bv_server_get_api_version (server), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, bv_server_get_bbb_version (server), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, bv_server_get_load_balancer (server));
+  sqlite3_bind_int64 (stmt, 11, bv_server_get_checked_at (server));
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -795,6 +848,12 @@ bv_database_save_server (BvDatabase  *self,
           bv_server_set_name (existing, bv_server_get_name (server));
           bv_server_set_url (existing, bv_server_get_url (server));
           bv_server_set_checksum (existing, bv_server_get_checksum (server));
+          bv_server_set_connection_info (existing,
+                                         bv_server_get_detected_checksum (server),
+                                         bv_server_get_api_version (server),
+                                         bv_server_get_bbb_version (server),
+                                         bv_server_get_load_balancer (server),
+                                         bv_server_get_checked_at (server));
           g_object_thaw_notify (G_OBJECT (existing));
         }
 

@@ -17,6 +17,12 @@ struct _BvServer
   char    *name;
   char    *url;
   char    *checksum;
+
+  char    *detected_checksum;
+  char    *api_version;
+  char    *bbb_version;
+  gboolean load_balancer;
+  gint64   checked_at;
 };
 
 G_DEFINE_FINAL_TYPE (BvServer, bv_server, G_TYPE_OBJECT)
@@ -59,6 +65,9 @@ bv_server_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->checksum, g_free);
+  g_clear_pointer (&self->detected_checksum, g_free);
+  g_clear_pointer (&self->api_version, g_free);
+  g_clear_pointer (&self->bbb_version, g_free);
 
   G_OBJECT_CLASS (bv_server_parent_class)->finalize (object);
 }
@@ -292,4 +301,64 @@ gboolean
 bv_server_checksum_is_valid (const char *checksum)
 {
   return checksum && g_strv_contains (checksums, checksum);
+}
+
+const char *
+bv_server_get_detected_checksum (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), NULL);
+
+  return self->detected_checksum;
+}
+
+const char *
+bv_server_get_bbb_version (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), NULL);
+
+  return self->bbb_version;
+}
+
+const char *
+bv_server_get_api_version (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), NULL);
+
+  return self->api_version;
+}
+
+gboolean
+bv_server_get_load_balancer (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), FALSE);
+
+  return self->load_balancer;
+}
+
+gint64
+bv_server_get_checked_at (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), 0);
+
+  return self->checked_at;
+}
+
+void
+bv_server_set_connection_info (BvServer   *self,
+                               const char *detected_checksum,
+                               const char *api_version,
+                               const char *bbb_version,
+                               gboolean    load_balancer,
+                               gint64      checked_at)
+{
+  g_return_if_fail (BV_IS_SERVER (self));
+  g_return_if_fail (!detected_checksum ||
+                    (bv_server_checksum_is_valid (detected_checksum) &&
+                     !g_str_equal (detected_checksum, "auto")));
+
+  replace_string (&self->detected_checksum, detected_checksum);
+  replace_string (&self->api_version, api_version && *api_version ? api_version : NULL);
+  replace_string (&self->bbb_version, bbb_version && *bbb_version ? bbb_version : NULL);
+  self->load_balancer = !!load_balancer;
+  self->checked_at = checked_at;
 }

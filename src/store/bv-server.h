@@ -32,4 +32,21 @@ void        bv_server_set_checksum     (BvServer   *self,
                                         const char *checksum);
 gboolean    bv_server_checksum_is_valid (const char *checksum);
 
+/* What the last successful connection test found out: the checksum
+ * algorithm that worked ("sha1" … "sha512", NULL before any test) and the
+ * server's version (bbbVersion, may be NULL), the API version, whether it
+ * answered like a load balancer, and when (seconds since the epoch, 0 =
+ * never). The join flow needs them without asking the server again. */
+const char *bv_server_get_detected_checksum (BvServer   *self);
+const char *bv_server_get_bbb_version       (BvServer   *self);
+const char *bv_server_get_api_version       (BvServer   *self);
+gboolean    bv_server_get_load_balancer     (BvServer   *self);
+gint64      bv_server_get_checked_at        (BvServer   *self);
+void        bv_server_set_connection_info   (BvServer   *self,
+                                             const char *detected_checksum,
+                                             const char *api_version,
+                                             const char *bbb_version,
+                                             gboolean    load_balancer,
+                                             gint64      checked_at);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "bv-practice-host.h"
 #include "bv-server-manager.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ GSettings       *bv_application_get_settings       (BvApplication *self);
 /* NULL when the database could not be opened; see get_database_error. */
 BvServerManager *bv_application_get_server_manager (BvApplication *self);
 const GError    *bv_application_get_database_error (BvApplication *self);
+int              bv_application_get_job_status     (BvApplication *self);
+BvPracticeHost  *bv_application_get_practice_host  (BvApplication *self);
 
 G_END_DECLS

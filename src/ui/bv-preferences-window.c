@@ -21,6 +21,8 @@ struct _BvPreferencesWindow
   GtkListBox           *servers_list;
   AdwPreferencesGroup  *name_group;
   AdwEntryRow          *display_name_row;
+  AdwActionRow         *practice_row;
+  GtkWidget            *practice_button;
 
   GSettings            *settings;
   BvServerManager      *manager;
@@ -123,6 +125,27 @@ display_name_changed_cb (BvPreferencesWindow *self,
 }
 
 static void
+update_practice_row (BvPreferencesWindow *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "practice-server");
+  g_autoptr(BvServer) server = NULL;
+
+  if (self->manager && *id)
+    server = bv_server_manager_find_server (self->manager, id);
+
+  gtk_widget_set_visible (self->practice_button, self->manager && !server);
+  adw_action_row_set_subtitle (self->practice_row,
+                               server ? _("Set up; it starts together with the app.")
+                                      : _("Not set up."));
+}
+
+static void
+practice_setting_changed_cb (BvPreferencesWindow *self)
+{
+  update_practice_row (self);
+}
+
+static void
 bv_preferences_window_constructed (GObject *object)
 {
   BvPreferencesWindow *self = BV_PREFERENCES_WINDOW (object);
@@ -157,6 +180,13 @@ bv_preferences_window_constructed (GObject *object)
 
   display_name = g_settings_get_string (self->settings, "display-name");
   gtk_editable_set_text (GTK_EDITABLE (self->display_name_row), display_name);
+
+  g_signal_connect_object (self->settings, "changed::practice-server",
+                           G_CALLBACK (practice_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->manager)
+    g_signal_connect_object (bv_server_manager_get_servers (self->manager), "items-changed",
+                             G_CALLBACK (practice_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  update_practice_row (self);
 }
 
 static void
@@ -240,6 +270,8 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, servers_list);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, name_group);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, display_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, practice_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, practice_button);
   gtk_widget_class_bind_template_callback (widget_class, server_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_name_changed_cb);
 

@@ -40,6 +40,7 @@ struct _BvServerDialog
   guint            url_touched : 1;
   guint            secret_touched : 1;
   guint            busy : 1;
+  guint            tested : 1;   /* status_label shows a test result */
   guint            filling : 1;
 };
 
@@ -136,6 +137,11 @@ validate (BvServerDialog *self)
                                    &normalized, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.save", valid && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.test", valid && !self->busy);
+
+  /* A test result stays until the user changes something. */
+  if (valid && self->tested)
+    return valid;
 
   if (valid)
     {
@@ -170,6 +176,7 @@ field_changed_cb (BvServerDialog *self,
   if (self->filling)
     return;
 
+  self->tested = FALSE;
   if (sender == (gpointer) self->name_row)
     self->name_touched = TRUE;
   else if (sender == (gpointer) self->secret_row)
@@ -188,6 +195,7 @@ url_changed_cb (BvServerDialog *self,
   if (self->filling)
     return;
 
+  self->tested = FALSE;
   self->url_touched = TRUE;
 
   if (bv_server_url_split_pasted (gtk_editable_get_text (GTK_EDITABLE (row)), &url, &secret))
@@ -215,7 +223,12 @@ set_busy (BvServerDialog *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.remove", !busy);
   if (busy)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.save", FALSE);
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.test", FALSE);
+      self->tested = FALSE;
+      show_status (self, _("Testing the connection to the server…"), FALSE);
+    }
   else
     validate (self);
 }
@@ -236,6 +249,7 @@ saved_cb (GObject      *object,
   set_busy (self, FALSE);
   if (!server)
     {
+      self->tested = TRUE;
       show_status (self, error->message, TRUE);
       return;
     }
@@ -262,6 +276,52 @@ save_action (GtkWidget  *widget,
                                 selected_checksum (self),
                                 gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
                                 self->cancellable, saved_cb, g_object_ref (self));
+}
+
+static void
+tested_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BvServerDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvConnectionTest) test = NULL;
+  g_autofree char *description = NULL;
+
+  test = bv_server_manager_test_finish (BV_SERVER_MANAGER (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, FALSE);
+  self->tested = TRUE;
+  if (!test)
+    {
+      show_status (self, error->message, TRUE);
+      return;
+    }
+
+  description = bv_connection_test_describe (test);
+  show_status (self, description, FALSE);
+}
+
+static void
+test_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BvServerDialog *self = BV_SERVER_DIALOG (widget);
+
+  self->name_touched = self->url_touched = self->secret_touched = TRUE;
+  if (self->busy || !validate (self))
+    return;
+
+  set_busy (self, TRUE);
+  bv_server_manager_test_async (self->manager, self->server,
+                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                                selected_checksum (self),
+                                gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                                self->cancellable, tested_cb, g_object_ref (self));
 }
 
 static void
@@ -494,11 +554,13 @@ bv_server_dialog_class_init (BvServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, secret_hint);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, remove_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "test_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "server.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "server.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "server.remove", NULL, remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "server.save", NULL);

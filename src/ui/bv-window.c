@@ -175,6 +175,7 @@ bv_window_class_init (BvWindowClass *klass)
   /* Named for gtk_widget_get_template_child () in the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "connect_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "practice_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_empty", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "live_empty", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "recordings_empty", FALSE, 0);

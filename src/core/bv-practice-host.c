@@ -1,0 +1,264 @@
+/* bv-practice-host.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bv-practice-host.h"
+#include "bv-practice-server.h"
+#include "bv-secret-store.h"
+
+struct _BvPracticeHost
+{
+  GObject           parent_instance;
+
+  BvServerManager  *manager;
+  GSettings        *settings;
+  BvPracticeServer *server;
+};
+
+G_DEFINE_FINAL_TYPE (BvPracticeHost, bv_practice_host, G_TYPE_OBJECT)
+
+static char *
+random_secret (void)
+{
+  GString *secret = g_string_sized_new (40);
+
+  /* 160 bits, as bbb-conf generates them. */
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (secret, "%08x", g_random_int ());
+  return g_string_free (secret, FALSE);
+}
+
+static gboolean
+start_server (BvPracticeHost  *self,
+              const char      *secret,
+              GError         **error)
+{
+  g_autoptr(BvPracticeServer) server = bv_practice_server_new (secret);
+
+  if (!bv_practice_server_start (server, error))
+    return FALSE;
+
+  g_set_object (&self->server, server);
+  return TRUE;
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvPracticeHost *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+
+  server = bv_server_manager_save_finish (self->manager, result, &error);
+  if (!server)
+    {
+      g_clear_object (&self->server);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "practice-server", bv_server_get_id (server));
+  g_task_return_pointer (task, g_steal_pointer (&server), g_object_unref);
+}
+
+static void
+create (GTask *task)
+{
+  BvPracticeHost *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = random_secret ();
+  g_autofree char *name = NULL;
+  g_autoptr(BvServer) clash = NULL;
+
+  if (!start_server (self, secret, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Translators: the name of the practice server in the list of servers. */
+  name = g_strdup (_("Practice Server"));
+  clash = bv_server_manager_find_server (self->manager, name);
+  if (clash)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%s)", _("Practice Server"), g_get_host_name ());
+    }
+
+  bv_server_manager_save_async (self->manager, NULL, name,
+                                bv_practice_server_get_api_url (self->server),
+                                "auto", secret, g_task_get_cancellable (task),
+                                created_cb, g_object_ref (task));
+  memset (secret, 0, strlen (secret));
+}
+
+static void
+resumed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvPracticeHost *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+
+  server = bv_server_manager_save_finish (self->manager, result, &error);
+  if (!server)
+    {
+      g_clear_object (&self->server);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&server), g_object_unref);
+}
+
+static void
+secret_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvPracticeHost *self = g_task_get_source_object (task);
+  BvServer *stored = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  char *secret;
+
+  secret = bv_secret_store_lookup_finish (result, &error);
+  if (!secret)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!start_server (self, secret, &error))
+    {
+      bv_secret_store_free_secret (secret);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  bv_secret_store_free_secret (secret);
+
+  /* The port is new after every start, so the stored address follows it;
+   * saving tests the connection as for any server. */
+  cancellable = g_task_get_cancellable (task);
+  bv_server_manager_save_async (self->manager, stored, bv_server_get_name (stored),
+                                bv_practice_server_get_api_url (self->server),
+                                bv_server_get_checksum (stored), NULL,
+                                cancellable, resumed_cb, g_steal_pointer (&task));
+}
+
+static void
+bv_practice_host_dispose (GObject *object)
+{
+  BvPracticeHost *self = (BvPracticeHost *)object;
+
+  g_clear_object (&self->server);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bv_practice_host_parent_class)->dispose (object);
+}
+
+static void
+bv_practice_host_class_init (BvPracticeHostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bv_practice_host_dispose;
+}
+
+static void
+bv_practice_host_init (BvPracticeHost *self)
+{
+}
+
+BvPracticeHost *
+bv_practice_host_new (BvServerManager *manager,
+                      GSettings       *settings)
+{
+  BvPracticeHost *self;
+
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (BV_TYPE_PRACTICE_HOST, NULL);
+  self->manager = g_object_ref (manager);
+  self->settings = g_object_ref (settings);
+  return self;
+}
+
+BvServer *
+bv_practice_host_get_server (BvPracticeHost *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (BV_IS_PRACTICE_HOST (self), NULL);
+
+  id = g_settings_get_string (self->settings, "practice-server");
+  return *id ? bv_server_manager_find_server (self->manager, id) : NULL;
+}
+
+gboolean
+bv_practice_host_is_running (BvPracticeHost *self)
+{
+  g_return_val_if_fail (BV_IS_PRACTICE_HOST (self), FALSE);
+
+  return self->server != NULL;
+}
+
+void
+bv_practice_host_ensure_async (BvPracticeHost      *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BvServer) stored = NULL;
+
+  g_return_if_fail (BV_IS_PRACTICE_HOST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_practice_host_ensure_async);
+
+  stored = bv_practice_host_get_server (self);
+  if (stored && self->server &&
+      g_strcmp0 (bv_server_get_url (stored), bv_practice_server_get_api_url (self->server)) == 0)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&stored), g_object_unref);
+      return;
+    }
+
+  if (!stored)
+    {
+      create (task);
+      return;
+    }
+
+  g_task_set_task_data (task, g_object_ref (stored), g_object_unref);
+  bv_secret_store_lookup_async (bv_server_get_id (stored), cancellable,
+                                secret_found_cb, g_steal_pointer (&task));
+}
+
+BvServer *
+bv_practice_host_ensure_finish (BvPracticeHost  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (BV_IS_PRACTICE_HOST (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

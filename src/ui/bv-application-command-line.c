@@ -1,0 +1,298 @@
+/* bv-application-command-line.c
+ *
+ * The options that do a job and exit (product.md, "Command line"): they
+ * open no window, print one line and set the exit status, also when an
+ * instance is already running (GApplication's remote command line).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bv-application-private.h"
+#include "bv-bbb-query.h"
+#include "bv-bbb-version.h"
+#include "bv-server-url.h"
+
+typedef struct
+{
+  BvApplication           *app;
+  GApplicationCommandLine *command_line;
+  char                    *url;
+  char                    *name;
+  char                    *checksum;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->command_line);
+  g_clear_pointer (&job->url, g_free);
+  g_clear_pointer (&job->name, g_free);
+  g_clear_pointer (&job->checksum, g_free);
+  g_application_release (G_APPLICATION (job->app));
+  g_clear_object (&job->app);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+static Job *
+job_new (BvApplication           *app,
+         GApplicationCommandLine *command_line)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->app = g_object_ref (app);
+  job->command_line = g_object_ref (command_line);
+  /* Keeps a locally started app alive until the job is done. */
+  g_application_hold (G_APPLICATION (app));
+  return job;
+}
+
+static void
+job_finish (Job        *job,
+            int         status,
+            const char *line)
+{
+  if (status == 0)
+    g_application_command_line_print (job->command_line, "%s\n", line);
+  else
+    g_application_command_line_printerr (job->command_line, "%s\n", line);
+
+  g_application_command_line_set_exit_status (job->command_line, status);
+  _bv_application_set_job_status (job->app, status);
+}
+
+static char *
+describe_result (BvConnectionTest *test)
+{
+  g_autofree char *server = bv_bbb_version_describe (bv_connection_test_get_version (test));
+
+  return g_strdup_printf ("OK: %s, %s", server,
+                          bv_checksum_algorithm_get_label (bv_connection_test_get_algorithm (test)));
+}
+
+/* --add-server */
+
+static void
+server_added_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autofree char *line = NULL;
+
+  server = bv_server_manager_save_finish (BV_SERVER_MANAGER (object), result, &error);
+  if (!server)
+    {
+      job_finish (job, 1, error->message);
+      return;
+    }
+
+  {
+    BvChecksumAlgorithm algorithm = BV_CHECKSUM_SHA256;
+    const char *version = bv_server_get_bbb_version (server);
+
+    bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm);
+    line = g_strdup_printf ("OK: BigBlueButton%s%s, %s", version ? " " : "", version ? version : "",
+                            bv_checksum_algorithm_get_label (algorithm));
+  }
+  job_finish (job, 0, line);
+}
+
+static void
+secret_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  gsize length = 0;
+
+  secret = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
+                                                      &length, &error);
+  if (secret)
+    g_strstrip (secret);
+  if (!secret || !*secret)
+    {
+      job_finish (job, 1, _("No shared secret on standard input. Pass it as the first line, "
+                            "for example: echo SECRET | bbb-vereine --add-server=URL"));
+      return;
+    }
+
+  bv_server_manager_save_async (manager, NULL, job->name, job->url, job->checksum, secret,
+                                NULL, server_added_cb, job);
+  memset (secret, 0, strlen (secret));
+  job = NULL;
+}
+
+static void
+add_server (Job *job)
+{
+  g_autoptr(GInputStream) input = g_application_command_line_get_stdin (job->command_line);
+  g_autoptr(GDataInputStream) lines = NULL;
+
+  if (!input)
+    {
+      job_finish (job, 1, _("No shared secret on standard input. Pass it as the first line, "
+                            "for example: echo SECRET | bbb-vereine --add-server=URL"));
+      job_free (job);
+      return;
+    }
+
+  lines = g_data_input_stream_new (input);
+  g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+  g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, secret_read_cb, job);
+}
+
+/* --check-server */
+
+static void
+server_checked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvConnectionTest) test = NULL;
+  g_autofree char *line = NULL;
+
+  test = bv_server_manager_check_server_finish (BV_SERVER_MANAGER (object), result, &error);
+  if (!test)
+    {
+      job_finish (job, 1, error->message);
+      return;
+    }
+
+  line = describe_result (test);
+  job_finish (job, 0, line);
+}
+
+static BvServer *
+find_default_server (BvApplication *app)
+{
+  BvServerManager *manager = bv_application_get_server_manager (app);
+  GListModel *servers = bv_server_manager_get_servers (manager);
+  g_autofree char *default_id = g_settings_get_string (bv_application_get_settings (app),
+                                                       "default-server");
+  BvServer *found = NULL;
+
+  if (*default_id)
+    found = bv_server_manager_find_server (manager, default_id);
+  if (!found && g_list_model_get_n_items (servers) > 0)
+    found = g_list_model_get_item (servers, 0);
+  return found;
+}
+
+static void
+check_server (Job        *job,
+              const char *name)
+{
+  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  g_autoptr(BvServer) server = NULL;
+  g_autofree char *message = NULL;
+
+  server = *name ? bv_server_manager_find_server (manager, name) : find_default_server (job->app);
+  if (!server)
+    {
+      if (*name)
+        /* Translators: %s is the name the user gave on the command line. */
+        message = g_strdup_printf (_("There is no server named “%s”. The names are listed in the "
+                                     "app under Preferences → Conference Servers."), name);
+      else
+        message = g_strdup (_("No server is set up yet. Add one in the app or with "
+                              "--add-server=URL."));
+      job_finish (job, 1, message);
+      job_free (job);
+      return;
+    }
+
+  bv_server_manager_check_server_async (manager, server, NULL, server_checked_cb, job);
+}
+
+/* The name a server gets when --server-name is missing: its host. */
+static char *
+name_from_url (const char *url)
+{
+  g_autofree char *normalized = bv_server_url_normalize (url, NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  if (!normalized)
+    return g_strdup (url);
+  uri = g_uri_parse (normalized, G_URI_FLAGS_ENCODED, NULL);
+  return g_strdup (uri ? g_uri_get_host (uri) : url);
+}
+
+gboolean
+_bv_application_run_job (BvApplication           *self,
+                         GApplicationCommandLine *command_line,
+                         GVariantDict            *options)
+{
+  const char *url = NULL;
+  const char *name = NULL;
+  const char *checksum = NULL;
+  const char *check = NULL;
+  const GError *database_error = bv_application_get_database_error (self);
+  gboolean is_job;
+  Job *job;
+
+  g_variant_dict_lookup (options, "add-server", "&s", &url);
+  g_variant_dict_lookup (options, "server-name", "&s", &name);
+  g_variant_dict_lookup (options, "checksum", "&s", &checksum);
+  g_variant_dict_lookup (options, "check-server", "&s", &check);
+
+  is_job = url || check;
+  if (!is_job)
+    {
+      if (name || checksum)
+        {
+          g_application_command_line_printerr (command_line, "%s\n",
+                                               _("--server-name and --checksum belong to --add-server."));
+          g_application_command_line_set_exit_status (command_line, 1);
+          _bv_application_set_job_status (self, 1);
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  job = job_new (self, command_line);
+
+  if (database_error)
+    {
+      job_finish (job, 1, database_error->message);
+      job_free (job);
+      return TRUE;
+    }
+
+  if (url)
+    {
+      if (checksum && (!bv_server_checksum_is_valid (checksum) || g_str_equal (checksum, "auto")))
+        {
+          /* Translators: %s is what the user passed to --checksum. */
+          g_autofree char *message = g_strdup_printf (_("Unknown checksum algorithm “%s”. "
+                                                        "Use sha1, sha256, sha384 or sha512."),
+                                                      checksum);
+          job_finish (job, 1, message);
+          job_free (job);
+          return TRUE;
+        }
+      job->url = g_strdup (url);
+      job->name = name ? g_strdup (name) : name_from_url (url);
+      job->checksum = g_strdup (checksum ? checksum : "auto");
+      add_server (job);
+    }
+  else
+    check_server (job, check);
+
+  return TRUE;
+}

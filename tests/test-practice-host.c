@@ -1,0 +1,152 @@
+/* test-practice-host.c
+ *
+ * The practice server inside the app: set up once with a random secret in
+ * the (real, throw-away) keyring, registered like any server, and started
+ * again after a restart. Runs in the secret suite's environment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "bv-practice-host.h"
+#include "bv-secret-store.h"
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!*slot)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return *slot;
+}
+
+static BvServer *
+ensure (BvPracticeHost  *host,
+        GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bv_practice_host_ensure_async (host, NULL, result_cb, &result);
+  return bv_practice_host_ensure_finish (host, wait_for (&result), error);
+}
+
+static BvConnectionTest *
+check (BvServerManager *manager,
+       BvServer        *server)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BvConnectionTest *test;
+
+  bv_server_manager_check_server_async (manager, server, NULL, result_cb, &result);
+  test = bv_server_manager_check_server_finish (manager, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return test;
+}
+
+static void
+test_set_up_and_resume (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bv-practice-host-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bbb-vereine.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BvDatabase) database = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvPracticeHost) host = NULL;
+  g_autoptr(BvServer) first = NULL;
+  g_autoptr(BvServer) again = NULL;
+  g_autoptr(BvServer) resumed = NULL;
+  g_autoptr(BvConnectionTest) test = NULL;
+  g_autofree char *first_url = NULL;
+  g_autofree char *id = NULL;
+
+  g_settings_reset (settings, "practice-server");
+  database = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  manager = bv_server_manager_new (database);
+  host = bv_practice_host_new (manager, settings);
+
+  g_assert_null (bv_practice_host_get_server (host));
+  g_assert_false (bv_practice_host_is_running (host));
+
+  first = ensure (host, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  id = g_strdup (bv_server_get_id (first));
+  first_url = g_strdup (bv_server_get_url (first));
+  g_assert_true (g_str_has_prefix (first_url, "http://127.0.0.1:"));
+  g_assert_cmpstr (bv_server_get_name (first), ==, "Practice Server");
+  g_assert_cmpstr (bv_server_get_detected_checksum (first), ==, "sha256");
+  g_assert_true (bv_practice_host_is_running (host));
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "practice-server");
+    g_assert_cmpstr (stored, ==, id);
+  }
+
+  /* Asking again changes nothing. */
+  again = ensure (host, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bv_server_get_id (again), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+
+  /* The stored secret signs real requests. */
+  test = check (manager, first);
+  g_assert_cmpstr (bv_bbb_version_get_bbb_version (bv_connection_test_get_version (test)), ==, "3.0.19");
+  g_clear_object (&test);
+
+  /* A restart of the app: a new host finds the server and starts it again. */
+  g_clear_object (&host);
+  g_clear_object (&again);
+  host = bv_practice_host_new (manager, settings);
+  resumed = ensure (host, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bv_server_get_id (resumed), ==, id);
+  g_assert_true (g_str_has_prefix (bv_server_get_url (resumed), "http://127.0.0.1:"));
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+  test = check (manager, resumed);
+  g_assert_nonnull (test);
+
+  g_clear_object (&host);
+  g_clear_object (&manager);
+  g_clear_object (&database);
+  g_settings_reset (settings, "practice-server");
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/practice-host/set-up-and-resume", test_set_up_and_resume);
+
+  return g_test_run ();
+}
