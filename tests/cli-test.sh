@@ -31,7 +31,7 @@ check() {  # check NAME EXPECTED_STATUS EXPECTED_STDOUT_REGEX EXPECTED_STDERR_RE
 
 check "add-server with detection" 0 '^OK: BigBlueButton 3\.0\.19, SHA-256$' '^$' -- \
   bash -c "printf '%s\n' '$secret' | '$app' --add-server='$url' --server-name=Übungsserver"
-check "add-server refuses a wrong secret" 1 '^$' '^[^\n]+$' -- \
+check "add-server refuses a wrong secret" 1 '^$' 'shared secret' -- \
   bash -c "printf 'wrong-secret\n' | '$app' --add-server='$url' --server-name=Falsch"
 check "add-server refuses plain http to another host" 1 '^$' 'https://' -- \
   bash -c "printf '%s\n' '$secret' | '$app' --add-server=http://bbb.example.org/bigbluebutton/ --server-name=Unsicher"

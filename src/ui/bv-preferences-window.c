@@ -68,6 +68,7 @@ server_dialog_saved_cb (BvServerDialog      *dialog,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new_format (_("Server “%s” saved"),
                                                           bv_server_get_name (server)));
+  bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void
@@ -79,6 +80,7 @@ server_dialog_removed_cb (BvServerDialog      *dialog,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new_format (_("Server “%s” removed"),
                                                           bv_server_get_name (server)));
+  bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void

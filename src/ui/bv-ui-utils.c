@@ -7,13 +7,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bv-ui-utils.h"
 
 /* GTK 4.8 names a button with a mnemonic from both its label property and
  * the label child, so screen readers hear "_Speichern Speichern". Without
  * the property the name comes from the child label alone. Buttons created
  * inside libadwaita widgets (message dialog responses) have the same
- * problem, hence a walk over the whole tree. */
+ * problem, hence a walk over the whole tree; call it again after adding
+ * widgets that libadwaita builds (toasts). */
 void
 bv_ui_fix_accessible_names (GtkWidget *root)
 {
@@ -21,6 +24,13 @@ bv_ui_fix_accessible_names (GtkWidget *root)
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  /* libadwaita 1.2 gives a toast's dismiss button only an icon. */
+  if (GTK_IS_BUTTON (root) && !gtk_button_get_label (GTK_BUTTON (root)) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "window-close-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"),
+                                    -1);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child;
