@@ -1533,6 +1533,45 @@ test_at_size_limit (void)
   g_assert_true (running);
 }
 
+/* What bbb-web 2.4–2.6 appends to the logout URL when a join fails. */
+static void
+test_join_redirect (void)
+{
+  static const struct { const char *location; int code; } failures[] = {
+    { "https://bbb.example.org/?errors=%5B%7B%22key%22%3A%22invalidMeetingIdentifier%22%2C%22message%22%3A%22The+meeting+ID+that+you+supplied+did+not+match+any+existing+meetings%22%7D%5D",
+      BV_BBB_ERROR_INVALID_MEETING },
+    { "https://verein.example.org/logout?foo=1&errors=%5B%7B%22key%22%3A%22mismatchCreateTimeParam%22%2C%22message%22%3A%22x%22%7D%5D",
+      BV_BBB_ERROR_CREATE_TIME_MISMATCH },
+    { "https://bbb.example.org/?errors=%5B%7B%22key%22%3A%22maxParticipantsReached%22%2C%22message%22%3A%22full%22%7D%2C%7B%22key%22%3A%22checksumError%22%2C%22message%22%3A%22y%22%7D%5D",
+      BV_BBB_ERROR_MAX_PARTICIPANTS },
+    { "https://bbb.example.org/?errors=%5B%7B%22key%22%3A%20%22guestDeniedAccess%22%7D%5D",
+      BV_BBB_ERROR_GUEST_DENIED },
+    { "https://bbb.example.org/?errors=%5B%5D", BV_BBB_ERROR_FAILED },
+    { "https://bbb.example.org/?errors=%5B%7B%22key%22%3A%22somethingNew%22%7D%5D", BV_BBB_ERROR_FAILED },
+  };
+  static const char *joins[] = {
+    "https://bbb.example.org/html5client/join?sessionToken=ai1wqj8wb6s7rnk0",
+    "https://bbb.example.org/client/BigBlueButton.html",
+    "https://bbb.example.org/",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (bv_bbb_parse_join_redirect (failures[i].location, &error));
+      g_assert_error (error, BV_BBB_ERROR, failures[i].code);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (joins); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (bv_bbb_parse_join_redirect (joins[i], &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1581,6 +1620,8 @@ main (int   argc,
   g_test_add_func ("/bbb/parser/refuse/billion-laughs", test_billion_laughs);
   g_test_add_func ("/bbb/parser/refuse/too-large", test_too_large);
   g_test_add_func ("/bbb/parser/size-limit", test_at_size_limit);
+
+  g_test_add_func ("/bbb/parser/join-redirect", test_join_redirect);
 
   return g_test_run ();
 }

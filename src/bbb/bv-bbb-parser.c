@@ -908,3 +908,60 @@ bv_bbb_parse_success (const char  *data,
 
   return TRUE;
 }
+
+/* The value of errors= is URL-encoded JSON written by bbb-web's own
+ * template; only the keys matter, so a small scan is enough and no JSON
+ * library is needed. */
+static char *
+first_error_key (const char *json)
+{
+  const char *p = strstr (json, "\"key\"");
+  const char *start;
+  const char *end;
+
+  if (!p)
+    return NULL;
+  p += 5;
+  while (*p == ' ' || *p == ':')
+    p++;
+  if (*p != '"')
+    return NULL;
+  start = ++p;
+  end = strchr (start, '"');
+  if (!end || end == start)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+gboolean
+bv_bbb_parse_join_redirect (const char  *location,
+                            GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *query;
+  const char *errors;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (location, FALSE);
+
+  uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+  if (!uri)
+    {
+      g_propagate_error (error, bv_bbb_error_new (BV_BBB_ERROR_NOT_BBB));
+      return FALSE;
+    }
+
+  query = g_uri_get_query (uri);
+  if (!query)
+    return TRUE;
+
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  errors = params ? g_hash_table_lookup (params, "errors") : NULL;
+  if (!errors)
+    return TRUE;
+
+  key = first_error_key (errors);
+  g_propagate_error (error, key ? bv_bbb_error_new_for_key (key) : bv_bbb_error_new (BV_BBB_ERROR_FAILED));
+  return FALSE;
+}

@@ -51,4 +51,11 @@ gboolean      bv_bbb_parse_success        (const char  *data,
                                            char       **message_key,
                                            GError     **error);
 
+/* bbb-web 2.4+ answers a failed join with a redirect to the logout (or
+ * errorRedirectUrl) address carrying errors=[{"key":…,"message":…}]. TRUE
+ * when location carries no errors (a real join), else the GError for the
+ * first key. */
+gboolean      bv_bbb_parse_join_redirect  (const char  *location,
+                                           GError     **error);
+
 G_END_DECLS
