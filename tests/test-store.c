@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "bv-database.h"
+#include "bv-meeting.h"
 #include "bv-server.h"
 
 /* Rows the writer child inserts per multi-row transaction: after a crash,
@@ -987,6 +988,941 @@ test_disk_full (void)
   g_assert_finalize_object (db);
 }
 
+/* Meetings */
+
+static BvMeeting *
+meeting_at (BvDatabase *db,
+            guint       position)
+{
+  g_autoptr(BvMeeting) meeting = g_list_model_get_item (bv_database_get_meetings (db), position);
+
+  g_assert_nonnull (meeting);
+  /* The model keeps its reference. */
+  return meeting;
+}
+
+static void
+assert_titles (BvDatabase *db,
+               const char *expected)
+{
+  GListModel *model = bv_database_get_meetings (db);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (titles, "%s%s", i ? "," : "", bv_meeting_get_title (meeting_at (db, i)));
+
+  g_assert_cmpstr (titles->str, ==, expected);
+}
+
+static void
+save_meeting_ok (BvDatabase *db,
+                 BvMeeting  *meeting)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+}
+
+static BvMeeting *
+new_meeting (BvMeetingKind  kind,
+             const char    *title,
+             const char    *start_local)
+{
+  BvMeeting *meeting = bv_meeting_new (kind);
+
+  bv_meeting_set_title (meeting, title);
+  if (start_local)
+    bv_meeting_set_start (meeting, start_local, "Europe/Berlin");
+
+  return meeting;
+}
+
+/* Another object for the same stored meeting, as an editor would hold it. */
+static BvMeeting *
+copy_meeting (BvMeeting *meeting)
+{
+  BvMeeting *copy = g_object_new (BV_TYPE_MEETING,
+                                  "id", bv_meeting_get_id (meeting),
+                                  NULL);
+
+  bv_meeting_update_from (copy, meeting);
+  return copy;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Compares the names in @log ("a;b;") with @sorted, ignoring their order. */
+static void
+assert_notified (GString    *log,
+                 const char *sorted)
+{
+  g_auto(GStrv) names = g_strsplit (log->str, ";", -1);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; names[i]; i++)
+    if (*names[i])
+      g_ptr_array_add (list, names[i]);
+  g_ptr_array_sort (list, compare_strings);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (joined, "%s;", (const char *)g_ptr_array_index (list, i));
+
+  g_assert_cmpstr (joined->str, ==, sorted);
+}
+
+static gboolean
+is_alphanumeric (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_meeting_kind_defaults (void)
+{
+  static const struct {
+    BvMeetingKind kind;
+    const char   *name;
+    guint         duration;
+    const char   *rrule;
+    const char   *guest_policy;
+    gboolean      mute_on_start;
+  } kinds[] = {
+    { BV_MEETING_KIND_BOARD,    "board",    120, NULL,          "ALWAYS_ACCEPT", FALSE },
+    { BV_MEETING_KIND_ASSEMBLY, "assembly", 180, NULL,          "ASK_MODERATOR", TRUE },
+    { BV_MEETING_KIND_COURSE,   "course",    90, "FREQ=WEEKLY", "ALWAYS_ACCEPT", TRUE },
+    { BV_MEETING_KIND_WORKSHOP, "workshop", 180, NULL,          "ALWAYS_ACCEPT", TRUE },
+    { BV_MEETING_KIND_GROUP,    "group",     90, "FREQ=WEEKLY", "ASK_MODERATOR", FALSE },
+  };
+  BvMeetingKind parsed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(BvMeeting) meeting = bv_meeting_new (kinds[i].kind);
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (BV_TYPE_MEETING_KIND);
+      GEnumValue *value = g_enum_get_value (enum_class, kinds[i].kind);
+
+      g_test_message ("kind %s", kinds[i].name);
+      g_assert_cmpint (bv_meeting_get_kind (meeting), ==, kinds[i].kind);
+      g_assert_cmpstr (bv_meeting_kind_to_string (kinds[i].kind), ==, kinds[i].name);
+      g_assert_true (bv_meeting_kind_from_string (kinds[i].name, &parsed));
+      g_assert_cmpint (parsed, ==, kinds[i].kind);
+      g_assert_nonnull (value);
+      g_assert_cmpstr (value->value_nick, ==, kinds[i].name);
+
+      g_assert_cmpuint (bv_meeting_get_duration (meeting), ==, kinds[i].duration);
+      g_assert_cmpstr (bv_meeting_get_rrule (meeting), ==, kinds[i].rrule);
+      /* Never on by default: BBB keeps raw media whenever record=true. */
+      g_assert_false (bv_meeting_get_record (meeting));
+      g_assert_cmpstr (bv_meeting_get_guest_policy (meeting), ==, kinds[i].guest_policy);
+      g_assert_cmpint (bv_meeting_get_mute_on_start (meeting), ==, kinds[i].mute_on_start);
+      g_assert_false (bv_meeting_get_webcams_only_for_moderator (meeting));
+      g_assert_cmpuint (bv_meeting_get_max_participants (meeting), ==, 0);
+
+      g_assert_cmpstr (bv_meeting_get_tzid (meeting), ==, "Europe/Berlin");
+      g_assert_null (bv_meeting_get_start_local (meeting));
+      g_assert_cmpstr (bv_meeting_get_title (meeting), ==, "");
+      g_assert_null (bv_meeting_get_server_id (meeting));
+      g_assert_null (bv_meeting_get_welcome (meeting));
+      g_assert_null (bv_meeting_get_ical_uid (meeting));
+
+      g_assert_true (g_uuid_string_is_valid (bv_meeting_get_id (meeting)));
+      g_assert_cmpuint (strlen (bv_meeting_get_attendee_password (meeting)), ==, 12);
+      g_assert_cmpuint (strlen (bv_meeting_get_moderator_password (meeting)), ==, 12);
+      g_assert_true (is_alphanumeric (bv_meeting_get_attendee_password (meeting)));
+      g_assert_true (is_alphanumeric (bv_meeting_get_moderator_password (meeting)));
+      g_assert_cmpstr (bv_meeting_get_attendee_password (meeting), !=,
+                       bv_meeting_get_moderator_password (meeting));
+    }
+
+  g_assert_false (bv_meeting_kind_from_string ("Board", &parsed));
+  g_assert_false (bv_meeting_kind_from_string ("", &parsed));
+  g_assert_false (bv_meeting_kind_from_string (NULL, &parsed));
+
+  /* Switching the kind keeps the values until the template is applied;
+   * title, start and server survive that. */
+  {
+    g_autoptr(BvMeeting) meeting = new_meeting (BV_MEETING_KIND_BOARD, "Vorstand", "2026-05-04T19:00");
+
+    bv_meeting_set_server_id (meeting, "server-1");
+    bv_meeting_set_record (meeting, TRUE);
+    bv_meeting_set_kind (meeting, BV_MEETING_KIND_GROUP);
+    g_assert_cmpuint (bv_meeting_get_duration (meeting), ==, 120);
+    bv_meeting_apply_kind_defaults (meeting);
+    g_assert_cmpuint (bv_meeting_get_duration (meeting), ==, 90);
+    g_assert_cmpstr (bv_meeting_get_rrule (meeting), ==, "FREQ=WEEKLY");
+    g_assert_cmpstr (bv_meeting_get_guest_policy (meeting), ==, "ASK_MODERATOR");
+    g_assert_false (bv_meeting_get_record (meeting));
+    g_assert_cmpstr (bv_meeting_get_title (meeting), ==, "Vorstand");
+    g_assert_cmpstr (bv_meeting_get_start_local (meeting), ==, "2026-05-04T19:00:00");
+    g_assert_cmpstr (bv_meeting_get_server_id (meeting), ==, "server-1");
+  }
+}
+
+static void
+test_meeting_ids (void)
+{
+  g_autoptr(GHashTable) bbb_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autoptr(BvMeeting) renewed = bv_meeting_new (BV_MEETING_KIND_COURSE);
+  g_autofree char *old_id = NULL;
+  guint counts[16] = { 0 };
+  const guint n = 1000;
+  gsize total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BvMeeting) meeting = bv_meeting_new (i % 5);
+      const char *bbb_id = bv_meeting_get_bbb_meeting_id (meeting);
+      gsize length = strlen (bbb_id);
+
+      /* Lower-case hex: URL-safe, no comma, 4 bits a character, so 32
+       * characters or more carry at least 128 random bits. */
+      g_assert_cmpuint (length, >=, 32);
+      g_assert_cmpuint (length, <=, 256);
+      for (gsize j = 0; j < length; j++)
+        {
+          const char *digit = strchr ("0123456789abcdef", bbb_id[j]);
+
+          g_assert_true (bbb_id[j] && digit);
+          counts[digit - "0123456789abcdef"]++;
+        }
+      total += length;
+
+      g_assert_true (g_hash_table_add (bbb_ids, g_strdup (bbb_id)));
+      g_assert_true (g_hash_table_add (ids, g_strdup (bv_meeting_get_id (meeting))));
+      g_assert_true (g_hash_table_add (passwords, g_strdup (bv_meeting_get_attendee_password (meeting))));
+      g_assert_true (g_hash_table_add (passwords, g_strdup (bv_meeting_get_moderator_password (meeting))));
+      g_assert_cmpstr (bbb_id, !=, bv_meeting_get_id (meeting));
+    }
+
+  g_assert_cmpuint (g_hash_table_size (bbb_ids), ==, n);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, n);
+  g_assert_cmpuint (g_hash_table_size (passwords), ==, 2 * n);
+
+  /* Every digit about equally often: catches a constant or a badly biased
+   * encoding. The bounds are more than ten standard deviations wide. */
+  for (guint d = 0; d < G_N_ELEMENTS (counts); d++)
+    {
+      g_assert_cmpuint (counts[d], >, total / 16 - total / 80);
+      g_assert_cmpuint (counts[d], <, total / 16 + total / 80);
+    }
+
+  old_id = g_strdup (bv_meeting_get_bbb_meeting_id (renewed));
+  g_signal_connect (renewed, "notify", G_CALLBACK (notify_cb), notifications);
+  bv_meeting_renew_bbb_meeting_id (renewed);
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (renewed), !=, old_id);
+  g_assert_cmpuint (strlen (bv_meeting_get_bbb_meeting_id (renewed)), ==, strlen (old_id));
+  g_assert_cmpstr (notifications->str, ==, "bbb-meeting-id;");
+}
+
+static void
+test_meeting_object (void)
+{
+  static const struct {
+    const char *input;
+    const char *expected;
+  } times[] = {
+    { "2026-12-01T19:30", "2026-12-01T19:30:00" },
+    { "2026-12-01T19:30:15", "2026-12-01T19:30:15" },
+    { "2028-02-29T00:00", "2028-02-29T00:00:00" },
+    /* Local wall-clock time that does not exist in Berlin is still a
+     * valid local time; recurrence decides what to do with it. */
+    { "2026-03-29T02:30", "2026-03-29T02:30:00" },
+    { "2026-02-29T10:00", NULL },
+    { "2026-13-01T10:00", NULL },
+    { "2026-12-01T24:00", NULL },
+    { "2026-12-01T19:60", NULL },
+    { "2026-12-01 19:30", NULL },
+    { "2026-12-01T19:30Z", NULL },
+    { "2026-12-01T19:30:00+01:00", NULL },
+    { "2026-12-1T19:30", NULL },
+    { "2026-12-01", NULL },
+    { "", NULL },
+  };
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_WORKSHOP);
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autofree char *start = NULL;
+  BvMeetingKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *normal = bv_meeting_normalize_local_time (times[i].input);
+
+      g_assert_cmpstr (normal, ==, times[i].expected);
+    }
+  g_assert_null (bv_meeting_normalize_local_time (NULL));
+
+  g_signal_connect (meeting, "notify", G_CALLBACK (notify_cb), notifications);
+
+  /* Notifications only on a real change */
+  bv_meeting_set_title (meeting, "Satzungsworkshop");
+  bv_meeting_set_title (meeting, "Satzungsworkshop");
+  bv_meeting_set_start (meeting, "2026-06-13T10:00", "Europe/Berlin");
+  bv_meeting_set_start (meeting, "2026-06-13T10:00:00", "Europe/Berlin");
+  bv_meeting_set_duration (meeting, 180);
+  bv_meeting_set_duration (meeting, 240);
+  bv_meeting_set_rrule (meeting, NULL);
+  bv_meeting_set_rrule (meeting, "");
+  bv_meeting_set_server_id (meeting, "");
+  bv_meeting_set_kind (meeting, BV_MEETING_KIND_WORKSHOP);
+  bv_meeting_set_kind (meeting, BV_MEETING_KIND_BOARD);
+  g_assert_cmpstr (notifications->str, ==, "title;start-local;duration;kind;");
+  g_string_truncate (notifications, 0);
+
+  /* The time zone alone, and through properties as a UI binds them */
+  bv_meeting_set_start (meeting, "2026-06-13T10:00", "Europe/Vienna");
+  g_object_set (meeting,
+                "start-local", "2026-06-13T11:00",
+                "tzid", "Europe/Vienna",
+                "kind", BV_MEETING_KIND_COURSE,
+                "server-id", "s1",
+                "rrule", "FREQ=WEEKLY;BYDAY=SA",
+                "title", "Satzungsworkshop",
+                NULL);
+  /* GObject emits queued notifications in no promised order */
+  assert_notified (notifications, "kind;rrule;server-id;start-local;tzid;");
+  g_object_get (meeting, "start-local", &start, "kind", &kind, NULL);
+  g_assert_cmpstr (start, ==, "2026-06-13T11:00:00");
+  g_assert_cmpint (kind, ==, BV_MEETING_KIND_COURSE);
+  g_string_truncate (notifications, 0);
+
+  /* Bad values are programming errors and change nothing */
+  g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*normal*");
+  bv_meeting_set_start (meeting, "2026-06-13 12:00", "Europe/Vienna");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*tzid*");
+  bv_meeting_set_start (meeting, "2026-06-13T12:00", "");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*kind_is_valid*");
+  bv_meeting_set_kind (meeting, (BvMeetingKind)5);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*minutes > 0*");
+  bv_meeting_set_duration (meeting, 0);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*guest_policy_is_valid*");
+  bv_meeting_set_guest_policy (meeting, "always_accept");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (bv_meeting_get_start_local (meeting), ==, "2026-06-13T11:00:00");
+  g_assert_cmpstr (bv_meeting_get_tzid (meeting), ==, "Europe/Vienna");
+  g_assert_cmpint (bv_meeting_get_kind (meeting), ==, BV_MEETING_KIND_COURSE);
+  g_assert_cmpuint (bv_meeting_get_duration (meeting), ==, 240);
+  g_assert_cmpstr (notifications->str, ==, "");
+
+  /* BBB refuses commas in a meetingID: such a room is replaced */
+  {
+    g_autoptr(BvMeeting) bad = NULL;
+
+    g_test_expect_message ("bv-store", G_LOG_LEVEL_CRITICAL, "*meetingID*");
+    bad = g_object_new (BV_TYPE_MEETING, "bbb-meeting-id", "room,1", NULL);
+    g_test_assert_expected_messages ();
+    g_assert_cmpuint (strlen (bv_meeting_get_bbb_meeting_id (bad)), ==, 40);
+  }
+
+  /* A start can be taken back */
+  bv_meeting_set_start (meeting, NULL, "Europe/Vienna");
+  g_assert_null (bv_meeting_get_start_local (meeting));
+  g_assert_cmpstr (notifications->str, ==, "start-local;");
+
+  /* The passwords are per meeting, never the server's secret */
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (meeting), "secret"));
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (meeting), "shared-secret"));
+}
+
+static void
+test_meeting_round_trip (void)
+{
+  g_autofree char *path = test_path ("meetings.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = bv_server_new (NULL, "KL.digital", "https://kl.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvMeeting) full = new_meeting (BV_MEETING_KIND_GROUP, "Selbsthilfegruppe Mittwoch", "2026-10-07T19:30");
+  g_autoptr(BvMeeting) early = new_meeting (BV_MEETING_KIND_BOARD, "Vorstand", "2026-10-01T18:00");
+  g_autoptr(BvMeeting) same_time = new_meeting (BV_MEETING_KIND_ASSEMBLY, "beirat", "2026-10-01T18:00:00");
+  g_autoptr(BvMeeting) undated = new_meeting (BV_MEETING_KIND_WORKSHOP, "Irgendwann", NULL);
+  g_autoptr(BvMeeting) found = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autofree char *id = g_strdup (bv_meeting_get_id (full));
+  g_autofree char *bbb_id = g_strdup (bv_meeting_get_bbb_meeting_id (full));
+  g_autofree char *attendee_pw = g_strdup (bv_meeting_get_attendee_password (full));
+  g_autofree char *moderator_pw = g_strdup (bv_meeting_get_moderator_password (full));
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (bv_database_get_meetings (db)) == BV_TYPE_MEETING);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_meetings (db)), ==, 0);
+  save_ok (db, server);
+
+  /* Every field away from its default */
+  bv_meeting_set_start (full, "2026-10-07T19:30", "America/New_York");
+  bv_meeting_set_duration (full, 75);
+  bv_meeting_set_rrule (full, "FREQ=MONTHLY;BYDAY=1WE;COUNT=10");
+  bv_meeting_set_server_id (full, bv_server_get_id (server));
+  bv_meeting_set_welcome (full, "Willkommen! <b>Bitte</b> stellt euch kurz vor.\nDanke & bis gleich.");
+  bv_meeting_set_record (full, TRUE);
+  bv_meeting_set_guest_policy (full, "ALWAYS_DENY");
+  bv_meeting_set_mute_on_start (full, TRUE);
+  bv_meeting_set_webcams_only_for_moderator (full, TRUE);
+  bv_meeting_set_max_participants (full, 12);
+  bv_meeting_set_ical_uid (full, "040000008200E00074C5B7101A82E008@outlook");
+
+  save_meeting_ok (db, full);
+  save_meeting_ok (db, undated);
+  save_meeting_ok (db, early);
+  save_meeting_ok (db, same_time);
+  g_assert_true (meeting_at (db, 2) == full);
+  assert_titles (db, "beirat,Vorstand,Selbsthilfegruppe Mittwoch,Irgendwann");
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  assert_titles (db, "beirat,Vorstand,Selbsthilfegruppe Mittwoch,Irgendwann");
+
+  found = bv_database_find_meeting (db, id);
+  g_assert_nonnull (found);
+  g_assert_true (found != full);
+  g_assert_cmpstr (bv_meeting_get_id (found), ==, id);
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (found), ==, bbb_id);
+  g_assert_cmpstr (bv_meeting_get_title (found), ==, "Selbsthilfegruppe Mittwoch");
+  g_assert_cmpint (bv_meeting_get_kind (found), ==, BV_MEETING_KIND_GROUP);
+  g_assert_cmpstr (bv_meeting_get_start_local (found), ==, "2026-10-07T19:30:00");
+  g_assert_cmpstr (bv_meeting_get_tzid (found), ==, "America/New_York");
+  g_assert_cmpuint (bv_meeting_get_duration (found), ==, 75);
+  g_assert_cmpstr (bv_meeting_get_rrule (found), ==, "FREQ=MONTHLY;BYDAY=1WE;COUNT=10");
+  g_assert_cmpstr (bv_meeting_get_server_id (found), ==, bv_server_get_id (server));
+  g_assert_cmpstr (bv_meeting_get_welcome (found), ==, "Willkommen! <b>Bitte</b> stellt euch kurz vor.\nDanke & bis gleich.");
+  g_assert_true (bv_meeting_get_record (found));
+  g_assert_cmpstr (bv_meeting_get_guest_policy (found), ==, "ALWAYS_DENY");
+  g_assert_true (bv_meeting_get_mute_on_start (found));
+  g_assert_true (bv_meeting_get_webcams_only_for_moderator (found));
+  g_assert_cmpuint (bv_meeting_get_max_participants (found), ==, 12);
+  g_assert_cmpstr (bv_meeting_get_attendee_password (found), ==, attendee_pw);
+  g_assert_cmpstr (bv_meeting_get_moderator_password (found), ==, moderator_pw);
+  g_assert_cmpstr (bv_meeting_get_ical_uid (found), ==, "040000008200E00074C5B7101A82E008@outlook");
+  g_clear_object (&found);
+
+  /* The defaults round-trip too, NULLs included */
+  found = bv_database_find_meeting (db, bv_meeting_get_id (undated));
+  g_assert_nonnull (found);
+  g_assert_null (bv_meeting_get_start_local (found));
+  g_assert_cmpstr (bv_meeting_get_tzid (found), ==, "Europe/Berlin");
+  g_assert_null (bv_meeting_get_rrule (found));
+  g_assert_null (bv_meeting_get_server_id (found));
+  g_assert_null (bv_meeting_get_welcome (found));
+  g_assert_null (bv_meeting_get_ical_uid (found));
+  g_assert_false (bv_meeting_get_record (found));
+  g_assert_true (bv_meeting_get_mute_on_start (found));
+  g_assert_cmpuint (bv_meeting_get_duration (found), ==, 180);
+  g_clear_object (&found);
+
+  /* Also by the room id, which --join may be given */
+  found = bv_database_find_meeting (db, bbb_id);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (bv_meeting_get_id (found), ==, id);
+  g_clear_object (&found);
+  g_assert_null (bv_database_find_meeting (db, "no-such-meeting"));
+
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 4);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings WHERE created > 0 AND updated >= created"), ==, 4);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings WHERE kind = 'group' AND record = 1"), ==, 1);
+}
+
+static void
+test_meeting_update (void)
+{
+  g_autofree char *path = test_path ("meetings-update.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autoptr(BvMeeting) first = new_meeting (BV_MEETING_KIND_COURSE, "Yoga", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) second = new_meeting (BV_MEETING_KIND_BOARD, "Vorstand", "2026-09-02T19:00");
+  g_autoptr(BvMeeting) edit = NULL;
+  g_autoptr(BvMeeting) untitled = new_meeting (BV_MEETING_KIND_BOARD, "  ", NULL);
+  g_autoptr(sqlite3) raw = NULL;
+  g_autofree char *old_bbb_id = NULL;
+  GListModel *model;
+  ItemsChange *change;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  model = bv_database_get_meetings (db);
+  save_meeting_ok (db, first);
+  save_meeting_ok (db, second);
+  assert_titles (db, "Yoga,Vorstand");
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_signal_connect (first, "notify", G_CALLBACK (notify_cb), notifications);
+
+  /* An editor's copy: saving it changes the listed object in place,
+   * notifies once per changed property and moves it. */
+  edit = copy_meeting (first);
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (edit), ==, bv_meeting_get_bbb_meeting_id (first));
+  g_assert_cmpstr (bv_meeting_get_attendee_password (edit), ==, bv_meeting_get_attendee_password (first));
+  bv_meeting_set_start (edit, "2026-09-03T18:00", "Europe/Berlin");
+  bv_meeting_set_duration (edit, 60);
+  save_meeting_ok (db, edit);
+  g_assert_true (meeting_at (db, 1) == first);
+  assert_titles (db, "Vorstand,Yoga");
+  g_assert_cmpstr (bv_meeting_get_start_local (first), ==, "2026-09-03T18:00:00");
+  g_assert_cmpuint (bv_meeting_get_duration (first), ==, 60);
+  assert_notified (notifications, "duration;start-local;");
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 1);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->added, ==, 1);
+  g_array_set_size (changes, 0);
+  g_string_truncate (notifications, 0);
+
+  /* Unchanged: no notification, no move */
+  save_meeting_ok (db, edit);
+  g_assert_cmpstr (notifications->str, ==, "");
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* A new room reaches the listed object and the disk */
+  old_bbb_id = g_strdup (bv_meeting_get_bbb_meeting_id (first));
+  bv_meeting_renew_bbb_meeting_id (edit);
+  save_meeting_ok (db, edit);
+  g_assert_cmpstr (notifications->str, ==, "bbb-meeting-id;");
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (first), ==, bv_meeting_get_bbb_meeting_id (edit));
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (first), !=, old_bbb_id);
+  g_string_truncate (notifications, 0);
+
+  /* A failed save of the listed object puts the stored values back */
+  bv_meeting_set_title (first, "Yoga für Anfänger");
+  bv_meeting_set_server_id (first, "deleted-server");
+  g_assert_false (bv_database_save_meeting (db, first, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpstr (bv_meeting_get_title (first), ==, "Yoga");
+  g_assert_null (bv_meeting_get_server_id (first));
+  assert_titles (db, "Vorstand,Yoga");
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* A meeting needs a title */
+  g_assert_false (bv_database_save_meeting (db, untitled, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* Two meetings can never share a room */
+  g_clear_object (&edit);
+  edit = g_object_new (BV_TYPE_MEETING,
+                       "bbb-meeting-id", bv_meeting_get_bbb_meeting_id (second),
+                       "title", "Kopie",
+                       NULL);
+  g_assert_cmpstr (bv_meeting_get_id (edit), !=, bv_meeting_get_id (second));
+  g_assert_false (bv_database_save_meeting (db, edit, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  assert_titles (db, "Vorstand,Yoga");
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 2);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings WHERE title = 'Yoga' AND duration = 60"
+                                 " AND start_local = '2026-09-03T18:00:00' AND server_id IS NULL"), ==, 1);
+
+  g_signal_handlers_disconnect_by_data (model, changes);
+  g_signal_handlers_disconnect_by_data (first, notifications);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_meeting_delete (void)
+{
+  g_autofree char *path = test_path ("meetings-delete.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) course = new_meeting (BV_MEETING_KIND_COURSE, "Kurs", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) other = new_meeting (BV_MEETING_KIND_COURSE, "Anderer Kurs", "2026-09-02T18:00");
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autofree char *id = g_strdup (bv_meeting_get_id (course));
+  g_autofree char *sql = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_meeting_ok (db, course);
+  save_meeting_ok (db, other);
+  g_assert_true (bv_database_set_exception (db, id, "2026-09-08T18:00", TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_set_exception (db, id, "2026-09-15T18:00", FALSE, "2026-09-16T18:00", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_set_exception (db, bv_meeting_get_id (other), "2026-09-09T18:00", TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bv_database_delete_meeting (db, id, &error));
+  g_assert_no_error (error);
+  assert_titles (db, "Anderer Kurs");
+  g_assert_null (bv_database_find_meeting (db, id));
+  exceptions = bv_database_list_exceptions (db, id);
+  g_assert_cmpuint (exceptions->len, ==, 0);
+  g_clear_pointer (&exceptions, g_ptr_array_unref);
+  exceptions = bv_database_list_exceptions (db, bv_meeting_get_id (other));
+  g_assert_cmpuint (exceptions->len, ==, 1);
+
+  g_assert_false (bv_database_delete_meeting (db, id, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  assert_titles (db, "Anderer Kurs");
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  sql = g_strdup_printf ("SELECT count(*) FROM meeting_exceptions WHERE meeting_id = '%s'", id);
+  g_assert_cmpint (raw_int (raw, sql), ==, 0);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meeting_exceptions"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  assert_titles (db, "Anderer Kurs");
+  g_assert_finalize_object (db);
+}
+
+static void
+test_meeting_server_deleted (void)
+{
+  g_autofree char *path = test_path ("meetings-server.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = bv_server_new (NULL, "Alt", "https://old.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvServer) keep = bv_server_new (NULL, "Neu", "https://new.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvMeeting) on_old = new_meeting (BV_MEETING_KIND_BOARD, "Auf dem alten", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) on_new = new_meeting (BV_MEETING_KIND_BOARD, "Auf dem neuen", "2026-09-02T18:00");
+  g_autoptr(BvMeeting) found = NULL;
+  g_autoptr(GString) notifications = g_string_new (NULL);
+  g_autoptr(sqlite3) raw = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_ok (db, server);
+  save_ok (db, keep);
+  bv_meeting_set_server_id (on_old, bv_server_get_id (server));
+  bv_meeting_set_server_id (on_new, bv_server_get_id (keep));
+  save_meeting_ok (db, on_old);
+  save_meeting_ok (db, on_new);
+  g_signal_connect (on_old, "notify", G_CALLBACK (notify_cb), notifications);
+
+  g_assert_true (bv_database_delete_server (db, bv_server_get_id (server), &error));
+  g_assert_no_error (error);
+
+  /* The meeting stays, without a server, in the list and on disk */
+  assert_titles (db, "Auf dem alten,Auf dem neuen");
+  g_assert_null (bv_meeting_get_server_id (on_old));
+  g_assert_cmpstr (notifications->str, ==, "server-id;");
+  g_assert_cmpstr (bv_meeting_get_server_id (on_new), ==, bv_server_get_id (keep));
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings WHERE server_id IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 2);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  g_signal_handlers_disconnect_by_data (on_old, notifications);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  found = bv_database_find_meeting (db, bv_meeting_get_id (on_old));
+  g_assert_nonnull (found);
+  g_assert_null (bv_meeting_get_server_id (found));
+  g_clear_object (&found);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_meeting_exceptions (void)
+{
+  g_autofree char *path = test_path ("meetings-exceptions.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) group = new_meeting (BV_MEETING_KIND_GROUP, "Gruppe", "2026-10-21T19:00");
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(BvMeetingException) copy = NULL;
+  const char *id = bv_meeting_get_id (group);
+  BvMeetingException *exception;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_meeting_ok (db, group);
+
+  exceptions = bv_database_list_exceptions (db, id);
+  g_assert_cmpuint (exceptions->len, ==, 0);
+  g_clear_pointer (&exceptions, g_ptr_array_unref);
+
+  /* Across the end of daylight-saving time (25 October 2026) */
+  g_assert_true (bv_database_set_exception (db, id, "2026-11-04T19:00", FALSE, "2026-11-05T18:30", 120, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_set_exception (db, id, "2026-10-28T19:00:00", TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  exceptions = bv_database_list_exceptions (db, id);
+  g_assert_cmpuint (exceptions->len, ==, 2);
+  exception = g_ptr_array_index (exceptions, 0);
+  g_assert_cmpstr (exception->recurrence_id, ==, "2026-10-28T19:00:00");
+  g_assert_true (exception->cancelled);
+  g_assert_null (exception->new_start_local);
+  g_assert_cmpuint (exception->new_duration, ==, 0);
+  exception = g_ptr_array_index (exceptions, 1);
+  g_assert_cmpstr (exception->recurrence_id, ==, "2026-11-04T19:00:00");
+  g_assert_false (exception->cancelled);
+  g_assert_cmpstr (exception->new_start_local, ==, "2026-11-05T18:30:00");
+  g_assert_cmpuint (exception->new_duration, ==, 120);
+
+  copy = bv_meeting_exception_copy (exception);
+  g_assert_true (copy != exception);
+  g_assert_cmpstr (copy->recurrence_id, ==, exception->recurrence_id);
+  g_assert_cmpstr (copy->new_start_local, ==, exception->new_start_local);
+  g_assert_cmpuint (copy->new_duration, ==, 120);
+  g_assert_true (G_TYPE_IS_BOXED (BV_TYPE_MEETING_EXCEPTION));
+  g_clear_pointer (&exceptions, g_ptr_array_unref);
+
+  /* Setting the same occurrence again replaces the change */
+  g_assert_true (bv_database_set_exception (db, id, "2026-11-04T19:00", TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+  exceptions = bv_database_list_exceptions (db, id);
+  g_assert_cmpuint (exceptions->len, ==, 2);
+  exception = g_ptr_array_index (exceptions, 1);
+  g_assert_true (exception->cancelled);
+  g_assert_null (exception->new_start_local);
+  g_assert_cmpuint (exception->new_duration, ==, 0);
+  g_clear_pointer (&exceptions, g_ptr_array_unref);
+
+  /* Clear, and clear again */
+  g_assert_true (bv_database_clear_exception (db, id, "2026-10-28T19:00", &error));
+  g_assert_no_error (error);
+  g_assert_false (bv_database_clear_exception (db, id, "2026-10-28T19:00", &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* For a meeting that does not exist */
+  g_assert_false (bv_database_set_exception (db, "no-such-meeting", "2026-10-28T19:00", TRUE, NULL, 0, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  exceptions = bv_database_list_exceptions (db, "no-such-meeting");
+  g_assert_cmpuint (exceptions->len, ==, 0);
+  g_clear_pointer (&exceptions, g_ptr_array_unref);
+
+  g_assert_finalize_object (db);
+
+  /* What is left survives reopening */
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  exceptions = bv_database_list_exceptions (db, id);
+  g_assert_cmpuint (exceptions->len, ==, 1);
+  exception = g_ptr_array_index (exceptions, 0);
+  g_assert_cmpstr (exception->recurrence_id, ==, "2026-11-04T19:00:00");
+  g_assert_true (exception->cancelled);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_meeting_ical_uid (void)
+{
+  g_autofree char *path = test_path ("meetings-ical.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) imported = new_meeting (BV_MEETING_KIND_BOARD, "Aus Thunderbird", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) again = new_meeting (BV_MEETING_KIND_BOARD, "Noch einmal", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) plain = new_meeting (BV_MEETING_KIND_BOARD, "Ohne UID", "2026-09-02T18:00");
+  g_autoptr(BvMeeting) plain2 = new_meeting (BV_MEETING_KIND_BOARD, "Auch ohne UID", "2026-09-03T18:00");
+  g_autoptr(BvMeeting) found = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+
+  bv_meeting_set_ical_uid (imported, "7a3f2b1c-uid@example.org");
+  save_meeting_ok (db, imported);
+  /* Saving it again with its own UID is fine */
+  save_meeting_ok (db, imported);
+
+  found = bv_database_find_meeting_by_ical_uid (db, "7a3f2b1c-uid@example.org");
+  g_assert_true (found == imported);
+  g_clear_object (&found);
+  g_assert_null (bv_database_find_meeting_by_ical_uid (db, "7A3F2B1C-UID@EXAMPLE.ORG"));
+  g_assert_null (bv_database_find_meeting_by_ical_uid (db, "other@example.org"));
+
+  /* Another meeting from the same calendar entry is refused */
+  bv_meeting_set_ical_uid (again, "7a3f2b1c-uid@example.org");
+  g_assert_false (bv_database_save_meeting (db, again, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Aus Thunderbird"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  assert_titles (db, "Aus Thunderbird");
+
+  /* Any number of meetings have no UID; "" counts as none */
+  bv_meeting_set_ical_uid (plain2, "");
+  g_assert_null (bv_meeting_get_ical_uid (plain2));
+  save_meeting_ok (db, plain);
+  save_meeting_ok (db, plain2);
+  assert_titles (db, "Aus Thunderbird,Ohne UID,Auch ohne UID");
+
+  /* Once the first lets go of the UID, the other may take it */
+  bv_meeting_set_ical_uid (imported, NULL);
+  save_meeting_ok (db, imported);
+  save_meeting_ok (db, again);
+  found = bv_database_find_meeting_by_ical_uid (db, "7a3f2b1c-uid@example.org");
+  g_assert_true (found == again);
+  g_clear_object (&found);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  found = bv_database_find_meeting_by_ical_uid (db, "7a3f2b1c-uid@example.org");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (bv_meeting_get_id (found), ==, bv_meeting_get_id (again));
+  g_clear_object (&found);
+  g_assert_finalize_object (db);
+}
+
+static void
+test_meeting_disk_full (void)
+{
+  g_autofree char *path = test_path ("meetings-full.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) first = new_meeting (BV_MEETING_KIND_BOARD, "Erste", "2026-09-01T18:00");
+  g_autoptr(BvMeeting) second = new_meeting (BV_MEETING_KIND_BOARD, "Zweite", "2026-09-02T18:00");
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  BvDatabase *db;
+
+  install_full_vfs ();
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_meeting_ok (db, first);
+  g_signal_connect (bv_database_get_meetings (db), "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  disk_full = TRUE;
+
+  g_assert_false (bv_database_save_meeting (db, second, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  bv_meeting_set_title (first, "Umbenannt");
+  g_assert_false (bv_database_save_meeting (db, first, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_cmpstr (bv_meeting_get_title (first), ==, "Erste");
+
+  g_assert_false (bv_database_delete_meeting (db, bv_meeting_get_id (first), &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  g_assert_false (bv_database_set_exception (db, bv_meeting_get_id (first), "2026-09-08T18:00", TRUE, NULL, 0, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FULL);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_titles (db, "Erste");
+
+  disk_full = FALSE;
+  save_meeting_ok (db, second);
+  assert_titles (db, "Erste,Zweite");
+  g_signal_handlers_disconnect_by_data (bv_database_get_meetings (db), changes);
+  g_assert_finalize_object (db);
+}
+
+/* A file as the servers-only version wrote it (schema 2) keeps its servers
+ * and gains the meeting tables. */
+static void
+test_migrate_from_two (void)
+{
+  g_autofree char *path = test_path ("v2.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(BvServer) found = NULL;
+  g_autoptr(BvMeeting) meeting = new_meeting (BV_MEETING_KIND_ASSEMBLY, "Mitgliederversammlung", "2027-03-20T14:00");
+  g_autoptr(BvMeeting) again = NULL;
+  BvDatabase *db;
+
+  raw = raw_open (path, TRUE);
+  raw_exec (raw,
+            "PRAGMA application_id = 1113740901;"
+            "CREATE TABLE servers ("
+            "  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+            "  name TEXT NOT NULL CHECK (name <> ''),"
+            "  name_key TEXT NOT NULL UNIQUE,"
+            "  url TEXT NOT NULL CHECK (url <> ''),"
+            "  checksum TEXT NOT NULL DEFAULT 'auto'"
+            "    CHECK (checksum IN ('auto', 'sha1', 'sha256', 'sha384', 'sha512')),"
+            "  created INTEGER NOT NULL);"
+            "ALTER TABLE servers ADD COLUMN detected_checksum TEXT"
+            "  CHECK (detected_checksum IS NULL OR"
+            "         detected_checksum IN ('sha1', 'sha256', 'sha384', 'sha512'));"
+            "ALTER TABLE servers ADD COLUMN api_version TEXT;"
+            "ALTER TABLE servers ADD COLUMN bbb_version TEXT;"
+            "ALTER TABLE servers ADD COLUMN load_balancer INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE servers ADD COLUMN checked_at INTEGER NOT NULL DEFAULT 0;"
+            "INSERT INTO servers VALUES ('id-2', 'Vereinsserver', 'vereinsserver',"
+            "  'https://bbb.example.org/bigbluebutton/api/', 'auto', 1700000000,"
+            "  'sha256', '2.0', '2.7.3', 0, 1750000000);"
+            "PRAGMA user_version = 2;");
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, 3);
+  found = bv_database_find_server (db, "id-2");
+  g_assert_nonnull (found);
+  g_assert_cmpstr (bv_server_get_name (found), ==, "Vereinsserver");
+  g_assert_cmpstr (bv_server_get_detected_checksum (found), ==, "sha256");
+  g_assert_cmpstr (bv_server_get_bbb_version (found), ==, "2.7.3");
+  g_assert_cmpint (bv_server_get_checked_at (found), ==, 1750000000);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_meetings (db)), ==, 0);
+
+  bv_meeting_set_server_id (meeting, "id-2");
+  save_meeting_ok (db, meeting);
+  g_assert_true (bv_database_set_exception (db, bv_meeting_get_id (meeting), "2027-03-20T14:00", FALSE, "2027-03-27T14:00", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                                 " AND name IN ('meetings', 'meeting_exceptions')"), ==, 2);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_foreign_key_list('meetings')"
+                                 " WHERE \"table\" = 'servers' AND on_delete = 'SET NULL'"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_foreign_key_list('meeting_exceptions')"
+                                 " WHERE \"table\" = 'meetings' AND on_delete = 'CASCADE'"), ==, 1);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  again = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (again);
+  g_assert_cmpstr (bv_meeting_get_server_id (again), ==, "id-2");
+  g_clear_object (&again);
+  g_assert_finalize_object (db);
+}
+
 /* Interrupted write */
 
 static void
@@ -1289,6 +2225,7 @@ main (int   argc,
   g_test_add_func ("/store/database/reopen", test_reopen);
   g_test_add_func ("/store/database/migrate-from-0", test_migrate_from_zero);
   g_test_add_func ("/store/database/migrate-from-1", test_migrate_from_one);
+  g_test_add_func ("/store/database/migrate-from-2", test_migrate_from_two);
   g_test_add_func ("/store/database/migration-rolls-back", test_migration_rolls_back);
   g_test_add_func ("/store/database/too-new", test_too_new);
   g_test_add_func ("/store/database/not-a-database", test_not_a_database);
@@ -1297,6 +2234,16 @@ main (int   argc,
   g_test_add_func ("/store/database/servers", test_servers);
   g_test_add_func ("/store/database/find", test_find);
   g_test_add_func ("/store/database/disk-full", test_disk_full);
+  g_test_add_func ("/store/meeting/kind-defaults", test_meeting_kind_defaults);
+  g_test_add_func ("/store/meeting/ids", test_meeting_ids);
+  g_test_add_func ("/store/meeting/object", test_meeting_object);
+  g_test_add_func ("/store/meeting/round-trip", test_meeting_round_trip);
+  g_test_add_func ("/store/meeting/update", test_meeting_update);
+  g_test_add_func ("/store/meeting/delete", test_meeting_delete);
+  g_test_add_func ("/store/meeting/server-deleted", test_meeting_server_deleted);
+  g_test_add_func ("/store/meeting/exceptions", test_meeting_exceptions);
+  g_test_add_func ("/store/meeting/ical-uid", test_meeting_ical_uid);
+  g_test_add_func ("/store/meeting/disk-full", test_meeting_disk_full);
   g_test_add_func ("/store/database/interrupted-write", test_interrupted_write);
 
   ret = g_test_run ();

@@ -37,6 +37,8 @@ struct _BvDatabase
 
   /* Owned by us, sorted by name; only changed after the SQL succeeded. */
   GListStore *servers;
+  /* The same for meetings, sorted by start and title. */
+  GListStore *meetings;
 };
 
 G_DEFINE_FINAL_TYPE (BvDatabase, bv_database, G_TYPE_OBJECT)
@@ -82,6 +84,53 @@ static const Migration migrations[] = {
       "ALTER TABLE servers ADD COLUMN bbb_version TEXT;"
       "ALTER TABLE servers ADD COLUMN load_balancer INTEGER NOT NULL DEFAULT 0;"
       "ALTER TABLE servers ADD COLUMN checked_at INTEGER NOT NULL DEFAULT 0;",
+  },
+  {
+    /* Planned meetings (issue 4). Times are local wall-clock times in
+     * tzid ("YYYY-MM-DDTHH:MM:SS"), so that a weekly meeting stays at
+     * 19:30 across daylight-saving changes. */
+    .version = 3,
+    .sql =
+      "CREATE TABLE meetings ("
+      "  id             TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+      /* The room on the server: whoever knows it can create and enter it,
+       * so it is random, and BBB refuses commas in it. */
+      "  bbb_meeting_id TEXT NOT NULL UNIQUE"
+      "                 CHECK (length (bbb_meeting_id) BETWEEN 2 AND 256"
+      "                        AND instr (bbb_meeting_id, ',') = 0),"
+      "  title          TEXT NOT NULL,"
+      "  kind           TEXT NOT NULL"
+      "                 CHECK (kind IN ('board', 'assembly', 'course', 'workshop', 'group')),"
+      "  start_local    TEXT,"
+      "  tzid           TEXT NOT NULL CHECK (tzid <> ''),"
+      "  duration       INTEGER NOT NULL CHECK (duration > 0),"
+      "  rrule          TEXT,"
+      /* A meeting outlives the server it was planned on: the user picks
+       * another one instead of losing the meeting. */
+      "  server_id      TEXT REFERENCES servers (id) ON DELETE SET NULL,"
+      "  welcome        TEXT,"
+      "  record         INTEGER NOT NULL DEFAULT 0,"
+      "  guest_policy   TEXT NOT NULL,"
+      "  mute_on_start  INTEGER NOT NULL,"
+      "  webcams_only_for_moderator INTEGER NOT NULL,"
+      "  max_participants INTEGER NOT NULL DEFAULT 0,"
+      "  attendee_pw    TEXT NOT NULL,"
+      "  moderator_pw   TEXT NOT NULL,"
+      /* Re-importing a calendar file updates instead of duplicating. */
+      "  ical_uid       TEXT UNIQUE,"
+      "  created        INTEGER NOT NULL,"
+      "  updated        INTEGER NOT NULL"
+      ");"
+      /* Deleting a server looks up its meetings through this. */
+      "CREATE INDEX meetings_server_id ON meetings (server_id);"
+      "CREATE TABLE meeting_exceptions ("
+      "  meeting_id      TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+      "  recurrence_id   TEXT NOT NULL,"
+      "  cancelled       INTEGER NOT NULL DEFAULT 0,"
+      "  new_start_local TEXT,"
+      "  new_duration    INTEGER,"
+      "  PRIMARY KEY (meeting_id, recurrence_id)"
+      ");",
   },
 };
 
@@ -438,6 +487,271 @@ reload_server (BvDatabase *self,
   resort_server (self, server, position);
 }
 
+/* Meetings */
+
+#define MEETING_COLUMNS \
+  "id, bbb_meeting_id, title, kind, start_local, tzid, duration, rrule," \
+  " server_id, welcome, record, guest_policy, mute_on_start," \
+  " webcams_only_for_moderator, max_participants, attendee_pw, moderator_pw," \
+  " ical_uid"
+
+static int
+compare_meetings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  BvMeeting *meeting_a = (BvMeeting *)a;
+  BvMeeting *meeting_b = (BvMeeting *)b;
+  const char *start_a = bv_meeting_get_start_local (meeting_a);
+  const char *start_b = bv_meeting_get_start_local (meeting_b);
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  int ret;
+
+  /* Meetings without a date yet come last; the normalized form
+   * "YYYY-MM-DDTHH:MM:SS" sorts as text. */
+  if (!start_a != !start_b)
+    return start_a ? -1 : 1;
+  if (start_a)
+    {
+      ret = strcmp (start_a, start_b);
+      if (ret != 0)
+        return ret;
+    }
+
+  key_a = g_utf8_casefold (bv_meeting_get_title (meeting_a), -1);
+  key_b = g_utf8_casefold (bv_meeting_get_title (meeting_b), -1);
+  ret = g_utf8_collate (key_a, key_b);
+  if (ret == 0)
+    ret = strcmp (bv_meeting_get_title (meeting_a), bv_meeting_get_title (meeting_b));
+  if (ret == 0)
+    ret = strcmp (bv_meeting_get_id (meeting_a), bv_meeting_get_id (meeting_b));
+
+  return ret;
+}
+
+static int
+compare_meeting_ptrs (gconstpointer a,
+                      gconstpointer b)
+{
+  return compare_meetings (*(BvMeeting * const *)a, *(BvMeeting * const *)b, NULL);
+}
+
+static BvMeeting *
+lookup_meeting (BvDatabase *self,
+                const char *id,
+                guint      *position)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (bv_meeting_get_id (meeting), id) == 0)
+        {
+          if (position)
+            *position = i;
+          /* The store keeps its own reference. */
+          return meeting;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+resort_meeting (BvDatabase *self,
+                BvMeeting  *meeting,
+                guint       position)
+{
+  GListModel *model = G_LIST_MODEL (self->meetings);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(BvMeeting) before = NULL;
+  g_autoptr(BvMeeting) after = NULL;
+  g_autoptr(BvMeeting) keep = NULL;
+
+  if (position > 0)
+    before = g_list_model_get_item (model, position - 1);
+  if (position + 1 < n_items)
+    after = g_list_model_get_item (model, position + 1);
+
+  if ((!before || compare_meetings (before, meeting, NULL) <= 0) &&
+      (!after || compare_meetings (meeting, after, NULL) <= 0))
+    return;
+
+  keep = g_object_ref (meeting);
+  g_list_store_remove (self->meetings, position);
+  g_list_store_insert_sorted (self->meetings, keep, compare_meetings, NULL);
+}
+
+static char *
+column_dup_valid (sqlite3_stmt *stmt,
+                  int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_utf8_make_valid (column_text (stmt, column), -1);
+}
+
+/* A meeting from a row of SELECT MEETING_COLUMNS. The file may have been
+ * edited with other tools, so nothing is passed to a setter that would
+ * refuse it: broken values fall back to the kind's defaults. */
+static BvMeeting *
+meeting_from_row (sqlite3_stmt *stmt)
+{
+  static const char * const guest_policies[] = {
+    "ALWAYS_ACCEPT", "ASK_MODERATOR", "ALWAYS_DENY", NULL
+  };
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autofree char *title = column_dup_valid (stmt, 2);
+  g_autofree char *start = bv_meeting_normalize_local_time (column_text (stmt, 4));
+  g_autofree char *tzid = column_dup_valid (stmt, 5);
+  g_autofree char *rrule = column_dup_valid (stmt, 7);
+  g_autofree char *server_id = column_dup_valid (stmt, 8);
+  g_autofree char *welcome = column_dup_valid (stmt, 9);
+  g_autofree char *ical_uid = column_dup_valid (stmt, 17);
+  const char *guest_policy = column_text (stmt, 11);
+  sqlite3_int64 duration = sqlite3_column_int64 (stmt, 6);
+  sqlite3_int64 max_participants = sqlite3_column_int64 (stmt, 14);
+  BvMeetingKind kind;
+
+  if (!bv_meeting_kind_from_string (column_text (stmt, 3), &kind))
+    kind = BV_MEETING_KIND_BOARD;
+
+  meeting = g_object_new (BV_TYPE_MEETING,
+                          "id", column_text (stmt, 0),
+                          "bbb-meeting-id", column_text (stmt, 1),
+                          "attendee-password", column_text (stmt, 15),
+                          "moderator-password", column_text (stmt, 16),
+                          "kind", kind,
+                          NULL);
+  /* What stays where a stored value is unusable. */
+  bv_meeting_apply_kind_defaults (meeting);
+
+  if (rrule && g_str_has_prefix (rrule, "RRULE:"))
+    memmove (rrule, rrule + strlen ("RRULE:"), strlen (rrule) - strlen ("RRULE:") + 1);
+
+  bv_meeting_set_title (meeting, title);
+  bv_meeting_set_start (meeting, start, tzid && *tzid ? tzid : bv_meeting_get_tzid (meeting));
+  if (duration > 0 && duration <= G_MAXINT)
+    bv_meeting_set_duration (meeting, (guint)duration);
+  bv_meeting_set_rrule (meeting, rrule);
+  bv_meeting_set_server_id (meeting, server_id);
+  bv_meeting_set_welcome (meeting, welcome);
+  bv_meeting_set_record (meeting, sqlite3_column_int (stmt, 10) != 0);
+  if (g_strv_contains (guest_policies, guest_policy))
+    bv_meeting_set_guest_policy (meeting, guest_policy);
+  bv_meeting_set_mute_on_start (meeting, sqlite3_column_int (stmt, 12) != 0);
+  bv_meeting_set_webcams_only_for_moderator (meeting, sqlite3_column_int (stmt, 13) != 0);
+  if (max_participants >= 0 && max_participants <= G_MAXINT)
+    bv_meeting_set_max_participants (meeting, (guint)max_participants);
+  bv_meeting_set_ical_uid (meeting, ical_uid);
+
+  return g_steal_pointer (&meeting);
+}
+
+static gboolean
+load_meetings (BvDatabase  *self,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (!prepare (self, "SELECT " MEETING_COLUMNS " FROM meetings", &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (meetings, meeting_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  g_ptr_array_sort (meetings, compare_meeting_ptrs);
+  g_list_store_splice (self->meetings,
+                       0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
+                       meetings->pdata, meetings->len);
+
+  return TRUE;
+}
+
+/* Puts the stored values back into @meeting after a failed save, so that
+ * the list never shows what is not on disk. */
+static void
+reload_meeting (BvDatabase *self,
+                BvMeeting  *meeting)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BvMeeting) stored = NULL;
+  guint position;
+
+  if (lookup_meeting (self, bv_meeting_get_id (meeting), &position) != meeting)
+    return;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT " MEETING_COLUMNS " FROM meetings WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+
+  sqlite3_bind_text (stmt, 1, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  stored = meeting_from_row (stmt);
+  bv_meeting_update_from (meeting, stored);
+  resort_meeting (self, meeting, position);
+}
+
+static void
+forget_server_in_meetings (BvDatabase *self,
+                           const char *server_id)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (bv_meeting_get_server_id (meeting), server_id) == 0)
+        bv_meeting_set_server_id (meeting, NULL);
+    }
+}
+
+/* Looks for another meeting imported from the same calendar entry inside
+ * the save's transaction. Returns FALSE with @error set on a clash. */
+static gboolean
+check_ical_uid (BvDatabase  *self,
+                BvMeeting   *meeting,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  int rc;
+
+  if (!bv_meeting_get_ical_uid (meeting))
+    return TRUE;
+
+  if (!prepare (self, "SELECT title FROM meetings WHERE ical_uid = ?1 AND id <> ?2", &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, bv_meeting_get_ical_uid (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+
+  title = g_utf8_make_valid (column_text (stmt, 0), -1);
+  g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+               _("The meeting “%s” was already imported from the same calendar entry. Change that meeting instead."),
+               title);
+  return FALSE;
+}
+
 static gboolean
 migrate (BvDatabase  *self,
          GError     **error)
@@ -605,7 +919,7 @@ open_database (BvDatabase  *self,
   if (!migrate (self, error))
     return FALSE;
 
-  return load_servers (self, error);
+  return load_servers (self, error) && load_meetings (self, error);
 }
 
 static void
@@ -617,6 +931,7 @@ bv_database_finalize (GObject *object)
    * succeeds; _v2 only guards against a bug leaking the handle. */
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_object (&self->servers);
+  g_clear_object (&self->meetings);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (bv_database_parent_class)->finalize (object);
@@ -634,6 +949,7 @@ static void
 bv_database_init (BvDatabase *self)
 {
   self->servers = g_list_store_new (BV_TYPE_SERVER);
+  self->meetings = g_list_store_new (BV_TYPE_MEETING);
 }
 
 /**
@@ -923,6 +1239,9 @@ bv_database_delete_server (BvDatabase  *self,
   if (lookup_by_id (self, id, &position))
     g_list_store_remove (self->servers, position);
 
+  /* ON DELETE SET NULL did the same on disk. */
+  forget_server_in_meetings (self, id);
+
   return TRUE;
 
 failed:
@@ -1010,4 +1329,490 @@ bv_database_get_pragma (BvDatabase *self,
     return NULL;
 
   return g_strdup (column_text (stmt, 0));
+}
+
+/**
+ * bv_database_get_meetings:
+ *
+ * Returns: (transfer none): a #GListModel of #BvMeeting, sorted by local
+ *   start, then title; meetings without a start come last
+ */
+GListModel *
+bv_database_get_meetings (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+
+  return G_LIST_MODEL (self->meetings);
+}
+
+/**
+ * bv_database_find_meeting:
+ * @id: a meeting's id, or its BBB meetingID
+ *
+ * Returns: (transfer full) (nullable): the meeting from the list model
+ */
+BvMeeting *
+bv_database_find_meeting (BvDatabase *self,
+                          const char *id)
+{
+  BvMeeting *meeting;
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id, NULL);
+
+  meeting = lookup_meeting (self, id, NULL);
+  if (meeting)
+    return g_object_ref (meeting);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMeeting) candidate = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (bv_meeting_get_bbb_meeting_id (candidate), id) == 0)
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+/**
+ * bv_database_find_meeting_by_ical_uid:
+ * @uid: the UID of a calendar event
+ *
+ * Returns: (transfer full) (nullable): the meeting imported from it
+ */
+BvMeeting *
+bv_database_find_meeting_by_ical_uid (BvDatabase *self,
+                                      const char *uid)
+{
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (uid, NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMeeting) candidate = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (bv_meeting_get_ical_uid (candidate), uid) == 0)
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+/**
+ * bv_database_save_meeting:
+ * @meeting: a new meeting, or one with the id of a stored one
+ *
+ * Inserts or updates @meeting. A new meeting joins the list model as is.
+ * For a known id the list's own object is updated through its setters (so
+ * bindings follow) and moved if it now sorts elsewhere. On failure nothing
+ * changes, on disk or in the list.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+bv_database_save_meeting (BvDatabase  *self,
+                          BvMeeting   *meeting,
+                          GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO meetings (id, bbb_meeting_id, title, kind, start_local, tzid,"
+    "                      duration, rrule, server_id, welcome, record, guest_policy,"
+    "                      mute_on_start, webcams_only_for_moderator, max_participants,"
+    "                      attendee_pw, moderator_pw, ical_uid, created, updated)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+    "         ?16, ?17, ?18, ?19, ?19)"
+    " ON CONFLICT (id) DO UPDATE SET"
+    "  bbb_meeting_id = excluded.bbb_meeting_id, title = excluded.title,"
+    "  kind = excluded.kind, start_local = excluded.start_local,"
+    "  tzid = excluded.tzid, duration = excluded.duration,"
+    "  rrule = excluded.rrule, server_id = excluded.server_id,"
+    "  welcome = excluded.welcome, record = excluded.record,"
+    "  guest_policy = excluded.guest_policy,"
+    "  mute_on_start = excluded.mute_on_start,"
+    "  webcams_only_for_moderator = excluded.webcams_only_for_moderator,"
+    "  max_participants = excluded.max_participants,"
+    "  attendee_pw = excluded.attendee_pw, moderator_pw = excluded.moderator_pw,"
+    "  ical_uid = excluded.ical_uid, updated = excluded.updated";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stripped = NULL;
+  BvMeeting *existing;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  stripped = g_strstrip (g_strdup (bv_meeting_get_title (meeting)));
+  if (!*stripped)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("The meeting has no title. Enter a title and try again."));
+      reload_meeting (self, meeting);
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    {
+      reload_meeting (self, meeting);
+      return FALSE;
+    }
+
+  if (!check_ical_uid (self, meeting, error))
+    goto failed;
+
+  if (!prepare (self, sql, &stmt, error))
+    goto failed;
+
+  /* SQLITE_STATIC: all strings belong to @meeting, which does not change
+   * while the statement runs. */
+  sqlite3_bind_text (stmt, 1, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_meeting_get_bbb_meeting_id (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, bv_meeting_get_title (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, bv_meeting_kind_to_string (bv_meeting_get_kind (meeting)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bv_meeting_get_start_local (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bv_meeting_get_tzid (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, bv_meeting_get_duration (meeting));
+  sqlite3_bind_text (stmt, 8, bv_meeting_get_rrule (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, bv_meeting_get_server_id (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, bv_meeting_get_welcome (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 11, bv_meeting_get_record (meeting));
+  sqlite3_bind_text (stmt, 12, bv_meeting_get_guest_policy (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 13, bv_meeting_get_mute_on_start (meeting));
+  sqlite3_bind_int (stmt, 14, bv_meeting_get_webcams_only_for_moderator (meeting));
+  sqlite3_bind_int64 (stmt, 15, bv_meeting_get_max_participants (meeting));
+  sqlite3_bind_text (stmt, 16, bv_meeting_get_attendee_password (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, bv_meeting_get_moderator_password (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, bv_meeting_get_ical_uid (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 19, g_get_real_time () / G_USEC_PER_SEC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      switch (sqlite3_extended_errcode (self->db))
+        {
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                               _("The server chosen for this meeting no longer exists. Choose another server and try again."));
+          break;
+
+        case SQLITE_CONSTRAINT_UNIQUE:
+          /* The id conflict is handled by the upsert and the calendar UID
+           * was checked above, so it is the room. */
+          g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                               _("Another meeting already uses the same meeting room. Create this meeting anew instead of copying it."));
+          break;
+
+        default:
+          set_error_from_sqlite (self, rc, error);
+          break;
+        }
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  existing = lookup_meeting (self, bv_meeting_get_id (meeting), &position);
+  if (existing)
+    {
+      bv_meeting_update_from (existing, meeting);
+      resort_meeting (self, existing, position);
+    }
+  else
+    {
+      g_list_store_insert_sorted (self->meetings, meeting, compare_meetings, NULL);
+    }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  reload_meeting (self, meeting);
+  return FALSE;
+}
+
+static gboolean
+set_meeting_not_found (GError **error)
+{
+  g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                       _("The meeting was not found. It may have been deleted already."));
+  return FALSE;
+}
+
+/**
+ * bv_database_delete_meeting:
+ * @id: the meeting's id
+ *
+ * Deletes the meeting together with its cancelled and moved dates.
+ *
+ * Returns: %TRUE if deleted; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such meeting
+ */
+gboolean
+bv_database_delete_meeting (BvDatabase  *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint position;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, "DELETE FROM meetings WHERE id = ?1", &stmt, error))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_meeting_not_found (error);
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  if (lookup_meeting (self, id, &position))
+    g_list_store_remove (self->meetings, position);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_set_exception:
+ * @meeting_id: the meeting's id
+ * @recurrence_id: the original local start of the occurrence,
+ *   "YYYY-MM-DDTHH:MM[:SS]"
+ * @cancelled: whether the occurrence does not take place
+ * @new_start_local: (nullable): its new local start, or %NULL
+ * @new_duration: its new duration in minutes, or 0 for the meeting's
+ *
+ * Cancels or moves one occurrence of a recurring meeting, replacing an
+ * earlier change of the same occurrence.
+ *
+ * Returns: %TRUE if saved; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such meeting
+ */
+gboolean
+bv_database_set_exception (BvDatabase  *self,
+                           const char  *meeting_id,
+                           const char  *recurrence_id,
+                           gboolean     cancelled,
+                           const char  *new_start_local,
+                           guint        new_duration,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *recurrence = bv_meeting_normalize_local_time (recurrence_id);
+  g_autofree char *moved = bv_meeting_normalize_local_time (new_start_local);
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (meeting_id, FALSE);
+  g_return_val_if_fail (recurrence, FALSE);
+  g_return_val_if_fail (!new_start_local || moved, FALSE);
+  g_return_val_if_fail (new_duration <= G_MAXINT, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self,
+                "INSERT INTO meeting_exceptions"
+                " (meeting_id, recurrence_id, cancelled, new_start_local, new_duration)"
+                " VALUES (?1, ?2, ?3, ?4, ?5)"
+                " ON CONFLICT (meeting_id, recurrence_id) DO UPDATE SET"
+                "  cancelled = excluded.cancelled,"
+                "  new_start_local = excluded.new_start_local,"
+                "  new_duration = excluded.new_duration",
+                &stmt, error))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, meeting_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, recurrence, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, !!cancelled);
+  sqlite3_bind_text (stmt, 4, moved, -1, SQLITE_STATIC);
+  if (new_duration > 0)
+    sqlite3_bind_int64 (stmt, 5, new_duration);
+  else
+    sqlite3_bind_null (stmt, 5);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        set_meeting_not_found (error);
+      else
+        set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_clear_exception:
+ * @meeting_id: the meeting's id
+ * @recurrence_id: the original local start of the occurrence
+ *
+ * Undoes bv_database_set_exception(): the occurrence takes place as the
+ * rule says.
+ *
+ * Returns: %TRUE if removed; %BV_DATABASE_ERROR_NOT_FOUND if the
+ *   occurrence had no change
+ */
+gboolean
+bv_database_clear_exception (BvDatabase  *self,
+                             const char  *meeting_id,
+                             const char  *recurrence_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *recurrence = bv_meeting_normalize_local_time (recurrence_id);
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (meeting_id, FALSE);
+  g_return_val_if_fail (recurrence, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self,
+                "DELETE FROM meeting_exceptions WHERE meeting_id = ?1 AND recurrence_id = ?2",
+                &stmt, error))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, meeting_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, recurrence, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                           _("This date of the meeting was not changed, so there is nothing to undo."));
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_list_exceptions:
+ * @meeting_id: the meeting's id
+ *
+ * Reads the cancelled and moved occurrences of a meeting from disk. A read
+ * error is logged and gives what was read so far: the occurrences then
+ * show as the rule says, which is better than no calendar at all.
+ *
+ * Returns: (transfer container) (element-type BvMeetingException): sorted
+ *   by recurrence id; empty for an unknown meeting
+ */
+GPtrArray *
+bv_database_list_exceptions (BvDatabase *self,
+                             const char *meeting_id)
+{
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_meeting_exception_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (meeting_id, NULL);
+
+  if (!prepare (self,
+                "SELECT recurrence_id, cancelled, new_start_local, new_duration"
+                " FROM meeting_exceptions WHERE meeting_id = ?1"
+                " ORDER BY recurrence_id",
+                &stmt, &error))
+    {
+      g_warning ("Could not read the exceptions of a meeting: %s", error->message);
+      return g_steal_pointer (&exceptions);
+    }
+
+  sqlite3_bind_text (stmt, 1, meeting_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *recurrence = bv_meeting_normalize_local_time (column_text (stmt, 0));
+      g_autofree char *moved = bv_meeting_normalize_local_time (column_text (stmt, 2));
+      sqlite3_int64 duration = sqlite3_column_int64 (stmt, 3);
+
+      /* Rows edited with other tools into something unusable are left
+       * out rather than shown at a wrong time. */
+      if (!recurrence)
+        continue;
+      if (duration < 0 || duration > G_MAXINT)
+        duration = 0;
+
+      g_ptr_array_add (exceptions,
+                       bv_meeting_exception_new (recurrence,
+                                                 sqlite3_column_int (stmt, 1) != 0,
+                                                 moved, (guint)duration));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, &error);
+      g_warning ("Could not read the exceptions of a meeting: %s", error->message);
+    }
+
+  return g_steal_pointer (&exceptions);
 }

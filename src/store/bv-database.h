@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-meeting.h"
 #include "bv-server.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 2
+#define BV_DATABASE_SCHEMA_VERSION 3
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)
@@ -43,6 +44,30 @@ gboolean    bv_database_save_server        (BvDatabase  *self,
 gboolean    bv_database_delete_server      (BvDatabase  *self,
                                             const char  *id,
                                             GError     **error);
+GListModel *bv_database_get_meetings       (BvDatabase  *self);
+BvMeeting  *bv_database_find_meeting       (BvDatabase  *self,
+                                            const char  *id);
+BvMeeting  *bv_database_find_meeting_by_ical_uid (BvDatabase *self,
+                                                  const char *uid);
+gboolean    bv_database_save_meeting       (BvDatabase  *self,
+                                            BvMeeting   *meeting,
+                                            GError     **error);
+gboolean    bv_database_delete_meeting     (BvDatabase  *self,
+                                            const char  *id,
+                                            GError     **error);
+gboolean    bv_database_set_exception      (BvDatabase  *self,
+                                            const char  *meeting_id,
+                                            const char  *recurrence_id,
+                                            gboolean     cancelled,
+                                            const char  *new_start_local,
+                                            guint        new_duration,
+                                            GError     **error);
+gboolean    bv_database_clear_exception    (BvDatabase  *self,
+                                            const char  *meeting_id,
+                                            const char  *recurrence_id,
+                                            GError     **error);
+GPtrArray  *bv_database_list_exceptions    (BvDatabase  *self,
+                                            const char  *meeting_id);
 gboolean    bv_database_check_integrity    (BvDatabase  *self,
                                             GError     **error);
 char       *bv_database_get_pragma         (BvDatabase  *self,

@@ -1,0 +1,397 @@
+/* bv-join.c
+ *
+ * The join flow (product.md, "Join flow"): keyring, one create, a join URL
+ * signed here, the browser once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-core"
+
+#include "config.h"
+
+#include "bv-join.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bv-bbb-client.h"
+#include "bv-bbb-version.h"
+#include "bv-secret-store.h"
+#include "bv-server-url.h"
+
+/* Goes into the HMAC so the userID says nothing about the machine id that
+ * other programs might derive from it. */
+#define USER_ID_PURPOSE "org.herzlich.BbbVereine userID:"
+
+typedef struct
+{
+  BvServer          *server;
+  BvMeeting         *meeting;
+  char              *display_name;
+  char              *user_id;
+  GAppLaunchContext *launch_context;
+  BvBbbClient       *client;
+} JoinData;
+
+static void
+join_data_free (JoinData *data)
+{
+  g_clear_object (&data->server);
+  g_clear_object (&data->meeting);
+  g_clear_pointer (&data->display_name, g_free);
+  g_clear_pointer (&data->user_id, g_free);
+  g_clear_object (&data->launch_context);
+  g_clear_object (&data->client);
+  g_free (data);
+}
+
+/* BigBlueButton shows the welcome text as limited HTML, and its API forbids
+ * control characters; the editor and calendar imports give plain text. */
+static char *
+welcome_to_html (const char *text)
+{
+  GString *html = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (html, "&amp;");
+          break;
+        case '<':
+          g_string_append (html, "&lt;");
+          break;
+        case '>':
+          g_string_append (html, "&gt;");
+          break;
+        case '"':
+          g_string_append (html, "&quot;");
+          break;
+        case '\r':
+          if (p[1] != '\n')
+            g_string_append (html, "<br>");
+          break;
+        case '\n':
+          g_string_append (html, "<br>");
+          break;
+        case '\t':
+          g_string_append_c (html, ' ');
+          break;
+        default:
+          if ((guchar)*p >= 0x20 && *p != 0x7f)
+            g_string_append_c (html, *p);
+          break;
+        }
+    }
+
+  return g_string_free (html, FALSE);
+}
+
+/* Unknown versions count as old: a stable password works everywhere, a
+ * role only from 2.4 on. Load balancers give no version but speak 2.4+. */
+static gboolean
+server_supports_role (BvServer *server)
+{
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  if (bv_server_get_load_balancer (server))
+    return TRUE;
+
+  version = _bv_bbb_version_new (bv_server_get_api_version (server),
+                                 bv_server_get_bbb_version (server),
+                                 NULL);
+  return bv_bbb_version_supports_role (version);
+}
+
+/* The algorithm the last connection test found working, else the one the
+ * user chose, else SHA-256 (bbb-api.md §2.2). */
+static BvChecksumAlgorithm
+server_algorithm (BvServer *server)
+{
+  BvChecksumAlgorithm algorithm;
+
+  if (bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm))
+    return algorithm;
+  if (bv_checksum_algorithm_from_string (bv_server_get_checksum (server), &algorithm))
+    return algorithm;
+  return BV_CHECKSUM_SHA256;
+}
+
+static char *
+read_machine_id (void)
+{
+  static const char *const paths[] = { "/etc/machine-id", "/var/lib/dbus/machine-id" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (paths[i], &contents, NULL, NULL))
+        {
+          g_strstrip (contents);
+          if (*contents)
+            return g_steal_pointer (&contents);
+        }
+    }
+
+  /* Containers without a machine id: the host name is the best stable
+   * stand-in there is. */
+  return g_strdup (g_get_host_name ());
+}
+
+static const char *
+default_display_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  /* g_get_real_name () answers "Unknown" when the system does not know. */
+  if (real_name && *real_name && g_strcmp0 (real_name, "Unknown") != 0)
+    return real_name;
+  return g_get_user_name ();
+}
+
+static void
+launched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      /* Only domain and code: the message could quote the URL, and the
+       * signed URL is a moderator's key to the room. */
+      g_debug ("Opening the join link failed (%s %d)",
+               g_quark_to_string (error->domain), error->code);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                               _("No web browser could be opened. Please install a web browser "
+                                 "or choose one as the default in the system settings."));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JoinData *data = g_task_get_task_data (task);
+  g_autoptr(BvBbbMeeting) room = NULL;
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GCancellable *cancellable;
+  const char *moderator_password;
+
+  room = bv_bbb_client_create_finish (data->client, result, &error);
+  if (!room)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  query = bv_bbb_query_new ();
+  bv_bbb_query_add (query, "fullName", data->display_name);
+  bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (data->meeting));
+  if (server_supports_role (data->server))
+    {
+      bv_bbb_query_add (query, "role", "MODERATOR");
+    }
+  else
+    {
+      /* The room's own answer is authoritative; it equals the meeting's
+       * password unless a load balancer made one up. */
+      moderator_password = bv_bbb_meeting_get_moderator_password (room);
+      if (!moderator_password || !*moderator_password)
+        moderator_password = bv_meeting_get_moderator_password (data->meeting);
+      if (moderator_password)
+        bv_bbb_query_add (query, "password", moderator_password);
+    }
+  bv_bbb_query_add (query, "userID", data->user_id);
+  /* Pins the link to this incarnation of the room (bbb-api.md §5). */
+  if (bv_bbb_meeting_get_create_time (room) > 0)
+    bv_bbb_query_add_int (query, "createTime", bv_bbb_meeting_get_create_time (room));
+
+  url = bv_bbb_client_build_url (data->client, "join", query);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  cancellable = g_task_get_cancellable (task);
+  g_app_info_launch_default_for_uri_async (url, data->launch_context, cancellable,
+                                           launched_cb, g_steal_pointer (&task));
+}
+
+static void
+secret_looked_up_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JoinData *data = g_task_get_task_data (task);
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *api_url = NULL;
+  GCancellable *cancellable;
+  char *secret;
+
+  secret = bv_secret_store_lookup_finish (result, &error);
+  if (!secret)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The store keeps normalised addresses; normalising again is cheap and
+   * keeps the https rule even for a hand-edited database. */
+  api_url = bv_server_url_normalize (bv_server_get_url (data->server), &error);
+  if (!api_url)
+    {
+      bv_secret_store_free_secret (secret);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->client = bv_bbb_client_new (api_url, secret, server_algorithm (data->server));
+  bv_secret_store_free_secret (secret);
+
+  query = bv_join_build_create_query (data->meeting);
+  cancellable = g_task_get_cancellable (task);
+  bv_bbb_client_create_async (data->client, query, NULL, cancellable,
+                              created_cb, g_steal_pointer (&task));
+}
+
+BvBbbQuery *
+bv_join_build_create_query (BvMeeting *meeting)
+{
+  g_autoptr(BvBbbQuery) query = NULL;
+  const char *title;
+  const char *password;
+  const char *welcome;
+  const char *guest_policy;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  query = bv_bbb_query_new ();
+  bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (meeting));
+  /* As is: the editor keeps titles within BigBlueButton's 2–64 characters. */
+  title = bv_meeting_get_title (meeting);
+  bv_bbb_query_add (query, "name", title ? title : "");
+  /* Servers before 2.4 know only passwords; every create must send the
+   * same ones or an open room answers idNotUnique. */
+  password = bv_meeting_get_attendee_password (meeting);
+  if (password && *password)
+    bv_bbb_query_add (query, "attendeePW", password);
+  password = bv_meeting_get_moderator_password (meeting);
+  if (password && *password)
+    bv_bbb_query_add (query, "moderatorPW", password);
+  /* Always explicit: with record=true the server keeps raw media even if
+   * nobody presses the button. */
+  bv_bbb_query_add_boolean (query, "record", bv_meeting_get_record (meeting));
+  welcome = bv_meeting_get_welcome (meeting);
+  if (welcome && *welcome)
+    {
+      g_autofree char *html = welcome_to_html (welcome);
+
+      bv_bbb_query_add (query, "welcome", html);
+    }
+  guest_policy = bv_meeting_get_guest_policy (meeting);
+  if (guest_policy && *guest_policy)
+    bv_bbb_query_add (query, "guestPolicy", guest_policy);
+  bv_bbb_query_add_boolean (query, "muteOnStart", bv_meeting_get_mute_on_start (meeting));
+  bv_bbb_query_add_boolean (query, "webcamsOnlyForModerator",
+                            bv_meeting_get_webcams_only_for_moderator (meeting));
+  if (bv_meeting_get_max_participants (meeting) > 0)
+    bv_bbb_query_add_int (query, "maxParticipants", bv_meeting_get_max_participants (meeting));
+  bv_bbb_query_add (query, "meta_bbb-origin", "bbb-vereine");
+  bv_bbb_query_add (query, "meta_bbb-origin-version", PACKAGE_VERSION);
+
+  return g_steal_pointer (&query);
+}
+
+char *
+bv_join_get_user_id (void)
+{
+  static gsize user_id = 0;
+
+  if (g_once_init_enter (&user_id))
+    {
+      g_autofree char *machine_id = read_machine_id ();
+      g_autofree char *message = g_strconcat (USER_ID_PURPOSE, g_get_user_name (), NULL);
+      g_autofree char *hmac = g_compute_hmac_for_string (G_CHECKSUM_SHA256,
+                                                         (const guchar *)machine_id,
+                                                         strlen (machine_id),
+                                                         message, -1);
+
+      /* 128 bits are plenty to tell people apart in a room. */
+      g_once_init_leave (&user_id, (gsize)g_strdup_printf ("bv-%.32s", hmac));
+    }
+
+  return g_strdup ((const char *)user_id);
+}
+
+void
+bv_join_run_async (BvServer            *server,
+                   BvMeeting           *meeting,
+                   const char          *display_name,
+                   const char          *user_id,
+                   GAppLaunchContext   *launch_context,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *server_id;
+  JoinData *data;
+
+  g_return_if_fail (!server || BV_IS_SERVER (server));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+  g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_join_run_async);
+
+  server_id = bv_meeting_get_server_id (meeting);
+  if (!server || !server_id || !*server_id)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("This meeting has no conference server. "
+                                 "Choose one in the meeting’s settings."));
+      return;
+    }
+
+  data = g_new0 (JoinData, 1);
+  data->server = g_object_ref (server);
+  data->meeting = g_object_ref (meeting);
+  data->display_name = g_strdup (display_name && *display_name ? display_name
+                                                               : default_display_name ());
+  data->user_id = user_id && *user_id ? g_strdup (user_id) : bv_join_get_user_id ();
+  data->launch_context = launch_context ? g_object_ref (launch_context) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify)join_data_free);
+
+  bv_secret_store_lookup_async (bv_server_get_id (server), cancellable,
+                                secret_looked_up_cb, g_steal_pointer (&task));
+}
+
+gboolean
+bv_join_run_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_join_run_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,1211 @@
+/* bv-occurrences.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-core"
+
+#include "config.h"
+
+#include "bv-occurrences.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+/* libical iterates the rule in floating wall-clock time; GTimeZone turns
+ * each wall-clock time into an instant. libical 3.0's own zone support is
+ * not used for either: an iterator whose DTSTART carries a zone moves the
+ * wall-clock time of every later occurrence after a spring-forward gap
+ * (02:30 becomes 03:30 for good), and its conversion reads an ambiguous
+ * autumn time as the second one, against RFC 5545. GTimeZone reads the
+ * same system tzdata. */
+
+/* Bounds what one expansion may cost: a daily rule from 1900 to libical's
+ * last year (2582) is about 250 000 steps. */
+#define MAX_STEPS 1000000
+
+#define MIN_YEAR 1900
+#define MAX_YEAR 2500
+
+typedef enum {
+  UNTIL_NONE,
+  UNTIL_DATE,   /* inclusive last day */
+  UNTIL_LOCAL,  /* inclusive last wall-clock start */
+} UntilKind;
+
+/* A single occurrence's change, keyed by its recurrence id. */
+typedef struct
+{
+  gboolean            cancelled;
+  gboolean            has_new_start;
+  struct icaltimetype new_start;
+  guint               new_duration;
+} Change;
+
+/* Everything an expansion needs, checked and parsed once. */
+typedef struct
+{
+  struct icaltimetype       start;
+  GTimeZone                *tz;
+  guint                     duration;
+  gboolean                  recurring;
+  struct icalrecurrencetype rule;    /* without UNTIL, which is in until */
+  UntilKind                 until_kind;
+  struct icaltimetype       until;   /* floating */
+  GHashTable               *changes;
+  char                     *last_moved_id;
+} Plan;
+
+G_DEFINE_BOXED_TYPE (BvOccurrence, bv_occurrence, bv_occurrence_copy, bv_occurrence_free)
+G_DEFINE_QUARK (bv-occurrences-error-quark, bv_occurrences_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalrecur_iterator, icalrecur_iterator_free)
+
+static gboolean
+read_digits (const char *text,
+             gsize       pos,
+             gsize       n,
+             int        *value)
+{
+  *value = 0;
+  for (gsize i = pos; i < pos + n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + g_ascii_digit_value (text[i]);
+    }
+  return TRUE;
+}
+
+/* "YYYY-MM-DDTHH:MM[:SS]", also with a space for the T, into a floating
+ * date-time. */
+static gboolean
+parse_local (const char          *text,
+             struct icaltimetype *out)
+{
+  int year, month, day, hour, minute, second = 0;
+  gsize len;
+
+  if (!text)
+    return FALSE;
+
+  len = strlen (text);
+  if (len != 16 && len != 19)
+    return FALSE;
+  if (text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ')
+      || text[13] != ':' || (len == 19 && text[16] != ':'))
+    return FALSE;
+  if (!read_digits (text, 0, 4, &year) || !read_digits (text, 5, 2, &month)
+      || !read_digits (text, 8, 2, &day) || !read_digits (text, 11, 2, &hour)
+      || !read_digits (text, 14, 2, &minute)
+      || (len == 19 && !read_digits (text, 17, 2, &second)))
+    return FALSE;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12
+      || !g_date_valid_dmy (day, month, year)
+      || hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+
+  *out = icaltime_null_time ();
+  out->year = year;
+  out->month = month;
+  out->day = day;
+  out->hour = hour;
+  out->minute = minute;
+  out->second = second;
+  out->is_date = 0;
+  out->zone = NULL;
+  return TRUE;
+}
+
+static char *
+format_local (const struct icaltimetype *t)
+{
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                          t->year, t->month, t->day, t->hour, t->minute, t->second);
+}
+
+static int
+compare_date (const struct icaltimetype *a,
+              const struct icaltimetype *b)
+{
+  if (a->year != b->year)
+    return a->year < b->year ? -1 : 1;
+  if (a->month != b->month)
+    return a->month < b->month ? -1 : 1;
+  if (a->day != b->day)
+    return a->day < b->day ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_local (const struct icaltimetype *a,
+               const struct icaltimetype *b)
+{
+  int cmp = compare_date (a, b);
+
+  if (cmp != 0)
+    return cmp;
+  if (a->hour != b->hour)
+    return a->hour < b->hour ? -1 : 1;
+  if (a->minute != b->minute)
+    return a->minute < b->minute ? -1 : 1;
+  if (a->second != b->second)
+    return a->second < b->second ? -1 : 1;
+  return 0;
+}
+
+static void
+local_from_date_time (GDateTime           *dt,
+                      struct icaltimetype *out)
+{
+  *out = icaltime_null_time ();
+  out->year = g_date_time_get_year (dt);
+  out->month = g_date_time_get_month (dt);
+  out->day = g_date_time_get_day_of_month (dt);
+  out->hour = g_date_time_get_hour (dt);
+  out->minute = g_date_time_get_minute (dt);
+  out->second = g_date_time_get_second (dt);
+  out->is_date = 0;
+  out->zone = NULL;
+}
+
+static GTimeZone *
+time_zone_new (const char *tzid)
+{
+  /* GLib also reads file paths as zones; a meeting's zone is a name. */
+  if (!tzid || *tzid == '\0' || *tzid == '/' || strstr (tzid, ".."))
+    return NULL;
+  return g_time_zone_new_identifier (tzid);
+}
+
+static gint64
+offset_at (GTimeZone *tz,
+           gint64     instant)
+{
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+
+  return interval < 0 ? 0 : g_time_zone_get_offset (tz, interval);
+}
+
+/* The instant of a wall-clock time, as RFC 5545 3.3.5 reads it: in a
+ * spring-forward gap with the offset before the gap, in an autumn overlap
+ * the first of the two. The offsets a day before and after are the only
+ * candidates, since real zones never change twice within two days. */
+static GDateTime *
+local_to_date_time (GTimeZone                 *tz,
+                    const struct icaltimetype *t)
+{
+  g_autoptr(GDateTime) as_utc = NULL;
+  g_autoptr(GDateTime) instant_utc = NULL;
+  gint64 wall, before, after, instant;
+  gboolean before_ok, after_ok;
+
+  as_utc = g_date_time_new_utc (t->year, t->month, t->day, t->hour, t->minute, t->second);
+  wall = g_date_time_to_unix (as_utc);
+  before = wall - offset_at (tz, wall - G_TIME_SPAN_DAY / G_TIME_SPAN_SECOND);
+  after = wall - offset_at (tz, wall + G_TIME_SPAN_DAY / G_TIME_SPAN_SECOND);
+  before_ok = wall - before == offset_at (tz, before);
+  after_ok = wall - after == offset_at (tz, after);
+
+  if (before_ok && after_ok)
+    instant = MIN (before, after);
+  else if (after_ok)
+    instant = after;
+  else
+    instant = before;
+
+  instant_utc = g_date_time_new_from_unix_utc (instant);
+  return g_date_time_to_timezone (instant_utc, tz);
+}
+
+/* rrule without surrounding space and "RRULE:", or NULL when empty. */
+static char *
+rule_text (const char *rrule)
+{
+  g_autofree char *text = NULL;
+  const char *value;
+
+  if (!rrule)
+    return NULL;
+
+  text = g_strstrip (g_strdup (rrule));
+  value = text;
+  if (g_ascii_strncasecmp (value, "RRULE:", 6) == 0)
+    value += 6;
+  if (*value == '\0')
+    return NULL;
+  return g_strdup (value);
+}
+
+static guint
+list_length (const short *list,
+             guint        size)
+{
+  guint n = 0;
+
+  while (n < size && list[n] != ICAL_RECURRENCE_ARRAY_MAX)
+    n++;
+  return n;
+}
+
+#define LIST_LENGTH(array) list_length ((array), G_N_ELEMENTS (array))
+
+static gboolean
+parse_rule (const char                *text,
+            struct icalrecurrencetype *rule,
+            GError                   **error)
+{
+  g_autoptr(icalrecur_iterator) probe = NULL;
+  g_autofree char *upper = g_ascii_strup (text, -1);
+  struct icaltimetype probe_start;
+
+  if (strstr (upper, "UNTIL=") && strstr (upper, "COUNT="))
+    {
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_INVALID_RULE,
+                           _("The repetition has both an end date and a number of meetings. "
+                             "Please choose only one of them."));
+      return FALSE;
+    }
+
+  *rule = icalrecurrencetype_from_string (text);
+  if (rule->rscale)
+    {
+      icalmemory_free_buffer (rule->rscale);
+      rule->rscale = NULL;
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_UNSUPPORTED_RULE,
+                           _("The repetition follows a calendar other than the usual one. "
+                             "Please set the repetition again."));
+      return FALSE;
+    }
+
+  switch (rule->freq)
+    {
+    case ICAL_NO_RECURRENCE:
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_INVALID_RULE,
+                           _("The repetition of this meeting could not be read. "
+                             "Please set the repetition again."));
+      return FALSE;
+
+    case ICAL_SECONDLY_RECURRENCE:
+    case ICAL_MINUTELY_RECURRENCE:
+    case ICAL_HOURLY_RECURRENCE:
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_UNSUPPORTED_RULE,
+                           _("A meeting can repeat at most once a day. "
+                             "Please choose a daily, weekly, monthly or yearly repetition."));
+      return FALSE;
+
+    case ICAL_DAILY_RECURRENCE:
+    case ICAL_WEEKLY_RECURRENCE:
+      for (guint i = 0; i < LIST_LENGTH (rule->by_day); i++)
+        {
+          if (icalrecurrencetype_day_position (rule->by_day[i]) != 0)
+            {
+              g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_UNSUPPORTED_RULE,
+                                   _("Only a monthly or yearly repetition can name the first or "
+                                     "last weekday of a month. Please choose a monthly repetition."));
+              return FALSE;
+            }
+        }
+      break;
+
+    case ICAL_MONTHLY_RECURRENCE:
+    case ICAL_YEARLY_RECURRENCE:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (LIST_LENGTH (rule->by_hour) > 1 || LIST_LENGTH (rule->by_minute) > 1
+      || LIST_LENGTH (rule->by_second) > 1)
+    {
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_UNSUPPORTED_RULE,
+                           _("A meeting can repeat at most once a day. "
+                             "Please choose a daily, weekly, monthly or yearly repetition."));
+      return FALSE;
+    }
+
+  /* libical refuses rules that can never match (30 February) when the
+   * iterator is made, whatever the start. */
+  probe_start = icaltime_null_time ();
+  probe_start.year = 2000;
+  probe_start.month = 1;
+  probe_start.day = 1;
+  probe_start.is_date = 0;
+  probe = icalrecur_iterator_new (*rule, probe_start);
+  if (!probe)
+    {
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_INVALID_RULE,
+                           _("This repetition never falls on a real date, like the 30th of "
+                             "February. Please choose another day."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_pointer (&plan->tz, g_time_zone_unref);
+  g_clear_pointer (&plan->changes, g_hash_table_unref);
+  g_clear_pointer (&plan->last_moved_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
+
+/* The latest recurrence id of a moved occurrence: the walk must reach it
+ * even when it is past the requested range. */
+static char *
+last_moved_id (GHashTable *changes)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *last = NULL;
+
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Change *change = value;
+
+      if (!change->cancelled && (!last || strcmp (key, last) > 0))
+        last = key;
+    }
+  return g_strdup (last);
+}
+
+static gboolean
+plan_init (Plan                        *plan,
+           const char                  *start_local,
+           const char                  *tzid,
+           guint                        duration_minutes,
+           const char                  *rrule,
+           const BvOccurrenceException *exceptions,
+           guint                        n_exceptions,
+           GError                     **error)
+{
+  g_autofree char *text = NULL;
+
+  memset (plan, 0, sizeof *plan);
+  plan->duration = duration_minutes;
+  plan->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!parse_local (start_local, &plan->start))
+    {
+      g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_INVALID_START,
+                           _("The start of the meeting is not a valid date and time. "
+                             "Please enter the date and time again."));
+      return FALSE;
+    }
+
+  plan->tz = time_zone_new (tzid);
+  if (!plan->tz)
+    {
+      g_set_error (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_UNKNOWN_TIME_ZONE,
+                   _("The time zone “%s” is not known on this computer. "
+                     "Please choose another time zone for the meeting."),
+                   tzid);
+      return FALSE;
+    }
+
+  text = rule_text (rrule);
+  plan->recurring = text != NULL;
+  if (plan->recurring)
+    {
+      if (!parse_rule (text, &plan->rule, error))
+        return FALSE;
+
+      if (!icaltime_is_null_time (plan->rule.until))
+        {
+          struct icaltimetype until = plan->rule.until;
+
+          if (until.is_date)
+            {
+              plan->until_kind = UNTIL_DATE;
+              plan->until = until;
+            }
+          else if (icaltime_is_utc (until))
+            {
+              g_autoptr(GDateTime) utc = g_date_time_new_utc (until.year, until.month, until.day,
+                                                              until.hour, until.minute, until.second);
+              g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, plan->tz) : NULL;
+
+              /* Compared as wall-clock time, so that the steps before the
+               * requested range need no conversion. */
+              plan->until_kind = UNTIL_LOCAL;
+              if (local)
+                local_from_date_time (local, &plan->until);
+              else
+                plan->until = until;
+            }
+          else
+            {
+              plan->until_kind = UNTIL_LOCAL;
+              plan->until = until;
+            }
+          plan->until.zone = NULL;
+          plan->rule.until = icaltime_null_time ();
+        }
+    }
+
+  for (guint i = 0; i < n_exceptions; i++)
+    {
+      const BvOccurrenceException *exception = &exceptions[i];
+      struct icaltimetype id_time;
+      g_autofree Change *change = g_new0 (Change, 1);
+      char *id;
+
+      if (!parse_local (exception->recurrence_id, &id_time)
+          || (!exception->cancelled && exception->new_start_local
+              && !parse_local (exception->new_start_local, &change->new_start)))
+        {
+          g_set_error_literal (error, BV_OCCURRENCES_ERROR, BV_OCCURRENCES_ERROR_INVALID_EXCEPTION,
+                               _("A changed date of this meeting is not a valid date and time. "
+                                 "Please change or cancel that date again."));
+          return FALSE;
+        }
+
+      change->cancelled = exception->cancelled;
+      change->has_new_start = !exception->cancelled && exception->new_start_local;
+      change->new_duration = exception->new_duration;
+      id = format_local (&id_time);
+      g_hash_table_replace (plan->changes, id, g_steal_pointer (&change));
+    }
+
+  plan->last_moved_id = last_moved_id (plan->changes);
+
+  return TRUE;
+}
+
+static gboolean
+plan_past_until (const Plan                *plan,
+                 const struct icaltimetype *t)
+{
+  switch (plan->until_kind)
+    {
+    case UNTIL_NONE:
+      return FALSE;
+    case UNTIL_DATE:
+      return compare_date (t, &plan->until) > 0;
+    case UNTIL_LOCAL:
+      return compare_local (t, &plan->until) > 0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static BvOccurrence *
+occurrence_new (const Plan                *plan,
+                const struct icaltimetype *start,
+                guint                      duration,
+                const char                *recurrence_id,
+                gboolean                   moved)
+{
+  BvOccurrence *occurrence = g_new0 (BvOccurrence, 1);
+
+  occurrence->start = local_to_date_time (plan->tz, start);
+  occurrence->end = g_date_time_add_seconds (occurrence->start, (gdouble) duration * 60);
+  occurrence->recurrence_id = g_strdup (recurrence_id);
+  occurrence->moved = moved;
+  return occurrence;
+}
+
+static gboolean
+overlaps (const BvOccurrence *occurrence,
+          GDateTime          *from,
+          GDateTime          *to)
+{
+  if (to && g_date_time_compare (occurrence->start, to) >= 0)
+    return FALSE;
+  if (!from || g_date_time_compare (occurrence->end, from) > 0)
+    return TRUE;
+  /* an occurrence without length at the very start of the range */
+  return g_date_time_compare (occurrence->start, from) >= 0;
+}
+
+static int
+compare_occurrences (gconstpointer a,
+                     gconstpointer b)
+{
+  const BvOccurrence *oa = *(BvOccurrence * const *) a;
+  const BvOccurrence *ob = *(BvOccurrence * const *) b;
+  int cmp = g_date_time_compare (oa->start, ob->start);
+
+  return cmp != 0 ? cmp : strcmp (oa->recurrence_id, ob->recurrence_id);
+}
+
+/* Walks the rule in order of the original starts. Originals that are not
+ * changed come in order, so they stop at to or at max_count; moved ones may
+ * land anywhere, so the walk goes on to the last moved recurrence id and
+ * sorts at the end. */
+static GPtrArray *
+plan_expand (const Plan *plan,
+             GDateTime  *from,
+             GDateTime  *to,
+             guint       max_count)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_occurrence_free);
+  g_autoptr(icalrecur_iterator) iter = NULL;
+  struct icaltimetype skip_before = icaltime_null_time ();
+  gboolean have_skip = FALSE;
+  gboolean originals_done = FALSE;
+  guint n_originals = 0;
+  guint steps = 0;
+
+  if (plan->recurring)
+    {
+      iter = icalrecur_iterator_new (plan->rule, plan->start);
+      if (!iter)
+        return g_steal_pointer (&result);
+    }
+
+  if (from)
+    {
+      /* An unchanged original that starts earlier than this (wall-clock)
+       * has ended before from whatever the offsets; it needs no
+       * conversion. */
+      g_autoptr(GDateTime) local_from = g_date_time_to_timezone (from, plan->tz);
+      g_autoptr(GDateTime) limit = g_date_time_add_seconds (local_from,
+                                                            -(gdouble) plan->duration * 60
+                                                            - 2 * G_TIME_SPAN_DAY / G_TIME_SPAN_SECOND);
+
+      if (limit)
+        {
+          local_from_date_time (limit, &skip_before);
+          have_skip = TRUE;
+        }
+    }
+
+  while (steps < MAX_STEPS)
+    {
+      struct icaltimetype t;
+      g_autofree char *id = NULL;
+      const Change *change;
+      gboolean skipping;
+
+      if (plan->recurring)
+        {
+          t = icalrecur_iterator_next (iter);
+          if (icaltime_is_null_time (t))
+            break;
+        }
+      else if (steps == 0)
+        {
+          t = plan->start;
+        }
+      else
+        {
+          break;
+        }
+      steps++;
+
+      if (plan_past_until (plan, &t))
+        break;
+
+      skipping = have_skip && compare_local (&t, &skip_before) < 0;
+      if (skipping && g_hash_table_size (plan->changes) == 0)
+        continue;
+
+      id = format_local (&t);
+      change = g_hash_table_lookup (plan->changes, id);
+      if (change)
+        {
+          if (!change->cancelled)
+            {
+              g_autoptr(BvOccurrence) occurrence = NULL;
+
+              occurrence = occurrence_new (plan,
+                                           change->has_new_start ? &change->new_start : &t,
+                                           change->new_duration > 0 ? change->new_duration : plan->duration,
+                                           id, TRUE);
+              if (overlaps (occurrence, from, to))
+                g_ptr_array_add (result, g_steal_pointer (&occurrence));
+            }
+        }
+      else if (!originals_done && !skipping)
+        {
+          g_autoptr(BvOccurrence) occurrence = occurrence_new (plan, &t, plan->duration, id, FALSE);
+
+          if (to && g_date_time_compare (occurrence->start, to) >= 0)
+            {
+              originals_done = TRUE;
+            }
+          else if (overlaps (occurrence, from, to))
+            {
+              g_ptr_array_add (result, g_steal_pointer (&occurrence));
+              if (++n_originals >= max_count)
+                originals_done = TRUE;
+            }
+        }
+
+      if (originals_done
+          && (!plan->last_moved_id || strcmp (id, plan->last_moved_id) >= 0))
+        break;
+    }
+
+  if (steps >= MAX_STEPS)
+    g_debug ("Stopped expanding a rule after %u steps", steps);
+
+  g_ptr_array_sort (result, compare_occurrences);
+  if (result->len > max_count)
+    g_ptr_array_set_size (result, max_count);
+
+  return g_steal_pointer (&result);
+}
+
+/* Descriptions */
+
+static const char *
+weekday_name (icalrecurrencetype_weekday day)
+{
+  switch (day)
+    {
+    case ICAL_MONDAY_WEEKDAY:
+      return _("Monday");
+    case ICAL_TUESDAY_WEEKDAY:
+      return _("Tuesday");
+    case ICAL_WEDNESDAY_WEEKDAY:
+      return _("Wednesday");
+    case ICAL_THURSDAY_WEEKDAY:
+      return _("Thursday");
+    case ICAL_FRIDAY_WEEKDAY:
+      return _("Friday");
+    case ICAL_SATURDAY_WEEKDAY:
+      return _("Saturday");
+    case ICAL_SUNDAY_WEEKDAY:
+      return _("Sunday");
+    case ICAL_NO_WEEKDAY:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+month_name (int month)
+{
+  switch (month)
+    {
+    case 1: return _("January");
+    case 2: return _("February");
+    case 3: return _("March");
+    case 4: return _("April");
+    case 5: return _("May");
+    case 6: return _("June");
+    case 7: return _("July");
+    case 8: return _("August");
+    case 9: return _("September");
+    case 10: return _("October");
+    case 11: return _("November");
+    case 12: return _("December");
+    default: return NULL;
+    }
+}
+
+static const char *
+ordinal_name (int position)
+{
+  switch (position)
+    {
+    /* Translators: as in "every first Monday of the month" */
+    case 1: return C_("weekday of the month", "first");
+    case 2: return C_("weekday of the month", "second");
+    case 3: return C_("weekday of the month", "third");
+    case 4: return C_("weekday of the month", "fourth");
+    case 5: return C_("weekday of the month", "fifth");
+    case -1: return C_("weekday of the month", "last");
+    default: return NULL;
+    }
+}
+
+/* Monday first, as people read a week. */
+static int
+weekday_rank (icalrecurrencetype_weekday day)
+{
+  return ((int) day + 5) % 7;
+}
+
+static char *
+join_list (GPtrArray *items)
+{
+  g_autoptr(GString) head = g_string_new (NULL);
+
+  if (items->len == 1)
+    return g_strdup (g_ptr_array_index (items, 0));
+
+  for (guint i = 0; i + 1 < items->len; i++)
+    {
+      if (i > 0)
+        g_string_append (head, ", ");
+      g_string_append (head, g_ptr_array_index (items, i));
+    }
+  /* Translators: the end of a list: "Monday, Tuesday and Friday", "1 and 15" */
+  return g_strdup_printf (C_("list of two or more", "%1$s and %2$s"), head->str, (const char *) g_ptr_array_index (items, items->len - 1));
+}
+
+static char *
+ordinal_weekday (int                        position,
+                 icalrecurrencetype_weekday day)
+{
+  const char *ordinal = ordinal_name (position);
+  const char *name = weekday_name (day);
+
+  if (!ordinal || !name)
+    return NULL;
+  /* Translators: an ordinal and a weekday: "first Monday", "last Sunday" */
+  return g_strdup_printf (C_("ordinal and weekday", "%1$s %2$s"), ordinal, name);
+}
+
+/* "Tuesday and Thursday", from plain BYDAY or the start's weekday. */
+static char *
+weekday_list (const struct icalrecurrencetype *rule,
+              const struct icaltimetype       *start,
+              gboolean                        *workdays)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n = LIST_LENGTH (rule->by_day);
+  gboolean seen[7] = { FALSE, };
+  guint n_seen = 0;
+
+  if (n == 0)
+    {
+      seen[weekday_rank (icaltime_day_of_week (*start))] = TRUE;
+      n_seen = 1;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      int rank;
+
+      if (icalrecurrencetype_day_position (rule->by_day[i]) != 0)
+        return NULL;
+      rank = weekday_rank (icalrecurrencetype_day_day_of_week (rule->by_day[i]));
+      if (!seen[rank])
+        n_seen++;
+      seen[rank] = TRUE;
+    }
+
+  *workdays = n_seen == 5 && !seen[5] && !seen[6];
+  for (int rank = 0; rank < 7; rank++)
+    {
+      /* rank 0 is Monday, whose libical number is 2 */
+      if (seen[rank])
+        g_ptr_array_add (names, (gpointer) weekday_name ((icalrecurrencetype_weekday) ((rank + 1) % 7 + 1)));
+    }
+  return join_list (names);
+}
+
+static gboolean
+only_parts (const struct icalrecurrencetype *rule,
+            gboolean                         by_day,
+            gboolean                         by_month_day,
+            gboolean                         by_month,
+            gboolean                         by_set_pos)
+{
+  return (by_day || LIST_LENGTH (rule->by_day) == 0)
+         && (by_month_day || LIST_LENGTH (rule->by_month_day) == 0)
+         && (by_month || LIST_LENGTH (rule->by_month) == 0)
+         && (by_set_pos || LIST_LENGTH (rule->by_set_pos) == 0)
+         && LIST_LENGTH (rule->by_year_day) == 0
+         && LIST_LENGTH (rule->by_week_no) == 0;
+}
+
+/* "first Monday", from "1MO" or from "MO" with BYSETPOS=1 (Outlook). */
+static char *
+ordinal_weekday_list (const struct icalrecurrencetype *rule)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  guint n_days = LIST_LENGTH (rule->by_day);
+  guint n_pos = LIST_LENGTH (rule->by_set_pos);
+
+  if (n_days == 0 || LIST_LENGTH (rule->by_month_day) > 0)
+    return NULL;
+
+  if (n_pos > 0)
+    {
+      if (n_pos != 1 || n_days != 1 || icalrecurrencetype_day_position (rule->by_day[0]) != 0)
+        return NULL;
+      g_ptr_array_add (items, ordinal_weekday (rule->by_set_pos[0],
+                                               icalrecurrencetype_day_day_of_week (rule->by_day[0])));
+    }
+  else
+    {
+      for (guint i = 0; i < n_days; i++)
+        g_ptr_array_add (items, ordinal_weekday (icalrecurrencetype_day_position (rule->by_day[i]),
+                                                 icalrecurrencetype_day_day_of_week (rule->by_day[i])));
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (!g_ptr_array_index (items, i))
+        return NULL;
+    }
+  return join_list (items);
+}
+
+static char *
+describe_daily_weekly (const struct icalrecurrencetype *rule,
+                       const struct icaltimetype       *start)
+{
+  guint interval = (guint) MAX (rule->interval, 1);
+  g_autofree char *days = NULL;
+  gboolean workdays = FALSE;
+
+  if (!only_parts (rule, TRUE, FALSE, FALSE, FALSE))
+    return NULL;
+
+  if (rule->freq == ICAL_DAILY_RECURRENCE && LIST_LENGTH (rule->by_day) == 0)
+    {
+      if (interval == 1)
+        return g_strdup (_("every day"));
+      return g_strdup_printf (ngettext ("every %u day", "every %u days", interval), interval);
+    }
+  if (rule->freq == ICAL_DAILY_RECURRENCE && interval != 1)
+    return NULL;
+
+  days = weekday_list (rule, start, &workdays);
+  if (!days)
+    return NULL;
+  if (interval == 1 && workdays)
+    return g_strdup (_("every weekday"));
+  if (interval == 1)
+    /* Translators: %s is one weekday or a list, "Tuesday and Thursday" */
+    return g_strdup_printf (_("every %s"), days);
+  /* Translators: %u is 2 or more, %s one weekday or a list */
+  return g_strdup_printf (ngettext ("every %u week on %s", "every %u weeks on %s", interval),
+                          interval, days);
+}
+
+static char *
+describe_monthly (const struct icalrecurrencetype *rule,
+                  const struct icaltimetype       *start)
+{
+  guint interval = (guint) MAX (rule->interval, 1);
+  guint n_month_days = LIST_LENGTH (rule->by_month_day);
+  g_autoptr(GPtrArray) numbers = NULL;
+  g_autofree char *list = NULL;
+
+  if (!only_parts (rule, TRUE, TRUE, FALSE, TRUE))
+    return NULL;
+
+  if (LIST_LENGTH (rule->by_day) > 0)
+    {
+      g_autofree char *weekdays = ordinal_weekday_list (rule);
+
+      if (!weekdays)
+        return NULL;
+      if (interval == 1)
+        /* Translators: %s is "first Monday" or a list of them */
+        return g_strdup_printf (_("every %s of the month"), weekdays);
+      return g_strdup_printf (ngettext ("every %u month on the %s", "every %u months on the %s", interval),
+                              interval, weekdays);
+    }
+  if (LIST_LENGTH (rule->by_set_pos) > 0)
+    return NULL;
+
+  if (n_month_days == 1 && rule->by_month_day[0] == -1)
+    {
+      if (interval == 1)
+        return g_strdup (_("every month on the last day"));
+      return g_strdup_printf (ngettext ("every %u month on the last day",
+                                        "every %u months on the last day", interval),
+                              interval);
+    }
+
+  numbers = g_ptr_array_new_with_free_func (g_free);
+  if (n_month_days == 0)
+    g_ptr_array_add (numbers, g_strdup_printf ("%d", start->day));
+  for (guint i = 0; i < n_month_days; i++)
+    {
+      if (rule->by_month_day[i] < 1)
+        return NULL;
+      g_ptr_array_add (numbers, g_strdup_printf ("%d", rule->by_month_day[i]));
+    }
+  list = join_list (numbers);
+
+  if (numbers->len == 1 && interval == 1)
+    /* Translators: %s is a day of the month, "15" */
+    return g_strdup_printf (_("every month on day %s"), list);
+  if (numbers->len == 1)
+    return g_strdup_printf (ngettext ("every %u month on day %s", "every %u months on day %s", interval),
+                            interval, list);
+  if (interval == 1)
+    /* Translators: %s is a list of days of the month, "1 and 15" */
+    return g_strdup_printf (_("every month on days %s"), list);
+  return g_strdup_printf (ngettext ("every %u month on days %s", "every %u months on days %s", interval),
+                          interval, list);
+}
+
+static char *
+describe_yearly (const struct icalrecurrencetype *rule,
+                 const struct icaltimetype       *start)
+{
+  guint interval = (guint) MAX (rule->interval, 1);
+  int month = start->month;
+
+  if (!only_parts (rule, TRUE, TRUE, TRUE, TRUE) || LIST_LENGTH (rule->by_month) > 1)
+    return NULL;
+  if (LIST_LENGTH (rule->by_month) == 1)
+    month = icalrecurrencetype_month_month (rule->by_month[0]);
+  if (!month_name (month))
+    return NULL;
+
+  if (LIST_LENGTH (rule->by_day) > 0)
+    {
+      g_autofree char *weekday = NULL;
+
+      /* without BYMONTH "the first Monday" would be the year's */
+      if (LIST_LENGTH (rule->by_month) != 1 || LIST_LENGTH (rule->by_day) != 1)
+        return NULL;
+      weekday = ordinal_weekday_list (rule);
+      if (!weekday)
+        return NULL;
+      if (interval == 1)
+        /* Translators: "every year on the last Sunday of March" */
+        return g_strdup_printf (_("every year on the %1$s of %2$s"), weekday, month_name (month));
+      return g_strdup_printf (ngettext ("every %1$u year on the %2$s of %3$s",
+                                        "every %1$u years on the %2$s of %3$s", interval),
+                              interval, weekday, month_name (month));
+    }
+  else
+    {
+      int day = start->day;
+      g_autofree char *date = NULL;
+
+      if (LIST_LENGTH (rule->by_set_pos) > 0 || LIST_LENGTH (rule->by_month_day) > 1)
+        return NULL;
+      if (LIST_LENGTH (rule->by_month_day) == 1)
+        day = rule->by_month_day[0];
+      if (day < 1)
+        return NULL;
+
+      /* Translators: a day and a month, "1 December" */
+      date = g_strdup_printf (C_("day and month", "%1$u %2$s"), (guint) day, month_name (month));
+      if (interval == 1)
+        return g_strdup_printf (_("every year on %s"), date);
+      return g_strdup_printf (ngettext ("every %u year on %s", "every %u years on %s", interval),
+                              interval, date);
+    }
+}
+
+static char *
+describe_rule (const struct icalrecurrencetype *rule,
+               const struct icaltimetype       *start)
+{
+  switch (rule->freq)
+    {
+    case ICAL_DAILY_RECURRENCE:
+    case ICAL_WEEKLY_RECURRENCE:
+      return describe_daily_weekly (rule, start);
+    case ICAL_MONTHLY_RECURRENCE:
+      return describe_monthly (rule, start);
+    case ICAL_YEARLY_RECURRENCE:
+      return describe_yearly (rule, start);
+    case ICAL_SECONDLY_RECURRENCE:
+    case ICAL_MINUTELY_RECURRENCE:
+    case ICAL_HOURLY_RECURRENCE:
+    case ICAL_NO_RECURRENCE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_until (const struct icalrecurrencetype *rule,
+              const char                      *tzid)
+{
+  struct icaltimetype until = rule->until;
+
+  if (!until.is_date && icaltime_is_utc (until))
+    {
+      g_autoptr(GTimeZone) tz = time_zone_new (tzid);
+      g_autoptr(GDateTime) utc = g_date_time_new_utc (until.year, until.month, until.day,
+                                                      until.hour, until.minute, until.second);
+
+      if (tz && utc)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+          local_from_date_time (local, &until);
+        }
+    }
+
+  if (!month_name (until.month))
+    return NULL;
+  /* Translators: a date, "15 December 2026" */
+  return g_strdup_printf (C_("day, month and year", "%1$u %2$s %3$u"), (guint) until.day, month_name (until.month),
+                          (guint) until.year);
+}
+
+/* Public API */
+
+/**
+ * bv_occurrence_copy:
+ * @self: an occurrence
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+BvOccurrence *
+bv_occurrence_copy (const BvOccurrence *self)
+{
+  BvOccurrence *copy;
+
+  g_return_val_if_fail (self, NULL);
+
+  copy = g_new0 (BvOccurrence, 1);
+  copy->start = g_date_time_ref (self->start);
+  copy->end = g_date_time_ref (self->end);
+  copy->recurrence_id = g_strdup (self->recurrence_id);
+  copy->moved = self->moved;
+  return copy;
+}
+
+void
+bv_occurrence_free (BvOccurrence *self)
+{
+  if (!self)
+    return;
+
+  g_clear_pointer (&self->start, g_date_time_unref);
+  g_clear_pointer (&self->end, g_date_time_unref);
+  g_clear_pointer (&self->recurrence_id, g_free);
+  g_free (self);
+}
+
+GPtrArray *
+bv_occurrences_expand (const char                  *start_local,
+                       const char                  *tzid,
+                       guint                        duration_minutes,
+                       const char                  *rrule,
+                       const BvOccurrenceException *exceptions,
+                       guint                        n_exceptions,
+                       GDateTime                   *from,
+                       GDateTime                   *to,
+                       guint                        max_count,
+                       GError                     **error)
+{
+  g_auto(Plan) plan = { .recurring = FALSE };
+
+  g_return_val_if_fail (start_local, NULL);
+  g_return_val_if_fail (tzid, NULL);
+  g_return_val_if_fail (exceptions || n_exceptions == 0, NULL);
+  g_return_val_if_fail (max_count > 0, NULL);
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  if (!plan_init (&plan, start_local, tzid, duration_minutes, rrule,
+                  exceptions, n_exceptions, error))
+    return NULL;
+
+  return plan_expand (&plan, from, to, max_count);
+}
+
+BvOccurrence *
+bv_occurrences_next (const char                  *start_local,
+                     const char                  *tzid,
+                     guint                        duration_minutes,
+                     const char                  *rrule,
+                     const BvOccurrenceException *exceptions,
+                     guint                        n_exceptions,
+                     GDateTime                   *now,
+                     GError                     **error)
+{
+  g_auto(Plan) plan = { .recurring = FALSE };
+  g_autoptr(GPtrArray) occurrences = NULL;
+
+  g_return_val_if_fail (start_local, NULL);
+  g_return_val_if_fail (tzid, NULL);
+  g_return_val_if_fail (exceptions || n_exceptions == 0, NULL);
+  g_return_val_if_fail (now, NULL);
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  if (!plan_init (&plan, start_local, tzid, duration_minutes, rrule,
+                  exceptions, n_exceptions, error))
+    return NULL;
+
+  /* from = now also takes the one still running */
+  occurrences = plan_expand (&plan, now, NULL, 1);
+  if (occurrences->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (occurrences, 0);
+}
+
+char *
+bv_occurrences_describe_rrule (const char *rrule,
+                               const char *start_local)
+{
+  return bv_occurrences_describe_rrule_in_zone (rrule, start_local, NULL);
+}
+
+char *
+bv_occurrences_describe_rrule_in_zone (const char *rrule,
+                                       const char *start_local,
+                                       const char *tzid)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *rule_part = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GDateTime) start_dt = NULL;
+  struct icalrecurrencetype rule;
+  struct icaltimetype start;
+
+  g_return_val_if_fail (start_local, NULL);
+
+  text = rule_text (rrule);
+  if (!text || !parse_local (start_local, &start) || !parse_rule (text, &rule, NULL))
+    return NULL;
+
+  rule_part = describe_rule (&rule, &start);
+  if (!rule_part)
+    rule_part = g_strdup (_("repeating on a custom schedule"));
+
+  start_dt = g_date_time_new_utc (start.year, start.month, start.day,
+                                  start.hour, start.minute, start.second);
+  /* Translators: time of day, a g_date_time_format() format; German: "%H:%M Uhr" */
+  time = g_date_time_format (start_dt, C_("time of day in a repetition", "%H:%M"));
+  /* Translators: a repetition and its time of day, "every Tuesday, 19:30" */
+  description = g_strdup_printf (C_("repetition and time of day", "%1$s, %2$s"), rule_part, time);
+
+  if (!icaltime_is_null_time (rule.until))
+    {
+      g_autofree char *until = format_until (&rule, tzid);
+
+      if (until)
+        {
+          g_autofree char *with_until = NULL;
+
+          /* Translators: "every Tuesday, 19:30, until 15 December 2026" */
+          with_until = g_strdup_printf (_("%1$s, until %2$s"), description, until);
+          g_free (description);
+          description = g_steal_pointer (&with_until);
+        }
+    }
+  else if (rule.count > 0)
+    {
+      g_autofree char *with_count = NULL;
+
+      /* Translators: "every Tuesday, 19:30, 10 times" */
+      with_count = g_strdup_printf (ngettext ("%1$s, %2$u time", "%1$s, %2$u times", (gulong) rule.count),
+                                    description, (guint) rule.count);
+      g_free (description);
+      description = g_steal_pointer (&with_count);
+    }
+
+  return g_steal_pointer (&description);
+}
+
+gboolean
+bv_occurrences_validate_rrule (const char  *rrule,
+                               GError     **error)
+{
+  g_autofree char *text = NULL;
+  struct icalrecurrencetype rule;
+
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  text = rule_text (rrule);
+  if (!text)
+    return TRUE;
+  return parse_rule (text, &rule, error);
+}

@@ -1,0 +1,786 @@
+/* test-join.c
+ *
+ * The join flow against the practice server, with the real (throw-away)
+ * keyring and a stand-in default browser registered through a temporary
+ * mimeapps.list: exactly one request, the join URL's parameters, and
+ * exactly one URL handed to the browser. Runs in the secret suite's
+ * environment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bv-bbb-error.h"
+#include "bv-bbb-query.h"
+#include "bv-join.h"
+#include "bv-practice-server.h"
+#include "bv-secret-store.h"
+
+#define SECRET       "test-join-3f1c2a9b7d6e4c5a8b0f1e2d3c4b5a69"
+#define WRONG_SECRET "test-join-wrong-00000000000000000000000000"
+#define DISPLAY_NAME "Jürgen Müller"
+#define TITLE        "Vorstandssitzung März"
+
+static char             *urls_path;
+static char             *browser_path;
+static BvPracticeServer *practice;
+
+/* helpers */
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!*slot)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return *slot;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+save_secret (const char *server_id,
+             const char *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_secret_store_save_async (server_id, "Join test", secret, NULL, result_cb, &result);
+  bv_secret_store_save_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+delete_secret (const char *server_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_secret_store_delete_async (server_id, NULL, result_cb, &result);
+  bv_secret_store_delete_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static BvServer *
+new_server (const char *checksum,
+            const char *detected,
+            const char *bbb_version,
+            gboolean    load_balancer)
+{
+  g_autofree char *id = bv_server_generate_id ();
+  BvServer *server;
+
+  server = bv_server_new (id, "Join test", bv_practice_server_get_api_url (practice), checksum);
+  if (detected || bbb_version || load_balancer)
+    bv_server_set_connection_info (server, detected, "2.0", bbb_version, load_balancer,
+                                   g_get_real_time () / G_USEC_PER_SEC);
+  return server;
+}
+
+static BvMeeting *
+new_meeting (BvServer *server)
+{
+  BvMeeting *meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+
+  bv_meeting_set_title (meeting, TITLE);
+  if (server)
+    bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  return meeting;
+}
+
+static gboolean
+join (BvServer      *server,
+      BvMeeting     *meeting,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *user_id = bv_join_get_user_id ();
+
+  bv_join_run_async (server, meeting, DISPLAY_NAME, user_id, NULL, cancellable,
+                     result_cb, &result);
+  return bv_join_run_finish (wait_for (&result), error);
+}
+
+static void
+clear_urls (void)
+{
+  g_assert_true (g_unlink (urls_path) == 0 || !g_file_test (urls_path, G_FILE_TEST_EXISTS));
+}
+
+/* The complete lines the stand-in browser wrote so far. */
+static GStrv
+read_urls (void)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (urls_path, &contents, NULL, NULL))
+    return g_strv_builder_end (builder);
+
+  lines = g_strsplit (contents, "\n", -1);
+  /* The last piece is "" or a line still being written. */
+  for (guint i = 0; lines[i] && lines[i + 1]; i++)
+    g_strv_builder_add (builder, lines[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* Waits (up to 10 s) for the browser to get a URL, then a little more to
+ * be sure no second one follows. */
+static char *
+wait_for_one_url (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_auto(GStrv) urls = NULL;
+
+  for (;;)
+    {
+      g_clear_pointer (&urls, g_strfreev);
+      urls = read_urls ();
+      if (urls[0])
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (10);
+    }
+
+  spin (500);
+  g_clear_pointer (&urls, g_strfreev);
+  urls = read_urls ();
+  g_assert_cmpuint (g_strv_length (urls), ==, 1);
+  return g_strdup (urls[0]);
+}
+
+static void
+assert_no_url (void)
+{
+  g_auto(GStrv) urls = NULL;
+
+  spin (300);
+  urls = read_urls ();
+  g_assert_cmpuint (g_strv_length (urls), ==, 0);
+}
+
+/* A plain GET, not through the app's client. */
+static char *
+http_get (const char *url,
+          guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (msg);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* getMeetingInfo signed here with SHA-256. */
+static char *
+get_meeting_info (const char *meeting_id)
+{
+  g_autofree char *encoded = g_uri_escape_string (meeting_id, NULL, FALSE);
+  g_autofree char *query = g_strconcat ("meetingID=", encoded, NULL);
+  g_autofree char *hashed = g_strconcat ("getMeetingInfo", query, SECRET, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, hashed, -1);
+  g_autofree char *url = g_strdup_printf ("%sgetMeetingInfo?%s&checksum=%s",
+                                          bv_practice_server_get_api_url (practice),
+                                          query, checksum);
+  guint status = 0;
+  char *body = http_get (url, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (body, "<returncode>SUCCESS</returncode>"));
+  return body;
+}
+
+static char *
+element_text (const char *xml,
+              const char *name)
+{
+  g_autofree char *open = g_strdup_printf ("<%s>", name);
+  g_autofree char *close = g_strdup_printf ("</%s>", name);
+  const char *start = strstr (xml, open);
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen (open);
+  end = strstr (start, close);
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+typedef struct
+{
+  char       *path;
+  char       *query;      /* raw, without the checksum pair */
+  char       *checksum;
+  GHashTable *params;     /* decoded */
+} JoinUrl;
+
+static void
+join_url_free (JoinUrl *url)
+{
+  g_free (url->path);
+  g_free (url->query);
+  g_free (url->checksum);
+  g_clear_pointer (&url->params, g_hash_table_unref);
+  g_free (url);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JoinUrl, join_url_free)
+
+static JoinUrl *
+parse_join_url (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
+  JoinUrl *url = g_new0 (JoinUrl, 1);
+  const char *raw_query;
+  const char *pair;
+
+  uri = g_uri_parse (text, G_URI_FLAGS_ENCODED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_uri_get_scheme (uri), ==, "http");
+  g_assert_cmpstr (g_uri_get_host (uri), ==, "127.0.0.1");
+  url->path = g_strdup (g_uri_get_path (uri));
+  raw_query = g_uri_get_query (uri);
+  g_assert_nonnull (raw_query);
+
+  /* The checksum is the last pair and covers everything before it. */
+  pair = strstr (raw_query, "&checksum=");
+  g_assert_nonnull (pair);
+  url->query = g_strndup (raw_query, pair - raw_query);
+  url->checksum = g_strdup (pair + strlen ("&checksum="));
+  g_assert_null (strchr (url->checksum, '&'));
+
+  url->params = g_uri_parse_params (raw_query, -1, "&", G_URI_PARAMS_WWW_FORM, &error);
+  g_assert_no_error (error);
+  return url;
+}
+
+static const char *
+param (JoinUrl    *url,
+       const char *name)
+{
+  return g_hash_table_lookup (url->params, name);
+}
+
+static void
+assert_checksum (JoinUrl             *url,
+                 GChecksumType        type,
+                 const char          *secret)
+{
+  g_autofree char *hashed = g_strconcat ("join", url->query, secret, NULL);
+  g_autofree char *expected = g_compute_checksum_for_string (type, hashed, -1);
+
+  g_assert_cmpstr (url->checksum, ==, expected);
+}
+
+/* The only request was create, signed over exactly the meeting's create
+ * query. */
+static void
+assert_only_create (BvMeeting *meeting)
+{
+  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (meeting);
+  g_autofree char *expected_query = bv_bbb_query_to_string (query);
+  g_autofree char *hashed = g_strconcat ("create", expected_query, SECRET, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, hashed, -1);
+  g_autofree char *expected = g_strconcat (expected_query, "&checksum=", checksum, NULL);
+  GPtrArray *queries;
+
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
+  queries = bv_practice_server_get_raw_queries (practice);
+  g_assert_cmpuint (queries->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (queries, 0), ==, expected);
+}
+
+/* The browser's part: opening the URL gets into the room (the practice
+ * server answers FAILED XML otherwise). */
+static void
+open_in_stand_in_browser (const char *url)
+{
+  guint status = 0;
+  g_autofree char *body = http_get (url, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_null (strstr (body, "FAILED"));
+}
+
+/* tests */
+
+static void
+test_join_moderator_role (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *user_id = bv_join_get_user_id ();
+  g_autofree char *text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *create_time = NULL;
+  g_autoptr(JoinUrl) url = NULL;
+  g_autoptr(JoinUrl) again = NULL;
+  const char *bbb_id = bv_meeting_get_bbb_meeting_id (meeting);
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  assert_only_create (meeting);
+  text = wait_for_one_url ();
+
+  url = parse_join_url (text);
+  g_assert_true (g_str_has_suffix (url->path, "/join"));
+  g_assert_true (g_str_has_prefix (text, bv_practice_server_get_api_url (practice)));
+  g_assert_cmpstr (param (url, "fullName"), ==, DISPLAY_NAME);
+  g_assert_cmpstr (param (url, "meetingID"), ==, bbb_id);
+  g_assert_cmpstr (param (url, "role"), ==, "MODERATOR");
+  g_assert_null (param (url, "password"));
+  g_assert_cmpstr (param (url, "userID"), ==, user_id);
+  /* The umlauts as UTF-8, spaces as + (bbb-api.md §2.3). */
+  g_assert_true (g_str_has_prefix (url->query, "fullName=J%C3%BCrgen+M%C3%BCller&"));
+  assert_checksum (url, G_CHECKSUM_SHA256, SECRET);
+
+  info = get_meeting_info (bbb_id);
+  create_time = element_text (info, "createTime");
+  g_assert_cmpstr (param (url, "createTime"), ==, create_time);
+  g_clear_pointer (&info, g_free);
+
+  open_in_stand_in_browser (text);
+  info = get_meeting_info (bbb_id);
+  g_assert_nonnull (strstr (info, user_id));
+  g_assert_nonnull (strstr (info, "<role>MODERATOR</role>"));
+  g_assert_nonnull (strstr (info, DISPLAY_NAME));
+  g_assert_null (strstr (info, SECRET));
+
+  /* The room is open now (create answers duplicateWarning): joining again
+   * works and keeps the room's createTime. */
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  assert_only_create (meeting);
+  again_text = wait_for_one_url ();
+  again = parse_join_url (again_text);
+  g_assert_cmpstr (param (again, "createTime"), ==, create_time);
+  g_assert_cmpstr (param (again, "role"), ==, "MODERATOR");
+  assert_checksum (again, G_CHECKSUM_SHA256, SECRET);
+  open_in_stand_in_browser (again_text);
+
+  delete_secret (bv_server_get_id (server));
+}
+
+static void
+test_join_old_server_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("auto", "sha256", "2.3", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(JoinUrl) url = NULL;
+
+  g_assert_nonnull (bv_meeting_get_moderator_password (meeting));
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  assert_only_create (meeting);
+  text = wait_for_one_url ();
+  url = parse_join_url (text);
+  g_assert_cmpstr (param (url, "password"), ==, bv_meeting_get_moderator_password (meeting));
+  g_assert_null (param (url, "role"));
+  g_assert_nonnull (param (url, "createTime"));
+  assert_checksum (url, G_CHECKSUM_SHA256, SECRET);
+
+  open_in_stand_in_browser (text);
+  info = get_meeting_info (bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_nonnull (strstr (info, "<role>MODERATOR</role>"));
+
+  delete_secret (bv_server_get_id (server));
+}
+
+static void
+test_join_load_balancer_role (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", NULL, TRUE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *text = NULL;
+  g_autoptr(JoinUrl) url = NULL;
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  text = wait_for_one_url ();
+  url = parse_join_url (text);
+  g_assert_cmpstr (param (url, "role"), ==, "MODERATOR");
+  g_assert_null (param (url, "password"));
+
+  delete_secret (bv_server_get_id (server));
+}
+
+/* Never tested: the chosen algorithm signs, and the unknown version gets
+ * the password that works everywhere. */
+static void
+test_join_chosen_algorithm (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha512", NULL, NULL, FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *text = NULL;
+  g_autoptr(JoinUrl) url = NULL;
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  text = wait_for_one_url ();
+  url = parse_join_url (text);
+  g_assert_cmpuint (strlen (url->checksum), ==, 128);
+  assert_checksum (url, G_CHECKSUM_SHA512, SECRET);
+  g_assert_cmpstr (param (url, "password"), ==, bv_meeting_get_moderator_password (meeting));
+  open_in_stand_in_browser (text);
+
+  delete_secret (bv_server_get_id (server));
+}
+
+static void
+test_join_wrong_secret (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+
+  save_secret (bv_server_get_id (server), WRONG_SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM);
+  g_assert_null (strstr (error->message, WRONG_SECRET));
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
+  assert_no_url ();
+
+  delete_secret (bv_server_get_id (server));
+}
+
+static void
+test_join_no_secret (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NOT_FOUND);
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
+  assert_no_url ();
+}
+
+static void
+test_join_no_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (NULL);
+  g_autoptr(BvMeeting) orphan = new_meeting (server);
+
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "This meeting has no conference server. Choose one in the meeting’s settings.");
+  g_clear_error (&error);
+
+  /* The meeting's server was removed. */
+  g_assert_false (join (NULL, orphan, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
+  assert_no_url ();
+}
+
+static void
+test_join_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (join (server, meeting, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
+  assert_no_url ();
+
+  delete_secret (bv_server_get_id (server));
+}
+
+/* The browser cannot start: a sentence that says what to do, and nothing
+ * is retried. */
+static void
+test_join_no_browser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_cmpint (g_chmod (browser_path, 0600), ==, 0);
+
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "No web browser could be opened."));
+  g_assert_null (strstr (error->message, "checksum"));
+  assert_only_create (meeting);
+  assert_no_url ();
+
+  g_assert_cmpint (g_chmod (browser_path, 0700), ==, 0);
+  delete_secret (bv_server_get_id (server));
+}
+
+static void
+test_user_id (void)
+{
+  g_autofree char *first = bv_join_get_user_id ();
+  g_autofree char *second = bv_join_get_user_id ();
+  g_autofree char *machine_id = NULL;
+
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (first != second);
+  g_assert_true (g_str_has_prefix (first, "bv-"));
+  g_assert_cmpuint (strlen (first), ==, 3 + 32);
+  for (const char *p = first + 3; *p; p++)
+    g_assert_true (g_ascii_isxdigit (*p) && !g_ascii_isupper (*p));
+  g_assert_null (strstr (first, g_get_user_name ()));
+  if (g_file_get_contents ("/etc/machine-id", &machine_id, NULL, NULL))
+    {
+      g_strstrip (machine_id);
+      if (strlen (machine_id) >= 8)
+        {
+          machine_id[8] = '\0';
+          g_assert_null (strstr (first, machine_id));
+        }
+    }
+}
+
+static void
+test_create_query (void)
+{
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_COURSE);
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autoptr(BvBbbQuery) plain = NULL;
+  g_autofree char *string = NULL;
+  g_autofree char *password_pair = NULL;
+  g_autofree char *encoded_password = NULL;
+
+  bv_meeting_set_title (meeting, "Yoga & Rücken: Kurs für Anfänger");
+  bv_meeting_set_welcome (meeting, "Willkommen!\r\nBitte <Mikro> aus & \"Kamera\" an.\n\tDanke");
+  bv_meeting_set_record (meeting, TRUE);
+  bv_meeting_set_guest_policy (meeting, "ASK_MODERATOR");
+  bv_meeting_set_mute_on_start (meeting, TRUE);
+  bv_meeting_set_webcams_only_for_moderator (meeting, TRUE);
+  bv_meeting_set_max_participants (meeting, 25);
+
+  query = bv_join_build_create_query (meeting);
+  g_assert_cmpstr (bv_bbb_query_get (query, "meetingID"), ==, bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_cmpstr (bv_bbb_query_get (query, "name"), ==, "Yoga & Rücken: Kurs für Anfänger");
+  g_assert_cmpstr (bv_bbb_query_get (query, "attendeePW"), ==, bv_meeting_get_attendee_password (meeting));
+  g_assert_cmpstr (bv_bbb_query_get (query, "moderatorPW"), ==, bv_meeting_get_moderator_password (meeting));
+  g_assert_cmpstr (bv_bbb_query_get (query, "attendeePW"), !=, bv_bbb_query_get (query, "moderatorPW"));
+  g_assert_cmpstr (bv_bbb_query_get (query, "record"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (query, "welcome"), ==,
+                   "Willkommen!<br>Bitte &lt;Mikro&gt; aus &amp; &quot;Kamera&quot; an.<br> Danke");
+  g_assert_cmpstr (bv_bbb_query_get (query, "guestPolicy"), ==, "ASK_MODERATOR");
+  g_assert_cmpstr (bv_bbb_query_get (query, "muteOnStart"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (query, "webcamsOnlyForModerator"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (query, "maxParticipants"), ==, "25");
+  g_assert_cmpstr (bv_bbb_query_get (query, "meta_bbb-origin"), ==, "bbb-vereine");
+  g_assert_cmpstr (bv_bbb_query_get (query, "meta_bbb-origin-version"), ==, PACKAGE_VERSION);
+  g_assert_null (bv_bbb_query_get (query, "duration"));
+
+  /* What goes over the wire: Java URLEncoder rules, no control characters. */
+  string = bv_bbb_query_to_string (query);
+  g_assert_true (g_str_has_prefix (string, "meetingID="));
+  g_assert_nonnull (strstr (string, "&name=Yoga+%26+R%C3%BCcken%3A+Kurs+f%C3%BCr+Anf%C3%A4nger&"));
+  g_assert_nonnull (strstr (string, "&welcome=Willkommen%21%3Cbr%3EBitte+%26lt%3BMikro%26gt%3B+aus+"
+                                    "%26amp%3B+%26quot%3BKamera%26quot%3B+an.%3Cbr%3E+Danke&"));
+  g_assert_nonnull (strstr (string, "&record=true&"));
+  g_assert_nonnull (strstr (string, "&guestPolicy=ASK_MODERATOR&"));
+  g_assert_nonnull (strstr (string, "&maxParticipants=25&"));
+  g_assert_nonnull (strstr (string, "&meta_bbb-origin=bbb-vereine&"));
+  encoded_password = bv_bbb_encode (bv_meeting_get_moderator_password (meeting));
+  password_pair = g_strconcat ("&moderatorPW=", encoded_password, "&", NULL);
+  g_assert_nonnull (strstr (string, password_pair));
+  for (const char *p = string; *p; p++)
+    g_assert_true ((guchar)*p > 0x20 && (guchar)*p < 0x7f);
+
+  /* Privacy-safe defaults are sent explicitly; no limit means no limit. */
+  bv_meeting_set_record (meeting, FALSE);
+  bv_meeting_set_max_participants (meeting, 0);
+  bv_meeting_set_welcome (meeting, NULL);
+  plain = bv_join_build_create_query (meeting);
+  g_assert_cmpstr (bv_bbb_query_get (plain, "record"), ==, "false");
+  g_assert_null (bv_bbb_query_get (plain, "maxParticipants"));
+  g_assert_null (bv_bbb_query_get (plain, "welcome"));
+}
+
+/* The stand-in browser and its registration, before GIO reads any
+ * application information. */
+static void
+set_up_browser (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *config_home = g_build_filename (dir, "config", NULL);
+  g_autofree char *apps = g_build_filename (data_home, "applications", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "bv-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (config_home, "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config_home, 0700), ==, 0);
+  urls_path = g_build_filename (dir, "urls.txt", NULL);
+  browser_path = g_build_filename (dir, "browser.sh", NULL);
+
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", urls_path);
+  g_file_set_contents (browser_path, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (browser_path, 0700), ==, 0);
+
+  desktop_text = g_strdup_printf ("[Desktop Entry]\n"
+                                  "Type=Application\n"
+                                  "Name=Stand-in Browser\n"
+                                  "Exec=%s %%u\n"
+                                  "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
+                                  browser_path);
+  g_file_set_contents (desktop, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps,
+                       "[Default Applications]\n"
+                       "x-scheme-handler/http=bv-browser.desktop\n"
+                       "x-scheme-handler/https=bv-browser.desktop\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  /* Desktop-specific lists (gnome-mimeapps.list) elsewhere must not win. */
+  g_unsetenv ("XDG_CURRENT_DESKTOP");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bv-join-XXXXXX", &error);
+  int status;
+
+  g_assert_no_error (error);
+  set_up_browser (dir);
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  practice = bv_practice_server_new (SECRET);
+  bv_practice_server_start (practice, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/core/join/moderator-role", test_join_moderator_role);
+  g_test_add_func ("/core/join/old-server-password", test_join_old_server_password);
+  g_test_add_func ("/core/join/load-balancer-role", test_join_load_balancer_role);
+  g_test_add_func ("/core/join/chosen-algorithm", test_join_chosen_algorithm);
+  g_test_add_func ("/core/join/wrong-secret", test_join_wrong_secret);
+  g_test_add_func ("/core/join/no-secret", test_join_no_secret);
+  g_test_add_func ("/core/join/no-server", test_join_no_server);
+  g_test_add_func ("/core/join/cancelled", test_join_cancelled);
+  g_test_add_func ("/core/join/no-browser", test_join_no_browser);
+  g_test_add_func ("/core/join/user-id", test_user_id);
+  g_test_add_func ("/core/join/create-query", test_create_query);
+
+  status = g_test_run ();
+
+  g_clear_object (&practice);
+  remove_tree (dir);
+  g_clear_pointer (&urls_path, g_free);
+  g_clear_pointer (&browser_path, g_free);
+  return status;
+}
