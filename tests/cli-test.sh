@@ -47,6 +47,44 @@ check "check-server by name" 0 '^OK: BigBlueButton 3\.0\.19, SHA-512$' '^$' -- "
 check "check-server default" 0 '^OK: BigBlueButton 3\.0\.19, SHA-' '^$' -- "$app" --check-server
 check "check-server unknown name" 1 '^$' 'Nirgendwo' -- "$app" --check-server=Nirgendwo
 
+# A planned meeting two hours from now on the second server (written as a
+# later version of the app would have stored it from the editor).
+meeting_id="$(/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" <<'PY'
+import sqlite3, sys, uuid, datetime, time
+from zoneinfo import ZoneInfo
+db = sqlite3.connect(sys.argv[1])
+server = db.execute("select id from servers where name_key='zweiter'").fetchone()[0]
+start = (datetime.datetime.now(ZoneInfo("Europe/Berlin")) + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:00")
+mid = str(uuid.uuid4())
+db.execute("""insert into meetings (id, bbb_meeting_id, title, kind, start_local, tzid, duration, rrule,
+  server_id, welcome, record, guest_policy, mute_on_start, webcams_only_for_moderator, max_participants,
+  attendee_pw, moderator_pw, ical_uid, created, updated) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+  (mid, uuid.uuid4().hex + "abcd", "Vorstandssitzung Jürgen", "board", start, "Europe/Berlin", 120, None,
+   server, None, 0, "ALWAYS_ACCEPT", 0, 0, 0, "att12345abcd", "mod12345abcd", None, int(time.time()), int(time.time())))
+db.commit()
+print(mid)
+PY
+)"
+check "list-meetings shows the meeting" 0 "^[0-9-]+T[0-9:]+[+-][0-9:]+	120	$meeting_id	Vorstandssitzung Jürgen	Zweiter\$" '^$' -- "$app" --list-meetings
+
+# A stand-in default browser that writes down what it is asked to open.
+mkdir -p "$XDG_DATA_HOME/applications" "$XDG_CONFIG_HOME"
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' "$work/opened" > "$work/browser.sh"; chmod +x "$work/browser.sh"
+printf '[Desktop Entry]\nType=Application\nName=Browser stand-in\nExec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n' "$work/browser.sh" \
+  > "$XDG_DATA_HOME/applications/bv-browser.desktop"
+printf '[Default Applications]\nx-scheme-handler/http=bv-browser.desktop\nx-scheme-handler/https=bv-browser.desktop\n' \
+  > "$XDG_CONFIG_HOME/mimeapps.list"
+
+check "join the next meeting" 0 '^OK: Vorstandssitzung Jürgen$' '^$' -- "$app" --join=next
+for _ in $(seq 1 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
+sleep 0.5
+if [ "$(wc -l < "$work/opened" 2>/dev/null)" = 1 ] && grep -q '/join?.*role=MODERATOR' "$work/opened"; then
+  echo "ok - the browser got exactly one join link"; passed=$((passed + 1))
+else
+  echo "not ok - the browser got exactly one join link ($(cat "$work/opened" 2>/dev/null | wc -l) lines)"; failed=$((failed + 1))
+fi
+check "join an unknown meeting" 1 '^$' 'list-meetings' -- "$app" --join=gibt-es-nicht
+
 # Only the two good servers were stored, and the secret is in no file.
 db="$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db"
 count="$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from servers').fetchone()[0])" "$db")"

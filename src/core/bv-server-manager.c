@@ -103,6 +103,14 @@ bv_server_manager_get_servers (BvServerManager *self)
   return bv_database_get_servers (self->database);
 }
 
+BvDatabase *
+bv_server_manager_get_database (BvServerManager *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+
+  return self->database;
+}
+
 BvServer *
 bv_server_manager_find_server (BvServerManager *self,
                                const char      *id_or_name)

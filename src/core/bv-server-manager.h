@@ -28,6 +28,7 @@ G_DECLARE_FINAL_TYPE (BvServerManager, bv_server_manager, BV, SERVER_MANAGER, GO
 GQuark           bv_server_manager_error_quark (void);
 BvServerManager *bv_server_manager_new         (BvDatabase        *database);
 GListModel      *bv_server_manager_get_servers (BvServerManager   *self);
+BvDatabase      *bv_server_manager_get_database (BvServerManager  *self);
 /* by id, else by name (case-insensitive); a new reference or NULL */
 BvServer        *bv_server_manager_find_server (BvServerManager   *self,
                                                 const char        *id_or_name);

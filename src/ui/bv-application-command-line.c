@@ -17,6 +17,8 @@
 #include "bv-application-private.h"
 #include "bv-bbb-query.h"
 #include "bv-bbb-version.h"
+#include "bv-join.h"
+#include "bv-schedule.h"
 #include "bv-server-url.h"
 
 typedef struct
@@ -220,6 +222,119 @@ check_server (Job        *job,
   bv_server_manager_check_server_async (manager, server, NULL, server_checked_cb, job);
 }
 
+/* --list-meetings */
+
+static void
+list_meetings (Job *job)
+{
+  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) until = g_date_time_add_days (now, 30);
+  g_autoptr(GPtrArray) planned = bv_schedule_list (bv_server_manager_get_database (manager), now, until);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < planned->len; i++)
+    {
+      BvPlannedOccurrence *p = g_ptr_array_index (planned, i);
+      g_autofree char *start = g_date_time_format_iso8601 (p->occurrence->start);
+      g_autoptr(BvServer) server = NULL;
+      const char *server_id = bv_meeting_get_server_id (p->meeting);
+      GTimeSpan span = g_date_time_difference (p->occurrence->end, p->occurrence->start);
+
+      if (server_id)
+        server = bv_server_manager_find_server (manager, server_id);
+      g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", start,
+                              (gint64) (span / G_TIME_SPAN_MINUTE),
+                              bv_meeting_get_id (p->meeting),
+                              bv_meeting_get_title (p->meeting),
+                              server ? bv_server_get_name (server) : "");
+    }
+
+  g_application_command_line_print (job->command_line, "%s", out->str);
+  g_application_command_line_set_exit_status (job->command_line, 0);
+  _bv_application_set_job_status (job->app, 0);
+  job_free (job);
+}
+
+/* --join */
+
+static void
+join_failed (Job        *job,
+             const char *message)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  /* Launchers have no terminal: say it where the user looks. */
+  notification = g_notification_new (_("Joining the meeting failed"));
+  g_notification_set_body (notification, message);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (G_APPLICATION (job->app), "join-failed", notification);
+  job_finish (job, 1, message);
+}
+
+static void
+joined_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  if (!bv_join_run_finish (result, &error))
+    {
+      join_failed (job, error->message);
+      return;
+    }
+
+  line = g_strdup_printf ("OK: %s", job->name);
+  job_finish (job, 0, line);
+}
+
+static void
+join (Job        *job,
+      const char *which)
+{
+  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  BvDatabase *database = bv_server_manager_get_database (manager);
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autofree char *display_name = NULL;
+
+  if (g_str_equal (which, "next"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(BvPlannedOccurrence) next = bv_schedule_find_next (database, now);
+
+      if (next)
+        meeting = g_object_ref (next->meeting);
+    }
+  else
+    meeting = bv_database_find_meeting (database, which);
+
+  if (!meeting)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_str_equal (which, "next"))
+        message = g_strdup (_("No meeting is planned. Plan one in the app first."));
+      else
+        /* Translators: %s is what the user passed to --join. */
+        message = g_strdup_printf (_("There is no meeting “%s”. bbb-vereine --list-meetings shows "
+                                     "the meetings and their identifiers."), which);
+      join_failed (job, message);
+      job_free (job);
+      return;
+    }
+
+  if (bv_meeting_get_server_id (meeting))
+    server = bv_server_manager_find_server (manager, bv_meeting_get_server_id (meeting));
+
+  job->name = g_strdup (bv_meeting_get_title (meeting));
+  display_name = g_settings_get_string (bv_application_get_settings (job->app), "display-name");
+  bv_join_run_async (server, meeting, display_name, NULL, NULL, NULL, joined_cb, job);
+}
+
 /* The name a server gets when --server-name is missing: its host. */
 static char *
 name_from_url (const char *url)
@@ -242,6 +357,8 @@ _bv_application_run_job (BvApplication           *self,
   const char *name = NULL;
   const char *checksum = NULL;
   const char *check = NULL;
+  const char *join_which = NULL;
+  gboolean list = FALSE;
   const GError *database_error = bv_application_get_database_error (self);
   gboolean is_job;
   Job *job;
@@ -250,8 +367,10 @@ _bv_application_run_job (BvApplication           *self,
   g_variant_dict_lookup (options, "server-name", "&s", &name);
   g_variant_dict_lookup (options, "checksum", "&s", &checksum);
   g_variant_dict_lookup (options, "check-server", "&s", &check);
+  g_variant_dict_lookup (options, "join", "&s", &join_which);
+  g_variant_dict_lookup (options, "list-meetings", "b", &list);
 
-  is_job = url || check;
+  is_job = url || check || join_which || list;
   if (!is_job)
     {
       if (name || checksum)
@@ -269,7 +388,10 @@ _bv_application_run_job (BvApplication           *self,
 
   if (database_error)
     {
-      job_finish (job, 1, database_error->message);
+      if (join_which)
+        join_failed (job, database_error->message);
+      else
+        job_finish (job, 1, database_error->message);
       job_free (job);
       return TRUE;
     }
@@ -291,8 +413,12 @@ _bv_application_run_job (BvApplication           *self,
       job->checksum = g_strdup (checksum ? checksum : "auto");
       add_server (job);
     }
-  else
+  else if (check)
     check_server (job, check);
+  else if (list)
+    list_meetings (job);
+  else
+    join (job, join_which);
 
   return TRUE;
 }

@@ -37,6 +37,10 @@ static const GOptionEntry main_entries[] = {
     N_("Checksum algorithm for --add-server: sha1, sha256, sha384 or sha512 (default: detect)"), N_("ALGORITHM") },
   { "check-server", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Test the connection to the named (or the default) server"), N_("[=NAME]") },
+  { "list-meetings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the planned meetings of the next 30 days"), NULL },
+  { "join", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Join a meeting as moderator: the next one, or the one with this identifier"), N_("next|ID") },
   { NULL }
 };
 
