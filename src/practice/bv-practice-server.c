@@ -131,6 +131,7 @@ struct _BvPracticeServer
   GHashTable          *sessions;  /* session token → PracticeSession */
   GPtrArray           *raw_queries;
   guint                request_count;
+  guint                delay_ms;  /* simulated network latency, for benchmarks */
 };
 
 G_DEFINE_FINAL_TYPE (BvPracticeServer, bv_practice_server, G_TYPE_OBJECT)
@@ -1934,12 +1935,44 @@ take_raw_query (BvPracticeServer  *self,
   return g_strdup (g_uri_get_query (uri) ? g_uri_get_query (uri) : "");
 }
 
+static void answer_api (SoupServer *server, SoupServerMessage *msg, const char *path,
+                        GHashTable *query, gpointer user_data);
+
+static gboolean
+delay_elapsed_cb (gpointer data)
+{
+  SoupServerMessage *msg = data;
+
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 api_handler_cb (SoupServer        *server,
                 SoupServerMessage *msg,
                 const char        *path,
                 GHashTable        *query,
                 gpointer           user_data)
+{
+  BvPracticeServer *self = user_data;
+
+  answer_api (server, msg, path, query, user_data);
+
+  /* The answer is ready; holding it back imitates a distant server. */
+  if (self->delay_ms > 0)
+    {
+      soup_server_message_pause (msg);
+      g_timeout_add (self->delay_ms, delay_elapsed_cb, g_object_ref (msg));
+    }
+}
+
+static void
+answer_api (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
 {
   BvPracticeServer *self = user_data;
   g_autofree char *raw_query = take_raw_query (self, msg);
@@ -2348,4 +2381,13 @@ bv_practice_server_reset_log (BvPracticeServer *self)
 
   self->request_count = 0;
   g_ptr_array_set_size (self->raw_queries, 0);
+}
+
+void
+bv_practice_server_set_delay (BvPracticeServer *self,
+                              guint             delay_ms)
+{
+  g_return_if_fail (BV_IS_PRACTICE_SERVER (self));
+
+  self->delay_ms = delay_ms;
 }

@@ -43,4 +43,9 @@ guint             bv_practice_server_get_request_count (BvPracticeServer *self);
 GPtrArray        *bv_practice_server_get_raw_queries   (BvPracticeServer *self);
 void              bv_practice_server_reset_log         (BvPracticeServer *self);
 
+/* Holds every API answer back for delay_ms, like a server far away
+ * (benchmarks). */
+void              bv_practice_server_set_delay   (BvPracticeServer  *self,
+                                                  guint              delay_ms);
+
 G_END_DECLS
