@@ -130,20 +130,15 @@ bv_server_url_normalize (const char  *input,
       return NULL;
     }
 
-  if (g_hostname_is_ip_address (host))
-    ascii_host = g_ascii_strdown (host, -1);
-  else
+  /* GUri already turned umlaut domains (common in clubs' addresses) into
+   * their ASCII form. */
+  ascii_host = g_ascii_strdown (host, -1);
+  if (!g_hostname_is_ip_address (ascii_host) &&
+      (strspn (ascii_host, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen (ascii_host) ||
+       ascii_host[0] == '.' || ascii_host[0] == '-'))
     {
-      g_autofree char *down = g_utf8_strdown (host, -1);
-
-      /* Umlaut domains are common in German clubs' addresses. */
-      ascii_host = g_hostname_to_ascii (down);
-      if (!ascii_host || strspn (ascii_host, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen (ascii_host) ||
-          ascii_host[0] == '.' || ascii_host[0] == '-')
-        {
-          set_invalid (text, error);
-          return NULL;
-        }
+      set_invalid (text, error);
+      return NULL;
     }
 
   /* The practice server and local test servers speak plain http. */

@@ -71,13 +71,19 @@ job_finish (Job        *job,
   _bv_application_set_job_status (job->app, status);
 }
 
+/* One summary for --add-server and --check-server, from what the last
+ * connection test stored: "OK: BigBlueButton 3.0.19, SHA-256". */
 static char *
-describe_result (BvConnectionTest *test)
+describe_server (BvServer *server)
 {
-  g_autofree char *server = bv_bbb_version_describe (bv_connection_test_get_version (test));
+  g_autoptr(BvBbbVersion) version = _bv_bbb_version_new (bv_server_get_api_version (server),
+                                                         bv_server_get_bbb_version (server),
+                                                         NULL);
+  g_autofree char *name = bv_bbb_version_describe (version);
+  BvChecksumAlgorithm algorithm = BV_CHECKSUM_SHA256;
 
-  return g_strdup_printf ("OK: %s, %s", server,
-                          bv_checksum_algorithm_get_label (bv_connection_test_get_algorithm (test)));
+  bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm);
+  return g_strdup_printf ("OK: %s, %s", name, bv_checksum_algorithm_get_label (algorithm));
 }
 
 /* --add-server */
@@ -99,14 +105,7 @@ server_added_cb (GObject      *object,
       return;
     }
 
-  {
-    BvChecksumAlgorithm algorithm = BV_CHECKSUM_SHA256;
-    const char *version = bv_server_get_bbb_version (server);
-
-    bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm);
-    line = g_strdup_printf ("OK: BigBlueButton%s%s, %s", version ? " " : "", version ? version : "",
-                            bv_checksum_algorithm_get_label (algorithm));
-  }
+  line = describe_server (server);
   job_finish (job, 0, line);
 }
 
@@ -167,6 +166,7 @@ server_checked_cb (GObject      *object,
   g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BvConnectionTest) test = NULL;
+  g_autoptr(BvServer) server = NULL;
   g_autofree char *line = NULL;
 
   test = bv_server_manager_check_server_finish (BV_SERVER_MANAGER (object), result, &error);
@@ -176,7 +176,9 @@ server_checked_cb (GObject      *object,
       return;
     }
 
-  line = describe_result (test);
+  /* The check stored its findings on the server's row. */
+  server = bv_server_manager_find_server (BV_SERVER_MANAGER (object), job->name);
+  line = describe_server (server);
   job_finish (job, 0, line);
 }
 
@@ -219,6 +221,7 @@ check_server (Job        *job,
       return;
     }
 
+  job->name = g_strdup (bv_server_get_id (server));
   bv_server_manager_check_server_async (manager, server, NULL, server_checked_cb, job);
 }
 
