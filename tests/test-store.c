@@ -1847,6 +1847,111 @@ test_meeting_disk_full (void)
   g_assert_finalize_object (db);
 }
 
+/* Locks, slides and the recording notice survive a reopen; a path with a
+ * line break (the column's separator) is refused and changes nothing. */
+static void
+test_meeting_room_settings (void)
+{
+  g_autofree char *path = test_path ("room.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) meeting = new_meeting (BV_MEETING_KIND_COURSE, "Yoga", "2027-01-05T18:00");
+  const char *slides[] = { "/home/anna/Folien/Übungen.pdf", "/home/anna/Plan 2027.odp", NULL };
+  const char *bad[] = { "/tmp/zwei\nZeilen.pdf", NULL };
+  BvMeeting *again;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **)bv_meeting_get_slides (meeting)), ==, 0);
+  g_assert_cmpint (bv_meeting_get_locks (meeting), ==, BV_MEETING_LOCK_NONE);
+  bv_meeting_set_locks (meeting, BV_MEETING_LOCK_WEBCAM | BV_MEETING_LOCK_PRIVATE_CHAT);
+  bv_meeting_set_slides (meeting, slides);
+  bv_meeting_set_record (meeting, TRUE);
+  bv_meeting_set_recording_notice (meeting, "Wir zeichnen auf.");
+  save_meeting_ok (db, meeting);
+
+  bv_meeting_set_slides (meeting, bad);
+  g_assert_false (bv_database_save_meeting (db, meeting, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  /* The failed save put the stored values back. */
+  g_assert_true (g_strv_equal (bv_meeting_get_slides (meeting), slides));
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  again = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (again);
+  g_assert_cmpint (bv_meeting_get_locks (again), ==, BV_MEETING_LOCK_WEBCAM | BV_MEETING_LOCK_PRIVATE_CHAT);
+  g_assert_true (g_strv_equal (bv_meeting_get_slides (again), slides));
+  g_assert_cmpstr (bv_meeting_get_recording_notice (again), ==, "Wir zeichnen auf.");
+
+  /* Kind defaults clear the locks but keep slides and notice. */
+  bv_meeting_apply_kind_defaults (again);
+  g_assert_cmpint (bv_meeting_get_locks (again), ==, BV_MEETING_LOCK_NONE);
+  g_assert_true (g_strv_equal (bv_meeting_get_slides (again), slides));
+  g_object_unref (again);
+  g_assert_finalize_object (db);
+}
+
+/* Several meetings with their exceptions go in together, or not at all. */
+static void
+test_meeting_save_many (void)
+{
+  g_autofree char *path = test_path ("many.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GPtrArray) first_changes = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_meeting_exception_free);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(BvMeeting) clash = new_meeting (BV_MEETING_KIND_BOARD, "Dritte", "2027-02-01T19:00");
+  BvMeeting *first = new_meeting (BV_MEETING_KIND_GROUP, "Erste", "2027-01-05T19:30");
+  BvMeeting *second = new_meeting (BV_MEETING_KIND_BOARD, "Zweite", "2027-01-07T19:00");
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+
+  bv_meeting_set_ical_uid (first, "uid-1");
+  bv_meeting_set_ical_uid (second, "uid-2");
+  g_ptr_array_add (first_changes, bv_meeting_exception_new ("2027-01-12T19:30", TRUE, NULL, 0));
+  g_ptr_array_add (first_changes, bv_meeting_exception_new ("2027-01-19T19:30", FALSE, "2027-01-20T18:00", 45));
+  g_ptr_array_add (meetings, first);
+  g_ptr_array_add (exceptions, g_ptr_array_ref (first_changes));
+  g_ptr_array_add (meetings, second);
+  g_ptr_array_add (exceptions, g_ptr_array_new ());
+
+  g_assert_true (bv_database_save_meetings (db, meetings, exceptions, &error));
+  g_assert_no_error (error);
+  assert_titles (db, "Erste,Zweite");
+  stored = bv_database_list_exceptions (db, bv_meeting_get_id (first));
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_cmpstr (((BvMeetingException *)stored->pdata[1])->new_start_local, ==, "2027-01-20T18:00:00");
+  g_assert_cmpuint (((BvMeetingException *)stored->pdata[1])->new_duration, ==, 45);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* A second batch whose last meeting clashes (same calendar UID as a
+   * stored one): the first one's change and the new exceptions are not
+   * written either. */
+  bv_meeting_set_title (first, "Erste geändert");
+  g_ptr_array_set_size (first_changes, 0);
+  bv_meeting_set_ical_uid (clash, "uid-2");
+  g_ptr_array_remove_index (meetings, 1);
+  g_ptr_array_remove_index (exceptions, 1);
+  g_ptr_array_add (meetings, g_object_ref (clash));
+  g_ptr_array_add (exceptions, NULL);
+  g_assert_false (bv_database_save_meetings (db, meetings, exceptions, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_titles (db, "Erste,Zweite");
+  g_assert_cmpstr (bv_meeting_get_title (first), ==, "Erste");
+  stored = bv_database_list_exceptions (db, bv_meeting_get_id (first));
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+}
+
 /* A file as the servers-only version wrote it (schema 2) keeps its servers
  * and gains the meeting tables. */
 static void
@@ -1886,7 +1991,7 @@ test_migrate_from_two (void)
 
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bv_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
   found = bv_database_find_server (db, "id-2");
   g_assert_nonnull (found);
   g_assert_cmpstr (bv_server_get_name (found), ==, "Vereinsserver");
@@ -1904,7 +2009,7 @@ test_migrate_from_two (void)
   g_assert_finalize_object (db);
 
   raw = raw_open (path, FALSE);
-  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
                                  " AND name IN ('meetings', 'meeting_exceptions')"), ==, 2);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
@@ -2244,6 +2349,8 @@ main (int   argc,
   g_test_add_func ("/store/meeting/exceptions", test_meeting_exceptions);
   g_test_add_func ("/store/meeting/ical-uid", test_meeting_ical_uid);
   g_test_add_func ("/store/meeting/disk-full", test_meeting_disk_full);
+  g_test_add_func ("/store/meeting/room-settings", test_meeting_room_settings);
+  g_test_add_func ("/store/meeting/save-many", test_meeting_save_many);
   g_test_add_func ("/store/database/interrupted-write", test_interrupted_write);
 
   ret = g_test_run ();

@@ -132,6 +132,17 @@ static const Migration migrations[] = {
       "  PRIMARY KEY (meeting_id, recurrence_id)"
       ");",
   },
+  {
+    /* Room settings of the meeting editor: lockSettings* as bits
+     * (BvMeetingLocks), slides as absolute paths one per line (the editor
+     * refuses names with line breaks), and the notice shown when the
+     * meeting is recorded. */
+    .version = 4,
+    .sql =
+      "ALTER TABLE meetings ADD COLUMN locks INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE meetings ADD COLUMN slides TEXT;"
+      "ALTER TABLE meetings ADD COLUMN recording_notice TEXT;",
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BV_DATABASE_SCHEMA_VERSION);
@@ -493,7 +504,7 @@ reload_server (BvDatabase *self,
   "id, bbb_meeting_id, title, kind, start_local, tzid, duration, rrule," \
   " server_id, welcome, record, guest_policy, mute_on_start," \
   " webcams_only_for_moderator, max_participants, attendee_pw, moderator_pw," \
-  " ical_uid"
+  " ical_uid, locks, slides, recording_notice"
 
 static int
 compare_meetings (gconstpointer a,
@@ -612,6 +623,8 @@ meeting_from_row (sqlite3_stmt *stmt)
   g_autofree char *server_id = column_dup_valid (stmt, 8);
   g_autofree char *welcome = column_dup_valid (stmt, 9);
   g_autofree char *ical_uid = column_dup_valid (stmt, 17);
+  g_autofree char *slides = column_dup_valid (stmt, 19);
+  g_autofree char *recording_notice = column_dup_valid (stmt, 20);
   const char *guest_policy = column_text (stmt, 11);
   sqlite3_int64 duration = sqlite3_column_int64 (stmt, 6);
   sqlite3_int64 max_participants = sqlite3_column_int64 (stmt, 14);
@@ -648,6 +661,13 @@ meeting_from_row (sqlite3_stmt *stmt)
   if (max_participants >= 0 && max_participants <= G_MAXINT)
     bv_meeting_set_max_participants (meeting, (guint)max_participants);
   bv_meeting_set_ical_uid (meeting, ical_uid);
+  bv_meeting_set_locks (meeting, sqlite3_column_int64 (stmt, 18) & BV_MEETING_LOCK_ALL);
+  if (slides && *slides)
+    {
+      g_auto(GStrv) paths = g_strsplit (slides, "\n", -1);
+      bv_meeting_set_slides (meeting, (const char * const *)paths);
+    }
+  bv_meeting_set_recording_notice (meeting, recording_notice);
 
   return g_steal_pointer (&meeting);
 }
@@ -1415,18 +1435,20 @@ bv_database_find_meeting_by_ical_uid (BvDatabase *self,
  *
  * Returns: %TRUE if saved
  */
-gboolean
-bv_database_save_meeting (BvDatabase  *self,
-                          BvMeeting   *meeting,
-                          GError     **error)
+/* The INSERT of one meeting inside the caller's transaction. */
+static gboolean
+write_meeting (BvDatabase  *self,
+               BvMeeting   *meeting,
+               GError     **error)
 {
   static const char sql[] =
     "INSERT INTO meetings (id, bbb_meeting_id, title, kind, start_local, tzid,"
     "                      duration, rrule, server_id, welcome, record, guest_policy,"
     "                      mute_on_start, webcams_only_for_moderator, max_participants,"
-    "                      attendee_pw, moderator_pw, ical_uid, created, updated)"
+    "                      attendee_pw, moderator_pw, ical_uid, created, updated,"
+    "                      locks, slides, recording_notice)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-    "         ?16, ?17, ?18, ?19, ?19)"
+    "         ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22)"
     " ON CONFLICT (id) DO UPDATE SET"
     "  bbb_meeting_id = excluded.bbb_meeting_id, title = excluded.title,"
     "  kind = excluded.kind, start_local = excluded.start_local,"
@@ -1438,37 +1460,41 @@ bv_database_save_meeting (BvDatabase  *self,
     "  webcams_only_for_moderator = excluded.webcams_only_for_moderator,"
     "  max_participants = excluded.max_participants,"
     "  attendee_pw = excluded.attendee_pw, moderator_pw = excluded.moderator_pw,"
-    "  ical_uid = excluded.ical_uid, updated = excluded.updated";
+    "  ical_uid = excluded.ical_uid, updated = excluded.updated,"
+    "  locks = excluded.locks, slides = excluded.slides,"
+    "  recording_notice = excluded.recording_notice";
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stripped = NULL;
-  BvMeeting *existing;
-  guint position;
+  g_autofree char *slides = NULL;
+  const char * const *paths;
   int rc;
-
-  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (BV_IS_MEETING (meeting), FALSE);
-  g_return_val_if_fail (!error || !*error, FALSE);
 
   stripped = g_strstrip (g_strdup (bv_meeting_get_title (meeting)));
   if (!*stripped)
     {
       g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
                            _("The meeting has no title. Enter a title and try again."));
-      reload_meeting (self, meeting);
       return FALSE;
     }
 
-  if (!begin (self, error))
+  paths = bv_meeting_get_slides (meeting);
+  for (guint i = 0; paths[i]; i++)
     {
-      reload_meeting (self, meeting);
-      return FALSE;
+      if (strchr (paths[i], '\n'))
+        {
+          g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                               _("The name of a slide file contains a line break. Rename the file and add it again."));
+          return FALSE;
+        }
     }
+  if (paths[0])
+    slides = g_strjoinv ("\n", (char **)paths);
 
   if (!check_ical_uid (self, meeting, error))
-    goto failed;
+    return FALSE;
 
   if (!prepare (self, sql, &stmt, error))
-    goto failed;
+    return FALSE;
 
   /* SQLITE_STATIC: all strings belong to @meeting, which does not change
    * while the statement runs. */
@@ -1491,6 +1517,9 @@ bv_database_save_meeting (BvDatabase  *self,
   sqlite3_bind_text (stmt, 17, bv_meeting_get_moderator_password (meeting), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 18, bv_meeting_get_ical_uid (meeting), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 19, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 20, bv_meeting_get_locks (meeting));
+  sqlite3_bind_text (stmt, 21, slides, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 22, bv_meeting_get_recording_notice (meeting), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -1513,16 +1542,82 @@ bv_database_save_meeting (BvDatabase  *self,
           set_error_from_sqlite (self, rc, error);
           break;
         }
-      goto failed;
+      return FALSE;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  return TRUE;
+}
 
-  if (!commit (self, error))
-    goto failed;
+/* Replaces all exceptions of one meeting inside the caller's transaction. */
+static gboolean
+write_exceptions (BvDatabase  *self,
+                  const char  *meeting_id,
+                  GPtrArray   *exceptions,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (!prepare (self, "DELETE FROM meeting_exceptions WHERE meeting_id = ?1", &delete, error))
+    return FALSE;
+  sqlite3_bind_text (delete, 1, meeting_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (delete);
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  if (!prepare (self,
+                "INSERT OR REPLACE INTO meeting_exceptions"
+                " (meeting_id, recurrence_id, cancelled, new_start_local, new_duration)"
+                " VALUES (?1, ?2, ?3, ?4, ?5)",
+                &insert, error))
+    return FALSE;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      const BvMeetingException *exception = g_ptr_array_index (exceptions, i);
+      g_autofree char *recurrence = bv_meeting_normalize_local_time (exception->recurrence_id);
+      g_autofree char *moved = bv_meeting_normalize_local_time (exception->new_start_local);
+
+      if (!recurrence || (exception->new_start_local && !moved))
+        {
+          g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                               _("A changed date of the meeting has an invalid time. Check the date and try again."));
+          return FALSE;
+        }
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, meeting_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, recurrence, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (insert, 3, exception->cancelled);
+      sqlite3_bind_text (insert, 4, moved, -1, SQLITE_TRANSIENT);
+      if (exception->new_duration > 0)
+        sqlite3_bind_int64 (insert, 5, exception->new_duration);
+      else
+        sqlite3_bind_null (insert, 5);
+
+      rc = sqlite3_step (insert);
+      if (rc != SQLITE_DONE)
+        return set_error_from_sqlite (self, rc, error);
+    }
+
+  return TRUE;
+}
+
+/* After a commit: the in-memory list follows what is now on disk. */
+static void
+publish_meeting (BvDatabase *self,
+                 BvMeeting  *meeting)
+{
+  BvMeeting *existing;
+  guint position;
 
   existing = lookup_meeting (self, bv_meeting_get_id (meeting), &position);
-  if (existing)
+  if (existing == meeting)
+    {
+      resort_meeting (self, existing, position);
+    }
+  else if (existing)
     {
       bv_meeting_update_from (existing, meeting);
       resort_meeting (self, existing, position);
@@ -1531,13 +1626,81 @@ bv_database_save_meeting (BvDatabase  *self,
     {
       g_list_store_insert_sorted (self->meetings, meeting, compare_meetings, NULL);
     }
+}
+
+gboolean
+bv_database_save_meeting (BvDatabase  *self,
+                          BvMeeting   *meeting,
+                          GError     **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    {
+      reload_meeting (self, meeting);
+      return FALSE;
+    }
+
+  if (!write_meeting (self, meeting, error) || !commit (self, error))
+    {
+      rollback (self);
+      reload_meeting (self, meeting);
+      return FALSE;
+    }
+
+  publish_meeting (self, meeting);
+  return TRUE;
+}
+
+/**
+ * bv_database_save_meetings:
+ * @meetings: (element-type BvMeeting): the meetings
+ * @exceptions: (nullable) (element-type GPtrArray): for each meeting, a
+ *   #GPtrArray of #BvMeetingException replacing its exceptions, or %NULL
+ *   to leave them
+ *
+ * Saves all meetings and their exceptions in one transaction: all of them
+ * or, on error, none (a calendar import must not stop half-way).
+ */
+gboolean
+bv_database_save_meetings (BvDatabase  *self,
+                           GPtrArray   *meetings,
+                           GPtrArray   *exceptions,
+                           GError     **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (meetings, FALSE);
+  g_return_val_if_fail (!exceptions || exceptions->len == meetings->len, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      BvMeeting *meeting = g_ptr_array_index (meetings, i);
+      GPtrArray *changed = exceptions ? g_ptr_array_index (exceptions, i) : NULL;
+
+      if (!write_meeting (self, meeting, error))
+        goto failed;
+      if (changed && !write_exceptions (self, bv_meeting_get_id (meeting), changed, error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < meetings->len; i++)
+    publish_meeting (self, g_ptr_array_index (meetings, i));
 
   return TRUE;
 
 failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
   rollback (self);
-  reload_meeting (self, meeting);
+  for (guint i = 0; i < meetings->len; i++)
+    reload_meeting (self, g_ptr_array_index (meetings, i));
   return FALSE;
 }
 

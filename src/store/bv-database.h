@@ -24,7 +24,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 3
+#define BV_DATABASE_SCHEMA_VERSION 4
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)
@@ -51,6 +51,10 @@ BvMeeting  *bv_database_find_meeting_by_ical_uid (BvDatabase *self,
                                                   const char *uid);
 gboolean    bv_database_save_meeting       (BvDatabase  *self,
                                             BvMeeting   *meeting,
+                                            GError     **error);
+gboolean    bv_database_save_meetings      (BvDatabase  *self,
+                                            GPtrArray   *meetings,
+                                            GPtrArray   *exceptions,
                                             GError     **error);
 gboolean    bv_database_delete_meeting     (BvDatabase  *self,
                                             const char  *id,

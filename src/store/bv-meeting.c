@@ -15,6 +15,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 /* 160 bits: comfortably above the 128 that make a room unguessable, and 40
@@ -45,6 +46,9 @@ struct _BvMeeting
   char          *attendee_password;
   char          *moderator_password;
   char          *ical_uid;
+  BvMeetingLocks locks;
+  char         **slides;
+  char          *recording_notice;
 };
 
 G_DEFINE_FINAL_TYPE (BvMeeting, bv_meeting, G_TYPE_OBJECT)
@@ -71,6 +75,9 @@ enum {
   PROP_ATTENDEE_PASSWORD,
   PROP_MODERATOR_PASSWORD,
   PROP_ICAL_UID,
+  PROP_LOCKS,
+  PROP_SLIDES,
+  PROP_RECORDING_NOTICE,
   N_PROPS
 };
 
@@ -248,6 +255,7 @@ apply_kind_defaults (BvMeeting *self)
   bv_meeting_set_mute_on_start (self, defaults->mute_on_start);
   bv_meeting_set_webcams_only_for_moderator (self, FALSE);
   bv_meeting_set_max_participants (self, 0);
+  bv_meeting_set_locks (self, BV_MEETING_LOCK_NONE);
 }
 
 static void
@@ -267,6 +275,8 @@ bv_meeting_finalize (GObject *object)
   g_clear_pointer (&self->attendee_password, g_free);
   g_clear_pointer (&self->moderator_password, g_free);
   g_clear_pointer (&self->ical_uid, g_free);
+  g_clear_pointer (&self->slides, g_strfreev);
+  g_clear_pointer (&self->recording_notice, g_free);
 
   G_OBJECT_CLASS (bv_meeting_parent_class)->finalize (object);
 }
@@ -339,6 +349,18 @@ bv_meeting_get_property (GObject    *object,
 
     case PROP_MAX_PARTICIPANTS:
       g_value_set_uint (value, self->max_participants);
+      break;
+
+    case PROP_LOCKS:
+      g_value_set_uint (value, self->locks);
+      break;
+
+    case PROP_SLIDES:
+      g_value_set_boxed (value, self->slides);
+      break;
+
+    case PROP_RECORDING_NOTICE:
+      g_value_set_string (value, self->recording_notice);
       break;
 
     case PROP_ATTENDEE_PASSWORD:
@@ -443,6 +465,18 @@ bv_meeting_set_property (GObject      *object,
       bv_meeting_set_max_participants (self, g_value_get_uint (value));
       break;
 
+    case PROP_LOCKS:
+      bv_meeting_set_locks (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SLIDES:
+      bv_meeting_set_slides (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_RECORDING_NOTICE:
+      bv_meeting_set_recording_notice (self, g_value_get_string (value));
+      break;
+
     case PROP_ICAL_UID:
       bv_meeting_set_ical_uid (self, g_value_get_string (value));
       break;
@@ -535,6 +569,12 @@ bv_meeting_class_init (BvMeetingClass *klass)
     g_param_spec_uint ("max-participants", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_ICAL_UID] =
     g_param_spec_string ("ical-uid", NULL, NULL, NULL, flags);
+  properties[PROP_LOCKS] =
+    g_param_spec_uint ("locks", NULL, NULL, 0, BV_MEETING_LOCK_ALL, 0, flags);
+  properties[PROP_SLIDES] =
+    g_param_spec_boxed ("slides", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_RECORDING_NOTICE] =
+    g_param_spec_string ("recording-notice", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -552,6 +592,7 @@ bv_meeting_init (BvMeeting *self)
   self->duration = defaults->duration;
   self->guest_policy = g_strdup (defaults->guest_policy);
   self->mute_on_start = defaults->mute_on_start;
+  self->slides = g_new0 (char *, 1);
 }
 
 /* Public API */
@@ -719,6 +760,9 @@ bv_meeting_update_from (BvMeeting *self,
   bv_meeting_set_webcams_only_for_moderator (self, source->webcams_only_for_moderator);
   bv_meeting_set_max_participants (self, source->max_participants);
   bv_meeting_set_ical_uid (self, source->ical_uid);
+  bv_meeting_set_locks (self, source->locks);
+  bv_meeting_set_slides (self, (const char * const *)source->slides);
+  bv_meeting_set_recording_notice (self, source->recording_notice);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1048,6 +1092,81 @@ bv_meeting_set_max_participants (BvMeeting *self,
 
   self->max_participants = max;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_PARTICIPANTS]);
+}
+
+BvMeetingLocks
+bv_meeting_get_locks (BvMeeting *self)
+{
+  g_return_val_if_fail (BV_IS_MEETING (self), 0);
+
+  return self->locks;
+}
+
+void
+bv_meeting_set_locks (BvMeeting      *self,
+                      BvMeetingLocks  locks)
+{
+  g_return_if_fail (BV_IS_MEETING (self));
+  g_return_if_fail ((locks & ~BV_MEETING_LOCK_ALL) == 0);
+
+  if (self->locks == locks)
+    return;
+
+  self->locks = locks;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKS]);
+}
+
+const char * const *
+bv_meeting_get_slides (BvMeeting *self)
+{
+  g_return_val_if_fail (BV_IS_MEETING (self), NULL);
+
+  return (const char * const *)self->slides;
+}
+
+void
+bv_meeting_set_slides (BvMeeting          *self,
+                       const char * const *paths)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (BV_IS_MEETING (self));
+
+  if (!paths)
+    paths = none;
+
+  if (g_strv_equal ((const char * const *)self->slides, paths))
+    return;
+
+  g_strfreev (self->slides);
+  self->slides = g_strdupv ((char **)paths);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDES]);
+}
+
+const char *
+bv_meeting_get_recording_notice (BvMeeting *self)
+{
+  g_return_val_if_fail (BV_IS_MEETING (self), NULL);
+
+  return self->recording_notice;
+}
+
+void
+bv_meeting_set_recording_notice (BvMeeting  *self,
+                                 const char *notice)
+{
+  g_return_if_fail (BV_IS_MEETING (self));
+
+  if (replace_string (&self->recording_notice, empty_to_null (notice)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDING_NOTICE]);
+}
+
+const char *
+bv_meeting_default_recording_notice (void)
+{
+  return _("This meeting may be recorded. Once the recording is switched on, your voice, "
+           "your camera picture, the chat and the slides are stored on the server. If you "
+           "do not agree, leave your camera and microphone off or leave the meeting.");
 }
 
 const char *

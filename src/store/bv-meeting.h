@@ -61,6 +61,29 @@ gboolean    bv_meeting_get_webcams_only_for_moderator (BvMeeting *self);
 void        bv_meeting_set_webcams_only_for_moderator (BvMeeting *self, gboolean only);
 guint       bv_meeting_get_max_participants   (BvMeeting  *self); /* 0 = no limit */
 void        bv_meeting_set_max_participants   (BvMeeting  *self, guint max);
+/* What participants (not moderators) may not do; sent as BBB's
+ * lockSettings* parameters with lockSettingsLockOnJoin. */
+typedef enum {
+  BV_MEETING_LOCK_NONE           = 0,
+  BV_MEETING_LOCK_WEBCAM         = 1 << 0,
+  BV_MEETING_LOCK_MICROPHONE     = 1 << 1,
+  BV_MEETING_LOCK_PRIVATE_CHAT   = 1 << 2,
+  BV_MEETING_LOCK_PUBLIC_CHAT    = 1 << 3,
+  BV_MEETING_LOCK_SHARED_NOTES   = 1 << 4,
+  BV_MEETING_LOCK_USER_LIST      = 1 << 5,
+} BvMeetingLocks;
+#define BV_MEETING_LOCK_ALL 0x3f
+BvMeetingLocks bv_meeting_get_locks           (BvMeeting  *self);
+void        bv_meeting_set_locks              (BvMeeting  *self, BvMeetingLocks locks);
+/* Files (absolute paths, in order; the first is shown first) uploaded with
+ * create as the room's slides. NULL-terminated; never NULL. */
+const char * const *bv_meeting_get_slides     (BvMeeting  *self);
+void        bv_meeting_set_slides             (BvMeeting  *self, const char * const *paths);
+/* Shown to everyone in the room when recording is on, so that nobody is
+ * recorded without knowing it; NULL uses bv_meeting_default_recording_notice(). */
+const char *bv_meeting_get_recording_notice   (BvMeeting  *self);
+void        bv_meeting_set_recording_notice   (BvMeeting  *self, const char *notice);
+const char *bv_meeting_default_recording_notice (void);
 /* stable per-meeting passwords for servers older than 2.4 */
 const char *bv_meeting_get_attendee_password  (BvMeeting  *self);
 const char *bv_meeting_get_moderator_password (BvMeeting  *self);
