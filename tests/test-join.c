@@ -631,6 +631,9 @@ test_create_query (void)
   g_autofree char *string = NULL;
   g_autofree char *password_pair = NULL;
   g_autofree char *encoded_password = NULL;
+  g_autofree char *expected_welcome = NULL;
+  g_autoptr(BvBbbQuery) locked = NULL;
+  g_autoptr(BvBbbQuery) notice_only = NULL;
 
   bv_meeting_set_title (meeting, "Yoga & Rücken: Kurs für Anfänger");
   bv_meeting_set_welcome (meeting, "Willkommen!\r\nBitte <Mikro> aus & \"Kamera\" an.\n\tDanke");
@@ -647,8 +650,12 @@ test_create_query (void)
   g_assert_cmpstr (bv_bbb_query_get (query, "moderatorPW"), ==, bv_meeting_get_moderator_password (meeting));
   g_assert_cmpstr (bv_bbb_query_get (query, "attendeePW"), !=, bv_bbb_query_get (query, "moderatorPW"));
   g_assert_cmpstr (bv_bbb_query_get (query, "record"), ==, "true");
-  g_assert_cmpstr (bv_bbb_query_get (query, "welcome"), ==,
-                   "Willkommen!<br>Bitte &lt;Mikro&gt; aus &amp; &quot;Kamera&quot; an.<br> Danke");
+  /* Recording is on, so everyone reads the default notice after the
+   * welcome text. */
+  expected_welcome = g_strconcat ("Willkommen!<br>Bitte &lt;Mikro&gt; aus &amp; &quot;Kamera&quot; an.<br> Danke<br><br>",
+                                  bv_meeting_default_recording_notice (), NULL);
+  g_assert_cmpstr (bv_bbb_query_get (query, "welcome"), ==, expected_welcome);
+  g_assert_null (bv_bbb_query_get (query, "lockSettingsDisableCam"));
   g_assert_cmpstr (bv_bbb_query_get (query, "guestPolicy"), ==, "ASK_MODERATOR");
   g_assert_cmpstr (bv_bbb_query_get (query, "muteOnStart"), ==, "true");
   g_assert_cmpstr (bv_bbb_query_get (query, "webcamsOnlyForModerator"), ==, "true");
@@ -662,7 +669,7 @@ test_create_query (void)
   g_assert_true (g_str_has_prefix (string, "meetingID="));
   g_assert_nonnull (strstr (string, "&name=Yoga+%26+R%C3%BCcken%3A+Kurs+f%C3%BCr+Anf%C3%A4nger&"));
   g_assert_nonnull (strstr (string, "&welcome=Willkommen%21%3Cbr%3EBitte+%26lt%3BMikro%26gt%3B+aus+"
-                                    "%26amp%3B+%26quot%3BKamera%26quot%3B+an.%3Cbr%3E+Danke&"));
+                                    "%26amp%3B+%26quot%3BKamera%26quot%3B+an.%3Cbr%3E+Danke%3Cbr%3E%3Cbr%3E"));
   g_assert_nonnull (strstr (string, "&record=true&"));
   g_assert_nonnull (strstr (string, "&guestPolicy=ASK_MODERATOR&"));
   g_assert_nonnull (strstr (string, "&maxParticipants=25&"));
@@ -681,6 +688,140 @@ test_create_query (void)
   g_assert_cmpstr (bv_bbb_query_get (plain, "record"), ==, "false");
   g_assert_null (bv_bbb_query_get (plain, "maxParticipants"));
   g_assert_null (bv_bbb_query_get (plain, "welcome"));
+
+  /* A notice of the meeting's own replaces the default, also without a
+   * welcome text. */
+  bv_meeting_set_record (meeting, TRUE);
+  bv_meeting_set_recording_notice (meeting, "Wir zeichnen auf & veröffentlichen nichts.");
+  notice_only = bv_join_build_create_query (meeting);
+  g_assert_cmpstr (bv_bbb_query_get (notice_only, "welcome"), ==, "Wir zeichnen auf &amp; veröffentlichen nichts.");
+
+  /* Restrictions: each bit its own parameter, locked from the first join. */
+  bv_meeting_set_locks (meeting, BV_MEETING_LOCK_WEBCAM | BV_MEETING_LOCK_SHARED_NOTES | BV_MEETING_LOCK_USER_LIST);
+  locked = bv_join_build_create_query (meeting);
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisableCam"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisableMic"), ==, "false");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisablePrivateChat"), ==, "false");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisablePublicChat"), ==, "false");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisableNote"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsDisableNotes"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsHideUserList"), ==, "true");
+  g_assert_cmpstr (bv_bbb_query_get (locked, "lockSettingsLockOnJoin"), ==, "true");
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = g_malloc (size);
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (gsize i = 0; i < size; i++)
+    contents[i] = (char)(i * 7 + 3);
+  g_assert_true (g_file_set_contents (path, contents, size, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Slides travel inside the one create request; the server gets them in
+ * order under their names. */
+static void
+test_join_slides (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *dir = g_dir_make_tmp ("bv-slides-XXXXXX", &error);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_auto(GStrv) documents = NULL;
+  const char *paths[3] = { NULL, };
+
+  g_assert_no_error (error);
+  first = write_file (dir, "Tagesordnung & Bericht.pdf", 20000);
+  second = write_file (dir, "Kassenbericht 2026.odp", 3000);
+  paths[0] = first;
+  paths[1] = second;
+  bv_meeting_set_slides (meeting, paths);
+
+  /* The body on its own: names escaped, contents base64. */
+  body = bv_join_build_slides_body (paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (body, "<module name=\"presentation\"><document name=\"Tagesordnung &amp; Bericht.pdf\">AwoRGB8mLTQ7"));
+  g_assert_nonnull (strstr (body, "<document name=\"Kassenbericht 2026.odp\">"));
+  g_assert_null (bv_join_build_slides_body ((const char *[]) { NULL }, NULL, &error));
+  g_assert_no_error (error);
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  /* Still exactly one request; the checksum covers the query only. */
+  assert_only_create (meeting);
+  text = wait_for_one_url ();
+  documents = bv_practice_server_dup_documents (practice, bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_nonnull (documents);
+  g_assert_cmpuint (g_strv_length (documents), ==, 2);
+  g_assert_cmpstr (documents[0], ==, "Tagesordnung & Bericht.pdf");
+  g_assert_cmpstr (documents[1], ==, "Kassenbericht 2026.odp");
+
+  delete_secret (bv_server_get_id (server));
+  g_assert_no_errno (g_unlink (first));
+  g_assert_no_errno (g_unlink (second));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Too large or missing slides stop the join before any request, with a
+ * sentence naming the file. */
+static void
+test_join_slides_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *dir = g_dir_make_tmp ("bv-slides-XXXXXX", &error);
+  g_autofree char *small = NULL;
+  g_autofree char *big = NULL;
+  g_autofree char *missing = NULL;
+  const char *paths[3] = { NULL, };
+
+  g_assert_no_error (error);
+  small = write_file (dir, "klein.pdf", 1000);
+  big = write_file (dir, "Jahresbericht.pdf", BV_JOIN_SLIDES_MAX_BYTES);
+  missing = g_build_filename (dir, "weg.pdf", NULL);
+  save_secret (bv_server_get_id (server), SECRET);
+
+  /* Each alone fits; together they are 1000 bytes over. */
+  paths[0] = small;
+  paths[1] = big;
+  bv_meeting_set_slides (meeting, paths);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Jahresbericht.pdf"));
+  g_clear_error (&error);
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
+
+  paths[0] = missing;
+  paths[1] = NULL;
+  bv_meeting_set_slides (meeting, paths);
+  g_assert_false (join (server, meeting, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "weg.pdf"));
+  g_clear_error (&error);
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
+  g_assert_null (g_file_test (urls_path, G_FILE_TEST_EXISTS) ? "browser opened" : NULL);
+
+  delete_secret (bv_server_get_id (server));
+  g_assert_no_errno (g_unlink (small));
+  g_assert_no_errno (g_unlink (big));
+  g_assert_no_errno (g_rmdir (dir));
 }
 
 /* The stand-in browser and its registration, before GIO reads any
@@ -775,6 +916,8 @@ main (int   argc,
   g_test_add_func ("/core/join/no-browser", test_join_no_browser);
   g_test_add_func ("/core/join/user-id", test_user_id);
   g_test_add_func ("/core/join/create-query", test_create_query);
+  g_test_add_func ("/core/join/slides", test_join_slides);
+  g_test_add_func ("/core/join/slides-refused", test_join_slides_refused);
 
   status = g_test_run ();
 

@@ -32,6 +32,7 @@ typedef struct
   char              *user_id;
   GAppLaunchContext *launch_context;
   BvBbbClient       *client;
+  char             **slides;
 } JoinData;
 
 static void
@@ -43,6 +44,7 @@ join_data_free (JoinData *data)
   g_clear_pointer (&data->user_id, g_free);
   g_clear_object (&data->launch_context);
   g_clear_object (&data->client);
+  g_clear_pointer (&data->slides, g_strfreev);
   g_free (data);
 }
 
@@ -235,6 +237,49 @@ created_cb (GObject      *object,
 }
 
 static void
+read_slides_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *body;
+
+  body = bv_join_build_slides_body ((const char * const *)task_data, cancellable, &error);
+  if (!body)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, body, g_free);
+}
+
+static void
+slides_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JoinData *data = g_task_get_task_data (task);
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GCancellable *cancellable;
+  char *body;
+
+  body = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!body)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  bytes = g_bytes_new_take (body, strlen (body));
+
+  query = bv_join_build_create_query (data->meeting);
+  cancellable = g_task_get_cancellable (task);
+  bv_bbb_client_create_async (data->client, query, bytes, cancellable,
+                              created_cb, g_steal_pointer (&task));
+}
+
+static void
 secret_looked_up_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -267,6 +312,18 @@ secret_looked_up_cb (GObject      *object,
   data->client = bv_bbb_client_new (api_url, secret, server_algorithm (data->server));
   bv_secret_store_free_secret (secret);
 
+  if (data->slides[0])
+    {
+      g_autoptr(GTask) read_task = NULL;
+
+      cancellable = g_task_get_cancellable (task);
+      read_task = g_task_new (NULL, cancellable, slides_read_cb, g_steal_pointer (&task));
+      g_task_set_source_tag (read_task, secret_looked_up_cb);
+      g_task_set_task_data (read_task, g_strdupv (data->slides), (GDestroyNotify)g_strfreev);
+      g_task_run_in_thread (read_task, read_slides_thread);
+      return;
+    }
+
   query = bv_join_build_create_query (data->meeting);
   cancellable = g_task_get_cancellable (task);
   bv_bbb_client_create_async (data->client, query, NULL, cancellable,
@@ -281,6 +338,8 @@ bv_join_build_create_query (BvMeeting *meeting)
   const char *password;
   const char *welcome;
   const char *guest_policy;
+  g_autofree char *with_notice = NULL;
+  BvMeetingLocks locks;
 
   g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
 
@@ -301,6 +360,18 @@ bv_join_build_create_query (BvMeeting *meeting)
    * nobody presses the button. */
   bv_bbb_query_add_boolean (query, "record", bv_meeting_get_record (meeting));
   welcome = bv_meeting_get_welcome (meeting);
+  if (bv_meeting_get_record (meeting))
+    {
+      const char *notice = bv_meeting_get_recording_notice (meeting);
+
+      /* Nobody may be recorded without being told (DSGVO): the notice is
+       * the first thing everyone reads in the room's chat. */
+      if (!notice)
+        notice = bv_meeting_default_recording_notice ();
+      with_notice = welcome && *welcome ? g_strconcat (welcome, "\n\n", notice, NULL)
+                                        : g_strdup (notice);
+      welcome = with_notice;
+    }
   if (welcome && *welcome)
     {
       g_autofree char *html = welcome_to_html (welcome);
@@ -315,10 +386,92 @@ bv_join_build_create_query (BvMeeting *meeting)
                             bv_meeting_get_webcams_only_for_moderator (meeting));
   if (bv_meeting_get_max_participants (meeting) > 0)
     bv_bbb_query_add_int (query, "maxParticipants", bv_meeting_get_max_participants (meeting));
+  locks = bv_meeting_get_locks (meeting);
+  if (locks != BV_MEETING_LOCK_NONE)
+    {
+      bv_bbb_query_add_boolean (query, "lockSettingsDisableCam", locks & BV_MEETING_LOCK_WEBCAM);
+      bv_bbb_query_add_boolean (query, "lockSettingsDisableMic", locks & BV_MEETING_LOCK_MICROPHONE);
+      bv_bbb_query_add_boolean (query, "lockSettingsDisablePrivateChat", locks & BV_MEETING_LOCK_PRIVATE_CHAT);
+      bv_bbb_query_add_boolean (query, "lockSettingsDisablePublicChat", locks & BV_MEETING_LOCK_PUBLIC_CHAT);
+      /* Both spellings: servers before 2.5 know only the singular, newer
+       * ones only the plural; each ignores the other. */
+      bv_bbb_query_add_boolean (query, "lockSettingsDisableNote", locks & BV_MEETING_LOCK_SHARED_NOTES);
+      bv_bbb_query_add_boolean (query, "lockSettingsDisableNotes", locks & BV_MEETING_LOCK_SHARED_NOTES);
+      bv_bbb_query_add_boolean (query, "lockSettingsHideUserList", locks & BV_MEETING_LOCK_USER_LIST);
+      /* Also for people who join before a moderator. */
+      bv_bbb_query_add_boolean (query, "lockSettingsLockOnJoin", TRUE);
+    }
   bv_bbb_query_add (query, "meta_bbb-origin", "bbb-vereine");
   bv_bbb_query_add (query, "meta_bbb-origin-version", PACKAGE_VERSION);
 
   return g_steal_pointer (&query);
+}
+
+char *
+bv_join_build_slides_body (const char * const *paths,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GString) body = NULL;
+  goffset total = 0;
+
+  g_return_val_if_fail (paths, NULL);
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  if (!paths[0])
+    return NULL;
+
+  body = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<modules><module name=\"presentation\">");
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (basename);
+      g_autofree char *escaped = NULL;
+      g_autofree char *encoded = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_set_error (error, G_IO_ERROR,
+                       local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                       /* Translators: %s is a file name. */
+                       _("The slides “%s” could not be read. Add the file to the meeting again "
+                         "or remove it from the meeting’s slides."),
+                       display);
+          return NULL;
+        }
+
+      total += length;
+      if (total > BV_JOIN_SLIDES_MAX_BYTES)
+        {
+          g_autofree char *limit = g_format_size (BV_JOIN_SLIDES_MAX_BYTES);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       /* Translators: %1$s is a file name, %2$s a size such as "1.4 MB". */
+                       _("The slides are too large with “%1$s”: together they may have at most %2$s. "
+                         "Remove files from the meeting’s slides and upload them in the meeting instead."),
+                       display, limit);
+          return NULL;
+        }
+
+      /* Display names are UTF-8; the document name only labels the slides. */
+      escaped = g_markup_escape_text (display, -1);
+      encoded = g_base64_encode ((const guchar *)contents, length);
+      g_string_append_printf (body, "<document name=\"%s\">%s</document>", escaped, encoded);
+    }
+
+  g_string_append (body, "</module></modules>\n");
+  return g_string_free (g_steal_pointer (&body), FALSE);
 }
 
 char *
@@ -380,6 +533,7 @@ bv_join_run_async (BvServer            *server,
                                                                : default_display_name ());
   data->user_id = user_id && *user_id ? g_strdup (user_id) : bv_join_get_user_id ();
   data->launch_context = launch_context ? g_object_ref (launch_context) : NULL;
+  data->slides = g_strdupv ((char **)bv_meeting_get_slides (meeting));
   g_task_set_task_data (task, data, (GDestroyNotify)join_data_free);
 
   bv_secret_store_lookup_async (bv_server_get_id (server), cancellable,

@@ -16,10 +16,27 @@ G_BEGIN_DECLS
 /* The meeting's room parameters for create (meetingID, name, attendeePW,
  * moderatorPW, record, welcome, guestPolicy, muteOnStart,
  * webcamsOnlyForModerator, maxParticipants (if >0), meta_bbb-origin=bbb-vereine,
- * meta_bbb-origin-version). The welcome text is plain text: it is sent as
+ * meta_bbb-origin-version, lockSettings* when the meeting restricts
+ * participants). When recording is allowed, the recording notice follows
+ * the welcome text. The welcome text is plain text: it is sent as
  * BigBlueButton's limited HTML (markup escaped, line breaks as <br>).
  * Used by the join flow and later by the scheduler. */
 BvBbbQuery *bv_join_build_create_query (BvMeeting           *meeting);
+
+/* What one create request may carry as slides: BigBlueButton accepts
+ * request bodies up to 2 MB by default, and base64 makes files a third
+ * larger. Bigger files are uploaded in the meeting itself. */
+#define BV_JOIN_SLIDES_MAX_BYTES 1400000
+
+/* The <modules> document that embeds the files at @paths (base64) as the
+ * room's slides, the first one shown first. Reads the files: call it in a
+ * worker thread. Errors (translated, naming the file): G_IO_ERROR_NOT_FOUND
+ * and other file errors, G_IO_ERROR_MESSAGE_TOO_LARGE when the files
+ * together exceed BV_JOIN_SLIDES_MAX_BYTES. NULL without error when @paths
+ * is empty. */
+char       *bv_join_build_slides_body  (const char * const *paths,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
 
 /* A stable userID for this person on this computer: the same value on every
  * call, derived with HMAC-SHA-256 from the machine id (/etc/machine-id or

@@ -2391,3 +2391,24 @@ bv_practice_server_set_delay (BvPracticeServer *self,
 
   self->delay_ms = delay_ms;
 }
+
+GStrv
+bv_practice_server_dup_documents (BvPracticeServer *self,
+                                  const char       *meeting_id)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  PracticeRoom *room;
+
+  g_return_val_if_fail (BV_IS_PRACTICE_SERVER (self), NULL);
+  g_return_val_if_fail (meeting_id, NULL);
+
+  room = find_room (self, meeting_id);
+  if (!room)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < room->documents->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (room->documents, i));
+
+  return g_strv_builder_end (builder);
+}

@@ -43,6 +43,11 @@ guint             bv_practice_server_get_request_count (BvPracticeServer *self);
 GPtrArray        *bv_practice_server_get_raw_queries   (BvPracticeServer *self);
 void              bv_practice_server_reset_log         (BvPracticeServer *self);
 
+/* The names of the slides the open room @meeting_id received with create,
+ * in order; NULL if no such room is open. */
+GStrv             bv_practice_server_dup_documents     (BvPracticeServer *self,
+                                                        const char       *meeting_id);
+
 /* Holds every API answer back for delay_ms, like a server far away
  * (benchmarks). */
 void              bv_practice_server_set_delay   (BvPracticeServer  *self,
