@@ -17,8 +17,7 @@
 
 #include "bv-bbb-client.h"
 #include "bv-bbb-version.h"
-#include "bv-secret-store.h"
-#include "bv-server-url.h"
+#include "bv-server-client.h"
 
 /* Goes into the HMAC so the userID says nothing about the machine id that
  * other programs might derive from it. */
@@ -105,20 +104,6 @@ server_supports_role (BvServer *server)
                                  bv_server_get_bbb_version (server),
                                  NULL);
   return bv_bbb_version_supports_role (version);
-}
-
-/* The algorithm the last connection test found working, else the one the
- * user chose, else SHA-256 (bbb-api.md §2.2). */
-static BvChecksumAlgorithm
-server_algorithm (BvServer *server)
-{
-  BvChecksumAlgorithm algorithm;
-
-  if (bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm))
-    return algorithm;
-  if (bv_checksum_algorithm_from_string (bv_server_get_checksum (server), &algorithm))
-    return algorithm;
-  return BV_CHECKSUM_SHA256;
 }
 
 static char *
@@ -280,37 +265,22 @@ slides_read_cb (GObject      *object,
 }
 
 static void
-secret_looked_up_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+client_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   JoinData *data = g_task_get_task_data (task);
   g_autoptr(BvBbbQuery) query = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *api_url = NULL;
   GCancellable *cancellable;
-  char *secret;
 
-  secret = bv_secret_store_lookup_finish (result, &error);
-  if (!secret)
+  data->client = bv_server_client_open_finish (result, &error);
+  if (!data->client)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  /* The store keeps normalised addresses; normalising again is cheap and
-   * keeps the https rule even for a hand-edited database. */
-  api_url = bv_server_url_normalize (bv_server_get_url (data->server), &error);
-  if (!api_url)
-    {
-      bv_secret_store_free_secret (secret);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data->client = bv_bbb_client_new (api_url, secret, server_algorithm (data->server));
-  bv_secret_store_free_secret (secret);
 
   if (data->slides[0])
     {
@@ -318,7 +288,7 @@ secret_looked_up_cb (GObject      *object,
 
       cancellable = g_task_get_cancellable (task);
       read_task = g_task_new (NULL, cancellable, slides_read_cb, g_steal_pointer (&task));
-      g_task_set_source_tag (read_task, secret_looked_up_cb);
+      g_task_set_source_tag (read_task, client_opened_cb);
       g_task_set_task_data (read_task, g_strdupv (data->slides), (GDestroyNotify)g_strfreev);
       g_task_run_in_thread (read_task, read_slides_thread);
       return;
@@ -536,8 +506,8 @@ bv_join_run_async (BvServer            *server,
   data->slides = g_strdupv ((char **)bv_meeting_get_slides (meeting));
   g_task_set_task_data (task, data, (GDestroyNotify)join_data_free);
 
-  bv_secret_store_lookup_async (bv_server_get_id (server), cancellable,
-                                secret_looked_up_cb, g_steal_pointer (&task));
+  bv_server_client_open_async (server, cancellable,
+                               client_opened_cb, g_steal_pointer (&task));
 }
 
 gboolean
