@@ -85,6 +85,61 @@ else
 fi
 check "join an unknown meeting" 1 '^$' 'list-meetings' -- "$app" --join=gibt-es-nicht
 
+# --import: a calendar file written like Thunderbird's, one meeting three
+# days from now and an all-day event; again with a changed title (same UID);
+# then a broken file. New meetings go onto the default server, so the
+# listed server name must not be empty.
+meetings_count() {
+  /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from meetings').fetchone()[0])" \
+    "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db"
+}
+write_ics() {  # write_ics FILE TITLE
+  /usr/bin/python3 - "$1" "$2" <<'PY'
+import sys, datetime
+from zoneinfo import ZoneInfo
+day = datetime.datetime.now(ZoneInfo("Europe/Berlin")).date() + datetime.timedelta(days=3)
+start = day.strftime("%Y%m%d") + "T193000"
+end = day.strftime("%Y%m%d") + "T211500"
+lines = ["BEGIN:VCALENDAR", "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN", "VERSION:2.0",
+         "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+         "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST",
+         "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+         "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET",
+         "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD",
+         "END:VTIMEZONE",
+         "BEGIN:VEVENT", "UID:cli-test-0001@bbb-vereine.example", "SUMMARY:" + sys.argv[2],
+         "DTSTART;TZID=Europe/Berlin:" + start, "DTEND;TZID=Europe/Berlin:" + end,
+         "X-MOZ-GENERATION:1", "END:VEVENT",
+         "BEGIN:VEVENT", "UID:cli-test-0002@bbb-vereine.example", "SUMMARY:Vereinsausflug",
+         "DTSTART;VALUE=DATE:" + day.strftime("%Y%m%d"), "END:VEVENT",
+         "END:VCALENDAR"]
+open(sys.argv[1], "w", newline="").write("\r\n".join(lines) + "\r\n")
+PY
+}
+write_ics "$work/termine.ics" "Übungsleitertreffen"
+before="$(meetings_count)"
+check "import a calendar file" 0 '^Imported: 1 added, 0 updated, 1 skipped$' '^$' -- \
+  bash -c "cd '$work' && '$app' --import=termine.ics"
+check "list-meetings shows the imported meeting" 0 "	105	[^	]+	Übungsleitertreffen	[^	]+$" '^$' -- "$app" --list-meetings
+write_ics "$work/termine.ics" "Übungsleitertreffen (neuer Titel)"
+check "import again updates" 0 '^Imported: 0 added, 1 updated, 1 skipped$' '^$' -- "$app" --import="$work/termine.ics"
+listed="$("$app" --list-meetings)"
+if [ "$(grep -c 'Übungsleitertreffen' <<<"$listed")" = 1 ] && grep -q 'Übungsleitertreffen (neuer Titel)' <<<"$listed" \
+   && [ "$(meetings_count)" = $((before + 1)) ]; then
+  echo "ok - import again adds no duplicate"; passed=$((passed + 1))
+else
+  echo "not ok - import again adds no duplicate ($listed)"; failed=$((failed + 1))
+fi
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:cli-test-0003@bbb-vereine.example\r\nSUMMARY:Gut\r\nDTSTART:20270105T190000\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:cli-test-0004@bbb-vereine.example\r\nSUMMARY:Vorstand\r\nDTSTART;TZID=Europe/Berlin:morgen\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+  > "$work/kaputt.ics"
+check "import refuses a broken file" 1 '^$' 'Vorstand.*line 11' -- "$app" --import="$work/kaputt.ics"
+check "import of a missing file" 1 '^$' 'gibt-es-nicht\.ics' -- "$app" --import="$work/gibt-es-nicht.ics"
+if [ "$(meetings_count)" = $((before + 1)) ]; then
+  echo "ok - a broken file imports nothing"; passed=$((passed + 1))
+else
+  echo "not ok - a broken file imports nothing ($(meetings_count) meetings)"; failed=$((failed + 1))
+fi
+
 # Only the two good servers were stored, and the secret is in no file.
 db="$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db"
 count="$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from servers').fetchone()[0])" "$db")"

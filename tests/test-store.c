@@ -1894,6 +1894,13 @@ test_meeting_room_settings (void)
   g_assert_finalize_object (db);
 }
 
+static void
+unref_array (gpointer array)
+{
+  if (array)
+    g_ptr_array_unref (array);
+}
+
 /* Several meetings with their exceptions go in together, or not at all. */
 static void
 test_meeting_save_many (void)
@@ -1901,7 +1908,7 @@ test_meeting_save_many (void)
   g_autofree char *path = test_path ("many.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func (unref_array);
   g_autoptr(GPtrArray) first_changes = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_meeting_exception_free);
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(BvMeeting) clash = new_meeting (BV_MEETING_KIND_BOARD, "Dritte", "2027-02-01T19:00");

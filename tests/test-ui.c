@@ -16,6 +16,7 @@
 #include "bv-practice-server.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
+#include "bv-upcoming-page.h"
 #include "bv-window.h"
 
 #define PRACTICE_SECRET "0123456789abcdef"
@@ -233,7 +234,9 @@ test_pages_switch_with_empty_states (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      AdwStatusPage *empty = child (window, BV_TYPE_WINDOW, pages[i].empty);
+      AdwStatusPage *empty = i == 0 ? child (child (window, BV_TYPE_WINDOW, "upcoming_page"),
+                                             BV_TYPE_UPCOMING_PAGE, pages[i].empty)
+                                    : child (window, BV_TYPE_WINDOW, pages[i].empty);
       AdwViewStackPage *page;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);

@@ -114,6 +114,53 @@ bv_schedule_list (BvDatabase *database,
   return result;
 }
 
+GPtrArray *
+bv_schedule_list_first (BvDatabase *database,
+                        GDateTime  *from,
+                        GDateTime  *to)
+{
+  GListModel *meetings;
+  GPtrArray *result;
+
+  g_return_val_if_fail (BV_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (from, NULL);
+
+  meetings = bv_database_get_meetings (database);
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_planned_occurrence_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(BvMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GPtrArray) stored = NULL;
+      g_autoptr(GPtrArray) dates = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree BvOccurrenceException *exceptions = NULL;
+      guint n = 0;
+
+      if (!bv_meeting_get_start_local (meeting))
+        continue;
+
+      exceptions = exceptions_for (database, meeting, &stored, &n);
+      dates = bv_occurrences_expand (bv_meeting_get_start_local (meeting),
+                                     bv_meeting_get_tzid (meeting),
+                                     bv_meeting_get_duration (meeting),
+                                     bv_meeting_get_rrule (meeting),
+                                     exceptions, n, from, to, 1, &error);
+      if (!dates)
+        {
+          g_warning ("Cannot compute the dates of meeting %s: %s",
+                     bv_meeting_get_id (meeting), error->message);
+          continue;
+        }
+
+      if (dates->len > 0)
+        g_ptr_array_add (result, planned_new (meeting, bv_occurrence_copy (g_ptr_array_index (dates, 0))));
+    }
+
+  g_ptr_array_sort (result, compare_planned);
+  return result;
+}
+
 BvPlannedOccurrence *
 bv_schedule_find_next (BvDatabase *database,
                        GDateTime  *now)

@@ -29,6 +29,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvPlannedOccurrence, bv_planned_occurrence_free)
 GPtrArray           *bv_schedule_list      (BvDatabase *database,
                                             GDateTime  *from,
                                             GDateTime  *to);
+/* Each meeting's first date that overlaps [from, to) (to may be NULL: no
+ * end), sorted by start: one line per meeting for an overview of what
+ * comes later. */
+GPtrArray           *bv_schedule_list_first (BvDatabase *database,
+                                             GDateTime  *from,
+                                             GDateTime  *to);
+
 /* The date in progress at now (the earliest started), else the next one
  * to start; NULL when nothing is planned. */
 BvPlannedOccurrence *bv_schedule_find_next (BvDatabase *database,

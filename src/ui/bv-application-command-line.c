@@ -17,6 +17,7 @@
 #include "bv-application-private.h"
 #include "bv-bbb-query.h"
 #include "bv-bbb-version.h"
+#include "bv-ics-import.h"
 #include "bv-join.h"
 #include "bv-schedule.h"
 #include "bv-server-url.h"
@@ -259,6 +260,43 @@ list_meetings (Job *job)
   job_free (job);
 }
 
+/* --import */
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  BvIcsImportCounts counts = { 0 };
+
+  if (!bv_ics_import_file_finish (result, &counts, &error))
+    {
+      job_finish (job, 1, error->message);
+      return;
+    }
+
+  /* Translators: the numbers of meetings added, updated and skipped. */
+  line = g_strdup_printf (_("Imported: %u added, %u updated, %u skipped"),
+                          counts.added, counts.updated, counts.skipped);
+  job_finish (job, 0, line);
+}
+
+static void
+import_file (Job        *job,
+             const char *path)
+{
+  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (job->command_line, path);
+  g_autoptr(BvServer) server = find_default_server (job->app);
+
+  /* Without any server the meetings are planned now and get one later. */
+  bv_ics_import_file_async (bv_server_manager_get_database (manager), file,
+                            server ? bv_server_get_id (server) : NULL, NULL, imported_cb, job);
+}
+
 /* --join */
 
 static void
@@ -361,6 +399,7 @@ _bv_application_run_job (BvApplication           *self,
   const char *checksum = NULL;
   const char *check = NULL;
   const char *join_which = NULL;
+  const char *import_path = NULL;
   gboolean list = FALSE;
   const GError *database_error = bv_application_get_database_error (self);
   gboolean is_job;
@@ -372,8 +411,9 @@ _bv_application_run_job (BvApplication           *self,
   g_variant_dict_lookup (options, "check-server", "&s", &check);
   g_variant_dict_lookup (options, "join", "&s", &join_which);
   g_variant_dict_lookup (options, "list-meetings", "b", &list);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
 
-  is_job = url || check || join_which || list;
+  is_job = url || check || join_which || list || import_path;
   if (!is_job)
     {
       if (name || checksum)
@@ -420,6 +460,8 @@ _bv_application_run_job (BvApplication           *self,
     check_server (job, check);
   else if (list)
     list_meetings (job);
+  else if (import_path)
+    import_file (job, import_path);
   else
     join (job, join_which);
 

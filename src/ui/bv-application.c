@@ -41,6 +41,8 @@ static const GOptionEntry main_entries[] = {
     N_("List the planned meetings of the next 30 days"), NULL },
   { "join", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Join a meeting as moderator: the next one, or the one with this identifier"), N_("next|ID") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import planned meetings from a calendar file (.ics) onto the default server"), N_("FILE") },
   { NULL }
 };
 

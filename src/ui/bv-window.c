@@ -9,9 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-ics-import.h"
+#include "bv-meeting-editor.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-ui-utils.h"
+#include "bv-upcoming-page.h"
 #include "bv-window.h"
 
 struct _BvWindow
@@ -22,6 +25,10 @@ struct _BvWindow
   GtkStack        *mode_stack;
   AdwViewStack    *view_stack;
   AdwStatusPage   *error_page;
+  BvUpcomingPage  *upcoming_page;
+
+  GCancellable    *cancellable;
+  GtkNativeDialog *import_chooser;
 
   GListModel      *servers;
   gulong           servers_changed_id;
@@ -88,6 +95,252 @@ add_server_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static BvDatabase *
+get_database (BvWindow *self)
+{
+  BvServerManager *manager = bv_application_get_server_manager (get_application (self));
+
+  return manager ? bv_server_manager_get_database (manager) : NULL;
+}
+
+/* The server new meetings go to: the default one, else the only one. */
+static char *
+default_server_id (BvWindow *self)
+{
+  GSettings *settings = bv_application_get_settings (get_application (self));
+  BvServerManager *manager = bv_application_get_server_manager (get_application (self));
+  g_autofree char *wanted = g_settings_get_string (settings, "default-server");
+  g_autoptr(BvServer) server = NULL;
+
+  if (!manager)
+    return NULL;
+  if (*wanted)
+    server = bv_server_manager_find_server (manager, wanted);
+  if (!server && g_list_model_get_n_items (bv_server_manager_get_servers (manager)) > 0)
+    server = g_list_model_get_item (bv_server_manager_get_servers (manager), 0);
+
+  return server ? g_strdup (bv_server_get_id (server)) : NULL;
+}
+
+static void
+meeting_saved_cb (BvMeetingEditor *editor,
+                  BvMeeting       *meeting,
+                  BvWindow        *self)
+{
+  /* Translators: %s is the title of a meeting. */
+  bv_window_add_toast (self, adw_toast_new_format (_("“%s” saved"), bv_meeting_get_title (meeting)));
+  bv_upcoming_page_reload (self->upcoming_page);
+}
+
+typedef struct
+{
+  BvMeeting *meeting;
+  GPtrArray *exceptions;
+} Deleted;
+
+static void
+deleted_free (Deleted *deleted)
+{
+  g_object_unref (deleted->meeting);
+  g_ptr_array_unref (deleted->exceptions);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast *toast,
+                BvWindow *self)
+{
+  Deleted *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
+  BvDatabase *database = get_database (self);
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!deleted || !database)
+    return;
+
+  /* The same id and room: links sent out before keep working. */
+  g_ptr_array_add (meetings, deleted->meeting);
+  g_ptr_array_add (exceptions, deleted->exceptions);
+  if (!bv_database_save_meetings (database, meetings, exceptions, &error))
+    {
+      bv_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  bv_upcoming_page_reload (self->upcoming_page);
+}
+
+static void
+delete_requested_cb (BvMeetingEditor *editor,
+                     BvMeeting       *meeting,
+                     BvWindow        *self)
+{
+  BvDatabase *database = get_database (self);
+  g_autoptr(GError) error = NULL;
+  Deleted *deleted;
+  AdwToast *toast;
+
+  if (!database)
+    return;
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->meeting = g_object_ref (meeting);
+  deleted->exceptions = bv_database_list_exceptions (database, bv_meeting_get_id (meeting));
+
+  if (!bv_database_delete_meeting (database, bv_meeting_get_id (meeting), &error))
+    {
+      deleted_free (deleted);
+      bv_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: %s is the title of a meeting. */
+  toast = adw_toast_new_format (_("“%s” deleted"), bv_meeting_get_title (meeting));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "deleted", deleted, (GDestroyNotify)deleted_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  bv_window_add_toast (self, toast);
+  bv_upcoming_page_reload (self->upcoming_page);
+}
+
+static void
+open_editor (BvWindow  *self,
+             BvMeeting *meeting)
+{
+  BvDatabase *database = get_database (self);
+  g_autofree char *server_id = NULL;
+  BvMeetingEditor *editor;
+
+  if (!database)
+    return;
+
+  server_id = default_server_id (self);
+  editor = bv_meeting_editor_new (GTK_WINDOW (self), database, meeting, server_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, 0);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+
+  if (!g_str_equal (bv_window_get_mode (self), "main"))
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
+  open_editor (self, NULL);
+}
+
+static void
+edit_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+  BvDatabase *database = get_database (self);
+  g_autoptr(BvMeeting) meeting = NULL;
+
+  if (!database)
+    return;
+
+  meeting = bv_database_find_meeting (database, g_variant_get_string (parameter, NULL));
+  if (!meeting)
+    {
+      bv_window_add_toast (self, adw_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      return;
+    }
+  open_editor (self, meeting);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(BvWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  BvIcsImportCounts counts = { 0, };
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!bv_ics_import_file_finish (result, &counts, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Nothing Was Imported"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (counts.added + counts.updated == 0)
+    text = g_strdup (_("The calendar file had no meetings with a time of day, so nothing was imported."));
+  else if (counts.updated == 0)
+    text = g_strdup_printf (ngettext ("%u meeting imported", "%u meetings imported", counts.added),
+                            counts.added);
+  else
+    /* Translators: "2 meetings imported, 1 updated". */
+    text = g_strdup_printf (ngettext ("%u meeting imported, %u updated", "%u meetings imported, %u updated",
+                                      counts.added),
+                            counts.added, counts.updated);
+
+  bv_window_add_toast (self, adw_toast_new (text));
+  adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
+  bv_upcoming_page_reload (self->upcoming_page);
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            BvWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *server_id = NULL;
+  BvDatabase *database = get_database (self);
+
+  if (response == GTK_RESPONSE_ACCEPT && database)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      server_id = default_server_id (self);
+      bv_ics_import_file_async (database, file, server_id, self->cancellable,
+                                imported_cb, g_object_ref (self));
+    }
+
+  g_clear_object (&self->import_chooser);
+}
+
+static void
+import_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (bv_window_get_mode (self), "main") || self->import_chooser)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Calendar File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_filter_add_suffix (filter, "ical");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), self);
+  self->import_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->import_chooser);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -143,6 +396,7 @@ setup_for_application (BvWindow *self)
   else
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-server", FALSE);
 
+  bv_upcoming_page_setup (self->upcoming_page, manager, settings);
   update_mode (self);
 }
 
@@ -153,6 +407,11 @@ bv_window_dispose (GObject *object)
 
   g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->import_chooser)
+    gtk_native_dialog_destroy (self->import_chooser);
+  g_clear_object (&self->import_chooser);
 
   G_OBJECT_CLASS (bv_window_parent_class)->dispose (object);
 }
@@ -172,17 +431,24 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, upcoming_page);
   /* Named for gtk_widget_get_template_child () in the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "connect_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "practice_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_empty", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "new_meeting_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "live_empty", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "recordings_empty", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "members_empty", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.add-server", NULL, add_server_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-meeting", "s", edit_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-calendar", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "upcoming");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "live");
@@ -193,7 +459,9 @@ bv_window_class_init (BvWindowClass *klass)
 static void
 bv_window_init (BvWindow *self)
 {
+  g_type_ensure (BV_TYPE_UPCOMING_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 

@@ -1,0 +1,841 @@
+/* bv-upcoming-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bv-bbb-error.h"
+#include "bv-join.h"
+#include "bv-live-state.h"
+#include "bv-schedule.h"
+#include "bv-server-client.h"
+#include "bv-ui-utils.h"
+#include "bv-upcoming-page.h"
+
+/* product.md: live state every 30 s while visible; the list itself moves
+ * on (today → ended, this week → today) once a minute. */
+#define LIVE_INTERVAL_SECONDS  30
+#define CLOCK_INTERVAL_SECONDS 60
+
+typedef struct
+{
+  BvUpcomingPage      *page;        /* unowned */
+  BvMeeting           *meeting;
+  BvOccurrence        *occurrence;
+  AdwActionRow        *row;
+  GtkLabel            *live_label;
+  GtkButton           *join_button;
+  GtkStack            *join_stack;
+} Row;
+
+typedef struct
+{
+  BvUpcomingPage *page;
+  char           *meeting_id;
+} JoinRequest;
+
+struct _BvUpcomingPage
+{
+  AdwBin           parent_instance;
+
+  GtkStack        *stack;
+  GtkRevealer     *offline_revealer;
+  GtkLabel        *offline_label;
+  GtkBox          *groups_box;
+
+  BvServerManager *manager;
+  GSettings       *settings;
+  GListModel      *meetings;
+  gulong           meetings_changed_id;
+
+  GPtrArray       *rows;            /* of Row */
+  GPtrArray       *groups;          /* of GtkWidget, in groups_box */
+
+  guint            clock_id;
+  guint            live_id;
+  GCancellable    *live_cancellable;
+  GHashTable      *joins;           /* meeting id → GCancellable, while joining */
+  GHashTable      *clients;         /* server id → BvBbbClient */
+  GHashTable      *live;            /* BBB meetingID → BvBbbMeeting (last answer) */
+  GHashTable      *pending_live;    /* the answers of the round in progress */
+  GString         *live_problems;
+  guint            live_pending;
+};
+
+G_DEFINE_FINAL_TYPE (BvUpcomingPage, bv_upcoming_page, ADW_TYPE_BIN)
+
+static void
+row_free (Row *row)
+{
+  g_clear_object (&row->meeting);
+  g_clear_pointer (&row->occurrence, bv_occurrence_free);
+  g_free (row);
+}
+
+static BvDatabase *
+get_database (BvUpcomingPage *self)
+{
+  return self->manager ? bv_server_manager_get_database (self->manager) : NULL;
+}
+
+/* Nothing is asked of a server while nobody can see the answer: the page
+ * is unmapped when another page is shown or the window is hidden, and a
+ * minimised window keeps its widgets mapped. */
+static gboolean
+is_on_screen (BvUpcomingPage *self)
+{
+  GtkNative *native;
+  GdkSurface *surface;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  native = gtk_widget_get_native (GTK_WIDGET (self));
+  surface = native ? gtk_native_get_surface (native) : NULL;
+  if (surface && GDK_IS_TOPLEVEL (surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
+    return FALSE;
+
+  return TRUE;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  return g_date_time_format (time, "%H:%M");
+}
+
+static char *
+describe_date (BvOccurrence *occurrence,
+               gboolean      with_day)
+{
+  g_autoptr(GDateTime) start = g_date_time_to_local (occurrence->start);
+  g_autoptr(GDateTime) end = g_date_time_to_local (occurrence->end);
+  g_autofree char *from = format_time (start);
+  g_autofree char *to = format_time (end);
+  g_autofree char *day = NULL;
+
+  if (!with_day)
+    /* Translators: a meeting's time today, e.g. "19:30–21:00". */
+    return g_strdup_printf (_("%s–%s"), from, to);
+
+  /* Translators: a date as strftime () format, e.g. "Tue, 1 December";
+   * German: "%a, %-d. %B". */
+  day = g_date_time_format (start, _("%a, %-d %B"));
+  /* Translators: date and time of a meeting, e.g. "Tue, 1 December · 19:30–21:00". */
+  return g_strdup_printf (_("%s · %s–%s"), day, from, to);
+}
+
+static char *
+describe_live (BvBbbMeeting *room)
+{
+  gint64 start_ms = bv_bbb_meeting_get_start_time (room);
+  guint count = bv_bbb_meeting_get_participant_count (room);
+  g_autofree char *people = NULL;
+
+  /* Translators: the number of people in a running meeting. */
+  people = g_strdup_printf (ngettext ("%u participant", "%u participants", count), count);
+
+  if (start_ms > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start_ms / 1000);
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *since = local ? format_time (local) : NULL;
+
+      if (since)
+        /* Translators: "Running since 19:02 · 7 participants". */
+        return g_strdup_printf (_("Running since %s · %s"), since, people);
+    }
+
+  /* Translators: "Running · 7 participants". */
+  return g_strdup_printf (_("Running · %s"), people);
+}
+
+static void
+update_row_live (BvUpcomingPage *self,
+                 Row            *row)
+{
+  BvBbbMeeting *room = self->live ? g_hash_table_lookup (self->live, bv_meeting_get_bbb_meeting_id (row->meeting)) : NULL;
+  g_autofree char *text = NULL;
+
+  if (!room)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row->live_label), FALSE);
+      return;
+    }
+
+  text = describe_live (room);
+  gtk_label_set_text (row->live_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (row->live_label), TRUE);
+}
+
+/* join
+ *
+ * A join outlives the rows: the list is rebuilt every minute and whenever
+ * the store changes, so joins are kept by meeting and rows only show them. */
+
+static void
+show_join_state (BvUpcomingPage *self,
+                 Row            *row)
+{
+  gboolean joining = g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting));
+
+  gtk_stack_set_visible_child_name (row->join_stack, joining ? "spinner" : "label");
+  gtk_widget_set_sensitive (GTK_WIDGET (row->join_button), !joining);
+}
+
+static void
+show_join_states (BvUpcomingPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    show_join_state (self, g_ptr_array_index (self->rows, i));
+}
+
+static void
+joined_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  JoinRequest *request = user_data;
+  BvUpcomingPage *self = request->page;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+
+  if (!bv_join_run_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Only dispose cancels, and the page may be gone. */
+      g_free (request->meeting_id);
+      g_free (request);
+      return;
+    }
+
+  g_hash_table_remove (self->joins, request->meeting_id);
+  g_free (request->meeting_id);
+  g_free (request);
+  show_join_states (self);
+
+  if (error)
+    {
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Could Not Join"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The room is open now; show it as running. */
+  bv_upcoming_page_refresh_live (self);
+}
+
+static void
+join_clicked_cb (GtkButton *button,
+                 Row       *row)
+{
+  BvUpcomingPage *self = row->page;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autofree char *display_name = NULL;
+  const char *server_id = bv_meeting_get_server_id (row->meeting);
+  GCancellable *cancellable;
+  JoinRequest *request;
+
+  if (g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting)))
+    return;
+
+  if (server_id)
+    server = bv_server_manager_find_server (self->manager, server_id);
+  if (self->settings)
+    display_name = g_settings_get_string (self->settings, "display-name");
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->joins, g_strdup (bv_meeting_get_id (row->meeting)), cancellable);
+  show_join_states (self);
+
+  request = g_new0 (JoinRequest, 1);
+  request->page = self;
+  request->meeting_id = g_strdup (bv_meeting_get_id (row->meeting));
+  bv_join_run_async (server, row->meeting, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
+                     cancellable, joined_cb, request);
+}
+
+static void
+cancel_joins (BvUpcomingPage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->joins);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_cancellable_cancel (value);
+  g_hash_table_remove_all (self->joins);
+}
+
+/* building the list */
+
+static GtkWidget *
+new_row (BvUpcomingPage      *self,
+         BvPlannedOccurrence *planned,
+         gboolean             with_day,
+         gboolean             with_server)
+{
+  Row *row = g_new0 (Row, 1);
+  g_autofree char *title = g_markup_escape_text (bv_meeting_get_title (planned->meeting), -1);
+  g_autofree char *when = describe_date (planned->occurrence, with_day);
+  g_autofree char *rule = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *edit_target = NULL;
+  GtkWidget *box, *label, *spinner, *edit;
+
+  row->page = self;
+  row->meeting = g_object_ref (planned->meeting);
+  row->occurrence = bv_occurrence_copy (planned->occurrence);
+
+  g_string_append (subtitle, when);
+  rule = bv_occurrences_describe_rrule_in_zone (bv_meeting_get_rrule (planned->meeting),
+                                                bv_meeting_get_start_local (planned->meeting),
+                                                bv_meeting_get_tzid (planned->meeting));
+  if (rule)
+    g_string_append_printf (subtitle, " · %s", rule);
+  if (planned->occurrence->moved)
+    g_string_append_printf (subtitle, " · %s", _("moved"));
+  if (with_server)
+    {
+      g_autoptr(BvServer) server = NULL;
+
+      if (bv_meeting_get_server_id (planned->meeting))
+        server = bv_server_manager_find_server (self->manager, bv_meeting_get_server_id (planned->meeting));
+      g_string_append_printf (subtitle, " · %s", server ? bv_server_get_name (server) : _("no server"));
+    }
+
+  row->row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+  {
+    g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+    adw_action_row_set_subtitle (row->row, escaped);
+  }
+
+  row->live_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (row->live_label), "live-badge");
+  gtk_widget_set_valign (GTK_WIDGET (row->live_label), GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (row->live_label, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (row->live_label), FALSE);
+  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->live_label));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  row->join_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (row->join_stack, TRUE);
+  label = gtk_label_new_with_mnemonic (_("_Join"));
+  gtk_stack_add_named (row->join_stack, label, "label");
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_stack_add_named (row->join_stack, spinner, "spinner");
+  row->join_button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_child (row->join_button, GTK_WIDGET (row->join_stack));
+  gtk_widget_add_css_class (GTK_WIDGET (row->join_button), "suggested-action");
+  {
+    g_autofree char *tooltip = g_strdup_printf (_("Open “%s” in the web browser as moderator"),
+                                                bv_meeting_get_title (planned->meeting));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row->join_button), tooltip);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->join_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Join"),
+                                  -1);
+  g_signal_connect (row->join_button, "clicked", G_CALLBACK (join_clicked_cb), row);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->join_button));
+
+  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Edit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-meeting");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", bv_meeting_get_id (planned->meeting));
+  gtk_box_append (GTK_BOX (box), edit);
+
+  adw_action_row_add_suffix (row->row, box);
+
+  g_ptr_array_add (self->rows, row);
+  update_row_live (self, row);
+  show_join_state (self, row);
+
+  return GTK_WIDGET (row->row);
+}
+
+static void
+add_group (BvUpcomingPage *self,
+           const char     *title,
+           GPtrArray      *planned,
+           gboolean        with_day,
+           gboolean        with_server)
+{
+  GtkWidget *group;
+
+  if (planned->len == 0)
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  for (guint i = 0; i < planned->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               new_row (self, g_ptr_array_index (planned, i), with_day, with_server));
+
+  gtk_box_append (self->groups_box, group);
+  g_ptr_array_add (self->groups, group);
+}
+
+static void
+rebuild (BvUpcomingPage *self)
+{
+  BvDatabase *database = get_database (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) week_end = NULL;
+  g_autoptr(GPtrArray) this_week = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) today_list = g_ptr_array_new ();
+  g_autoptr(GPtrArray) week_list = g_ptr_array_new ();
+  gboolean with_server;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (!database)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = g_date_time_add_days (today, 1);
+  /* The week ends on Sunday night (ISO weeks, as German calendars). */
+  week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
+
+  /* From now: what has ended today is no longer upcoming. */
+  this_week = bv_schedule_list (database, now, week_end);
+  for (guint i = 0; i < this_week->len; i++)
+    {
+      BvPlannedOccurrence *planned = g_ptr_array_index (this_week, i);
+
+      if (g_date_time_compare (planned->occurrence->start, tomorrow) < 0)
+        g_ptr_array_add (today_list, planned);
+      else
+        g_ptr_array_add (week_list, planned);
+    }
+  later = bv_schedule_list_first (database, week_end, NULL);
+
+  with_server = g_list_model_get_n_items (bv_server_manager_get_servers (self->manager)) > 1;
+  add_group (self, _("Today"), today_list, FALSE, with_server);
+  add_group (self, _("This Week"), week_list, TRUE, with_server);
+  add_group (self, _("Later"), later, TRUE, with_server);
+
+  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "list" : "empty");
+  if (self->rows->len == 0)
+    gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
+  bv_ui_fix_accessible_names (GTK_WIDGET (self->groups_box));
+}
+
+/* live state */
+
+static gboolean
+is_transport_error (const GError *error)
+{
+  if (error->domain != BV_BBB_ERROR)
+    return FALSE;
+
+  /* Reaching the server failed, as opposed to an answer we did not like. */
+  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
+         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
+         error->code == BV_BBB_ERROR_TIMEOUT ||
+         error->code == BV_BBB_ERROR_NETWORK;
+}
+
+static void
+live_round_done (BvUpcomingPage *self)
+{
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  self->live = g_steal_pointer (&self->pending_live);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row_live (self, g_ptr_array_index (self->rows, i));
+
+  if (self->live_problems->len > 0)
+    gtk_label_set_text (self->offline_label, self->live_problems->str);
+  gtk_revealer_set_reveal_child (self->offline_revealer, self->live_problems->len > 0);
+}
+
+static void
+note_problem (BvUpcomingPage *self,
+              const char     *server_id,
+              const GError   *error)
+{
+  g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, server_id);
+  const char *name = server ? bv_server_get_name (server) : "";
+  g_autofree char *text = NULL;
+
+  if (is_transport_error (error))
+    /* Translators: %s is the name of a conference server. */
+    text = g_strdup_printf (_("No connection to “%s”. Check the internet connection; your planned "
+                              "meetings are shown anyway, but not whether they are running."), name);
+  else
+    /* Translators: %1$s is the name of a conference server, %2$s what went wrong. */
+    text = g_strdup_printf (_("“%1$s” could not say which meetings are running: %2$s"), name, error->message);
+
+  if (self->live_problems->len > 0)
+    g_string_append_c (self->live_problems, '\n');
+  g_string_append (self->live_problems, text);
+}
+
+typedef struct
+{
+  BvUpcomingPage *page;
+  char           *server_id;
+  gboolean        load_balancer;
+  GStrv           meeting_ids;
+} LiveRequest;
+
+static void
+live_request_free (LiveRequest *request)
+{
+  g_free (request->server_id);
+  g_strfreev (request->meeting_ids);
+  g_free (request);
+}
+
+static void
+live_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LiveRequest *request = user_data;
+  BvUpcomingPage *self = request->page;
+  g_autoptr(GHashTable) running = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  running = bv_live_state_fetch_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      live_request_free (request);
+      return;
+    }
+
+  if (running)
+    {
+      g_hash_table_iter_init (&iter, running);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (self->pending_live, g_strdup (key), g_object_ref (value));
+    }
+  else
+    {
+      /* A client that failed may hold a stale connection or secret. */
+      g_hash_table_remove (self->clients, request->server_id);
+      note_problem (self, request->server_id, error);
+    }
+
+  live_request_free (request);
+  if (--self->live_pending == 0)
+    live_round_done (self);
+}
+
+static void
+ask_server (LiveRequest *request,
+            BvBbbClient *client)
+{
+  bv_live_state_fetch_async (client, request->load_balancer,
+                             (const char * const *)request->meeting_ids,
+                             request->page->live_cancellable, live_fetched_cb, request);
+}
+
+static void
+client_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LiveRequest *request = user_data;
+  BvUpcomingPage *self = request->page;
+  g_autoptr(BvBbbClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = bv_server_client_open_finish (result, &error);
+  if (!client)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          live_request_free (request);
+          return;
+        }
+      note_problem (self, request->server_id, error);
+      live_request_free (request);
+      if (--self->live_pending == 0)
+        live_round_done (self);
+      return;
+    }
+
+  g_hash_table_replace (self->clients, g_strdup (request->server_id), g_object_ref (client));
+  ask_server (request, client);
+}
+
+static void
+start_live_round (BvUpcomingPage *self)
+{
+  g_autoptr(GHashTable) by_server = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!self->manager || !is_on_screen (self) || self->rows->len == 0)
+    return;
+
+  /* A round still running answers for now. */
+  if (self->live_pending > 0)
+    return;
+
+  by_server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strv_builder_unref);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+      const char *server_id = bv_meeting_get_server_id (row->meeting);
+      GStrvBuilder *builder;
+
+      if (!server_id)
+        continue;
+      builder = g_hash_table_lookup (by_server, server_id);
+      if (!builder)
+        {
+          builder = g_strv_builder_new ();
+          g_hash_table_insert (by_server, g_strdup (server_id), builder);
+        }
+      g_strv_builder_add (builder, bv_meeting_get_bbb_meeting_id (row->meeting));
+    }
+
+  if (g_hash_table_size (by_server) == 0)
+    return;
+
+  g_clear_object (&self->live_cancellable);
+  self->live_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->pending_live, g_hash_table_unref);
+  self->pending_live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_string_truncate (self->live_problems, 0);
+
+  g_hash_table_iter_init (&iter, by_server);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, key);
+      LiveRequest *request;
+      BvBbbClient *client;
+
+      if (!server)
+        continue;
+
+      request = g_new0 (LiveRequest, 1);
+      request->page = self;
+      request->server_id = g_strdup (key);
+      request->load_balancer = bv_server_get_load_balancer (server);
+      request->meeting_ids = g_strv_builder_end (value);
+      self->live_pending++;
+
+      client = g_hash_table_lookup (self->clients, key);
+      if (client)
+        ask_server (request, client);
+      else
+        bv_server_client_open_async (server, self->live_cancellable, client_opened_cb, request);
+    }
+
+  if (self->live_pending == 0)
+    live_round_done (self);
+}
+
+static gboolean
+live_tick_cb (gpointer data)
+{
+  start_live_round (BV_UPCOMING_PAGE (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+clock_tick_cb (gpointer data)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (data);
+
+  rebuild (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_live (BvUpcomingPage *self)
+{
+  g_cancellable_cancel (self->live_cancellable);
+  g_clear_object (&self->live_cancellable);
+  self->live_pending = 0;
+  g_clear_pointer (&self->pending_live, g_hash_table_unref);
+}
+
+static void
+meetings_changed_cb (GListModel     *model,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     BvUpcomingPage *self)
+{
+  rebuild (self);
+  bv_upcoming_page_refresh_live (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bv_upcoming_page_refresh_live (BV_UPCOMING_PAGE (widget));
+}
+
+static void
+bv_upcoming_page_map (GtkWidget *widget)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bv_upcoming_page_parent_class)->map (widget);
+
+  rebuild (self);
+  if (!self->live_id)
+    self->live_id = g_timeout_add_seconds (LIVE_INTERVAL_SECONDS, live_tick_cb, self);
+  if (!self->clock_id)
+    self->clock_id = g_timeout_add_seconds (CLOCK_INTERVAL_SECONDS, clock_tick_cb, self);
+  start_live_round (self);
+}
+
+static void
+bv_upcoming_page_unmap (GtkWidget *widget)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
+
+  g_clear_handle_id (&self->live_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  stop_live (self);
+
+  GTK_WIDGET_CLASS (bv_upcoming_page_parent_class)->unmap (widget);
+}
+
+static void
+bv_upcoming_page_dispose (GObject *object)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (object);
+
+  g_clear_handle_id (&self->live_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  stop_live (self);
+  g_clear_signal_handler (&self->meetings_changed_id, self->meetings);
+  g_clear_object (&self->meetings);
+  /* Their callbacks must not touch the page any more. */
+  if (self->joins)
+    cancel_joins (self);
+  g_clear_pointer (&self->joins, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->clients, g_hash_table_unref);
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bv_upcoming_page_parent_class)->dispose (object);
+}
+
+static void
+bv_upcoming_page_finalize (GObject *object)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (object);
+
+  g_string_free (self->live_problems, TRUE);
+
+  G_OBJECT_CLASS (bv_upcoming_page_parent_class)->finalize (object);
+}
+
+static void
+bv_upcoming_page_class_init (BvUpcomingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bv_upcoming_page_dispose;
+  object_class->finalize = bv_upcoming_page_finalize;
+  widget_class->map = bv_upcoming_page_map;
+  widget_class->unmap = bv_upcoming_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bv-upcoming-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BvUpcomingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BvUpcomingPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BvUpcomingPage, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, BvUpcomingPage, groups_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_empty", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "upcoming.refresh", NULL, refresh_action);
+}
+
+static void
+bv_upcoming_page_init (BvUpcomingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  self->groups = g_ptr_array_new ();
+  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->live_problems = g_string_new (NULL);
+}
+
+void
+bv_upcoming_page_setup (BvUpcomingPage  *self,
+                        BvServerManager *manager,
+                        GSettings       *settings)
+{
+  g_return_if_fail (BV_IS_UPCOMING_PAGE (self));
+  g_return_if_fail (!manager || BV_IS_SERVER_MANAGER (manager));
+  g_return_if_fail (!settings || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->manager, manager);
+  g_set_object (&self->settings, settings);
+
+  if (manager)
+    {
+      self->meetings = g_object_ref (bv_database_get_meetings (bv_server_manager_get_database (manager)));
+      self->meetings_changed_id = g_signal_connect (self->meetings, "items-changed",
+                                                    G_CALLBACK (meetings_changed_cb), self);
+    }
+
+  rebuild (self);
+}
+
+void
+bv_upcoming_page_reload (BvUpcomingPage *self)
+{
+  g_return_if_fail (BV_IS_UPCOMING_PAGE (self));
+
+  rebuild (self);
+  bv_upcoming_page_refresh_live (self);
+}
+
+void
+bv_upcoming_page_refresh_live (BvUpcomingPage *self)
+{
+  g_return_if_fail (BV_IS_UPCOMING_PAGE (self));
+
+  if (self->live_pending > 0)
+    stop_live (self);
+  start_live_round (self);
+}
