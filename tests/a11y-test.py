@@ -166,6 +166,72 @@ def check_all_named(root, where):
         ok(f"{where}: every control has an accessible name")
 
 
+def set_up_browser(data_home):
+    """A stand-in default browser (through mimeapps.list) that notes each URL
+    and opens it the way a browser would, so the practice server sees the
+    join."""
+    apps = os.path.join(data_home, "applications")
+    config = os.path.join(data_home, "config")
+    os.makedirs(apps, exist_ok=True)
+    os.makedirs(config, exist_ok=True)
+    urls = os.path.join(data_home, "urls.txt")
+    script = os.path.join(data_home, "browser.py")
+    with open(script, "w") as f:
+        f.write("import sys, urllib.request\n"
+                f"open({urls!r}, 'a').write(sys.argv[1] + '\\n')\n"
+                "urllib.request.urlopen(sys.argv[1], timeout=10).read()\n")
+    with open(os.path.join(apps, "bv-browser.desktop"), "w") as f:
+        f.write("[Desktop Entry]\nType=Application\nName=Stand-in Browser\n"
+                f"Exec=/usr/bin/python3 {script} %u\n"
+                "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n")
+    with open(os.path.join(config, "mimeapps.list"), "w") as f:
+        f.write("[Default Applications]\n"
+                "x-scheme-handler/http=bv-browser.desktop\n"
+                "x-scheme-handler/https=bv-browser.desktop\n")
+    return urls
+
+
+def read_urls(path, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if os.path.exists(path):
+            with open(path) as f:
+                lines = [line for line in f.read().split("\n") if line]
+            if lines:
+                return lines
+        time.sleep(0.2)
+    return []
+
+
+def type_into(node, text):
+    try:
+        editable = node.queryEditableText()
+    except NotImplementedError:
+        for candidate in walk(node):
+            try:
+                editable = candidate.queryEditableText()
+                break
+            except NotImplementedError:
+                continue
+        else:
+            fail(f"“{node.name}” takes no text")
+            return
+    editable.setTextContents(text)
+
+
+def find_prefix(root, prefix, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for node in walk(root):
+            try:
+                if node.name and node.name.startswith(prefix) and showing(node):
+                    return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
 def german_env(data_home):
     env = dict(os.environ)
     # The German locale exists after build-aux/dev's set-up; LANGUAGE also
@@ -174,6 +240,8 @@ def german_env(data_home):
     env["LANGUAGE"] = "de"
     env["LC_ALL"] = ""
     env["XDG_DATA_HOME"] = data_home
+    env["XDG_CONFIG_HOME"] = os.path.join(data_home, "config")
+    env.pop("XDG_CURRENT_DESKTOP", None)
     env["GTK_A11Y"] = "atspi"
     env.pop("NO_AT_BRIDGE", None)
     locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
@@ -200,8 +268,77 @@ def frames(app):
     return [c for c in app if c is not None and c.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW)]
 
 
+def plan_meeting(app, urls_path):
+    """Plans a meeting through the editor, finds it on Anstehend, joins it
+    with one click and sees it running."""
+    title = "Vorstandssitzung Dezember"
+    upcoming = find(app, "Anstehend", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                       pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB})
+    if upcoming is not None:
+        click(upcoming)
+    new = expect(app, "Neues Treffen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if new is None:
+        return
+    click(new)
+    expect(app, "Neues Treffen", {pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW}, "editor window")
+    for name in ("Art", "Titel", "Server", "Datum", "Uhrzeit", "Wiederholung", "Begrüßungstext",
+                 "Warteraum", "Folien hinzufügen …", "Abbrechen", "Speichern"):
+        expect(app, name, what="editor control")
+    check_all_named(app, "meeting editor")
+
+    title_entry = expect(app, "Titel", {pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT}, "title entry")
+    if title_entry is None:
+        return
+    type_into(title_entry, title)
+    save = expect(app, "Speichern", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if save is None:
+        return
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and not save.getState().contains(pyatspi.STATE_SENSITIVE):
+        time.sleep(0.2)
+    click(save)
+
+    # Tomorrow at 19:00: this week, or later when today is Sunday.
+    row = expect(app, title, None, "planned meeting on Anstehend")
+    if find(app, "Diese Woche", timeout=2) is None and find(app, "Später", timeout=2) is None:
+        fail("the planned meeting is in no group")
+    check_all_named(app, "Anstehend with a meeting")
+    if row is None:
+        return
+
+    join = expect(app, "Beitreten", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if join is None:
+        return
+    click(join)
+    urls = read_urls(urls_path)
+    if len(urls) != 1:
+        fail(f"the browser received {len(urls)} URLs instead of one")
+    elif "/join?" not in urls[0] or "role=MODERATOR" not in urls[0]:
+        fail("the browser did not receive a moderator's join URL")
+    else:
+        ok("one click on Beitreten opened one moderator join URL in the browser")
+
+    # The stand-in browser entered the room; showing the page again asks
+    # the server at once.
+    live = find(app, "Live", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                              pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB})
+    upcoming = find(app, "Anstehend", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                       pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB})
+    if live is not None and upcoming is not None:
+        time.sleep(1)
+        click(live)
+        time.sleep(0.5)
+        click(upcoming)
+    state = find_prefix(app, "Läuft seit")
+    if state is None:
+        fail("the running meeting shows no live state on Anstehend")
+    else:
+        ok(f"live state “{state.name}”")
+
+
 def main():
     data_home = tempfile.mkdtemp(prefix="bv-a11y-")
+    urls_path = set_up_browser(data_home)
     proc = None
     try:
         # First start: the welcome page.
@@ -242,6 +379,8 @@ def main():
                 click(switch)
                 expect(app, empty_title, what=f"empty state of {page}")
         check_all_named(app, "main window")
+
+        plan_meeting(app, urls_path)
 
         menu = expect(app, "Hauptmenü", None, "menu button")
         if menu is not None:
