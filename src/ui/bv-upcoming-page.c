@@ -114,8 +114,10 @@ static char *
 describe_date (BvOccurrence *occurrence,
                gboolean      with_day)
 {
-  g_autoptr(GDateTime) start = g_date_time_to_local (occurrence->start);
-  g_autoptr(GDateTime) end = g_date_time_to_local (occurrence->end);
+  /* In the meeting's own zone, like its repetition ("every Tuesday,
+   * 19:30") and the editor: the club's time, wherever the laptop is. */
+  GDateTime *start = occurrence->start;
+  GDateTime *end = occurrence->end;
   g_autofree char *from = format_time (start);
   g_autofree char *to = format_time (end);
   g_autofree char *day = NULL;
@@ -437,7 +439,23 @@ rebuild (BvUpcomingPage *self)
       else
         g_ptr_array_add (week_list, planned);
     }
+  /* Later: one line for each meeting not already shown this week. */
   later = bv_schedule_list_first (database, week_end, NULL);
+  for (guint i = later->len; i > 0; i--)
+    {
+      BvPlannedOccurrence *planned = g_ptr_array_index (later, i - 1);
+
+      for (guint j = 0; j < this_week->len; j++)
+        {
+          BvPlannedOccurrence *shown = g_ptr_array_index (this_week, j);
+
+          if (shown->meeting == planned->meeting)
+            {
+              g_ptr_array_remove_index (later, i - 1);
+              break;
+            }
+        }
+    }
 
   with_server = g_list_model_get_n_items (bv_server_manager_get_servers (self->manager)) > 1;
   add_group (self, _("Today"), today_list, FALSE, with_server);
