@@ -67,6 +67,37 @@ compare_planned (gconstpointer a,
                                       bv_meeting_get_title (pb->meeting));
 }
 
+/* The dates of one meeting in [from, to), at most max_count; NULL (and a
+ * warning) for a meeting whose dates cannot be computed, so that it does
+ * not hide all others. */
+static GPtrArray *
+expand_meeting (BvDatabase *database,
+                BvMeeting  *meeting,
+                GDateTime  *from,
+                GDateTime  *to,
+                guint       max_count)
+{
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree BvOccurrenceException *exceptions = NULL;
+  GPtrArray *dates;
+  guint n = 0;
+
+  if (!bv_meeting_get_start_local (meeting))
+    return NULL;
+
+  exceptions = exceptions_for (database, meeting, &stored, &n);
+  dates = bv_occurrences_expand (bv_meeting_get_start_local (meeting),
+                                 bv_meeting_get_tzid (meeting),
+                                 bv_meeting_get_duration (meeting),
+                                 bv_meeting_get_rrule (meeting),
+                                 exceptions, n, from, to, max_count, &error);
+  if (!dates)
+    g_warning ("Cannot compute the dates of meeting %s: %s",
+               bv_meeting_get_id (meeting), error->message);
+  return dates;
+}
+
 GPtrArray *
 bv_schedule_list (BvDatabase *database,
                   GDateTime  *from,
@@ -83,28 +114,11 @@ bv_schedule_list (BvDatabase *database,
   for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(BvMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autoptr(GPtrArray) stored = NULL;
-      g_autoptr(GPtrArray) dates = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree BvOccurrenceException *exceptions = NULL;
-      guint n = 0;
-
-      if (!bv_meeting_get_start_local (meeting))
-        continue;
-
-      exceptions = exceptions_for (database, meeting, &stored, &n);
       /* A cap keeps a daily rule from filling memory. */
-      dates = bv_occurrences_expand (bv_meeting_get_start_local (meeting),
-                                     bv_meeting_get_tzid (meeting),
-                                     bv_meeting_get_duration (meeting),
-                                     bv_meeting_get_rrule (meeting),
-                                     exceptions, n, from, to, 1000, &error);
+      g_autoptr(GPtrArray) dates = expand_meeting (database, meeting, from, to, 1000);
+
       if (!dates)
-        {
-          g_warning ("Cannot compute the dates of meeting %s: %s",
-                     bv_meeting_get_id (meeting), error->message);
-          continue;
-        }
+        continue;
 
       for (guint j = 0; j < dates->len; j++)
         g_ptr_array_add (result, planned_new (meeting, bv_occurrence_copy (g_ptr_array_index (dates, j))));
@@ -131,27 +145,10 @@ bv_schedule_list_first (BvDatabase *database,
   for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
     {
       g_autoptr(BvMeeting) meeting = g_list_model_get_item (meetings, i);
-      g_autoptr(GPtrArray) stored = NULL;
-      g_autoptr(GPtrArray) dates = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree BvOccurrenceException *exceptions = NULL;
-      guint n = 0;
+      g_autoptr(GPtrArray) dates = expand_meeting (database, meeting, from, to, 1);
 
-      if (!bv_meeting_get_start_local (meeting))
-        continue;
-
-      exceptions = exceptions_for (database, meeting, &stored, &n);
-      dates = bv_occurrences_expand (bv_meeting_get_start_local (meeting),
-                                     bv_meeting_get_tzid (meeting),
-                                     bv_meeting_get_duration (meeting),
-                                     bv_meeting_get_rrule (meeting),
-                                     exceptions, n, from, to, 1, &error);
       if (!dates)
-        {
-          g_warning ("Cannot compute the dates of meeting %s: %s",
-                     bv_meeting_get_id (meeting), error->message);
-          continue;
-        }
+        continue;
 
       if (dates->len > 0)
         g_ptr_array_add (result, planned_new (meeting, bv_occurrence_copy (g_ptr_array_index (dates, 0))));
