@@ -873,7 +873,7 @@ test_delete_and_missing_server (void)
   /* The meeting's server was deleted meanwhile. */
   bv_meeting_set_server_id (stored, "srv-gone");
   editor = open_editor (stored, NULL);
-  g_assert_cmpstr (label_text (editor, "server_error"), ==, "Choose a server");
+  g_assert_cmpstr (label_text (editor, "server_error"), ==, "Choose a server.");
   g_assert_false (save_enabled (editor));
   select_in (editor, "server_row", 0);
   g_assert_null (label_text (editor, "server_error"));

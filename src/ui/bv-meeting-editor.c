@@ -1145,7 +1145,7 @@ check_server (BvMeetingEditor *self)
   if (g_list_model_get_n_items (bv_database_get_servers (self->database)) == 0)
     return g_strdup (_("There is no conference server yet. Add one in the preferences, then plan the meeting."));
   if (!selected_server (self))
-    return g_strdup (_("Choose a server"));
+    return g_strdup (_("Choose a server."));
   return NULL;
 }
 

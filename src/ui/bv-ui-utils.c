@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bv-ui-utils.h"
@@ -31,6 +32,46 @@ bv_ui_fix_accessible_names (GtkWidget *root)
     gtk_accessible_update_property (GTK_ACCESSIBLE (root),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"),
                                     -1);
+
+  /* libadwaita 1.2's expander row leaves its enable switch unnamed; it
+   * switches what the row's title says. */
+  if (ADW_IS_EXPANDER_ROW (root))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+
+      for (GtkWidget *w = gtk_widget_get_first_child (root); w; )
+        {
+          if (GTK_IS_SWITCH (w))
+            {
+              gtk_accessible_update_property (GTK_ACCESSIBLE (w),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                              -1);
+              break;
+            }
+          /* Depth first, but not into the rows the expander reveals. */
+          if (gtk_widget_get_first_child (w) && !GTK_IS_REVEALER (w))
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != root && !gtk_widget_get_next_sibling (w))
+                w = gtk_widget_get_parent (w);
+              w = w == root ? NULL : gtk_widget_get_next_sibling (w);
+            }
+        }
+    }
+
+  /* libadwaita 1.2 points a row's switch at the title label, and GTK 4.8
+   * then reads the title twice ("Kamera Kamera"). */
+  if (ADW_IS_ACTION_ROW (root) && GTK_IS_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root))))
+    {
+      GtkWidget *widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root));
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)),
+                                      -1);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child;
