@@ -69,6 +69,13 @@ struct _BvUpcomingPage
 
 G_DEFINE_FINAL_TYPE (BvUpcomingPage, bv_upcoming_page, ADW_TYPE_BIN)
 
+enum {
+  SIGNAL_SHOW_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 row_free (Row *row)
 {
@@ -355,6 +362,32 @@ new_row (BvUpcomingPage      *self,
                                   -1);
   g_signal_connect (row->join_button, "clicked", G_CALLBACK (join_clicked_cb), row);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->join_button));
+
+  /* A single date of a series can be called off here; a one-off meeting
+   * is deleted in the editor. */
+  if (bv_meeting_get_rrule (planned->meeting))
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) item = NULL;
+      GtkWidget *more;
+
+      item = g_menu_item_new (_("_Cancel This Date"), NULL);
+      g_menu_item_set_action_and_target_value (item, "upcoming.cancel-date",
+                                               g_variant_new ("(ss)",
+                                                              bv_meeting_get_id (planned->meeting),
+                                                              planned->occurrence->recurrence_id));
+      g_menu_append_item (menu, item);
+
+      more = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_set_tooltip_text (more, _("More Actions"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (more),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"),
+                                      -1);
+      gtk_box_append (GTK_BOX (box), more);
+    }
 
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_add_css_class (edit, "flat");
@@ -716,6 +749,62 @@ meetings_changed_cb (GListModel     *model,
 }
 
 static void
+undo_cancel_cb (AdwToast       *toast,
+                BvUpcomingPage *self)
+{
+  const char *meeting_id = g_object_get_data (G_OBJECT (toast), "meeting-id");
+  const char *recurrence_id = g_object_get_data (G_OBJECT (toast), "recurrence-id");
+  BvDatabase *database = get_database (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!database)
+    return;
+
+  if (!bv_database_clear_exception (database, meeting_id, recurrence_id, &error))
+    g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, adw_toast_new (error->message));
+  rebuild (self);
+}
+
+static void
+cancel_date_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
+  BvDatabase *database = get_database (self);
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) original = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *day = NULL;
+  const char *meeting_id, *recurrence_id;
+  AdwToast *toast;
+
+  g_variant_get (parameter, "(&s&s)", &meeting_id, &recurrence_id);
+  if (!database || !(meeting = bv_database_find_meeting (database, meeting_id)))
+    return;
+
+  if (!bv_database_set_exception (database, meeting_id, recurrence_id, TRUE, NULL, 0, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, adw_toast_new (error->message));
+      return;
+    }
+  rebuild (self);
+
+  zone = g_time_zone_new_identifier (bv_meeting_get_tzid (meeting));
+  original = zone ? g_date_time_new_from_iso8601 (recurrence_id, zone) : NULL;
+  day = original ? g_date_time_format (original, _("%a, %-d %B")) : g_strdup (recurrence_id);
+  /* Translators: "“Yoga” on Tue, 1 December called off". */
+  toast = adw_toast_new_format (_("“%s” on %s called off"), bv_meeting_get_title (meeting), day);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "meeting-id", g_strdup (meeting_id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "recurrence-id", g_strdup (recurrence_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_cancel_cb), self, 0);
+  g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, toast);
+}
+
+static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -803,6 +892,15 @@ bv_upcoming_page_class_init (BvUpcomingPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_empty", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "upcoming.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "upcoming.cancel-date", "(ss)", cancel_date_action);
+
+  /* A toast for the window to show (with its undo button, if any). */
+  signals[SIGNAL_SHOW_TOAST] =
+    g_signal_new ("show-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 }
 
 static void

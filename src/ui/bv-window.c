@@ -397,6 +397,8 @@ setup_for_application (BvWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-server", FALSE);
 
   bv_upcoming_page_setup (self->upcoming_page, manager, settings);
+  g_signal_connect_object (self->upcoming_page, "show-toast",
+                           G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
   update_mode (self);
 }
 
