@@ -428,7 +428,7 @@ bv_join_build_slides_body (const char * const *paths,
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                        /* Translators: %1$s is a file name, %2$s a size such as "1.4 MB". */
-                       _("The slides are too large with “%1$s”: together they may have at most %2$s. "
+                       _("With “%1$s” the slides are too large: together they may be at most %2$s. "
                          "Remove files from the meeting’s slides and upload them in the meeting instead."),
                        display, limit);
           return NULL;
