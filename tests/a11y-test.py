@@ -335,6 +335,85 @@ def plan_meeting(app, urls_path):
     else:
         ok(f"live state “{state.name}”")
 
+    end_on_live_page(app, title)
+
+
+def end_on_live_page(app, title):
+    """Live lists the running meeting; selecting it (the way assistive
+    technology does: through the list's selection) shows who is in it, and
+    Beenden asks first, then ends it."""
+    live = expect(app, "Live", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB}, "page switch")
+    if live is None:
+        return
+    click(live)
+    lst = expect(app, "Laufende Treffen", {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "list of running meetings")
+    if lst is None:
+        return
+    deadline = time.time() + TIMEOUT
+    index = None
+    while index is None and time.time() < deadline:
+        for i in range(lst.childCount):
+            child = lst.getChildAtIndex(i)
+            if child is not None and any(title in (n.name or "") for n in walk(child)):
+                index = i
+                break
+        else:
+            time.sleep(0.3)
+    if index is None:
+        fail(f"“{title}” is not among the running meetings")
+        return
+    ok(f"“{title}” is listed on Live")
+    lst.querySelection().selectChild(index)
+    check_all_named(app, "Live with a running meeting")
+
+    end = expect(app, "Treffen beenden …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if end is None:
+        return
+    # The button turns sensitive once the meeting's details have arrived.
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and not end.getState().contains(pyatspi.STATE_SENSITIVE):
+        time.sleep(0.2)
+    if not end.getState().contains(pyatspi.STATE_SENSITIVE):
+        fail("“Treffen beenden …” never became usable")
+        return
+    click(end)
+    # GTK 4.8 does not mark a message dialog's toplevel SHOWING, so look
+    # for the dialog by its heading and for the button inside it by size.
+    heading = f"„{title}“ beenden?"
+    dialog = None
+    confirm = None
+    deadline = time.time() + TIMEOUT
+    while confirm is None and time.time() < deadline:
+        dialog = next((c for c in frames(app) if c.name == heading), None)
+        for node in walk(dialog) if dialog is not None else []:
+            try:
+                if (node.name == "Treffen beenden" and node.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                        and node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0):
+                    confirm = node
+                    break
+            except Exception:
+                continue
+        else:
+            time.sleep(0.2)
+    if dialog is None:
+        fail(f"no confirmation “{heading}”")
+        return
+    ok(f"found confirmation naming the meeting “{heading}”")
+    if confirm is None:
+        fail("confirmation button “Treffen beenden” not found")
+        return
+    ok("found confirmation button “Treffen beenden”")
+    click(confirm)
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        names = [n.name for c in range(lst.childCount) for n in walk(lst.getChildAtIndex(c)) if n is not None]
+        if not any(title in (name or "") for name in names):
+            ok("the ended meeting left the Live page")
+            return
+        time.sleep(0.3)
+    fail("the ended meeting is still listed on Live")
+
 
 def main():
     data_home = tempfile.mkdtemp(prefix="bv-a11y-")
@@ -369,7 +448,8 @@ def main():
         pages = {
             "Anstehend": "Keine Treffen geplant",
             "Live": "Gerade läuft kein Treffen",
-            "Aufzeichnungen": "Keine Aufzeichnungen",
+            # The practice server comes with sample recordings.
+            "Aufzeichnungen": "Vorstandssitzung im Frühjahr",
             "Mitglieder": "Noch keine Mitglieder",
         }
         for page, empty_title in pages.items():

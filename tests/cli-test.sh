@@ -149,5 +149,26 @@ if grep -rqaF -- "$secret" "$work" "$HOME" --exclude-dir=keyrings 2>/dev/null; t
   echo "not ok - the secret appears in a file"; failed=$((failed + 1))
 else echo "ok - the secret appears in no file"; passed=$((passed + 1)); fi
 
+# --import-members: the club software's CP1252 export, then the same
+# people from a vCard (one updated), then files that cannot be read.
+members_dir="$(dirname "$0")/data/members"
+members_count() {
+  /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from members').fetchone()[0])" \
+    "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db"
+}
+check "import-members from club software" 0 '^Members: 3 added, 0 updated, 3 skipped$' \
+  'Line 5: no e-mail address and no name.*Line 7: .renee\.weiss\(at\)example\.de. is not an e-mail address' -- \
+  "$app" --import-members="$members_dir/vereinsverwaltung-cp1252.csv"
+check "import-members from a vCard updates by address" 0 '^Members: 1 added, 1 updated, 1 skipped$' '^Line 23: ' -- \
+  bash -c "cd '$members_dir' && '$app' --import-members=nextcloud-v3.vcf"
+check "import-members of a missing file" 1 '^$' 'gibt-es-nicht\.csv' -- "$app" --import-members="$work/gibt-es-nicht.csv"
+printf 'Mitgliedsnr;Ort\n1;Kaiserslautern\n' > "$work/ohne-kopf.csv"
+check "import-members without a header row" 1 '^$' 'ohne-kopf\.csv.*header row' -- "$app" --import-members="$work/ohne-kopf.csv"
+if [ "$(members_count)" = 4 ]; then
+  echo "ok - import-members stored four members"; passed=$((passed + 1))
+else
+  echo "not ok - import-members stored four members ($(members_count))"; failed=$((failed + 1))
+fi
+
 echo "1..$((passed + failed))"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bv-bbb-client.h"
+#include "bv-bbb-error.h"
 #include "bv-bbb-version.h"
 #include "bv-server-client.h"
 
@@ -516,6 +517,163 @@ bv_join_run_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_join_run_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Joining a running room that we did not plan (the Live page): no
+ * create, a join URL signed here, the browser once. */
+
+typedef struct
+{
+  BvServer          *server;
+  char              *meeting_id;
+  char              *display_name;
+  char              *user_id;
+  GAppLaunchContext *launch_context;
+  BvBbbClient       *client;
+} JoinRoomData;
+
+static void
+join_room_data_free (JoinRoomData *data)
+{
+  g_clear_object (&data->server);
+  g_clear_pointer (&data->meeting_id, g_free);
+  g_clear_pointer (&data->display_name, g_free);
+  g_clear_pointer (&data->user_id, g_free);
+  g_clear_object (&data->launch_context);
+  g_clear_object (&data->client);
+  g_free (data);
+}
+
+static void
+meeting_info_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JoinRoomData *data = g_task_get_task_data (task);
+  g_autoptr(BvBbbMeeting) room = NULL;
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *password;
+
+  room = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
+  if (!room)
+    {
+      if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
+          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING))
+        g_task_return_new_error (task, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "%s",
+                                 _("This meeting has ended in the meantime. Refresh the list "
+                                   "to see what is running now."));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!bv_bbb_meeting_is_running (room) || bv_bbb_meeting_has_been_forcibly_ended (room))
+    {
+      g_task_return_new_error (task, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "%s",
+                               _("This meeting has ended in the meantime. Refresh the list "
+                                 "to see what is running now."));
+      return;
+    }
+
+  query = bv_bbb_query_new ();
+  bv_bbb_query_add (query, "fullName", data->display_name);
+  bv_bbb_query_add (query, "meetingID", data->meeting_id);
+  if (server_supports_role (data->server))
+    {
+      bv_bbb_query_add (query, "role", "MODERATOR");
+    }
+  else
+    {
+      password = bv_bbb_meeting_get_moderator_password (room);
+      if (!password || !*password)
+        {
+          g_task_return_new_error (task, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_PASSWORD, "%s",
+                                   _("The server did not tell the moderator access code of this "
+                                     "meeting, so the app cannot let you in as moderator. Join "
+                                     "it through the link its organisers sent."));
+          return;
+        }
+      bv_bbb_query_add (query, "password", password);
+    }
+  bv_bbb_query_add (query, "userID", data->user_id);
+  /* Pins the link to this incarnation of the room (bbb-api.md §5). */
+  if (bv_bbb_meeting_get_create_time (room) > 0)
+    bv_bbb_query_add_int (query, "createTime", bv_bbb_meeting_get_create_time (room));
+
+  url = bv_bbb_client_build_url (data->client, "join", query);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_app_info_launch_default_for_uri_async (url, data->launch_context, g_task_get_cancellable (task),
+                                           launched_cb, g_steal_pointer (&task));
+}
+
+static void
+room_client_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JoinRoomData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->client = bv_server_client_open_finish (result, &error);
+  if (!data->client)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bv_bbb_client_get_meeting_info_async (data->client, data->meeting_id,
+                                        g_task_get_cancellable (task),
+                                        meeting_info_cb, g_steal_pointer (&task));
+}
+
+void
+bv_join_run_room_async (BvServer            *server,
+                        const char          *bbb_meeting_id,
+                        const char          *display_name,
+                        const char          *user_id,
+                        GAppLaunchContext   *launch_context,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JoinRoomData *data;
+
+  g_return_if_fail (BV_IS_SERVER (server));
+  g_return_if_fail (bbb_meeting_id && *bbb_meeting_id);
+  g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_join_run_room_async);
+
+  data = g_new0 (JoinRoomData, 1);
+  data->server = g_object_ref (server);
+  data->meeting_id = g_strdup (bbb_meeting_id);
+  data->display_name = g_strdup (display_name && *display_name ? display_name
+                                                               : default_display_name ());
+  data->user_id = user_id && *user_id ? g_strdup (user_id) : bv_join_get_user_id ();
+  data->launch_context = launch_context ? g_object_ref (launch_context) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify)join_room_data_free);
+
+  bv_server_client_open_async (server, cancellable, room_client_opened_cb, g_steal_pointer (&task));
+}
+
+gboolean
+bv_join_run_room_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_join_run_room_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -67,4 +67,31 @@ void        bv_join_run_async          (BvServer            *server,
 gboolean    bv_join_run_finish         (GAsyncResult        *result,
                                         GError             **error);
 
+/* Joins a room that is running on @server but is not one of our planned
+ * meetings (the Live page), as moderator: looks up the server's secret in
+ * the keyring, asks getMeetingInfo (the room must still run; its
+ * createTime pins the link, and servers before 2.4 need its moderator
+ * password), builds the signed join URL locally with role=MODERATOR (2.4
+ * and later, load balancers) or the moderator password, and opens it once
+ * in the default browser. Never creates a room.
+ *
+ * display_name: the name the others see; NULL or "" uses the user's real
+ * name. user_id: NULL uses bv_join_get_user_id ().
+ *
+ * Errors: BV_SECRET_ERROR from the keyring, BV_BBB_ERROR from the server
+ * (BV_BBB_ERROR_NOT_FOUND with its own advice when the room has ended
+ * meanwhile), G_IO_ERROR_FAILED when no browser could be opened,
+ * G_IO_ERROR_CANCELLED. Every message is a translated sentence that says
+ * what to do. */
+void     bv_join_run_room_async  (BvServer            *server,
+                                  const char          *bbb_meeting_id,
+                                  const char          *display_name,
+                                  const char          *user_id,
+                                  GAppLaunchContext   *launch_context,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gboolean bv_join_run_room_finish (GAsyncResult        *result,
+                                  GError             **error);
+
 G_END_DECLS

@@ -39,6 +39,9 @@ struct _BvDatabase
   GListStore *servers;
   /* The same for meetings, sorted by start and title. */
   GListStore *meetings;
+  /* Members and groups, sorted by name. */
+  GListStore *members;
+  GListStore *groups;
 };
 
 G_DEFINE_FINAL_TYPE (BvDatabase, bv_database, G_TYPE_OBJECT)
@@ -142,6 +145,54 @@ static const Migration migrations[] = {
       "ALTER TABLE meetings ADD COLUMN locks INTEGER NOT NULL DEFAULT 0;"
       "ALTER TABLE meetings ADD COLUMN slides TEXT;"
       "ALTER TABLE meetings ADD COLUMN recording_notice TEXT;",
+  },
+  {
+    /* Members, groups and invitations (issue 5). Names and e-mail
+     * addresses get a key folded in C (name_key (), bv_member_email_key ())
+     * because COLLATE NOCASE folds only ASCII. */
+    .version = 5,
+    .sql =
+      "CREATE TABLE members ("
+      "  id        TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+      "  name      TEXT NOT NULL CHECK (name <> ''),"
+      "  email     TEXT,"
+      /* An import recognises a member by the address, so it must lead to
+       * one member; members without an address are allowed (paper). */
+      "  email_key TEXT UNIQUE,"
+      "  phone     TEXT,"
+      "  notes     TEXT,"
+      "  created   INTEGER NOT NULL,"
+      "  updated   INTEGER NOT NULL"
+      ");"
+      "CREATE TABLE groups ("
+      "  id       TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+      "  name     TEXT NOT NULL CHECK (name <> ''),"
+      "  name_key TEXT NOT NULL UNIQUE,"
+      "  created  INTEGER NOT NULL"
+      ");"
+      "CREATE TABLE member_groups ("
+      "  member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,"
+      "  group_id  TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,"
+      "  PRIMARY KEY (member_id, group_id)"
+      ");"
+      "CREATE INDEX member_groups_group_id ON member_groups (group_id);"
+      "CREATE TABLE meeting_participants ("
+      "  id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+      "  meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+      /* NULL for an external guest, who brings a name of their own. */
+      "  member_id   TEXT REFERENCES members (id) ON DELETE CASCADE,"
+      "  guest_name  TEXT,"
+      "  guest_email TEXT,"
+      "  role        TEXT NOT NULL DEFAULT 'participant'"
+      "              CHECK (role IN ('moderator', 'participant')),"
+      /* The personal userID of the invitation's link: random, ≥ 128 bits. */
+      "  link_key    TEXT NOT NULL UNIQUE CHECK (length (link_key) >= 32),"
+      "  created     INTEGER NOT NULL,"
+      "  CHECK (member_id IS NOT NULL OR (guest_name IS NOT NULL AND guest_name <> '')),"
+      /* NULLs never collide, so any number of guests fit. */
+      "  UNIQUE (meeting_id, member_id)"
+      ");"
+      "CREATE INDEX meeting_participants_member_id ON meeting_participants (member_id);",
   },
 };
 
@@ -772,6 +823,11 @@ check_ical_uid (BvDatabase  *self,
   return FALSE;
 }
 
+static gboolean load_groups  (BvDatabase  *self,
+                              GError     **error);
+static gboolean load_members (BvDatabase  *self,
+                              GError     **error);
+
 static gboolean
 migrate (BvDatabase  *self,
          GError     **error)
@@ -939,7 +995,8 @@ open_database (BvDatabase  *self,
   if (!migrate (self, error))
     return FALSE;
 
-  return load_servers (self, error) && load_meetings (self, error);
+  return load_servers (self, error) && load_meetings (self, error) &&
+         load_groups (self, error) && load_members (self, error);
 }
 
 static void
@@ -952,6 +1009,8 @@ bv_database_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_object (&self->servers);
   g_clear_object (&self->meetings);
+  g_clear_object (&self->members);
+  g_clear_object (&self->groups);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (bv_database_parent_class)->finalize (object);
@@ -970,6 +1029,8 @@ bv_database_init (BvDatabase *self)
 {
   self->servers = g_list_store_new (BV_TYPE_SERVER);
   self->meetings = g_list_store_new (BV_TYPE_MEETING);
+  self->members = g_list_store_new (BV_TYPE_MEMBER);
+  self->groups = g_list_store_new (BV_TYPE_GROUP);
 }
 
 /**
@@ -1978,4 +2039,1753 @@ bv_database_list_exceptions (BvDatabase *self,
     }
 
   return g_steal_pointer (&exceptions);
+}
+
+/* Members and groups */
+
+/* Address lists sort "Änne" with "Anne" and "Özgür" with "Oz…" (DIN 5007
+ * variant 1) whatever the locale says: accents are dropped, case folded. */
+static char *
+sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
+  g_autoptr(GString) base = g_string_new (NULL);
+
+  for (const char *p = decomposed ? decomposed : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (base, c);
+    }
+
+  return g_utf8_casefold (base->str, -1);
+}
+
+static int
+compare_names (const char *name_a,
+               const char *name_b,
+               const char *id_a,
+               const char *id_b)
+{
+  g_autofree char *key_a = sort_key (name_a);
+  g_autofree char *key_b = sort_key (name_b);
+  int ret;
+
+  ret = g_utf8_collate (key_a, key_b);
+  if (ret == 0)
+    ret = strcmp (name_a, name_b);
+  if (ret == 0)
+    ret = strcmp (id_a, id_b);
+
+  return ret;
+}
+
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  BvMember *member_a = (BvMember *)a;
+  BvMember *member_b = (BvMember *)b;
+
+  return compare_names (bv_member_get_name (member_a), bv_member_get_name (member_b),
+                        bv_member_get_id (member_a), bv_member_get_id (member_b));
+}
+
+static int
+compare_member_ptrs (gconstpointer a,
+                     gconstpointer b)
+{
+  return compare_members (*(BvMember * const *)a, *(BvMember * const *)b, NULL);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  BvGroup *group_a = (BvGroup *)a;
+  BvGroup *group_b = (BvGroup *)b;
+
+  return compare_names (bv_group_get_name (group_a), bv_group_get_name (group_b),
+                        bv_group_get_id (group_a), bv_group_get_id (group_b));
+}
+
+static int
+compare_group_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return compare_groups (*(BvGroup * const *)a, *(BvGroup * const *)b, NULL);
+}
+
+/* The list's object with @id (the store keeps its reference), or NULL. */
+static gpointer
+lookup_in_store (GListStore  *store,
+                 const char  *id,
+                 const char *(*get_id) (gpointer),
+                 guint       *position)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        {
+          if (position)
+            *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static BvMember *
+lookup_member (BvDatabase *self,
+               const char *id,
+               guint      *position)
+{
+  return lookup_in_store (self->members, id, (const char *(*) (gpointer))bv_member_get_id, position);
+}
+
+static BvGroup *
+lookup_group (BvDatabase *self,
+              const char *id,
+              guint      *position)
+{
+  return lookup_in_store (self->groups, id, (const char *(*) (gpointer))bv_group_get_id, position);
+}
+
+/* Moves @item to where it now sorts; removing and re-inserting emits
+ * items-changed, so sorted and filtered views follow an edit. */
+static void
+resort_item (GListStore       *store,
+             gpointer          item,
+             guint             position,
+             GCompareDataFunc  compare)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GObject) before = NULL;
+  g_autoptr(GObject) after = NULL;
+  g_autoptr(GObject) keep = NULL;
+
+  if (position > 0)
+    before = g_list_model_get_item (model, position - 1);
+  if (position + 1 < n_items)
+    after = g_list_model_get_item (model, position + 1);
+
+  keep = g_object_ref (item);
+  if ((!before || compare (before, item, NULL) <= 0) &&
+      (!after || compare (item, after, NULL) <= 0))
+    {
+      /* Same place: still tell views that the row's text changed. */
+      g_list_store_splice (store, position, 1, (gpointer *)&keep, 1);
+      return;
+    }
+
+  g_list_store_remove (store, position);
+  g_list_store_insert_sorted (store, keep, compare, NULL);
+}
+
+static gboolean
+load_groups (BvDatabase  *self,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (!prepare (self, "SELECT id, name FROM groups", &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *name = g_utf8_make_valid (column_text (stmt, 1), -1);
+
+      g_ptr_array_add (groups, g_object_new (BV_TYPE_GROUP,
+                                             "id", column_text (stmt, 0),
+                                             "name", name,
+                                             NULL));
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  g_ptr_array_sort (groups, compare_group_ptrs);
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       groups->pdata, groups->len);
+  return TRUE;
+}
+
+/* Columns: id, name, email, phone, notes, created, updated */
+#define MEMBER_COLUMNS "id, name, email, phone, notes, created, updated"
+
+static BvMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  g_autofree char *name = column_dup_valid (stmt, 1);
+  g_autofree char *email = column_dup_valid (stmt, 2);
+  g_autofree char *phone = column_dup_valid (stmt, 3);
+  g_autofree char *notes = column_dup_valid (stmt, 4);
+  BvMember *member;
+
+  member = g_object_new (BV_TYPE_MEMBER,
+                         "id", column_text (stmt, 0),
+                         "name", name,
+                         "email", email,
+                         "phone", phone,
+                         "notes", notes,
+                         NULL);
+  _bv_member_set_times (member, MAX (0, sqlite3_column_int64 (stmt, 5)),
+                        MAX (0, sqlite3_column_int64 (stmt, 6)));
+  return member;
+}
+
+/* The group ids of @member_id, or of all members (@member_id NULL) as a
+ * table member id → GPtrArray of ids. */
+static GHashTable *
+read_memberships (BvDatabase  *self,
+                  const char  *member_id,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!prepare (self,
+                member_id ? "SELECT member_id, group_id FROM member_groups WHERE member_id = ?1"
+                          : "SELECT member_id, group_id FROM member_groups",
+                &stmt, error))
+    return NULL;
+  if (member_id)
+    sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GPtrArray *ids = g_hash_table_lookup (table, column_text (stmt, 0));
+
+      if (!ids)
+        {
+          ids = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (table, g_strdup (column_text (stmt, 0)), ids);
+        }
+      g_ptr_array_add (ids, g_strdup (column_text (stmt, 1)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&table);
+}
+
+static void
+set_group_ids_from (BvMember   *member,
+                    GHashTable *memberships)
+{
+  GPtrArray *ids = g_hash_table_lookup (memberships, bv_member_get_id (member));
+
+  if (!ids)
+    {
+      bv_member_set_group_ids (member, NULL);
+      return;
+    }
+
+  g_ptr_array_add (ids, NULL);
+  bv_member_set_group_ids (member, (const char * const *)ids->pdata);
+  g_ptr_array_remove_index (ids, ids->len - 1);
+}
+
+static gboolean
+load_members (BvDatabase  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) memberships = NULL;
+  int rc;
+
+  memberships = read_memberships (self, NULL, error);
+  if (!memberships)
+    return FALSE;
+
+  if (!prepare (self, "SELECT " MEMBER_COLUMNS " FROM members", &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BvMember *member = member_from_row (stmt);
+
+      set_group_ids_from (member, memberships);
+      g_ptr_array_add (members, member);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  g_ptr_array_sort (members, compare_member_ptrs);
+  g_list_store_splice (self->members, 0, g_list_model_get_n_items (G_LIST_MODEL (self->members)),
+                       members->pdata, members->len);
+  return TRUE;
+}
+
+/* Puts the stored values back into the list's @member after a failed
+ * save, so that the list never shows what is not on disk. */
+static void
+reload_member (BvDatabase *self,
+               BvMember   *member)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BvMember) stored = NULL;
+  g_autoptr(GHashTable) memberships = NULL;
+  guint position;
+
+  if (lookup_member (self, bv_member_get_id (member), &position) != member)
+    return;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT " MEMBER_COLUMNS " FROM members WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_text (stmt, 1, bv_member_get_id (member), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  stored = member_from_row (stmt);
+  memberships = read_memberships (self, bv_member_get_id (member), NULL);
+  if (memberships)
+    set_group_ids_from (stored, memberships);
+  else
+    bv_member_set_group_ids (stored, bv_member_get_group_ids (member));
+
+  bv_member_update_from (member, stored);
+  resort_item (self->members, member, position, compare_members);
+}
+
+static gboolean
+set_member_not_found (GError **error)
+{
+  g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                       _("The member was not found. It may have been deleted already."));
+  return FALSE;
+}
+
+static gboolean
+step_done (BvDatabase    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+/* Replaces the groups of one member inside the caller's transaction.
+ * Ids of groups that no longer exist are left out when @skip_missing. */
+static gboolean
+write_member_groups (BvDatabase          *self,
+                     const char          *member_id,
+                     const char * const  *group_ids,
+                     gboolean             skip_missing,
+                     GError             **error)
+{
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!prepare (self, "DELETE FROM member_groups WHERE member_id = ?1", &delete, error))
+    return FALSE;
+  sqlite3_bind_text (delete, 1, member_id, -1, SQLITE_STATIC);
+  if (!step_done (self, delete, error))
+    return FALSE;
+
+  if (!prepare (self,
+                skip_missing
+                ? "INSERT OR IGNORE INTO member_groups (member_id, group_id)"
+                  " SELECT ?1, id FROM groups WHERE id = ?2"
+                : "INSERT OR IGNORE INTO member_groups (member_id, group_id) VALUES (?1, ?2)",
+                &insert, error))
+    return FALSE;
+
+  for (guint i = 0; group_ids && group_ids[i]; i++)
+    {
+      int rc;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, member_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, group_ids[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert);
+      if (rc != SQLITE_DONE)
+        {
+          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                                 _("One of the chosen groups no longer exists. Choose the groups again and try again."));
+          else
+            set_error_from_sqlite (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Looks for another member with the same address inside the save's
+ * transaction, to name them in the error. */
+static gboolean
+check_member_email (BvDatabase  *self,
+                    BvMember    *member,
+                    const char  *email_key,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  int rc;
+
+  if (!email_key)
+    return TRUE;
+
+  if (!prepare (self, "SELECT name FROM members WHERE email_key = ?1 AND id <> ?2", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, email_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_member_get_id (member), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+
+  name = g_utf8_make_valid (column_text (stmt, 0), -1);
+  g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+               /* Translators: the first %s is a member's name, the second an e-mail address. */
+               _("“%s” already has the e-mail address “%s”. Each address can belong to one member only."),
+               name, bv_member_get_email (member));
+  return FALSE;
+}
+
+/* The row and the groups of one member inside the caller's transaction.
+ * @created 0 keeps the stored creation time (or now, for a new row). */
+static gboolean
+write_member (BvDatabase  *self,
+              BvMember    *member,
+              gint64       created,
+              gboolean     skip_missing_groups,
+              gint64      *out_created,
+              gint64      *out_updated,
+              GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO members (id, name, email, email_key, phone, notes, created, updated)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " ON CONFLICT (id) DO UPDATE SET"
+    "  name = excluded.name, email = excluded.email, email_key = excluded.email_key,"
+    "  phone = excluded.phone, notes = excluded.notes, updated = excluded.updated";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) times = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (bv_member_get_name (member)));
+  g_autofree char *email_key = bv_member_email_key (bv_member_get_email (member));
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int rc;
+
+  if (!*name)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("The member has no name. Enter a name and try again."));
+      return FALSE;
+    }
+
+  if (bv_member_get_email (member) && !bv_member_email_is_valid (bv_member_get_email (member)))
+    {
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   /* Translators: %s is what was entered as an e-mail address. */
+                   _("“%s” is not an e-mail address. Correct it or leave the field empty."),
+                   bv_member_get_email (member));
+      return FALSE;
+    }
+
+  if (!check_member_email (self, member, email_key, error))
+    return FALSE;
+
+  if (!prepare (self, sql, &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, bv_member_get_id (member), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, bv_member_get_email (member), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, email_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bv_member_get_phone (member), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bv_member_get_notes (member), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, created > 0 ? created : now);
+  sqlite3_bind_int64 (stmt, 8, now);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  if (!write_member_groups (self, bv_member_get_id (member), bv_member_get_group_ids (member),
+                            skip_missing_groups, error))
+    return FALSE;
+
+  if (!prepare (self, "SELECT created, updated FROM members WHERE id = ?1", &times, error))
+    return FALSE;
+  sqlite3_bind_text (times, 1, bv_member_get_id (member), -1, SQLITE_STATIC);
+  rc = sqlite3_step (times);
+  if (rc != SQLITE_ROW)
+    return set_error_from_sqlite (self, rc, error);
+  *out_created = sqlite3_column_int64 (times, 0);
+  *out_updated = sqlite3_column_int64 (times, 1);
+
+  return TRUE;
+}
+
+/* After a commit: the in-memory list follows what is now on disk. */
+static void
+publish_member (BvDatabase *self,
+                BvMember   *member,
+                gint64      created,
+                gint64      updated)
+{
+  BvMember *existing;
+  guint position;
+
+  /* The name is stored stripped; show what is stored. */
+  if (!g_str_equal (bv_member_get_name (member), ""))
+    {
+      g_autofree char *name = g_strstrip (g_strdup (bv_member_get_name (member)));
+      bv_member_set_name (member, name);
+    }
+  _bv_member_set_times (member, created, updated);
+
+  existing = lookup_member (self, bv_member_get_id (member), &position);
+  if (existing)
+    {
+      if (existing != member)
+        bv_member_update_from (existing, member);
+      resort_item (self->members, existing, position, compare_members);
+    }
+  else
+    {
+      g_list_store_insert_sorted (self->members, member, compare_members, NULL);
+    }
+}
+
+/**
+ * bv_database_get_members:
+ *
+ * Returns: (transfer none): a #GListModel of #BvMember, sorted by name
+ */
+GListModel *
+bv_database_get_members (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+
+  return G_LIST_MODEL (self->members);
+}
+
+/**
+ * bv_database_find_member:
+ *
+ * Returns: (transfer full) (nullable): the member from the list model
+ */
+BvMember *
+bv_database_find_member (BvDatabase *self,
+                         const char *id)
+{
+  BvMember *member;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id, NULL);
+
+  member = lookup_member (self, id, NULL);
+  return member ? g_object_ref (member) : NULL;
+}
+
+/**
+ * bv_database_find_member_by_email:
+ * @email: an e-mail address, compared ignoring case and surrounding blanks
+ *
+ * Returns: (transfer full) (nullable): the member from the list model
+ */
+BvMember *
+bv_database_find_member_by_email (BvDatabase *self,
+                                  const char *email)
+{
+  g_autofree char *key = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (email, NULL);
+
+  key = bv_member_email_key (email);
+  if (!key)
+    return NULL;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMember) candidate = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+      g_autofree char *candidate_key = bv_member_email_key (bv_member_get_email (candidate));
+
+      if (g_strcmp0 (key, candidate_key) == 0)
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+/**
+ * bv_database_save_member:
+ * @member: a new member, or one with the id of a stored one (the list's
+ *   object or a copy)
+ *
+ * Inserts or updates the member together with its groups in one
+ * transaction. For a known id the list's own object is updated through its
+ * setters and moved if it now sorts elsewhere. On failure nothing changes,
+ * on disk or in the list.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+bv_database_save_member (BvDatabase  *self,
+                         BvMember    *member,
+                         GError     **error)
+{
+  gint64 created = 0;
+  gint64 updated = 0;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    {
+      reload_member (self, member);
+      return FALSE;
+    }
+
+  if (!write_member (self, member, 0, FALSE, &created, &updated, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      reload_member (self, member);
+      return FALSE;
+    }
+
+  publish_member (self, member, created, updated);
+  return TRUE;
+}
+
+static gboolean
+write_group (BvDatabase  *self,
+             BvGroup     *group,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (bv_group_get_name (group)));
+  g_autofree char *key = name_key (name);
+  int rc;
+
+  if (!*key)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("The group has no name. Enter a name and try again."));
+      return FALSE;
+    }
+
+  if (!prepare (self,
+                "INSERT INTO groups (id, name, name_key, created) VALUES (?1, ?2, ?3, ?4)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key",
+                &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, bv_group_get_id (group), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      /* The id conflict is handled by the upsert, so it is the name. */
+      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                     _("A group named “%s” already exists. Choose another name."),
+                     name);
+      else
+        set_error_from_sqlite (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+publish_group (BvDatabase *self,
+               BvGroup    *group)
+{
+  g_autofree char *name = g_strstrip (g_strdup (bv_group_get_name (group)));
+  BvGroup *existing;
+  guint position;
+
+  bv_group_set_name (group, name);
+
+  existing = lookup_group (self, bv_group_get_id (group), &position);
+  if (existing)
+    {
+      bv_group_set_name (existing, name);
+      resort_item (self->groups, existing, position, compare_groups);
+    }
+  else
+    {
+      g_list_store_insert_sorted (self->groups, group, compare_groups, NULL);
+    }
+}
+
+/**
+ * bv_database_save_members:
+ * @new_groups: (nullable) (element-type BvGroup): groups to create first
+ * @members: (element-type BvMember): new members, or copies of stored
+ *   ones, with their groups
+ *
+ * Saves the groups and the members in one transaction: all of them or,
+ * on error, none (an import must not stop half-way).
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+bv_database_save_members (BvDatabase  *self,
+                          GPtrArray   *new_groups,
+                          GPtrArray   *members,
+                          GError     **error)
+{
+  g_autoptr(GArray) times = NULL;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (members, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  times = g_array_sized_new (FALSE, TRUE, sizeof (gint64), 2 * members->len);
+  g_array_set_size (times, 2 * members->len);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; new_groups && i < new_groups->len; i++)
+    if (!write_group (self, g_ptr_array_index (new_groups, i), error))
+      goto failed;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      BvMember *member = g_ptr_array_index (members, i);
+
+      if (!write_member (self, member, 0, FALSE,
+                         &g_array_index (times, gint64, 2 * i),
+                         &g_array_index (times, gint64, 2 * i + 1), error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  for (guint i = 0; new_groups && i < new_groups->len; i++)
+    publish_group (self, g_ptr_array_index (new_groups, i));
+  for (guint i = 0; i < members->len; i++)
+    publish_member (self, g_ptr_array_index (members, i),
+                    g_array_index (times, gint64, 2 * i), g_array_index (times, gint64, 2 * i + 1));
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  for (guint i = 0; i < members->len; i++)
+    reload_member (self, g_ptr_array_index (members, i));
+  return FALSE;
+}
+
+static gboolean
+delete_member_row (BvDatabase  *self,
+                   const char  *id,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* member_groups and meeting_participants follow by ON DELETE CASCADE. */
+  if (!prepare (self, "DELETE FROM members WHERE id = ?1", &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return set_member_not_found (error);
+
+  return TRUE;
+}
+
+static void
+forget_member (BvDatabase *self,
+               const char *id)
+{
+  guint position;
+
+  if (lookup_member (self, id, &position))
+    g_list_store_remove (self->members, position);
+}
+
+/**
+ * bv_database_delete_member:
+ * @id: the member's id
+ *
+ * Deletes the member with their groups and invitations in one
+ * transaction. bv_database_restore_member() undoes it.
+ *
+ * Returns: %TRUE if deleted; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such member
+ */
+gboolean
+bv_database_delete_member (BvDatabase  *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!delete_member_row (self, id, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  forget_member (self, id);
+  return TRUE;
+}
+
+static gboolean
+write_participant (BvDatabase     *self,
+                   BvParticipant  *participant,
+                   gboolean        skip_missing,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *member_id = bv_participant_get_member_id (participant);
+  int rc;
+
+  /* A restore leaves out what was deleted in between (the meeting) or
+   * is there already; an explicit add reports it. */
+  if (!prepare (self,
+                skip_missing
+                ? "INSERT OR IGNORE INTO meeting_participants"
+                  " (id, meeting_id, member_id, guest_name, guest_email, role, link_key, created)"
+                  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS"
+                  " (SELECT 1 FROM meetings WHERE id = ?2)"
+                : "INSERT INTO meeting_participants"
+                  " (id, meeting_id, member_id, guest_name, guest_email, role, link_key, created)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, bv_participant_get_id (participant), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_participant_get_meeting_id (participant), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, member_id, -1, SQLITE_STATIC);
+  if (!member_id)
+    {
+      sqlite3_bind_text (stmt, 4, bv_participant_get_name (participant), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, bv_participant_get_email (participant), -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_text (stmt, 6, bv_participant_role_to_string (bv_participant_get_role (participant)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, bv_participant_get_link_key (participant), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, g_get_real_time () / G_USEC_PER_SEC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  switch (sqlite3_extended_errcode (self->db))
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      if (member_id && !lookup_member (self, member_id, NULL))
+        set_member_not_found (error);
+      else
+        set_meeting_not_found (error);
+      break;
+
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("This person is already invited to the meeting."));
+      break;
+
+    case SQLITE_CONSTRAINT_CHECK:
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                           _("A guest needs a name. Enter one and try again."));
+      break;
+
+    default:
+      set_error_from_sqlite (self, rc, error);
+      break;
+    }
+  return FALSE;
+}
+
+/**
+ * bv_database_restore_member:
+ * @member: a member as it was before bv_database_delete_member()
+ * @participations: (nullable) (element-type BvParticipant): their
+ *   invitations as bv_database_list_member_participations() gave them
+ *
+ * Undoes a delete in one transaction: the member with their id, creation
+ * time, groups and invitations (with the same link keys, so that links
+ * already sent keep working). Groups and meetings deleted in between are
+ * left out.
+ *
+ * Returns: %TRUE if restored
+ */
+gboolean
+bv_database_restore_member (BvDatabase  *self,
+                            BvMember    *member,
+                            GPtrArray   *participations,
+                            GError     **error)
+{
+  gint64 created = 0;
+  gint64 updated = 0;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!write_member (self, member, bv_member_get_created (member), TRUE, &created, &updated, error))
+    goto failed;
+
+  for (guint i = 0; participations && i < participations->len; i++)
+    if (!write_participant (self, g_ptr_array_index (participations, i), TRUE, error))
+      goto failed;
+
+  if (!commit (self, error))
+    goto failed;
+
+  /* Groups deleted in between are gone from the row as well. */
+  {
+    g_autoptr(GHashTable) memberships = read_memberships (self, bv_member_get_id (member), NULL);
+
+    if (memberships)
+      set_group_ids_from (member, memberships);
+  }
+  publish_member (self, member, created, updated);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_erase_member:
+ * @id: the member's id
+ *
+ * Deletes everything stored about the member (DSGVO Art. 17) in one
+ * transaction: the member, their groups, their invitations, and guest
+ * invitations with their e-mail address. With secure_delete the freed
+ * pages are overwritten, and the write-ahead log is emptied, so the data
+ * is not left in the files either. There is no undo.
+ *
+ * Returns: %TRUE if erased; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such member
+ */
+gboolean
+bv_database_erase_member (BvDatabase  *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) guests = NULL;
+  g_autoptr(BvMember) member = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  member = bv_database_find_member (self, id);
+  if (!member)
+    return set_member_not_found (error);
+
+  if (!exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  if (!begin (self, error))
+    goto out;
+
+  if (bv_member_get_email (member))
+    {
+      /* lower () folds ASCII only, which is what addresses are made of in
+       * practice; a guest with an umlaut domain in other case stays. */
+      if (!prepare (self,
+                    "DELETE FROM meeting_participants WHERE member_id IS NULL"
+                    " AND lower (trim (guest_email)) = lower (trim (?1))",
+                    &guests, error))
+        goto failed;
+      sqlite3_bind_text (guests, 1, bv_member_get_email (member), -1, SQLITE_STATIC);
+      if (!step_done (self, guests, error))
+        goto failed;
+      g_clear_pointer (&guests, sqlite3_finalize);
+    }
+
+  if (!delete_member_row (self, id, error) || !commit (self, error))
+    goto failed;
+
+  forget_member (self, id);
+  ok = TRUE;
+
+  /* Another reader may hold the log for a moment; the pages are zeroed
+   * in the main file anyway, so this is best effort. */
+  if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
+    g_debug ("Could not empty the write-ahead log of %s after erasing a member", self->path);
+  goto out;
+
+failed:
+  g_clear_pointer (&guests, sqlite3_finalize);
+  rollback (self);
+
+out:
+  if (sqlite3_exec (self->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not reset secure_delete: %s", sqlite3_errmsg (self->db));
+  return ok;
+}
+
+/**
+ * bv_database_count_member_meetings:
+ *
+ * Returns: the number of meetings the member is invited to, as a member
+ *   or as a guest with their e-mail address
+ */
+guint
+bv_database_count_member_meetings (BvDatabase *self,
+                                   const char *member_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BvMember) member = NULL;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), 0);
+  g_return_val_if_fail (member_id, 0);
+
+  member = bv_database_find_member (self, member_id);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT count (DISTINCT meeting_id) FROM meeting_participants"
+                          " WHERE member_id = ?1 OR (member_id IS NULL AND ?2 IS NOT NULL"
+                          "  AND lower (trim (guest_email)) = lower (trim (?2)))",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, member ? bv_member_get_email (member) : NULL, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return (guint)MAX (0, sqlite3_column_int64 (stmt, 0));
+}
+
+/* JSON export */
+
+static void
+json_append_string (GString    *out,
+                    const char *text)
+{
+  if (!text)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char)c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_append_member (GString    *out,
+                    const char *key,
+                    const char *value,
+                    gboolean    last)
+{
+  g_string_append (out, "    ");
+  json_append_string (out, key);
+  g_string_append (out, ": ");
+  json_append_string (out, value);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static char *
+format_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+
+  return time ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+/**
+ * bv_database_export_member:
+ * @member_id: the member's id
+ *
+ * Everything stored about one person (DSGVO Art. 15 and 20) as JSON in
+ * UTF-8: the member's row, their groups, and their invitations (as a
+ * member, and as a guest with their e-mail address) with the meetings'
+ * titles and dates. Read from the file, not from the lists, so that it is
+ * what is really stored.
+ *
+ * Returns: (transfer full): the JSON text, or %NULL with @error set
+ */
+char *
+bv_database_export_member (BvDatabase  *self,
+                           const char  *member_id,
+                           GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BvMember) member = NULL;
+  g_autofree char *now = format_time (g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  gboolean first;
+  int rc;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (member_id, NULL);
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  /* One read transaction, so the parts fit together. */
+  if (!exec (self, "BEGIN", error))
+    return NULL;
+
+  if (!prepare (self, "SELECT " MEMBER_COLUMNS " FROM members WHERE id = ?1", &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_member_not_found (error);
+      goto failed;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+  member = member_from_row (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  created = format_time (bv_member_get_created (member));
+  updated = format_time (bv_member_get_updated (member));
+
+  g_string_append (out, "{\n  \"format\": \"org.herzlich.BbbVereine.member-export\",\n");
+  g_string_append (out, "  \"version\": 1,\n  \"exported\": ");
+  json_append_string (out, now);
+  g_string_append (out, ",\n  \"member\": {\n");
+  json_append_member (out, "id", bv_member_get_id (member), FALSE);
+  json_append_member (out, "name", bv_member_get_name (member), FALSE);
+  json_append_member (out, "email", bv_member_get_email (member), FALSE);
+  json_append_member (out, "phone", bv_member_get_phone (member), FALSE);
+  json_append_member (out, "notes", bv_member_get_notes (member), FALSE);
+  json_append_member (out, "created", created, FALSE);
+  json_append_member (out, "updated", updated, TRUE);
+  g_string_append (out, "  },\n  \"groups\": [");
+
+  if (!prepare (self,
+                "SELECT g.id, g.name FROM member_groups mg JOIN groups g ON g.id = mg.group_id"
+                " WHERE mg.member_id = ?1 ORDER BY g.name_key",
+                &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  first = TRUE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *name = column_dup_valid (stmt, 1);
+
+      g_string_append (out, first ? "\n" : ",\n");
+      g_string_append (out, "    { \"id\": ");
+      json_append_string (out, column_text (stmt, 0));
+      g_string_append (out, ", \"name\": ");
+      json_append_string (out, name);
+      g_string_append (out, " }");
+      first = FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_string_append (out, first ? "],\n" : "\n  ],\n");
+
+  g_string_append (out, "  \"invitations\": [");
+  if (!prepare (self,
+                "SELECT p.meeting_id, m.title, m.start_local, m.tzid, m.duration, m.rrule,"
+                " p.role, p.link_key, p.member_id IS NULL, p.guest_name, p.guest_email, p.created"
+                " FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id"
+                " WHERE p.member_id = ?1 OR (p.member_id IS NULL AND ?2 IS NOT NULL"
+                "  AND lower (trim (p.guest_email)) = lower (trim (?2)))"
+                " ORDER BY m.start_local, m.title",
+                &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_member_get_email (member), -1, SQLITE_STATIC);
+  first = TRUE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *title = column_dup_valid (stmt, 1);
+      g_autofree char *start = column_dup_valid (stmt, 2);
+      g_autofree char *tzid = column_dup_valid (stmt, 3);
+      g_autofree char *rrule = column_dup_valid (stmt, 5);
+      g_autofree char *guest_name = column_dup_valid (stmt, 9);
+      g_autofree char *guest_email = column_dup_valid (stmt, 10);
+      g_autofree char *invited = format_time (sqlite3_column_int64 (stmt, 11));
+      gboolean guest = sqlite3_column_int (stmt, 8) != 0;
+
+      g_string_append (out, first ? "\n" : ",\n");
+      g_string_append (out, "    {\n  ");
+      json_append_member (out, "meeting_id", column_text (stmt, 0), FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "meeting_title", title, FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "meeting_start", start, FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "time_zone", tzid, FALSE);
+      g_string_append_printf (out, "      \"duration_minutes\": %" G_GINT64_FORMAT ",\n",
+                              (gint64)sqlite3_column_int64 (stmt, 4));
+      g_string_append (out, "  ");
+      json_append_member (out, "recurrence", rrule, FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "role", column_text (stmt, 6), FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "personal_link_key", column_text (stmt, 7), FALSE);
+      g_string_append (out, "  ");
+      json_append_member (out, "invited", invited, FALSE);
+      g_string_append_printf (out, "      \"as_guest\": %s", guest ? "true" : "false");
+      if (guest)
+        {
+          g_string_append (out, ",\n  ");
+          json_append_member (out, "guest_name", guest_name, FALSE);
+          g_string_append (out, "  ");
+          json_append_member (out, "guest_email", guest_email, TRUE);
+        }
+      else
+        g_string_append (out, "\n");
+      g_string_append (out, "    }");
+      first = FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, error);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_string_append (out, first ? "]\n}\n" : "\n  ]\n}\n");
+
+  rollback (self);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return NULL;
+}
+
+/* Groups */
+
+/**
+ * bv_database_get_groups:
+ *
+ * Returns: (transfer none): a #GListModel of #BvGroup, sorted by name
+ */
+GListModel *
+bv_database_get_groups (BvDatabase *self)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+
+  return G_LIST_MODEL (self->groups);
+}
+
+/**
+ * bv_database_find_group:
+ *
+ * Returns: (transfer full) (nullable): the group from the list model
+ */
+BvGroup *
+bv_database_find_group (BvDatabase *self,
+                        const char *id)
+{
+  BvGroup *group;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (id, NULL);
+
+  group = lookup_group (self, id, NULL);
+  return group ? g_object_ref (group) : NULL;
+}
+
+/**
+ * bv_database_find_group_by_name:
+ * @name: a name, compared ignoring case, Unicode form and surrounding blanks
+ *
+ * Returns: (transfer full) (nullable): the group from the list model
+ */
+BvGroup *
+bv_database_find_group_by_name (BvDatabase *self,
+                                const char *name)
+{
+  g_autofree char *key = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (name, NULL);
+
+  key = name_key (name);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvGroup) candidate = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      g_autofree char *candidate_key = name_key (bv_group_get_name (candidate));
+
+      if (g_str_equal (key, candidate_key))
+        return g_steal_pointer (&candidate);
+    }
+
+  return NULL;
+}
+
+/**
+ * bv_database_save_group:
+ * @group: a new group, or one with the id of a stored one
+ *
+ * Returns: %TRUE if saved; an error naming the group if another one has
+ *   the same name regardless of case
+ */
+gboolean
+bv_database_save_group (BvDatabase  *self,
+                        BvGroup     *group,
+                        GError     **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_GROUP (group), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!write_group (self, group, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  publish_group (self, group);
+  return TRUE;
+}
+
+/**
+ * bv_database_delete_group:
+ * @id: the group's id
+ *
+ * Deletes the group; its members stay, without it.
+ *
+ * Returns: %TRUE if deleted; %BV_DATABASE_ERROR_NOT_FOUND if there is no
+ *   such group
+ */
+gboolean
+bv_database_delete_group (BvDatabase  *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_items;
+  guint position;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, "DELETE FROM groups WHERE id = ?1", &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                           _("The group was not found. It may have been deleted already."));
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  if (lookup_group (self, id, &position))
+    g_list_store_remove (self->groups, position);
+
+  /* ON DELETE CASCADE did the same on disk. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+      const char * const *ids = bv_member_get_group_ids (member);
+      g_autoptr(GPtrArray) kept = NULL;
+
+      if (!g_strv_contains (ids, id))
+        continue;
+
+      kept = g_ptr_array_new ();
+      for (guint j = 0; ids[j]; j++)
+        if (!g_str_equal (ids[j], id))
+          g_ptr_array_add (kept, (gpointer)ids[j]);
+      g_ptr_array_add (kept, NULL);
+      /* kept points into the old list, which the setter copies first. */
+      {
+        g_auto(GStrv) copy = g_strdupv ((char **)kept->pdata);
+        bv_member_set_group_ids (member, (const char * const *)copy);
+      }
+      resort_item (self->members, member, i, compare_members);
+    }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_set_member_groups:
+ * @member_id: the member's id
+ * @group_ids: (nullable): the ids of all groups the member belongs to
+ *
+ * Replaces the member's groups in one transaction.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+bv_database_set_member_groups (BvDatabase          *self,
+                               const char          *member_id,
+                               const char * const  *group_ids,
+                               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  BvMember *member;
+  guint position;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (member_id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  member = lookup_member (self, member_id, &position);
+  if (!member)
+    return set_member_not_found (error);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, "UPDATE members SET updated = ?2 WHERE id = ?1", &touch, error))
+    goto failed;
+  sqlite3_bind_text (touch, 1, member_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (touch, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (self, touch, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_member_not_found (error);
+      goto failed;
+    }
+  g_clear_pointer (&touch, sqlite3_finalize);
+
+  if (!write_member_groups (self, member_id, group_ids, FALSE, error) || !commit (self, error))
+    goto failed;
+
+  bv_member_set_group_ids (member, group_ids);
+  _bv_member_set_times (member, bv_member_get_created (member), g_get_real_time () / G_USEC_PER_SEC);
+  resort_item (self->members, member, position, compare_members);
+  return TRUE;
+
+failed:
+  g_clear_pointer (&touch, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * bv_database_list_group_members:
+ *
+ * Returns: (transfer container) (element-type BvMember): the members of
+ *   the group from the list model, sorted by name
+ */
+GPtrArray *
+bv_database_list_group_members (BvDatabase *self,
+                                const char *group_id)
+{
+  GPtrArray *members = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), members);
+  g_return_val_if_fail (group_id, members);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+
+      if (bv_member_has_group (member, group_id))
+        g_ptr_array_add (members, g_steal_pointer (&member));
+    }
+
+  return members;
+}
+
+/* Participants */
+
+static int
+compare_participant_ptrs (gconstpointer a,
+                          gconstpointer b)
+{
+  BvParticipant *participant_a = *(BvParticipant * const *)a;
+  BvParticipant *participant_b = *(BvParticipant * const *)b;
+  BvParticipantRole role_a = bv_participant_get_role (participant_a);
+  BvParticipantRole role_b = bv_participant_get_role (participant_b);
+
+  /* Moderators first, as invitations list them. */
+  if (role_a != role_b)
+    return role_a == BV_PARTICIPANT_ROLE_MODERATOR ? -1 : 1;
+
+  return compare_names (bv_participant_get_name (participant_a),
+                        bv_participant_get_name (participant_b),
+                        bv_participant_get_id (participant_a),
+                        bv_participant_get_id (participant_b));
+}
+
+static GPtrArray *
+list_participants_where (BvDatabase *self,
+                         const char *where,
+                         const char *value)
+{
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strconcat ("SELECT p.id, p.meeting_id, p.member_id,"
+                     " coalesce (m.name, p.guest_name, ''), coalesce (m.email, p.guest_email),"
+                     " p.role, p.link_key"
+                     " FROM meeting_participants p LEFT JOIN members m ON m.id = p.member_id"
+                     " WHERE ", where, NULL);
+
+  if (!prepare (self, sql, &stmt, &error))
+    {
+      g_warning ("Could not read invitations: %s", error->message);
+      return g_steal_pointer (&participants);
+    }
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *member_id = column_dup_valid (stmt, 2);
+      g_autofree char *name = column_dup_valid (stmt, 3);
+      g_autofree char *email = column_dup_valid (stmt, 4);
+      BvParticipantRole role = BV_PARTICIPANT_ROLE_PARTICIPANT;
+
+      bv_participant_role_from_string (column_text (stmt, 5), &role);
+      g_ptr_array_add (participants,
+                       _bv_participant_new_full (column_text (stmt, 0), column_text (stmt, 1),
+                                                 member_id, name, email, role,
+                                                 column_text (stmt, 6)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_sqlite (self, rc, &error);
+      g_warning ("Could not read invitations: %s", error->message);
+    }
+
+  g_ptr_array_sort (participants, compare_participant_ptrs);
+  return g_steal_pointer (&participants);
+}
+
+/**
+ * bv_database_list_participants:
+ * @meeting_id: the meeting's id
+ *
+ * Reads the invitations of a meeting from disk, members with their
+ * current name and address. A read error is logged and gives what was
+ * read so far.
+ *
+ * Returns: (transfer container) (element-type BvParticipant): moderators
+ *   first, then by name
+ */
+GPtrArray *
+bv_database_list_participants (BvDatabase *self,
+                               const char *meeting_id)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (meeting_id, NULL);
+
+  return list_participants_where (self, "p.meeting_id = ?1", meeting_id);
+}
+
+/**
+ * bv_database_list_member_participations:
+ * @member_id: the member's id
+ *
+ * Returns: (transfer container) (element-type BvParticipant): the
+ *   member's invitations, e.g. to restore them after an undone delete
+ */
+GPtrArray *
+bv_database_list_member_participations (BvDatabase *self,
+                                        const char *member_id)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (member_id, NULL);
+
+  return list_participants_where (self, "p.member_id = ?1", member_id);
+}
+
+/**
+ * bv_database_add_participant:
+ * @participant: a new invitation
+ *
+ * Returns: %TRUE if stored; an error if the meeting or member does not
+ *   exist or the member is invited already
+ */
+gboolean
+bv_database_add_participant (BvDatabase     *self,
+                             BvParticipant  *participant,
+                             GError        **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (BV_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!write_participant (self, participant, FALSE, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+change_participant (BvDatabase  *self,
+                    const char  *sql,
+                    const char  *participant_id,
+                    const char  *value,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!prepare (self, sql, &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, participant_id, -1, SQLITE_STATIC);
+  if (value)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
+                           _("The invitation was not found. It may have been removed already."));
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+bv_database_remove_participant (BvDatabase  *self,
+                                const char  *participant_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (participant_id, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  return change_participant (self, "DELETE FROM meeting_participants WHERE id = ?1",
+                             participant_id, NULL, error);
+}
+
+gboolean
+bv_database_set_participant_role (BvDatabase         *self,
+                                  const char         *participant_id,
+                                  BvParticipantRole   role,
+                                  GError            **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (participant_id, FALSE);
+  g_return_val_if_fail (role == BV_PARTICIPANT_ROLE_PARTICIPANT || role == BV_PARTICIPANT_ROLE_MODERATOR, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  return change_participant (self, "UPDATE meeting_participants SET role = ?2 WHERE id = ?1",
+                             participant_id, bv_participant_role_to_string (role), error);
 }

@@ -7,7 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "bv-group.h"
 #include "bv-meeting.h"
+#include "bv-member.h"
+#include "bv-participant.h"
 #include "bv-server.h"
 
 G_BEGIN_DECLS
@@ -24,7 +27,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 4
+#define BV_DATABASE_SCHEMA_VERSION 5
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)
@@ -72,6 +75,67 @@ gboolean    bv_database_clear_exception    (BvDatabase  *self,
                                             GError     **error);
 GPtrArray  *bv_database_list_exceptions    (BvDatabase  *self,
                                             const char  *meeting_id);
+
+/* Members and groups (schema 5) */
+GListModel *bv_database_get_members        (BvDatabase  *self);
+BvMember   *bv_database_find_member        (BvDatabase  *self,
+                                            const char  *id);
+BvMember   *bv_database_find_member_by_email (BvDatabase *self,
+                                              const char *email);
+gboolean    bv_database_save_member        (BvDatabase  *self,
+                                            BvMember    *member,
+                                            GError     **error);
+gboolean    bv_database_save_members       (BvDatabase  *self,
+                                            GPtrArray   *new_groups,
+                                            GPtrArray   *members,
+                                            GError     **error);
+gboolean    bv_database_delete_member      (BvDatabase  *self,
+                                            const char  *id,
+                                            GError     **error);
+gboolean    bv_database_restore_member     (BvDatabase  *self,
+                                            BvMember    *member,
+                                            GPtrArray   *participations,
+                                            GError     **error);
+gboolean    bv_database_erase_member       (BvDatabase  *self,
+                                            const char  *id,
+                                            GError     **error);
+char       *bv_database_export_member      (BvDatabase  *self,
+                                            const char  *member_id,
+                                            GError     **error);
+guint       bv_database_count_member_meetings (BvDatabase *self,
+                                               const char *member_id);
+GListModel *bv_database_get_groups         (BvDatabase  *self);
+BvGroup    *bv_database_find_group         (BvDatabase  *self,
+                                            const char  *id);
+BvGroup    *bv_database_find_group_by_name (BvDatabase  *self,
+                                            const char  *name);
+gboolean    bv_database_save_group         (BvDatabase  *self,
+                                            BvGroup     *group,
+                                            GError     **error);
+gboolean    bv_database_delete_group       (BvDatabase  *self,
+                                            const char  *id,
+                                            GError     **error);
+gboolean    bv_database_set_member_groups  (BvDatabase  *self,
+                                            const char  *member_id,
+                                            const char * const *group_ids,
+                                            GError     **error);
+GPtrArray  *bv_database_list_group_members (BvDatabase  *self,
+                                            const char  *group_id);
+GPtrArray  *bv_database_list_participants  (BvDatabase  *self,
+                                            const char  *meeting_id);
+GPtrArray  *bv_database_list_member_participations (BvDatabase *self,
+                                                    const char *member_id);
+gboolean    bv_database_add_participant    (BvDatabase    *self,
+                                            BvParticipant *participant,
+                                            GError       **error);
+gboolean    bv_database_remove_participant (BvDatabase  *self,
+                                            const char  *participant_id,
+                                            GError     **error);
+gboolean    bv_database_set_participant_role (BvDatabase       *self,
+                                              const char       *participant_id,
+                                              BvParticipantRole role,
+                                              GError          **error);
+
 gboolean    bv_database_check_integrity    (BvDatabase  *self,
                                             GError     **error);
 char       *bv_database_get_pragma         (BvDatabase  *self,

@@ -29,6 +29,7 @@ typedef struct
   char                    *url;
   char                    *name;
   char                    *checksum;
+  char                    *meeting_id;
 } Job;
 
 static void
@@ -38,6 +39,7 @@ job_free (Job *job)
   g_clear_pointer (&job->url, g_free);
   g_clear_pointer (&job->name, g_free);
   g_clear_pointer (&job->checksum, g_free);
+  g_clear_pointer (&job->meeting_id, g_free);
   g_application_release (G_APPLICATION (job->app));
   g_clear_object (&job->app);
   g_free (job);
@@ -52,7 +54,8 @@ job_new (BvApplication           *app,
   Job *job = g_new0 (Job, 1);
 
   job->app = g_object_ref (app);
-  job->command_line = g_object_ref (command_line);
+  /* NULL for a join from a notification or the search. */
+  job->command_line = command_line ? g_object_ref (command_line) : NULL;
   /* Keeps a locally started app alive until the job is done. */
   g_application_hold (G_APPLICATION (app));
   return job;
@@ -63,6 +66,9 @@ job_finish (Job        *job,
             int         status,
             const char *line)
 {
+  if (!job->command_line)
+    return;
+
   if (status == 0)
     g_application_command_line_print (job->command_line, "%s\n", line);
   else
@@ -328,6 +334,7 @@ joined_cb (GObject      *object,
       return;
     }
 
+  _bv_application_joined (job->app, job->meeting_id);
   line = g_strdup_printf ("OK: %s", job->name);
   job_finish (job, 0, line);
 }
@@ -372,8 +379,31 @@ join (Job        *job,
     server = bv_server_manager_find_server (manager, bv_meeting_get_server_id (meeting));
 
   job->name = g_strdup (bv_meeting_get_title (meeting));
+  job->meeting_id = g_strdup (bv_meeting_get_id (meeting));
   display_name = g_settings_get_string (bv_application_get_settings (job->app), "display-name");
   bv_join_run_async (server, meeting, display_name, NULL, NULL, NULL, joined_cb, job);
+}
+
+void
+_bv_application_join (BvApplication           *self,
+                      GApplicationCommandLine *command_line,
+                      const char              *which)
+{
+  const GError *database_error = bv_application_get_database_error (self);
+  Job *job;
+
+  g_return_if_fail (BV_IS_APPLICATION (self));
+  g_return_if_fail (which);
+
+  job = job_new (self, command_line);
+  if (database_error)
+    {
+      join_failed (job, database_error->message);
+      job_free (job);
+      return;
+    }
+
+  join (job, which);
 }
 
 /* The name a server gets when --server-name is missing: its host. */
@@ -405,6 +435,8 @@ _bv_application_run_job (BvApplication           *self,
   gboolean is_job;
   Job *job;
 
+  if (_bv_application_run_members_job (self, command_line, options))
+    return TRUE;
   g_variant_dict_lookup (options, "add-server", "&s", &url);
   g_variant_dict_lookup (options, "server-name", "&s", &name);
   g_variant_dict_lookup (options, "checksum", "&s", &checksum);

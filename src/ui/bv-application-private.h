@@ -14,6 +14,19 @@ G_BEGIN_DECLS
 gboolean _bv_application_run_job      (BvApplication           *self,
                                        GApplicationCommandLine *command_line,
                                        GVariantDict            *options);
+/* The join flow of --join for @which ("next" or a meeting id), also
+ * without a command line (@command_line NULL: from a notification or the
+ * search); failures are also shown as a notification. */
+void     _bv_application_join         (BvApplication           *self,
+                                       GApplicationCommandLine *command_line,
+                                       const char              *which);
+/* The join flow succeeded for @meeting_id. */
+void     _bv_application_joined       (BvApplication           *self,
+                                       const char              *meeting_id);
+/* --import-members (bv-application-members.c), as _bv_application_run_job. */
+gboolean _bv_application_run_members_job (BvApplication           *self,
+                                          GApplicationCommandLine *command_line,
+                                          GVariantDict            *options);
 /* The exit status of a job that ran in this process. */
 void     _bv_application_set_job_status (BvApplication         *self,
                                          int                    status);

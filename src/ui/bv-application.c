@@ -7,11 +7,19 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bv-application-private.h"
+#include "bv-invitation-text.h"
 #include "bv-preferences-window.h"
+#include "bv-schedule.h"
+#include "bv-scheduler.h"
+#include "bv-search-provider.h"
 #include "bv-window.h"
+
+#define AUTOSTART_FILE APP_ID ".desktop"
 
 struct _BvApplication
 {
@@ -22,6 +30,14 @@ struct _BvApplication
   GCancellable    *cancellable;
   GError          *database_error;
   int              job_status;
+
+  BvScheduler      *scheduler;
+  BvSearchProvider *search_provider;
+  GListModel       *servers;
+  gulong            servers_changed_id;
+  gboolean          had_servers;
+  /* Running without a window holds the application (--background). */
+  gboolean          background;
 };
 
 G_DEFINE_FINAL_TYPE (BvApplication, bv_application, ADW_TYPE_APPLICATION)
@@ -43,6 +59,12 @@ static const GOptionEntry main_entries[] = {
     N_("Join a meeting as moderator: the next one, or the one with this identifier"), N_("next|ID") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import planned meetings from a calendar file (.ics) onto the default server"), N_("FILE") },
+  { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import members from a CSV file or vCard; print how many were added, updated and skipped"), N_("FILE") },
+  { "new-meeting", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the window with the editor for a new meeting"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run without a window to remind of meetings and open their rooms on time"), NULL },
   { NULL }
 };
 
@@ -67,10 +89,284 @@ ensure_main_window (BvApplication *self)
   return window;
 }
 
+/* Reminders and rooms on time */
+
+static char *
+format_time (GDateTime *time)
+{
+  return g_date_time_format (time, "%H:%M");
+}
+
+static void
+reminder_cb (BvScheduler   *scheduler,
+             BvMeeting     *meeting,
+             BvOccurrence  *occurrence,
+             BvApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *time = format_time (occurrence->start);
+  g_autofree char *title = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *id = g_strconcat ("reminder-", bv_meeting_get_id (meeting), NULL);
+
+  /* Translators: %1$s is a meeting's title, %2$s its start time, as in
+   * "Vorstandssitzung um 19:30". */
+  title = g_strdup_printf (_("%1$s at %2$s"), bv_meeting_get_title (meeting), time);
+  /* Translators: a weekday and date, a g_date_time_format() format;
+   * German: "%a, %-d. %B". */
+  day = g_date_time_format (occurrence->start, _("%a, %-d %B"));
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, day);
+  g_notification_add_button_with_target (notification, _("Join"), "app.join-meeting",
+                                         "s", bv_meeting_get_id (meeting));
+  g_notification_add_button_with_target (notification, _("Copy Invitation"), "app.copy-invitation",
+                                         "s", bv_meeting_get_id (meeting));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+someone_waiting_cb (BvScheduler   *scheduler,
+                    BvMeeting     *meeting,
+                    BvOccurrence  *occurrence,
+                    guint          participants,
+                    BvApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = g_strconcat ("waiting-", bv_meeting_get_id (meeting), NULL);
+
+  /* Translators: %1$s is a meeting's title, %2$u the number of people in its room. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$s: %2$u participant is in the room.",
+                                       "%1$s: %2$u participants are in the room.",
+                                       participants),
+                          bv_meeting_get_title (meeting), participants);
+
+  notification = g_notification_new (_("Someone is already waiting"));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_add_button_with_target (notification, _("Join"), "app.join-meeting",
+                                         "s", bv_meeting_get_id (meeting));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+lead_time_changed_cb (BvApplication *self)
+{
+  if (self->scheduler)
+    bv_scheduler_set_lead_minutes (self->scheduler,
+                                   g_settings_get_uint (self->settings, "reminder-lead-minutes"));
+}
+
+/* Only while the window is open or in background mode, never for a
+ * command-line job: those must not open rooms or remind. */
+static void
+start_scheduler (BvApplication *self)
+{
+  if (!self->server_manager)
+    return;
+
+  if (!self->scheduler)
+    {
+      self->scheduler = bv_scheduler_new (self->server_manager);
+      g_signal_connect_object (self->scheduler, "reminder", G_CALLBACK (reminder_cb), self, 0);
+      g_signal_connect_object (self->scheduler, "someone-waiting",
+                               G_CALLBACK (someone_waiting_cb), self, 0);
+      lead_time_changed_cb (self);
+    }
+  bv_scheduler_start (self->scheduler);
+}
+
+/* Background mode and autostart */
+
+static gboolean
+background_wanted (BvApplication *self)
+{
+  return self->servers &&
+         g_list_model_get_n_items (self->servers) > 0 &&
+         g_settings_get_boolean (self->settings, "background-reminders");
+}
+
+static char *
+autostart_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", AUTOSTART_FILE, NULL);
+}
+
+static void
+write_autostart_file (gboolean wanted)
+{
+  g_autofree char *path = autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!wanted)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove the autostart entry: %s", g_strerror (errno));
+      return;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  contents = g_strdup_printf ("[Desktop Entry]\n"
+                              "Type=Application\n"
+                              "Name=BBB für Vereine\n"
+                              "Comment=%s\n"
+                              "Icon=" APP_ID "\n"
+                              "Exec=bbb-vereine --background\n"
+                              "Terminal=false\n"
+                              "NoDisplay=true\n"
+                              "X-GNOME-Autostart-enabled=true\n",
+                              _("Reminds of meetings and opens their rooms on time"));
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Cannot create the autostart folder: %s", g_strerror (errno));
+  else if (!g_file_set_contents (path, contents, -1, &error))
+    g_warning ("Cannot write the autostart entry: %s", error->message);
+}
+
+static void
+portal_answered_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (!reply)
+    g_message ("The background portal did not take the autostart request: %s", error->message);
+}
+
+/* A sandbox cannot write the host's autostart folder, and the portal only
+ * serves sandboxed apps (it cannot tell who an unsandboxed caller is):
+ * the portal there, the file everywhere else. */
+static void
+apply_autostart (BvApplication *self,
+                 gboolean       changed)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  gboolean wanted = background_wanted (self);
+  GVariantBuilder options;
+  const char *command[] = { "bbb-vereine", "--background", NULL };
+
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || !connection)
+    {
+      write_autostart_file (wanted);
+      return;
+    }
+
+  /* The portal may ask the user; only when something changed. */
+  if (!changed)
+    return;
+
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Reminds of meetings and opens their rooms on time")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (wanted));
+  g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (command, -1));
+  g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
+  g_dbus_connection_call (connection, "org.freedesktop.portal.Desktop",
+                          "/org/freedesktop/portal/desktop", "org.freedesktop.portal.Background",
+                          "RequestBackground", g_variant_new ("(sa{sv})", "", &options),
+                          G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, portal_answered_cb, NULL);
+}
+
+static void
+enter_background (BvApplication *self)
+{
+  if (!self->background)
+    {
+      self->background = TRUE;
+      g_application_hold (G_APPLICATION (self));
+    }
+  start_scheduler (self);
+}
+
+static void
+leave_background (BvApplication *self)
+{
+  if (!self->background)
+    return;
+  self->background = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+background_setting_changed_cb (BvApplication *self)
+{
+  apply_autostart (self, TRUE);
+  /* Switched off while running without a window: nothing left to do. */
+  if (!background_wanted (self) && !get_main_window (self))
+    leave_background (self);
+}
+
+static void
+servers_changed_cb (BvApplication *self)
+{
+  gboolean has_servers = g_list_model_get_n_items (self->servers) > 0;
+
+  if (has_servers == self->had_servers)
+    return;
+  self->had_servers = has_servers;
+  apply_autostart (self, TRUE);
+}
+
 static void
 bv_application_activate (GApplication *app)
 {
-  gtk_window_present (ensure_main_window (BV_APPLICATION (app)));
+  BvApplication *self = BV_APPLICATION (app);
+
+  gtk_window_present (ensure_main_window (self));
+  start_scheduler (self);
+}
+
+/* Closing the last window keeps reminding while background mode is on. */
+static void
+bv_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  BvApplication *self = BV_APPLICATION (app);
+  GList *windows = gtk_application_get_windows (app);
+
+  if (windows && !windows->next && windows->data == window && background_wanted (self))
+    enter_background (self);
+
+  GTK_APPLICATION_CLASS (bv_application_parent_class)->window_removed (app, window);
+}
+
+static gboolean
+bv_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  BvApplication *self = BV_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (bv_application_parent_class)->dbus_register (app, connection,
+                                                                        object_path, error))
+    return FALSE;
+
+  if (!self->search_provider)
+    self->search_provider = bv_search_provider_new (self);
+  return bv_search_provider_export (self->search_provider, connection, error);
+}
+
+static void
+bv_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  BvApplication *self = BV_APPLICATION (app);
+
+  if (self->search_provider)
+    bv_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (bv_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static int
@@ -119,7 +415,15 @@ bv_application_command_line (GApplication            *app,
   if (_bv_application_run_job (self, command_line, options))
     return 0;
 
+  if (g_variant_dict_contains (options, "background"))
+    {
+      enter_background (self);
+      return 0;
+    }
+
   g_application_activate (app);
+  if (g_variant_dict_contains (options, "new-meeting"))
+    gtk_widget_activate_action (GTK_WIDGET (get_main_window (self)), "win.new-meeting", NULL);
   return 0;
 }
 
@@ -200,8 +504,27 @@ bv_application_startup (GApplication *app)
   G_APPLICATION_CLASS (bv_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  /* Started by D-Bus for the Shell's search (--gapplication-service): its
+   * calls come one after another, so stay a little between them. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
   self->settings = g_settings_new (APP_ID);
   open_database (self);
+
+  g_signal_connect_object (self->settings, "changed::reminder-lead-minutes",
+                           G_CALLBACK (lead_time_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::background-reminders",
+                           G_CALLBACK (background_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->server_manager)
+    {
+      self->servers = g_object_ref (bv_server_manager_get_servers (self->server_manager));
+      self->had_servers = g_list_model_get_n_items (self->servers) > 0;
+      self->servers_changed_id = g_signal_connect_swapped (self->servers, "items-changed",
+                                                           G_CALLBACK (servers_changed_cb), self);
+    }
+  /* Keeps the entry in step with the setting, also after a reset of the
+   * settings or a removed file. */
+  apply_autostart (self, FALSE);
 
   /* A practice server set up earlier runs again, so its rooms and links
    * work; nothing is waited for. */
@@ -222,6 +545,12 @@ bv_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->scheduler)
+    bv_scheduler_stop (self->scheduler);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->search_provider);
+  g_clear_signal_handler (&self->servers_changed_id, self->servers);
+  g_clear_object (&self->servers);
   g_clear_object (&self->practice_host);
   g_clear_object (&self->server_manager);
   g_clear_object (&self->settings);
@@ -279,7 +608,57 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+join_meeting_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BvApplication *self = user_data;
+  const char *meeting_id = g_variant_get_string (parameter, NULL);
+  g_autofree char *reminder = g_strconcat ("reminder-", meeting_id, NULL);
+  g_autofree char *waiting = g_strconcat ("waiting-", meeting_id, NULL);
+
+  g_application_withdraw_notification (G_APPLICATION (self), reminder);
+  g_application_withdraw_notification (G_APPLICATION (self), waiting);
+  _bv_application_join (self, NULL, meeting_id);
+}
+
+static void
+copy_invitation_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  BvApplication *self = user_data;
+  const char *meeting_id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window;
+
+  if (!self->server_manager)
+    return;
+
+  /* The date in progress or the next one, as the reminder said. */
+  first = bv_schedule_list_first (bv_server_manager_get_database (self->server_manager), now, NULL);
+  for (guint i = 0; i < first->len && !text; i++)
+    {
+      BvPlannedOccurrence *p = g_ptr_array_index (first, i);
+
+      if (g_str_equal (bv_meeting_get_id (p->meeting), meeting_id))
+        text = bv_invitation_text_build (p->meeting, p->occurrence);
+    }
+  if (!text)
+    return;
+
+  gdk_clipboard_set_text (gdk_display_get_clipboard (gdk_display_get_default ()), text);
+  window = get_main_window (self);
+  if (window)
+    bv_window_add_toast (BV_WINDOW (window), adw_toast_new (_("Invitation copied")));
+}
+
 static const GActionEntry app_actions[] = {
+  { "join-meeting", join_meeting_action, "s" },
+  { "copy-invitation", copy_invitation_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "help", help_action },
@@ -292,6 +671,7 @@ bv_application_class_init (BvApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = bv_application_dispose;
   app_class->activate = bv_application_activate;
@@ -299,6 +679,9 @@ bv_application_class_init (BvApplicationClass *klass)
   app_class->command_line = bv_application_command_line;
   app_class->local_command_line = bv_application_local_command_line;
   app_class->handle_local_options = bv_application_handle_local_options;
+  app_class->dbus_register = bv_application_dbus_register;
+  app_class->dbus_unregister = bv_application_dbus_unregister;
+  gtk_app_class->window_removed = bv_application_window_removed;
 }
 
 static void
@@ -369,6 +752,16 @@ bv_application_get_job_status (BvApplication *self)
   g_return_val_if_fail (BV_IS_APPLICATION (self), 0);
 
   return self->job_status;
+}
+
+void
+_bv_application_joined (BvApplication *self,
+                        const char    *meeting_id)
+{
+  g_return_if_fail (BV_IS_APPLICATION (self));
+
+  if (self->scheduler && meeting_id)
+    bv_scheduler_mark_joined (self->scheduler, meeting_id);
 }
 
 BvPracticeHost *

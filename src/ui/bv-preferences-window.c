@@ -23,6 +23,11 @@ struct _BvPreferencesWindow
   AdwEntryRow          *display_name_row;
   AdwActionRow         *practice_row;
   GtkWidget            *practice_button;
+  AdwPreferencesGroup  *background_group;
+  AdwActionRow         *background_row;
+  GtkSwitch            *background_switch;
+  AdwActionRow         *lead_row;
+  GtkSpinButton        *lead_spin;
 
   GSettings            *settings;
   BvServerManager      *manager;
@@ -147,6 +152,18 @@ practice_setting_changed_cb (BvPreferencesWindow *self)
   update_practice_row (self);
 }
 
+/* The switch is on by default but does nothing until a server exists. */
+static void
+update_background_group (BvPreferencesWindow *self)
+{
+  gboolean has_servers = self->manager &&
+                         g_list_model_get_n_items (bv_server_manager_get_servers (self->manager)) > 0;
+
+  adw_preferences_group_set_description (self->background_group,
+                                         has_servers ? NULL
+                                                     : _("Takes effect once a conference server is set up."));
+}
+
 static void
 bv_preferences_window_constructed (GObject *object)
 {
@@ -189,6 +206,21 @@ bv_preferences_window_constructed (GObject *object)
     g_signal_connect_object (bv_server_manager_get_servers (self->manager), "items-changed",
                              G_CALLBACK (practice_setting_changed_cb), self, G_CONNECT_SWAPPED);
   update_practice_row (self);
+
+  g_settings_bind (self->settings, "background-reminders",
+                   self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-lead-minutes",
+                   gtk_spin_button_get_adjustment (self->lead_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  if (self->manager)
+    g_signal_connect_object (bv_server_manager_get_servers (self->manager), "items-changed",
+                             G_CALLBACK (update_background_group), self, G_CONNECT_SWAPPED);
+  update_background_group (self);
+  /* The switch gets its name from bv_ui_fix_accessible_names (); a spin
+   * button in a row has none of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lead_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->lead_row)),
+                                  -1);
 }
 
 static void
@@ -274,6 +306,11 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, practice_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, practice_button);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, background_group);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, background_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_spin);
   gtk_widget_class_bind_template_callback (widget_class, server_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_name_changed_cb);
 

@@ -33,6 +33,17 @@ bv_ui_fix_accessible_names (GtkWidget *root)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"),
                                     -1);
 
+  /* GTK 4.8 leaves the button inside a drop-down unnamed; its tooltip
+   * says what the drop-down chooses. */
+  if (GTK_IS_DROP_DOWN (root) && gtk_widget_get_tooltip_text (root))
+    {
+      for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+        if (GTK_IS_BUTTON (w))
+          gtk_accessible_update_property (GTK_ACCESSIBLE (w),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_widget_get_tooltip_text (root),
+                                          -1);
+    }
+
   /* libadwaita 1.2's expander row leaves its enable switch unnamed; it
    * switches what the row's title says. */
   if (ADW_IS_EXPANDER_ROW (root))

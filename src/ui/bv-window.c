@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "bv-ics-import.h"
+#include "bv-live-page.h"
 #include "bv-meeting-editor.h"
+#include "bv-members-page.h"
 #include "bv-preferences-window.h"
+#include "bv-recordings-page.h"
 #include "bv-server-dialog.h"
 #include "bv-ui-utils.h"
 #include "bv-upcoming-page.h"
@@ -26,6 +29,9 @@ struct _BvWindow
   AdwViewStack    *view_stack;
   AdwStatusPage   *error_page;
   BvUpcomingPage  *upcoming_page;
+  BvLivePage      *live_page;
+  BvRecordingsPage *recordings_page;
+  BvMembersPage   *members_page;
 
   GCancellable    *cancellable;
   GtkNativeDialog *import_chooser;
@@ -397,7 +403,15 @@ setup_for_application (BvWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-server", FALSE);
 
   bv_upcoming_page_setup (self->upcoming_page, manager, settings);
+  bv_live_page_setup (self->live_page, manager, settings);
+  bv_recordings_page_setup (self->recordings_page, manager, settings);
+  /* Without a store there are no members to show; the page keeps its
+   * empty state. */
+  if (manager)
+    bv_members_page_setup (self->members_page, manager, settings);
   g_signal_connect_object (self->upcoming_page, "show-toast",
+                           G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->members_page, "show-toast",
                            G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
   update_mode (self);
 }
@@ -434,14 +448,14 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, upcoming_page);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, live_page);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, recordings_page);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, members_page);
   /* Named for gtk_widget_get_template_child () in the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "connect_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "practice_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "new_meeting_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "live_empty", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "recordings_empty", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "members_empty", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.add-server", NULL, add_server_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -462,6 +476,9 @@ static void
 bv_window_init (BvWindow *self)
 {
   g_type_ensure (BV_TYPE_UPCOMING_PAGE);
+  g_type_ensure (BV_TYPE_LIVE_PAGE);
+  g_type_ensure (BV_TYPE_RECORDINGS_PAGE);
+  g_type_ensure (BV_TYPE_MEMBERS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   bv_ui_fix_accessible_names (GTK_WIDGET (self));

@@ -1,0 +1,40 @@
+/* bv-invitation-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-core"
+
+#include "config.h"
+
+#include "bv-invitation-text.h"
+
+#include <glib/gi18n-lib.h>
+
+char *
+bv_invitation_text_build (BvMeeting    *meeting,
+                          BvOccurrence *occurrence)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (occurrence, NULL);
+
+  /* Translators: %s is the meeting's title. */
+  heading = g_strdup_printf (_("Invitation to “%s”"), bv_meeting_get_title (meeting));
+  /* Translators: a long date, a g_date_time_format() format; German:
+   * "%A, %-d. %B %Y". */
+  day = g_date_time_format (occurrence->start, _("%A, %-d %B %Y"));
+  start = g_date_time_format (occurrence->start, "%H:%M");
+  end = g_date_time_format (occurrence->end, "%H:%M");
+  /* Translators: %1$s is a date, %2$s and %3$s are times of day;
+   * German: "%1$s, %2$s bis %3$s Uhr". */
+  when = g_strdup_printf (_("%1$s, %2$s to %3$s"), day, start, end);
+
+  return g_strdup_printf ("%s\n%s\n\n%s\n", heading, when,
+                          _("You will receive your personal link to the meeting in a separate message."));
+}

@@ -1,0 +1,23 @@
+/* bv-invitation-text.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bv-meeting.h"
+#include "bv-occurrences.h"
+
+G_BEGIN_DECLS
+
+/* The short text "Copy Invitation" in a reminder puts on the clipboard,
+ * until personal invitations exist: the meeting's title, the occurrence's
+ * date and time in the meeting's zone, and a sentence that the personal
+ * link follows. Nothing secret: no link, no password, no meeting id.
+ * Translated; ends with a line break. */
+char *bv_invitation_text_build (BvMeeting    *meeting,
+                                BvOccurrence *occurrence);
+
+G_END_DECLS

@@ -1,0 +1,389 @@
+/* test-live-page.c
+ *
+ * The Live page in a real window under Xvfb, with a real store, the real
+ * (throw-away) keyring and the practice server on loopback.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bv-bbb-client.h"
+#include "bv-database.h"
+#include "bv-live-page.h"
+#include "bv-practice-server.h"
+#include "bv-secret-store.h"
+#include "bv-server-manager.h"
+
+#define SECRET "live-page-test-secret-0123456789abcdef"
+
+static BvPracticeServer *practice;
+static char             *data_dir;
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!*result)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return *result;
+}
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static gpointer
+child (gpointer    page,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), BV_TYPE_LIVE_PAGE, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static guint
+count_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (box, n))
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  GtkWindow       *window;
+  BvLivePage      *page;
+  BvServerManager *manager;
+  BvDatabase      *database;
+  char            *server_id;
+} Fixture;
+
+static void
+save_secret (const char *server_id,
+             const char *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_secret_store_save_async (server_id, "Live page test", secret, NULL, result_cb, &result);
+  bv_secret_store_save_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* A window with the page, a store of its own and one server at @url. */
+static void
+fixture_set_up (Fixture    *f,
+                const char *name,
+                const char *url)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.sqlite", data_dir, name);
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->database = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  f->server_id = bv_server_generate_id ();
+  server = bv_server_new (f->server_id, name, url, "sha256");
+  bv_server_set_connection_info (server, "sha256", "2.0", "2.7.0", FALSE,
+                                 g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (bv_database_save_server (f->database, server, &error));
+  g_assert_no_error (error);
+  save_secret (f->server_id, SECRET);
+  f->manager = bv_server_manager_new (f->database);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  bv_live_page_setup (f->page, f->manager, NULL);
+  gtk_window_present (f->window);
+  g_assert_true (wait_until (is_mapped, f->page));
+}
+
+static void
+fixture_tear_down (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->manager);
+  g_clear_object (&f->database);
+  g_free (f->server_id);
+}
+
+static BvBbbClient *
+practice_client (void)
+{
+  return bv_bbb_client_new (bv_practice_server_get_api_url (practice), SECRET, BV_CHECKSUM_SHA256);
+}
+
+static void
+create_room (BvBbbClient *client,
+             const char  *meeting_id,
+             const char  *name)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BvBbbMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "name", name);
+  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
+  meeting = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+enter_room (BvBbbClient *client,
+            const char  *meeting_id,
+            const char  *name,
+            const char  *role)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+
+  bv_bbb_query_add (query, "fullName", name);
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "role", role);
+  url = bv_bbb_client_build_url (client, "join", query);
+  msg = soup_message_new ("GET", url);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
+}
+
+static gboolean
+has_one_meeting (gpointer data)
+{
+  return count_rows (child (data, "meetings_list")) == 1;
+}
+
+static gboolean
+has_two_attendees (gpointer data)
+{
+  return count_rows (child (data, "attendees_list")) == 2;
+}
+
+static gboolean
+shows_empty (gpointer data)
+{
+  return count_rows (child (data, "meetings_list")) == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (child (data, "stack")), "empty") == 0;
+}
+
+static gboolean
+shows_offline (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (data, "stack")), "offline") == 0;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_rooms_attendees_end (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(BvBbbClient) client = practice_client ();
+  GtkListBox *list;
+  AdwMessageDialog *dialog;
+  g_autofree char *title = NULL;
+  const char *label;
+
+  fixture_set_up (&f, "Übungsserver", bv_practice_server_get_api_url (practice));
+  /* Nothing runs yet. */
+  g_assert_true (wait_until (shows_empty, f.page));
+  g_assert_cmpstr (adw_status_page_get_title (child (f.page, "live_empty")), ==, "No Meeting Running");
+  /* One server: no choice to make. */
+  g_assert_false (gtk_widget_get_visible (child (f.page, "server_dropdown")));
+
+  create_room (client, "lp-board", "Vorstandssitzung");
+  enter_room (client, "lp-board", "Anna", "MODERATOR");
+  enter_room (client, "lp-board", "Bernd", "VIEWER");
+
+  /* F5 inside the page. */
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
+  g_assert_true (wait_until (has_one_meeting, f.page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f.page, "stack")), ==, "list");
+  list = child (f.page, "meetings_list");
+  g_assert_cmpint (gtk_list_box_get_selection_mode (list), ==, GTK_SELECTION_SINGLE);
+
+  /* Nothing selected, nothing to join or end. */
+  g_assert_false (gtk_widget_get_sensitive (child (f.page, "end_button")));
+
+  /* Selecting (mouse, keyboard and screen readers all select) shows the people. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (wait_until (has_two_attendees, f.page));
+  g_assert_cmpstr (gtk_label_get_text (child (f.page, "detail_title")), ==, "Vorstandssitzung");
+  label = gtk_label_get_text (child (f.page, "detail_summary"));
+  g_assert_nonnull (strstr (label, "2 participants"));
+  g_assert_nonnull (strstr (label, "1 moderator"));
+  g_assert_null (strstr (label, "· 0 "));
+  g_assert_true (gtk_widget_get_sensitive (child (f.page, "end_button")));
+  {
+    GtkListBox *attendees = child (f.page, "attendees_list");
+    AdwActionRow *first = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (attendees, 0));
+    AdwActionRow *second = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (attendees, 1));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Anna");
+    g_assert_cmpstr (adw_action_row_get_subtitle (first), ==, "Moderator");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Bernd");
+    g_assert_cmpstr (adw_action_row_get_subtitle (second), ==, "Participant");
+  }
+
+  /* End asks first, naming the meeting and how many are in it. */
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
+  g_assert_true (wait_until (dialog_open, NULL));
+  dialog = find_message_dialog ();
+  title = g_strdup (adw_message_dialog_get_heading (dialog));
+  g_assert_nonnull (strstr (title, "Vorstandssitzung"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 people"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "end"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  /* Cancel leaves it running. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
+  g_assert_true (wait_until (dialog_open, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "end");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The room is gone, from the server and the page. */
+  g_assert_true (wait_until (shows_empty, f.page));
+  g_assert_null (find_message_dialog ());
+
+  fixture_tear_down (&f);
+}
+
+static void
+test_unreachable_server (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *description;
+
+  /* A port nobody listens on: bound, then closed. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new (loopback, 0);
+  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/bigbluebutton/api/",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_assert_true (g_socket_close (socket, &error));
+
+  fixture_set_up (&f, "Vereinsserver", url);
+  g_assert_true (wait_until (shows_offline, f.page));
+  description = adw_status_page_get_description (child (f.page, "offline_page"));
+  g_assert_nonnull (strstr (description, "Vereinsserver"));
+  g_assert_nonnull (strstr (description, "cannot be reached"));
+
+  /* Try Again asks again, and says the same. */
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
+  g_assert_true (wait_until (shows_offline, f.page));
+
+  fixture_tear_down (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  data_dir = g_dir_make_tmp ("bv-test-live-page-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  practice = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (practice, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/live-page/rooms-attendees-end", test_rooms_attendees_end);
+  g_test_add_func ("/ui/live-page/unreachable-server", test_unreachable_server);
+
+  status = g_test_run ();
+
+  g_clear_object (&practice);
+  return status;
+}
