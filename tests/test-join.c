@@ -342,6 +342,32 @@ open_in_stand_in_browser (const char *url)
   g_assert_null (strstr (body, "FAILED"));
 }
 
+static gboolean
+join_room (BvServer      *server,
+           const char    *bbb_meeting_id,
+           const char    *display_name,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bv_join_run_room_async (server, bbb_meeting_id, display_name, NULL, NULL, NULL,
+                          result_cb, &result);
+  return bv_join_run_room_finish (wait_for (&result), error);
+}
+
+/* The only request was getMeetingInfo for @bbb_id: joining a running
+ * room never creates one. */
+static void
+assert_only_meeting_info (const char *bbb_id)
+{
+  g_autofree char *encoded = g_uri_escape_string (bbb_id, NULL, FALSE);
+  g_autofree char *prefix = g_strconcat ("meetingID=", encoded, "&checksum=", NULL);
+  GPtrArray *queries = bv_practice_server_get_raw_queries (practice);
+
+  g_assert_cmpuint (queries->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (queries, 0), prefix));
+}
+
 /* tests */
 
 static void
@@ -406,6 +432,94 @@ test_join_moderator_role (void)
   assert_checksum (again, G_CHECKSUM_SHA256, SECRET);
   open_in_stand_in_browser (again_text);
 
+  delete_secret (bv_server_get_id (server));
+}
+
+/* The Live page joins a room someone else started: getMeetingInfo, no
+ * create, the moderator role and the room's createTime in the link. */
+static void
+test_join_running_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvServer) old_server = NULL;
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *create_time = NULL;
+  g_autoptr(JoinUrl) url = NULL;
+  g_autoptr(JoinUrl) old_url = NULL;
+  const char *bbb_id = bv_meeting_get_bbb_meeting_id (meeting);
+
+  save_secret (bv_server_get_id (server), SECRET);
+
+  /* Someone starts the room. */
+  clear_urls ();
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  first = wait_for_one_url ();
+  open_in_stand_in_browser (first);
+  info = get_meeting_info (bbb_id);
+  create_time = element_text (info, "createTime");
+
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_true (join_room (server, bbb_id, "Kassenwartin", &error));
+  g_assert_no_error (error);
+  assert_only_meeting_info (bbb_id);
+  text = wait_for_one_url ();
+  url = parse_join_url (text);
+  g_assert_true (g_str_has_suffix (url->path, "/join"));
+  g_assert_cmpstr (param (url, "fullName"), ==, "Kassenwartin");
+  g_assert_cmpstr (param (url, "meetingID"), ==, bbb_id);
+  g_assert_cmpstr (param (url, "role"), ==, "MODERATOR");
+  g_assert_null (param (url, "password"));
+  g_assert_cmpstr (param (url, "createTime"), ==, create_time);
+  assert_checksum (url, G_CHECKSUM_SHA256, SECRET);
+  open_in_stand_in_browser (text);
+  g_clear_pointer (&info, g_free);
+  info = get_meeting_info (bbb_id);
+  g_assert_nonnull (strstr (info, "Kassenwartin"));
+
+  /* Before 2.4 the room's moderator password, as getMeetingInfo tells it. */
+  old_server = new_server ("auto", "sha256", "2.3", FALSE);
+  save_secret (bv_server_get_id (old_server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_true (join_room (old_server, bbb_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_only_meeting_info (bbb_id);
+  g_clear_pointer (&text, g_free);
+  text = wait_for_one_url ();
+  old_url = parse_join_url (text);
+  g_assert_null (param (old_url, "role"));
+  g_assert_cmpstr (param (old_url, "password"), ==, bv_meeting_get_moderator_password (meeting));
+  /* No name given: the user's own. */
+  g_assert_nonnull (param (old_url, "fullName"));
+  g_assert_cmpstr (param (old_url, "fullName"), !=, "");
+  open_in_stand_in_browser (text);
+
+  delete_secret (bv_server_get_id (old_server));
+  delete_secret (bv_server_get_id (server));
+}
+
+/* The room ended between the list and the click: advice, no browser. */
+static void
+test_join_ended_room (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_false (join_room (server, "not-running-any-more", NULL, &error));
+  g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "This meeting has ended in the meantime. Refresh the list to see what is "
+                   "running now.");
+  assert_no_url ();
   delete_secret (bv_server_get_id (server));
 }
 
@@ -918,6 +1032,8 @@ main (int   argc,
   g_test_add_func ("/core/join/create-query", test_create_query);
   g_test_add_func ("/core/join/slides", test_join_slides);
   g_test_add_func ("/core/join/slides-refused", test_join_slides_refused);
+  g_test_add_func ("/core/join/running-room", test_join_running_room);
+  g_test_add_func ("/core/join/ended-room", test_join_ended_room);
 
   status = g_test_run ();
 

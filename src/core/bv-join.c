@@ -557,6 +557,7 @@ meeting_info_cb (GObject      *object,
   g_autoptr(BvBbbQuery) query = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  GCancellable *cancellable;
   const char *password;
 
   room = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
@@ -610,18 +611,22 @@ meeting_info_cb (GObject      *object,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_app_info_launch_default_for_uri_async (url, data->launch_context, g_task_get_cancellable (task),
+  /* The cancellable first: argument order is unspecified in C, and the
+   * steal must not come before it. */
+  cancellable = g_task_get_cancellable (task);
+  g_app_info_launch_default_for_uri_async (url, data->launch_context, cancellable,
                                            launched_cb, g_steal_pointer (&task));
 }
 
 static void
 room_client_opened_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   JoinRoomData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   data->client = bv_server_client_open_finish (result, &error);
   if (!data->client)
@@ -630,8 +635,8 @@ room_client_opened_cb (GObject      *object,
       return;
     }
 
-  bv_bbb_client_get_meeting_info_async (data->client, data->meeting_id,
-                                        g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  bv_bbb_client_get_meeting_info_async (data->client, data->meeting_id, cancellable,
                                         meeting_info_cb, g_steal_pointer (&task));
 }
 

@@ -1136,8 +1136,11 @@ classify (BvMemberImport *self,
         }
 
       /* Without an address, the name is what recognises a member again. */
-      key = row->email ? g_strconcat ("@", bv_member_email_key (row->email), NULL)
-                       : g_strconcat ("#", fold_key (row->name), NULL);
+      {
+        g_autofree char *folded = row->email ? bv_member_email_key (row->email) : fold_key (row->name);
+
+        key = g_strconcat (row->email ? "@" : "#", folded, NULL);
+      }
       other = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
       if (other)
         {
