@@ -268,7 +268,7 @@ def frames(app):
     return [c for c in app if c is not None and c.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW)]
 
 
-def plan_meeting(app, urls_path):
+def plan_meeting(app, urls_path, data_home):
     """Plans a meeting through the editor, finds it on Anstehend, joins it
     with one click and sees it running."""
     title = "Vorstandssitzung Dezember"
@@ -335,7 +335,132 @@ def plan_meeting(app, urls_path):
     else:
         ok(f"live state “{state.name}”")
 
+    invite_group(app, title, data_home)
     end_on_live_page(app, title)
+
+
+CLIPBOARD_READER = """
+import gi
+gi.require_version("Gdk", "4.0")
+gi.require_version("Gtk", "4.0")
+from gi.repository import GLib, Gtk
+Gtk.init()
+clipboard = Gtk.Window().get_display().get_clipboard()
+loop = GLib.MainLoop()
+text = []
+def done(source, result):
+    try:
+        text.append(source.read_text_finish(result) or "")
+    except Exception:
+        pass
+    loop.quit()
+clipboard.read_text_async(None, done)
+GLib.timeout_add_seconds(10, loop.quit)
+loop.run()
+print(text[0] if text else "", end="")
+"""
+
+
+def read_clipboard(data_home):
+    env = german_env(data_home)
+    env["GTK_A11Y"] = "none"
+    env["NO_AT_BRIDGE"] = "1"
+    result = subprocess.run(["/usr/bin/python3", "-c", CLIPBOARD_READER], env=env,
+                            capture_output=True, text=True, timeout=30)
+    return result.stdout
+
+
+def find_in(frame, name, role, timeout=TIMEOUT):
+    """A button inside a dialog; GTK 4.8 does not mark a message dialog's
+    toplevel SHOWING, so the one with a size is the one on screen."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for node in walk(frame):
+            try:
+                if (node.name == name and node.getRole() == role
+                        and node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0):
+                    return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
+def find_frame(app, name, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        frame = next((c for c in frames(app) if c.name == name), None)
+        if frame is not None:
+            return frame
+        time.sleep(0.2)
+    return None
+
+
+def invite_group(app, title, data_home):
+    """Imports a member of the board from the command line (into the running
+    app), invites the board to the planned meeting from its row on Anstehend
+    and copies one personal link."""
+    members = os.path.join(data_home, "mitglieder.csv")
+    with open(members, "w", encoding="utf-8") as f:
+        f.write("Name;E-Mail;Gruppe\r\nErika Musterfrau;erika@example.org;Vorstand\r\n")
+    result = subprocess.run([APP, f"--import-members={members}"], env=german_env(data_home),
+                            capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        fail(f"--import-members failed: {result.stderr.strip()}")
+        return
+    ok(f"imported a board member: {result.stdout.strip()}")
+
+    invite = expect(app, "Einladen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if invite is None:
+        return
+    click(invite)
+    window_name = f"Einladen zu „{title}“"
+    window = find_frame(app, window_name)
+    if window is None:
+        fail(f"no window “{window_name}”")
+        return
+    ok(f"found window “{window_name}”")
+    expect(window, "Noch niemand eingeladen", what="empty state")
+    check_all_named(window, "invitation window")
+
+    group = expect(window, "Eine Gruppe einladen …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if group is None:
+        return
+    click(group)
+    dialog = find_frame(app, "Gruppe einladen")
+    if dialog is None:
+        fail("no dialog “Gruppe einladen”")
+        return
+    ok("found dialog “Gruppe einladen”")
+    confirm = find_in(dialog, "Einladen", pyatspi.ROLE_PUSH_BUTTON)
+    if confirm is None:
+        fail("button “Einladen” not found in “Gruppe einladen”")
+        return
+    click(confirm)
+
+    expect(window, "Erika Musterfrau", None, "invited board member")
+    check_all_named(window, "invitation window with a participant")
+    copy = expect(window, "Link kopieren", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if copy is None:
+        return
+    # Usable once the secret came from the keyring.
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and not copy.getState().contains(pyatspi.STATE_SENSITIVE):
+        time.sleep(0.2)
+    click(copy)
+    text = ""
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and "/join?" not in text:
+        text = read_clipboard(data_home)
+        time.sleep(0.2)
+    if "/join?" in text and "Erika" in text:
+        ok("“Link kopieren” put Erika Musterfrau’s personal join link on the clipboard")
+    else:
+        fail(f"the clipboard holds no personal join link: {text[:80]!r}")
+
+    close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
+    if close is not None:
+        click(close)
 
 
 def end_on_live_page(app, title):
@@ -460,7 +585,7 @@ def main():
                 expect(app, empty_title, what=f"empty state of {page}")
         check_all_named(app, "main window")
 
-        plan_meeting(app, urls_path)
+        plan_meeting(app, urls_path, data_home)
 
         menu = expect(app, "Hauptmenü", None, "menu button")
         if menu is not None:

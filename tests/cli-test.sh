@@ -170,5 +170,80 @@ else
   echo "not ok - import-members stored four members ($(members_count))"; failed=$((failed + 1))
 fi
 
+# --export-invitations: the mail-merge CSV of a meeting's invitations, by
+# id to standard output and by title into a file; the links are signed
+# with the server's secret (SHA-512 on "Zweiter") and read back by a real
+# CSV reader. Then a meeting that is not there, one without participants
+# and one whose server has no secret in the keyring.
+/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" "$meeting_id" <<'PY'
+import sqlite3, sys, uuid, time, secrets
+db = sqlite3.connect(sys.argv[1])
+member = db.execute("select id from members order by name limit 1").fetchone()[0]
+now = int(time.time())
+db.execute("insert into meeting_participants (id, meeting_id, member_id, guest_name, guest_email, role, link_key, created) values (?,?,?,?,?,?,?,?)",
+           (str(uuid.uuid4()), sys.argv[2], member, None, None, "participant", secrets.token_hex(16), now))
+db.execute("insert into meeting_participants (id, meeting_id, member_id, guest_name, guest_email, role, link_key, created) values (?,?,?,?,?,?,?,?)",
+           (str(uuid.uuid4()), sys.argv[2], None, 'Müller; "Jupp"', "jupp@example.org", "moderator", secrets.token_hex(16), now))
+db.commit()
+PY
+check "export-invitations by id" 0 '^.Name;E-mail;Role;Link;Date;Title;Subject;Text' '^$' -- \
+  "$app" --export-invitations="$meeting_id"
+"$app" --export-invitations="$meeting_id" > "$work/invitations.csv" 2>/dev/null
+if /usr/bin/python3 - "$work/invitations.csv" "$secret" <<'PY'
+import csv, hashlib, sys, urllib.parse
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), delimiter=";", strict=True))
+assert rows[0] == ["Name", "E-mail", "Role", "Link", "Date", "Title", "Subject", "Text"], rows[0]
+assert len(rows) == 3, rows
+jupp = [r for r in rows[1:] if r[0] == 'Müller; "Jupp"'][0]
+assert jupp[1] == "jupp@example.org" and jupp[2] == "Moderator" and jupp[5] == "Vorstandssitzung Jürgen", jupp
+for row in rows[1:]:
+    url = urllib.parse.urlsplit(row[3])
+    query, checksum = url.query.rsplit("&checksum=", 1)
+    assert hashlib.sha512(("join" + query + sys.argv[2]).encode()).hexdigest() == checksum, row[3]
+    params = dict(urllib.parse.parse_qsl(query))
+    assert set(params) == {"fullName", "meetingID", "role", "userID"}, params
+    assert params["fullName"] == row[0] and params["userID"].startswith("bv-"), params
+    assert params["role"] == ("MODERATOR" if row[2] == "Moderator" else "VIEWER"), params
+    assert row[3] in row[7] and row[0] in row[7], row[7]
+PY
+then echo "ok - export-invitations CSV read back with signed links"; passed=$((passed + 1))
+else echo "not ok - export-invitations CSV read back with signed links"; failed=$((failed + 1)); fi
+check "export-invitations by title into a file" 0 '^Invitations: 2 people written to .*einladungen\.csv$' '^$' -- \
+  bash -c "cd '$work' && '$app' --export-invitations='Vorstandssitzung Jürgen' --output=einladungen.csv"
+if [ "$(stat -c %a "$work/einladungen.csv" 2>/dev/null)" = 600 ] && cmp -s "$work/einladungen.csv" "$work/invitations.csv"; then
+  echo "ok - export-invitations file is private and the same as standard output"; passed=$((passed + 1))
+else echo "not ok - export-invitations file is private and the same as standard output"; failed=$((failed + 1)); fi
+check "export-invitations of an unknown meeting" 1 '^$' 'no meeting .Gibt es nicht.' -- \
+  "$app" --export-invitations='Gibt es nicht'
+other_ids="$(/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" <<'PY'
+import sqlite3, sys, uuid, time, secrets
+db = sqlite3.connect(sys.argv[1])
+row = db.execute("select * from meetings where title='Vorstandssitzung Jürgen'").fetchone()
+cols = [c[1] for c in db.execute("pragma table_info(meetings)")]
+def copy(title, server):
+    m = dict(zip(cols, row)); m["id"] = str(uuid.uuid4()); m["bbb_meeting_id"] = uuid.uuid4().hex + "efgh"
+    m["title"] = title; m["server_id"] = server
+    db.execute("insert into meetings (%s) values (%s)" % (",".join(m), ",".join("?" * len(m))), list(m.values()))
+    return m["id"]
+empty = copy("Leere Runde", row[cols.index("server_id")])
+scols = [c[1] for c in db.execute("pragma table_info(servers)")]
+srow = dict(zip(scols, db.execute("select * from servers where name_key='zweiter'").fetchone()))
+srow["id"] = str(uuid.uuid4()); srow["name"] = "Ohne Schlüssel"; srow["name_key"] = "ohne schlüssel"
+db.execute("insert into servers (%s) values (%s)" % (",".join(srow), ",".join("?" * len(srow))), list(srow.values()))
+nokey = copy("Ohne Schlüssel", srow["id"])
+db.execute("insert into meeting_participants (id, meeting_id, member_id, guest_name, guest_email, role, link_key, created) values (?,?,?,?,?,?,?,?)",
+           (str(uuid.uuid4()), nokey, None, "Gast", None, "participant", secrets.token_hex(16), int(time.time())))
+db.commit()
+print(empty, nokey)
+PY
+)"
+read -r empty_id nokey_id <<<"$other_ids"
+check "export-invitations of a meeting without participants" 1 '^$' 'Nobody is invited to .Leere Runde.' -- \
+  "$app" --export-invitations="$empty_id"
+check "export-invitations without a secret in the keyring" 1 '^$' 'No shared secret is stored' -- \
+  "$app" --export-invitations="$nokey_id"
+
 echo "1..$((passed + failed))"
 [ "$failed" -eq 0 ]

@@ -856,6 +856,128 @@ test_file (Fixture       *fixture,
   g_assert_cmpuint (n_meetings (fixture), ==, 2);
 }
 
+/* ATTENDEE lines become the meeting's participants: CN and mailto:,
+ * ROLE=CHAIR a moderator, a member's address the member (by their name
+ * when there is no CN), others guests; a second import adds nobody. */
+static BvParticipant *
+find_participant (GPtrArray  *participants,
+                  const char *email)
+{
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (participants, i);
+
+      if (g_ascii_strcasecmp (bv_participant_get_email (participant), email) == 0)
+        return participant;
+    }
+  return NULL;
+}
+
+static void
+test_attendees (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMember) erika = bv_member_new ();
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  BvIcsImportCounts counts = { 0 };
+  BvParticipant *p;
+  GPtrArray *attendees;
+
+  bv_member_set_name (erika, "Erika Musterfrau");
+  bv_member_set_email (erika, "erika.musterfrau@example.org");
+  g_assert_true (bv_database_save_member (fixture->database, erika, &error));
+  g_assert_no_error (error);
+
+  /* Parsing alone: one entry per address, the chair wins. */
+  bytes = load ("attendees.ics");
+  events = bv_ics_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  attendees = bv_ics_event_get_attendees (g_ptr_array_index (events, 0));
+  g_assert_cmpuint (attendees->len, ==, 5);
+  g_assert_cmpstr (((BvIcsAttendee *) g_ptr_array_index (attendees, 0))->name, ==, "Müller, Jürgen");
+  g_assert_cmpstr (((BvIcsAttendee *) g_ptr_array_index (attendees, 0))->email, ==, "juergen.mueller@example.org");
+  g_assert_true (((BvIcsAttendee *) g_ptr_array_index (attendees, 0))->moderator);
+  g_assert_null (((BvIcsAttendee *) g_ptr_array_index (attendees, 1))->name);
+  g_assert_false (((BvIcsAttendee *) g_ptr_array_index (attendees, 1))->moderator);
+
+  g_assert_true (import_fixture (fixture, "attendees.ics", NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.participants, ==, 5);
+
+  meeting = find (fixture, "9d3e7c1a-5b2f-4e8d-a6c4-2f1b0e9d8c77");
+  participants = bv_database_list_participants (fixture->database, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (participants->len, ==, 5);
+
+  p = find_participant (participants, "juergen.mueller@example.org");
+  g_assert_nonnull (p);
+  g_assert_true (bv_participant_is_guest (p));
+  g_assert_cmpstr (bv_participant_get_name (p), ==, "Müller, Jürgen");
+  g_assert_cmpint (bv_participant_get_role (p), ==, BV_PARTICIPANT_ROLE_MODERATOR);
+
+  /* A member's address, in other case, without CN: the member. */
+  p = find_participant (participants, "erika.musterfrau@example.org");
+  g_assert_nonnull (p);
+  g_assert_false (bv_participant_is_guest (p));
+  g_assert_cmpstr (bv_participant_get_member_id (p), ==, bv_member_get_id (erika));
+  g_assert_cmpstr (bv_participant_get_name (p), ==, "Erika Musterfrau");
+  g_assert_cmpint (bv_participant_get_role (p), ==, BV_PARTICIPANT_ROLE_PARTICIPANT);
+
+  /* Neither CN nor member: the address before the "@". */
+  p = find_participant (participants, "kassenwart@tsv-sued.example");
+  g_assert_nonnull (p);
+  g_assert_true (bv_participant_is_guest (p));
+  g_assert_cmpstr (bv_participant_get_name (p), ==, "kassenwart");
+
+  p = find_participant (participants, "bjoern@example.org");
+  g_assert_nonnull (p);
+  g_assert_cmpstr (bv_participant_get_name (p), ==, "Björn Weiß");
+  g_assert_cmpint (bv_participant_get_role (p), ==, BV_PARTICIPANT_ROLE_MODERATOR);
+
+  p = find_participant (participants, "gast.oezdemir@example.net");
+  g_assert_nonnull (p);
+  g_assert_cmpstr (bv_participant_get_name (p), ==, "Gast Özdemir");
+
+  /* Again: the meeting is updated, nobody is invited twice. */
+  g_assert_true (import_fixture (fixture, "attendees.ics", NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpuint (counts.updated, ==, 1);
+  g_assert_cmpuint (counts.participants, ==, 0);
+  again = bv_database_list_participants (fixture->database, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (again->len, ==, 5);
+  g_assert_cmpuint (n_meetings (fixture), ==, 1);
+}
+
+/* Files without ATTENDEE lines invite nobody. */
+static void
+test_no_attendees (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BvIcsImportCounts counts = { 0 };
+  GListModel *meetings;
+
+  g_assert_true (import_fixture (fixture, "nextcloud.ics", NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.participants, ==, 0);
+  meetings = bv_database_get_meetings (fixture->database);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(BvMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GPtrArray) participants = bv_database_list_participants (fixture->database,
+                                                                         bv_meeting_get_id (meeting));
+
+      g_assert_cmpuint (participants->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +1000,8 @@ main (int   argc,
   g_test_add_func ("/ics-import/broken-inline", test_broken_inline);
   g_test_add_func ("/ics-import/too-large", test_too_large);
   g_test_add ("/ics-import/file", Fixture, NULL, fixture_setup, test_file, fixture_teardown);
+  g_test_add ("/ics-import/attendees", Fixture, NULL, fixture_setup, test_attendees, fixture_teardown);
+  g_test_add ("/ics-import/no-attendees", Fixture, NULL, fixture_setup, test_no_attendees, fixture_teardown);
 
   return g_test_run ();
 }

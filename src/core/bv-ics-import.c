@@ -33,6 +33,7 @@ struct _BvIcsEvent
 {
   BvMeeting *meeting;
   GPtrArray *exceptions;
+  GPtrArray *attendees;  /* of BvIcsAttendee */
 };
 
 /* One unfolded content line and the physical line it starts on. */
@@ -86,6 +87,7 @@ typedef struct
   const Line *rrule;
   const Line *recurrence_id;
   GPtrArray  *exdates;  /* of const Line */
+  GPtrArray  *attendees;  /* of const Line */
 } Fields;
 
 /* A master event while its overrides are collected. */
@@ -164,6 +166,7 @@ fields_free (Fields *fields)
   g_free (fields->uid);
   g_free (fields->description);
   g_ptr_array_unref (fields->exdates);
+  g_ptr_array_unref (fields->attendees);
   g_free (fields);
 }
 
@@ -962,6 +965,7 @@ read_fields (RawEvent *raw)
 
   fields->raw = raw;
   fields->exdates = g_ptr_array_new ();
+  fields->attendees = g_ptr_array_new ();
 
   for (guint i = 0; i < raw->lines->len; i++)
     {
@@ -1003,6 +1007,8 @@ read_fields (RawEvent *raw)
         fields->recurrence_id = line;
       else if (g_str_equal (name, "EXDATE"))
         g_ptr_array_add (fields->exdates, (gpointer) line);
+      else if (g_str_equal (name, "ATTENDEE"))
+        g_ptr_array_add (fields->attendees, (gpointer) line);
     }
 
   fields->title = make_title (summary);
@@ -1205,6 +1211,81 @@ read_exdates (Parser   *p,
   return TRUE;
 }
 
+static void
+attendee_free (BvIcsAttendee *attendee)
+{
+  g_free (attendee->name);
+  g_free (attendee->email);
+  g_free (attendee);
+}
+
+/* The people an event invites: ATTENDEE lines with a mailto: address (the
+ * key by which a second import recognises them), their CN and whether
+ * they chair the meeting. Lines that cannot be read are left out rather
+ * than failing the meeting: the invitation list is a convenience. */
+static GPtrArray *
+read_attendees (const Fields *fields)
+{
+  g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) attendee_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < fields->attendees->len; i++)
+    {
+      const Line *line = g_ptr_array_index (fields->attendees, i);
+      g_autoptr(icalproperty) prop = property_new (line->text);
+      g_autofree char *email = NULL;
+      g_autofree char *key = NULL;
+      icalparameter *param;
+      const char *value;
+      const char *cn = NULL;
+      gboolean chair = FALSE;
+      BvIcsAttendee *attendee;
+
+      if (!prop || icalproperty_isa (prop) != ICAL_ATTENDEE_PROPERTY)
+        continue;
+      value = icalproperty_get_attendee (prop);
+      if (!value || g_ascii_strncasecmp (value, "mailto:", 7) != 0)
+        continue;
+      /* Some programs percent-encode the address as in a URI. */
+      email = g_uri_unescape_string (value + 7, NULL);
+      if (!email)
+        email = g_strdup (value + 7);
+      g_strstrip (email);
+      if (!*email || !strchr (email, '@') || !g_utf8_validate (email, -1, NULL))
+        continue;
+
+      param = icalproperty_get_first_parameter (prop, ICAL_CN_PARAMETER);
+      if (param)
+        cn = icalparameter_get_cn (param);
+      param = icalproperty_get_first_parameter (prop, ICAL_ROLE_PARAMETER);
+      if (param)
+        chair = icalparameter_get_role (param) == ICAL_ROLE_CHAIR;
+
+      key = g_utf8_casefold (email, -1);
+      attendee = g_hash_table_lookup (seen, key);
+      if (attendee)
+        {
+          /* Listed twice: a chair stays one. */
+          attendee->moderator = attendee->moderator || chair;
+          continue;
+        }
+
+      attendee = g_new0 (BvIcsAttendee, 1);
+      attendee->email = g_steal_pointer (&email);
+      if (cn && *cn)
+        {
+          attendee->name = g_strstrip (g_strdup (cn));
+          if (!*attendee->name)
+            g_clear_pointer (&attendee->name, g_free);
+        }
+      attendee->moderator = chair;
+      g_ptr_array_add (attendees, attendee);
+      g_hash_table_insert (seen, g_steal_pointer (&key), attendee);
+    }
+
+  return g_steal_pointer (&attendees);
+}
+
 /* A VEVENT without RECURRENCE-ID. NULL without error when it is skipped. */
 static Master *
 read_master (Parser    *p,
@@ -1292,6 +1373,7 @@ read_master (Parser    *p,
   master->event = g_new0 (BvIcsEvent, 1);
   master->event->meeting = meeting = bv_meeting_new (BV_MEETING_KIND_GROUP);
   master->event->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_meeting_exception_free);
+  master->event->attendees = read_attendees (fields);
   bv_meeting_set_title (meeting, fields->title);
   bv_meeting_set_start (meeting, start_local, tzid);
   bv_meeting_set_duration (meeting, duration);
@@ -1537,6 +1619,118 @@ out:
 
 /* Saving */
 
+/* Whether @participants already hold the member @member_id, or someone
+ * with the address @email_key. */
+static gboolean
+is_invited (GPtrArray  *participants,
+            const char *member_id,
+            const char *email_key)
+{
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (participants, i);
+      g_autofree char *key = NULL;
+
+      if (member_id && g_strcmp0 (bv_participant_get_member_id (participant), member_id) == 0)
+        return TRUE;
+      if (bv_participant_get_email (participant))
+        key = bv_member_email_key (bv_participant_get_email (participant));
+      if (key && email_key && g_str_equal (key, email_key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Undoes what store_attendees() did so far: the new meetings go (their
+ * invitations with them), and the invitations added to known meetings. */
+static void
+undo_attendees (BvDatabase *database,
+                GHashTable *new_meetings,
+                GPtrArray  *added)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (added, i);
+
+      if (!g_hash_table_contains (new_meetings, bv_participant_get_meeting_id (participant)))
+        bv_database_remove_participant (database, bv_participant_get_id (participant), NULL);
+    }
+
+  g_hash_table_iter_init (&iter, new_meetings);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    bv_database_delete_meeting (database, id, NULL);
+}
+
+/* The events' attendees as the meetings' participants: members when the
+ * address is a member's (named as the member when the calendar gives no
+ * name), else guests named by CN or by the address before the "@".
+ * People already invited stay as they are, so a second import adds
+ * nobody twice. */
+static gboolean
+store_attendees (BvDatabase  *database,
+                 GPtrArray   *events,
+                 GPtrArray   *meetings,
+                 GHashTable  *new_meetings,
+                 guint       *count,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  *count = 0;
+  for (guint i = 0; i < events->len; i++)
+    {
+      BvIcsEvent *event = g_ptr_array_index (events, i);
+      BvMeeting *meeting = g_ptr_array_index (meetings, i);
+      const char *meeting_id = bv_meeting_get_id (meeting);
+      g_autoptr(GPtrArray) present = NULL;
+
+      if (!event->attendees || event->attendees->len == 0)
+        continue;
+
+      present = bv_database_list_participants (database, meeting_id);
+      for (guint j = 0; j < event->attendees->len; j++)
+        {
+          BvIcsAttendee *attendee = g_ptr_array_index (event->attendees, j);
+          g_autoptr(BvMember) member = bv_database_find_member_by_email (database, attendee->email);
+          g_autoptr(BvParticipant) participant = NULL;
+          g_autofree char *key = bv_member_email_key (attendee->email);
+          g_autofree char *local_part = NULL;
+          BvParticipantRole role = attendee->moderator ? BV_PARTICIPANT_ROLE_MODERATOR
+                                                       : BV_PARTICIPANT_ROLE_PARTICIPANT;
+          const char *name = attendee->name;
+
+          if (is_invited (present, member ? bv_member_get_id (member) : NULL, key))
+            continue;
+
+          if (member)
+            participant = bv_participant_new_member (meeting_id, bv_member_get_id (member), role);
+          else
+            {
+              if (!name)
+                name = local_part = g_strndup (attendee->email,
+                                               strcspn (attendee->email, "@"));
+              if (!*name)
+                continue;
+              participant = bv_participant_new_guest (meeting_id, name, attendee->email, role);
+            }
+
+          if (!bv_database_add_participant (database, participant, error))
+            {
+              undo_attendees (database, new_meetings, added);
+              return FALSE;
+            }
+          g_ptr_array_add (added, g_object_ref (participant));
+          g_ptr_array_add (present, g_steal_pointer (&participant));
+          (*count)++;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 store_events (BvDatabase         *database,
               GPtrArray          *events,
@@ -1546,9 +1740,11 @@ store_events (BvDatabase         *database,
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) new_meetings = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) local_error = NULL;
   guint added = 0;
   guint updated = 0;
+  guint participants = 0;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -1576,6 +1772,7 @@ store_events (BvDatabase         *database,
           if (server_id)
             bv_meeting_set_server_id (parsed, server_id);
           g_ptr_array_add (meetings, g_object_ref (parsed));
+          g_hash_table_add (new_meetings, (gpointer) bv_meeting_get_id (parsed));
           added++;
         }
       g_ptr_array_add (exceptions, g_ptr_array_ref (event->exceptions));
@@ -1589,10 +1786,18 @@ store_events (BvDatabase         *database,
       return FALSE;
     }
 
+  if (!store_attendees (database, events, meetings, new_meetings, &participants, &local_error))
+    {
+      g_set_error_literal (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_STORE,
+                           local_error->message);
+      return FALSE;
+    }
+
   if (counts)
     {
       counts->added = added;
       counts->updated = updated;
+      counts->participants = participants;
     }
   return TRUE;
 }
@@ -1717,6 +1922,14 @@ bv_ics_event_get_exceptions (BvIcsEvent *event)
   return event->exceptions;
 }
 
+GPtrArray *
+bv_ics_event_get_attendees (BvIcsEvent *event)
+{
+  g_return_val_if_fail (event, NULL);
+
+  return event->attendees;
+}
+
 void
 bv_ics_event_free (BvIcsEvent *event)
 {
@@ -1724,6 +1937,7 @@ bv_ics_event_free (BvIcsEvent *event)
     return;
   g_clear_object (&event->meeting);
   g_clear_pointer (&event->exceptions, g_ptr_array_unref);
+  g_clear_pointer (&event->attendees, g_ptr_array_unref);
   g_free (event);
 }
 

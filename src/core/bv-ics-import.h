@@ -19,7 +19,12 @@ G_BEGIN_DECLS
  * (at most 64 characters), DTSTART the start, DTEND or DURATION the
  * duration, RRULE the repetition, EXDATE and separate events with a
  * RECURRENCE-ID its cancelled and moved dates, DESCRIPTION the welcome
- * text, UID the key that makes a second import update instead of add.
+ * text, UID the key that makes a second import update instead of add,
+ * ATTENDEE lines with a mailto: address the meeting's participants (CN
+ * their name, ROLE=CHAIR a moderator; members when the address is a
+ * member's, whose name is used when there is no CN, else guests named
+ * by CN or by the address before the "@"; people invited already are not
+ * added again).
  * Events without a UID are added again on every import. All-day events
  * and cancelled events are skipped.
  *
@@ -47,7 +52,16 @@ typedef struct {
   guint added;
   guint updated;
   guint skipped;
+  guint participants;  /* invitations added from ATTENDEE lines */
 } BvIcsImportCounts;
+
+/* One ATTENDEE of an event: the address of its mailto: value, its CN
+ * (NULL when the calendar gives none) and whether ROLE=CHAIR. */
+typedef struct {
+  char     *name;
+  char     *email;
+  gboolean  moderator;
+} BvIcsAttendee;
 
 /* One imported event: a new meeting (not stored) and the exceptions of
  * its repetition. */
@@ -56,6 +70,9 @@ typedef struct _BvIcsEvent BvIcsEvent;
 BvMeeting  *bv_ics_event_get_meeting    (BvIcsEvent *event);
 /* (element-type BvMeetingException), never NULL, possibly empty */
 GPtrArray  *bv_ics_event_get_exceptions (BvIcsEvent *event);
+/* (element-type BvIcsAttendee), never NULL, possibly empty; one entry
+ * per address */
+GPtrArray  *bv_ics_event_get_attendees  (BvIcsEvent *event);
 void        bv_ics_event_free           (BvIcsEvent *event);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvIcsEvent, bv_ics_event_free)
@@ -73,7 +90,12 @@ GPtrArray  *bv_ics_parse                (const char         *data,
  * added (on @server_id, nullable), known UIDs update the stored meeting
  * (title, start, duration, repetition, welcome text, exceptions; its id,
  * BBB meeting id, passwords, kind and room settings stay, and its server
- * unless it has none). On error nothing is stored. Main context only. */
+ * unless it has none), then adds the ATTENDEEs as participants. When the
+ * meetings cannot be saved, nothing is stored. Should adding a
+ * participant fail afterwards, the meetings this import added are deleted
+ * again and the participants it added removed; the changes to known
+ * meetings stay (the store has no transaction for meetings and
+ * participants together). Main context only. */
 gboolean    bv_ics_import_data          (BvDatabase         *database,
                                          const char         *data,
                                          gsize               length,

@@ -93,10 +93,12 @@ welcome_to_html (const char *text)
 
 /* Unknown versions count as old: a stable password works everywhere, a
  * role only from 2.4 on. Load balancers give no version but speak 2.4+. */
-static gboolean
-server_supports_role (BvServer *server)
+gboolean
+bv_join_server_supports_role (BvServer *server)
 {
   g_autoptr(BvBbbVersion) version = NULL;
+
+  g_return_val_if_fail (BV_IS_SERVER (server), FALSE);
 
   if (bv_server_get_load_balancer (server))
     return TRUE;
@@ -193,7 +195,7 @@ created_cb (GObject      *object,
   query = bv_bbb_query_new ();
   bv_bbb_query_add (query, "fullName", data->display_name);
   bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (data->meeting));
-  if (server_supports_role (data->server))
+  if (bv_join_server_supports_role (data->server))
     {
       bv_bbb_query_add (query, "role", "MODERATOR");
     }
@@ -584,7 +586,7 @@ meeting_info_cb (GObject      *object,
   query = bv_bbb_query_new ();
   bv_bbb_query_add (query, "fullName", data->display_name);
   bv_bbb_query_add (query, "meetingID", data->meeting_id);
-  if (server_supports_role (data->server))
+  if (bv_join_server_supports_role (data->server))
     {
       bv_bbb_query_add (query, "role", "MODERATOR");
     }

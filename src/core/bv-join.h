@@ -38,6 +38,12 @@ char       *bv_join_build_slides_body  (const char * const *paths,
                                         GCancellable        *cancellable,
                                         GError             **error);
 
+/* Whether join links for @server name the role (role=MODERATOR/VIEWER,
+ * BigBlueButton 2.4 and later, load balancers) rather than a password:
+ * servers whose version is unknown count as old, since a password works
+ * everywhere. */
+gboolean    bv_join_server_supports_role (BvServer       *server);
+
 /* A stable userID for this person on this computer: the same value on every
  * call, derived with HMAC-SHA-256 from the machine id (/etc/machine-id or
  * /var/lib/dbus/machine-id) and the user name, and not reversible. */

@@ -437,6 +437,8 @@ _bv_application_run_job (BvApplication           *self,
 
   if (_bv_application_run_members_job (self, command_line, options))
     return TRUE;
+  if (_bv_application_run_invitations_job (self, command_line, options))
+    return TRUE;
   g_variant_dict_lookup (options, "add-server", "&s", &url);
   g_variant_dict_lookup (options, "server-name", "&s", &name);
   g_variant_dict_lookup (options, "checksum", "&s", &checksum);

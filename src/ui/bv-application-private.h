@@ -27,6 +27,10 @@ void     _bv_application_joined       (BvApplication           *self,
 gboolean _bv_application_run_members_job (BvApplication           *self,
                                           GApplicationCommandLine *command_line,
                                           GVariantDict            *options);
+/* --export-invitations (bv-application-invitations.c), as _bv_application_run_job. */
+gboolean _bv_application_run_invitations_job (BvApplication           *self,
+                                              GApplicationCommandLine *command_line,
+                                              GVariantDict            *options);
 /* The exit status of a job that ran in this process. */
 void     _bv_application_set_job_status (BvApplication         *self,
                                          int                    status);

@@ -61,6 +61,8 @@ static const GOptionEntry main_entries[] = {
     N_("Import planned meetings from a calendar file (.ics) onto the default server"), N_("FILE") },
   { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import members from a CSV file or vCard; print how many were added, updated and skipped"), N_("FILE") },
+  { "export-invitations", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Write a meeting’s invitations with personal links as a mail-merge CSV file"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("File that --export-invitations writes instead of standard output"), N_("FILE") },
   { "new-meeting", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the window with the editor for a new meeting"), NULL },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-invitation.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-ui-utils.h"
@@ -28,6 +29,12 @@ struct _BvPreferencesWindow
   GtkSwitch            *background_switch;
   AdwActionRow         *lead_row;
   GtkSpinButton        *lead_spin;
+  AdwPreferencesPage   *invitations_page;
+  AdwEntryRow          *club_name_row;
+  AdwEntryRow          *privacy_contact_row;
+  GtkTextView          *template_view;
+  GtkLabel             *preview_label;
+  BvMeeting            *sample_meeting;
 
   GSettings            *settings;
   BvServerManager      *manager;
@@ -164,6 +171,111 @@ update_background_group (BvPreferencesWindow *self)
                                                      : _("Takes effect once a conference server is set up."));
 }
 
+/* invitations */
+
+static gboolean
+has_invitation_keys (BvPreferencesWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return schema &&
+         g_settings_schema_has_key (schema, "invitation-template") &&
+         g_settings_schema_has_key (schema, "club-name") &&
+         g_settings_schema_has_key (schema, "privacy-contact");
+}
+
+static char *
+get_template_text (BvPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->template_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_preview (BvPreferencesWindow *self)
+{
+  g_autofree char *template_text = get_template_text (self);
+  g_autofree char *club = g_settings_get_string (self->settings, "club-name");
+  g_autofree char *contact = g_settings_get_string (self->settings, "privacy-contact");
+  g_autofree char *text = NULL;
+  BvInvitationContext context = { 0 };
+
+  if (!self->sample_meeting)
+    {
+      /* The clubs this app is for meet in Germany. */
+      g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+      g_autoptr(GTimeZone) zone = berlin ? g_time_zone_ref (berlin) : g_time_zone_new_utc ();
+      g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+      g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+      g_autofree char *start = g_date_time_format (later, "%Y-%m-%dT19:00:00");
+
+      self->sample_meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
+      /* Translators: the title of the sample meeting in the invitation preview. */
+      bv_meeting_set_title (self->sample_meeting, _("General Meeting"));
+      bv_meeting_set_start (self->sample_meeting, start, berlin ? "Europe/Berlin" : "Etc/UTC");
+    }
+
+  context.club_name = *club ? club : NULL;
+  context.privacy_contact = *contact ? contact : NULL;
+  text = bv_invitation_render (template_text, self->sample_meeting,
+                               /* Translators: the sample person's name in the invitation preview. */
+                               _("Jane Doe"),
+                               "https://bbb.example.org/bigbluebutton/api/join?fullName=…&checksum=…",
+                               &context);
+  gtk_label_set_text (self->preview_label, text);
+}
+
+static void
+template_changed_cb (BvPreferencesWindow *self)
+{
+  g_autofree char *text = get_template_text (self);
+
+  /* The default is stored as "", so that a translation or a better
+   * default in a later version reaches those who never changed it. */
+  if (g_str_equal (text, bv_invitation_default_template ()))
+    g_settings_reset (self->settings, "invitation-template");
+  else
+    g_settings_set_string (self->settings, "invitation-template", text);
+  update_preview (self);
+}
+
+static void
+restore_template_cb (BvPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "invitation-template");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->template_view),
+                            bv_invitation_default_template (), -1);
+}
+
+static void
+setup_invitations (BvPreferencesWindow *self)
+{
+  g_autofree char *template_text = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->template_view);
+
+  if (!has_invitation_keys (self))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invitations_page), FALSE);
+      return;
+    }
+
+  g_settings_bind (self->settings, "club-name", self->club_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "privacy-contact", self->privacy_contact_row, "text", G_SETTINGS_BIND_DEFAULT);
+
+  template_text = g_settings_get_string (self->settings, "invitation-template");
+  gtk_text_buffer_set_text (buffer, *template_text ? template_text : bv_invitation_default_template (), -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (template_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::club-name",
+                           G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::privacy-contact",
+                           G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  update_preview (self);
+}
+
 static void
 bv_preferences_window_constructed (GObject *object)
 {
@@ -221,6 +333,8 @@ bv_preferences_window_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->lead_row)),
                                   -1);
+
+  setup_invitations (self);
 }
 
 static void
@@ -230,6 +344,7 @@ bv_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
+  g_clear_object (&self->sample_meeting);
 
   G_OBJECT_CLASS (bv_preferences_window_parent_class)->dispose (object);
 }
@@ -311,7 +426,13 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, invitations_page);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, club_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, privacy_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, template_view);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, preview_label);
   gtk_widget_class_bind_template_callback (widget_class, server_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_template_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_name_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-server", NULL, add_server_action);

@@ -302,7 +302,7 @@ new_row (BvUpcomingPage      *self,
   g_autofree char *rule = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *edit_target = NULL;
-  GtkWidget *box, *label, *spinner, *edit;
+  GtkWidget *box, *label, *spinner, *invite, *edit;
 
   row->page = self;
   row->meeting = g_object_ref (planned->meeting);
@@ -388,6 +388,21 @@ new_row (BvUpcomingPage      *self,
                                       -1);
       gtk_box_append (GTK_BOX (box), more);
     }
+
+  invite = gtk_button_new_from_icon_name ("system-users-symbolic");
+  gtk_widget_add_css_class (invite, "flat");
+  {
+    /* Translators: %s is the title of a meeting. */
+    g_autofree char *tooltip = g_strdup_printf (_("Invite people to “%s” with personal links"),
+                                                bv_meeting_get_title (planned->meeting));
+    gtk_widget_set_tooltip_text (invite, tooltip);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (invite),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invite"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (invite), "win.invite-meeting");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (invite), "s", bv_meeting_get_id (planned->meeting));
+  gtk_box_append (GTK_BOX (box), invite);
 
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_add_css_class (edit, "flat");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-ics-import.h"
+#include "bv-invite-window.h"
 #include "bv-live-page.h"
 #include "bv-meeting-editor.h"
 #include "bv-members-page.h"
@@ -263,6 +264,32 @@ edit_meeting_action (GtkWidget  *widget,
 }
 
 static void
+invite_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+  BvApplication *app = get_application (self);
+  BvServerManager *manager = bv_application_get_server_manager (app);
+  g_autoptr(BvMeeting) meeting = NULL;
+  BvInviteWindow *invite;
+
+  if (!manager)
+    return;
+
+  meeting = bv_database_find_meeting (bv_server_manager_get_database (manager),
+                                      g_variant_get_string (parameter, NULL));
+  if (!meeting)
+    {
+      bv_window_add_toast (self, adw_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      return;
+    }
+  invite = bv_invite_window_new (GTK_WINDOW (self), manager,
+                                 bv_application_get_settings (app), meeting);
+  gtk_window_present (GTK_WINDOW (invite));
+}
+
+static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -461,6 +488,7 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.edit-meeting", "s", edit_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.invite-meeting", "s", invite_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);

@@ -1,0 +1,962 @@
+/* bv-invitation.c
+ *
+ * Personal invitations: links signed here, the invitation text, mailto:
+ * URIs, the mail-merge CSV, calendar files and the renewal of all links.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bv-core"
+
+#include "config.h"
+
+#include "bv-invitation.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bv-bbb-error.h"
+#include "bv-join.h"
+#include "bv-occurrences.h"
+#include "bv-server-client.h"
+
+#define USER_ID_PREFIX "bv-"
+#define PRODID "-//herzlich.org//BBB fuer Vereine//DE"
+
+/* Links */
+
+static void
+add_role (BvBbbQuery *query,
+          BvServer   *server,
+          BvMeeting  *meeting,
+          gboolean    moderator)
+{
+  const char *password;
+
+  if (bv_join_server_supports_role (server))
+    {
+      bv_bbb_query_add (query, "role", moderator ? "MODERATOR" : "VIEWER");
+      return;
+    }
+
+  /* Servers before 2.4 tell the role by the room's password; create sends
+   * the meeting's stable ones, so they are known before the room opens. */
+  password = moderator ? bv_meeting_get_moderator_password (meeting)
+                       : bv_meeting_get_attendee_password (meeting);
+  bv_bbb_query_add (query, "password", password ? password : "");
+}
+
+char *
+bv_invitation_build_link (BvBbbClient   *client,
+                          BvServer      *server,
+                          BvMeeting     *meeting,
+                          BvParticipant *participant)
+{
+  g_autoptr(BvBbbQuery) query = NULL;
+  g_autofree char *user_id = NULL;
+  const char *name;
+
+  g_return_val_if_fail (BV_IS_BBB_CLIENT (client), NULL);
+  g_return_val_if_fail (BV_IS_SERVER (server), NULL);
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (BV_IS_PARTICIPANT (participant), NULL);
+
+  name = bv_participant_get_name (participant);
+  if (!name || !*name)
+    name = bv_participant_get_email (participant);
+  if (!name || !*name)
+    /* Translators: the name in a personal link when the person has
+     * neither a name nor an e-mail address. */
+    name = C_("name in a join link", "Participant");
+
+  query = bv_bbb_query_new ();
+  bv_bbb_query_add (query, "fullName", name);
+  bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (meeting));
+  add_role (query, server, meeting,
+            bv_participant_get_role (participant) == BV_PARTICIPANT_ROLE_MODERATOR);
+  /* The link key, not the participant's row id: it is random, and stays
+   * when the meeting's links are renewed. */
+  user_id = g_strconcat (USER_ID_PREFIX, bv_participant_get_link_key (participant), NULL);
+  bv_bbb_query_add (query, "userID", user_id);
+  /* No createTime: one link serves every date of a series. No guest flag:
+   * invited people skip the waiting room. */
+
+  return bv_bbb_client_build_url (client, "join", query);
+}
+
+char *
+bv_invitation_build_guest_link (BvBbbClient *client,
+                                BvServer    *server,
+                                BvMeeting   *meeting)
+{
+  g_autoptr(BvBbbQuery) query = NULL;
+
+  g_return_val_if_fail (BV_IS_BBB_CLIENT (client), NULL);
+  g_return_val_if_fail (BV_IS_SERVER (server), NULL);
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  query = bv_bbb_query_new ();
+  /* Translators: the name in the generic guest link; the moderators see
+   * it when they let the guest in. */
+  bv_bbb_query_add (query, "fullName", _("Guest"));
+  bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (meeting));
+  add_role (query, server, meeting, FALSE);
+  bv_bbb_query_add (query, "guest", "true");
+
+  return bv_bbb_client_build_url (client, "join", query);
+}
+
+/* The text */
+
+const char *
+bv_invitation_default_template (void)
+{
+  /* Translators: the default invitation text. Keep the placeholders in
+   * braces as they are: {name} the person, {title} the meeting, {when}
+   * date and time or the series in words, {link} the personal link,
+   * {dial_in} the telephone dial-in, {recording} the recording notice,
+   * {privacy} the privacy notice, {club} the club's name. Lines whose
+   * placeholders are empty are left out. */
+  return _("Hello {name},\n"
+           "\n"
+           "you are invited to the online meeting “{title}”.\n"
+           "\n"
+           "When: {when}\n"
+           "\n"
+           "Your personal link: {link}\n"
+           "{dial_in}\n"
+           "\n"
+           "The link is meant for you alone and lets you in with your name, without "
+           "installing anything. Please do not pass it on. Open it shortly before the "
+           "start in your web browser.\n"
+           "\n"
+           "{recording}\n"
+           "\n"
+           "{privacy}\n"
+           "\n"
+           "Kind regards\n"
+           "{club}\n");
+}
+
+static GDateTime *
+meeting_start (BvMeeting *meeting)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  const char *start = bv_meeting_get_start_local (meeting);
+  const char *tzid = bv_meeting_get_tzid (meeting);
+  int year, month, day, hour, minute, second = 0;
+
+  if (!start || sscanf (start, "%d-%d-%dT%d:%d:%d", &year, &month, &day, &hour, &minute, &second) < 5)
+    return NULL;
+  if (tzid)
+    tz = g_time_zone_new_identifier (tzid);
+  if (!tz)
+    tz = g_time_zone_new_local ();
+  return g_date_time_new (tz, year, month, day, hour, minute, second);
+}
+
+static char *
+format_date_time (GDateTime *when)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  /* The same formats as the reminder's invitation text and the series
+   * description. */
+  day = g_date_time_format (when, _("%A, %-d %B %Y"));
+  time = g_date_time_format (when, C_("time of day in a repetition", "%H:%M"));
+  /* Translators: a date and a time of day, "Tuesday, 1 December 2026, 19:30" */
+  return g_strdup_printf (C_("date and time of day", "%1$s, %2$s"), day, time);
+}
+
+/* What describe_rrule says when it cannot put a rule in words. */
+static gboolean
+is_custom_description (const char *description)
+{
+  const char *custom = _("repeating on a custom schedule");
+
+  return g_str_has_prefix (description, custom);
+}
+
+char *
+bv_invitation_describe_when (BvMeeting *meeting)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(BvOccurrence) next = NULL;
+  g_autofree char *series = NULL;
+  g_autofree char *date = NULL;
+  const char *rrule;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  start = meeting_start (meeting);
+  if (!start)
+    return g_strdup ("");
+
+  rrule = bv_meeting_get_rrule (meeting);
+  if (!rrule || !*rrule)
+    return format_date_time (start);
+
+  series = bv_occurrences_describe_rrule_in_zone (rrule, bv_meeting_get_start_local (meeting),
+                                                  bv_meeting_get_tzid (meeting));
+  if (series && !is_custom_description (series))
+    return g_steal_pointer (&series);
+
+  /* A rule too unusual to put in words: the next date tells more. */
+  now = g_date_time_new_now_utc ();
+  next = bv_occurrences_next (bv_meeting_get_start_local (meeting), bv_meeting_get_tzid (meeting),
+                              bv_meeting_get_duration (meeting), rrule, NULL, 0, now, NULL);
+  date = format_date_time (next ? next->start : start);
+  /* Translators: %s is a date and time, "Tuesday, 1 December 2026, 19:30" */
+  return g_strdup_printf (_("%s and further dates"), date);
+}
+
+static char *
+privacy_notice (const BvInvitationContext *context)
+{
+  const char *club = context ? context->club_name : NULL;
+  const char *contact = context ? context->privacy_contact : NULL;
+  gboolean have_club = club && *club;
+  gboolean have_contact = contact && *contact;
+
+  if (have_club && have_contact)
+    /* Translators: %1$s is the club's name, %2$s who to ask about data protection. */
+    return g_strdup_printf (_("Privacy: %1$s uses your name and e-mail address only to invite "
+                              "you to its meetings. If you have questions about your data or want "
+                              "it deleted, please contact %2$s."), club, contact);
+  if (have_contact)
+    /* Translators: %s is who to ask about data protection. */
+    return g_strdup_printf (_("Privacy: we use your name and e-mail address only to invite you "
+                              "to our meetings. If you have questions about your data or want it "
+                              "deleted, please contact %s."), contact);
+  if (have_club)
+    /* Translators: %s is the club's name. */
+    return g_strdup_printf (_("Privacy: %s uses your name and e-mail address only to invite you "
+                              "to its meetings. If you have questions about your data or want it "
+                              "deleted, please reply to this message."), club);
+  return g_strdup (_("Privacy: we use your name and e-mail address only to invite you to our "
+                     "meetings. If you have questions about your data or want it deleted, "
+                     "please reply to this message."));
+}
+
+static char *
+dial_in_sentence (const BvInvitationContext *context)
+{
+  if (!context || !context->dial_number || !*context->dial_number)
+    return g_strdup ("");
+  if (context->voice_bridge && *context->voice_bridge)
+    /* Translators: %1$s is a telephone number, %2$s the PIN of the room. */
+    return g_strdup_printf (_("By telephone: call %1$s and enter the PIN %2$s."),
+                            context->dial_number, context->voice_bridge);
+  /* Translators: %s is a telephone number. */
+  return g_strdup_printf (_("By telephone: call %s."), context->dial_number);
+}
+
+static const char *
+lookup (const char * const *names,
+        const char * const *values,
+        const char         *name,
+        gsize               length)
+{
+  for (guint i = 0; names[i]; i++)
+    if (strlen (names[i]) == length && strncmp (names[i], name, length) == 0)
+      return values[i];
+  return NULL;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* One line with its placeholders filled; *had_placeholder says whether
+ * it named one at all. Unknown names stay as they are. */
+static char *
+fill_line (const char         *line,
+           const char * const *names,
+           const char * const *values,
+           gboolean           *had_placeholder)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = line;
+
+  *had_placeholder = FALSE;
+  while (*p)
+    {
+      const char *close;
+      const char *value;
+
+      if (*p != '{' || !(close = strchr (p + 1, '}')))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      value = lookup (names, values, p + 1, close - p - 1);
+      if (!value)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      *had_placeholder = TRUE;
+      g_string_append (out, value);
+      p = close + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+bv_invitation_render (const char                *template_text,
+                      BvMeeting                 *meeting,
+                      const char                *name,
+                      const char                *link,
+                      const BvInvitationContext *context)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *privacy = NULL;
+  g_autofree char *dial_in = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *recording = "";
+  const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
+                          "club", NULL };
+  const char *values[G_N_ELEMENTS (names)];
+  gboolean previous_blank = TRUE;
+  gboolean skip_blank = FALSE;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  if (!template_text || !*template_text)
+    template_text = bv_invitation_default_template ();
+
+  when = bv_invitation_describe_when (meeting);
+  privacy = privacy_notice (context);
+  dial_in = dial_in_sentence (context);
+  if (bv_meeting_get_record (meeting))
+    recording = _("Recording: this meeting may be recorded. The moderators say so before the "
+                  "recording starts; if you do not want to be recorded, leave your camera and "
+                  "microphone off.");
+
+  values[0] = name ? name : "";
+  values[1] = bv_meeting_get_title (meeting) ? bv_meeting_get_title (meeting) : "";
+  values[2] = when;
+  values[3] = link ? link : "";
+  values[4] = dial_in;
+  values[5] = privacy;
+  values[6] = recording;
+  values[7] = context && context->club_name ? context->club_name : "";
+  values[8] = NULL;
+
+  /* Line by line: a line that a placeholder left empty goes, and so does
+   * the blank line after it when one came before, so that paragraphs stay
+   * one blank line apart. */
+  lines = g_strsplit (template_text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *filled = NULL;
+      gboolean had_placeholder;
+      gsize len = strlen (lines[i]);
+
+      if (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][len - 1] = '\0';
+      filled = fill_line (lines[i], names, values, &had_placeholder);
+
+      if (had_placeholder && is_blank (filled))
+        {
+          skip_blank = previous_blank;
+          continue;
+        }
+      if (skip_blank && is_blank (filled) && lines[i + 1])
+        {
+          skip_blank = FALSE;
+          continue;
+        }
+      skip_blank = FALSE;
+
+      g_string_append (out, filled);
+      if (lines[i + 1])
+        g_string_append_c (out, '\n');
+      previous_blank = is_blank (filled);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+bv_invitation_subject (BvMeeting *meeting)
+{
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  /* Translators: the e-mail subject; %s is the meeting's title. */
+  return g_strdup_printf (_("Invitation: %s"), bv_meeting_get_title (meeting));
+}
+
+/* CR, LF and CRLF as CRLF (RFC 6068 section 5). */
+static char *
+crlf (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] == '\n')
+            p++;
+          g_string_append (out, "\r\n");
+        }
+      else if (*p == '\n')
+        g_string_append (out, "\r\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+bv_invitation_mailto_uri (const char *to,
+                          const char *subject,
+                          const char *body)
+{
+  g_autoptr(GString) uri = g_string_new ("mailto:");
+  char separator = '?';
+
+  /* Only unreserved characters stay as they are (and the address's "@"):
+   * "&", "?", "#", "+", "%" and everything beyond ASCII (as UTF-8) are
+   * percent-encoded, so no mail program can misread them. */
+  if (to && *to)
+    {
+      g_autofree char *escaped = g_uri_escape_string (to, "@", FALSE);
+
+      g_string_append (uri, escaped);
+    }
+  if (subject && *subject)
+    {
+      g_autofree char *normal = crlf (subject);
+      g_autofree char *escaped = g_uri_escape_string (normal, NULL, FALSE);
+
+      g_string_append_printf (uri, "%csubject=%s", separator, escaped);
+      separator = '&';
+    }
+  if (body && *body)
+    {
+      g_autofree char *normal = crlf (body);
+      g_autofree char *escaped = g_uri_escape_string (normal, NULL, FALSE);
+
+      g_string_append_printf (uri, "%cbody=%s", separator, escaped);
+    }
+
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+/* Mail merge */
+
+static void
+append_field (GString    *csv,
+              const char *value)
+{
+  if (!value)
+    value = "";
+
+  if (!strpbrk (value, ";\"\r\n") && value[0] != ' ' && !g_str_has_suffix (value, " "))
+    {
+      g_string_append (csv, value);
+      return;
+    }
+
+  g_string_append_c (csv, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append (csv, "\"\"");
+      else if (*p == '\r' && p[1] == '\n')
+        continue;
+      else if (*p == '\r')
+        g_string_append_c (csv, '\n');
+      else
+        g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+}
+
+static const char *
+role_label (BvParticipantRole role)
+{
+  switch (role)
+    {
+    case BV_PARTICIPANT_ROLE_MODERATOR:
+      return C_("role in the mail-merge file", "Moderator");
+    case BV_PARTICIPANT_ROLE_PARTICIPANT:
+    default:
+      return C_("role in the mail-merge file", "Participant");
+    }
+}
+
+char *
+bv_invitation_merge_csv (BvMeeting                 *meeting,
+                         GPtrArray                 *participants,
+                         GPtrArray                 *links,
+                         const char                *template_text,
+                         const BvInvitationContext *context)
+{
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subject = NULL;
+  const char *header[] = {
+    C_("mail-merge column", "Name"),
+    C_("mail-merge column", "E-mail"),
+    C_("mail-merge column", "Role"),
+    C_("mail-merge column", "Link"),
+    C_("mail-merge column", "Date"),
+    C_("mail-merge column", "Title"),
+    C_("mail-merge column", "Subject"),
+    C_("mail-merge column", "Text"),
+  };
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (participants, NULL);
+  g_return_val_if_fail (links && links->len == participants->len, NULL);
+
+  when = bv_invitation_describe_when (meeting);
+  subject = bv_invitation_subject (meeting);
+
+  /* The BOM makes Excel and Word read UTF-8 instead of Windows-1252. */
+  csv = g_string_new ("\xef\xbb\xbf");
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      if (i > 0)
+        g_string_append_c (csv, ';');
+      append_field (csv, header[i]);
+    }
+  g_string_append (csv, "\r\n");
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (participants, i);
+      const char *link = g_ptr_array_index (links, i);
+      const char *name = bv_participant_get_name (participant);
+      g_autofree char *text = bv_invitation_render (template_text, meeting, name, link, context);
+
+      append_field (csv, name);
+      g_string_append_c (csv, ';');
+      append_field (csv, bv_participant_get_email (participant));
+      g_string_append_c (csv, ';');
+      append_field (csv, role_label (bv_participant_get_role (participant)));
+      g_string_append_c (csv, ';');
+      append_field (csv, link);
+      g_string_append_c (csv, ';');
+      append_field (csv, when);
+      g_string_append_c (csv, ';');
+      append_field (csv, bv_meeting_get_title (meeting));
+      g_string_append_c (csv, ';');
+      append_field (csv, subject);
+      g_string_append_c (csv, ';');
+      append_field (csv, text);
+      g_string_append (csv, "\r\n");
+    }
+
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+/* Calendar files */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+static gboolean
+parse_local (const char          *text,
+             struct icaltimetype *t)
+{
+  int year, month, day, hour, minute, second = 0;
+
+  if (!text || sscanf (text, "%d-%d-%dT%d:%d:%d", &year, &month, &day, &hour, &minute, &second) < 5)
+    return FALSE;
+  *t = icaltime_null_time ();
+  t->year = year;
+  t->month = month;
+  t->day = day;
+  t->hour = hour;
+  t->minute = minute;
+  t->second = second;
+  t->is_date = 0;
+  return TRUE;
+}
+
+static icalproperty *
+with_tzid (icalproperty *prop,
+           const char   *tzid)
+{
+  icalproperty_add_parameter (prop, icalparameter_new_tzid (tzid));
+  return prop;
+}
+
+/* The local end of an event that starts at @start (wall clock in @tz)
+ * and lasts @minutes of elapsed time. */
+static struct icaltimetype
+local_end (struct icaltimetype start,
+           GTimeZone          *tz,
+           guint               minutes)
+{
+  g_autoptr(GDateTime) begin = g_date_time_new (tz, start.year, start.month, start.day,
+                                                start.hour, start.minute, start.second);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (begin, minutes);
+  struct icaltimetype t = start;
+
+  t.year = g_date_time_get_year (end);
+  t.month = g_date_time_get_month (end);
+  t.day = g_date_time_get_day_of_month (end);
+  t.hour = g_date_time_get_hour (end);
+  t.minute = g_date_time_get_minute (end);
+  t.second = g_date_time_get_second (end);
+  return t;
+}
+
+static icalcomponent *
+new_event (BvMeeting           *meeting,
+           const char          *uid,
+           struct icaltimetype  start,
+           guint                duration,
+           GTimeZone           *tz,
+           const char          *link,
+           const char          *description)
+{
+  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  const char *tzid = bv_meeting_get_tzid (meeting);
+  const char *title = bv_meeting_get_title (meeting);
+  g_autofree char *text = NULL;
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())));
+  icalcomponent_add_property (event, with_tzid (icalproperty_new_dtstart (start), tzid));
+  icalcomponent_add_property (event, with_tzid (icalproperty_new_dtend (local_end (start, tz, duration)), tzid));
+  icalcomponent_add_property (event, icalproperty_new_summary (title ? title : ""));
+
+  if (link && *link)
+    {
+      icalcomponent_add_property (event, icalproperty_new_url (link));
+      icalcomponent_add_property (event, icalproperty_new_location (link));
+      if (description && strstr (description, link))
+        text = g_strdup (description);
+      else if (description && *description)
+        text = g_strconcat (description, "\n\n", link, NULL);
+      else
+        text = g_strdup (link);
+    }
+  else if (description && *description)
+    text = g_strdup (description);
+
+  if (text)
+    icalcomponent_add_property (event, icalproperty_new_description (text));
+
+  return event;
+}
+
+/**
+ * bv_invitation_build_ics_full:
+ * @exceptions: (nullable) (element-type BvMeetingException): the
+ *   series' cancelled and moved dates
+ *
+ * As bv_invitation_build_ics(), with the cancelled dates as EXDATE and
+ * the moved ones as events of their own with a RECURRENCE-ID.
+ */
+char *
+bv_invitation_build_ics_full (BvMeeting   *meeting,
+                              GPtrArray   *exceptions,
+                              const char  *link,
+                              const char  *description,
+                              GError     **error)
+{
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *uid = NULL;
+  icaltimezone *zone;
+  icalcomponent *event;
+  struct icaltimetype start;
+  const char *tzid;
+  const char *rrule;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (!error || !*error, NULL);
+
+  tzid = bv_meeting_get_tzid (meeting);
+  zone = tzid ? icaltimezone_get_builtin_timezone (tzid) : NULL;
+  tz = tzid ? g_time_zone_new_identifier (tzid) : NULL;
+  if (!zone || !tz || !parse_local (bv_meeting_get_start_local (meeting), &start))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The calendar file could not be made because the meeting’s date or "
+                             "time zone is not valid. Check them in the meeting’s settings."));
+      return NULL;
+    }
+
+  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  /* The zone's rules go along, so that calendars which do not know the
+   * Olson name still show the right time. */
+  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+
+  /* The calendar's own event when the meeting came from one, so that
+   * importing the invitation updates that event instead of doubling it. */
+  if (bv_meeting_get_ical_uid (meeting))
+    uid = g_strdup (bv_meeting_get_ical_uid (meeting));
+  else
+    uid = g_strdup_printf ("%s@bbb-vereine", bv_meeting_get_id (meeting));
+
+  event = new_event (meeting, uid, start, bv_meeting_get_duration (meeting), tz, link, description);
+  icalcomponent_add_component (calendar, event);
+
+  rrule = bv_meeting_get_rrule (meeting);
+  if (rrule && *rrule)
+    {
+      struct icalrecurrencetype recurrence = icalrecurrencetype_from_string (rrule);
+
+      if (recurrence.freq == ICAL_NO_RECURRENCE)
+        {
+          icalerror_clear_errno ();
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The calendar file could not be made because the meeting’s "
+                                 "repetition is not valid. Check it in the meeting’s settings."));
+          return NULL;
+        }
+      icalcomponent_add_property (event, icalproperty_new_rrule (recurrence));
+
+      for (guint i = 0; exceptions && i < exceptions->len; i++)
+        {
+          BvMeetingException *exception = g_ptr_array_index (exceptions, i);
+          struct icaltimetype original;
+
+          if (!parse_local (exception->recurrence_id, &original))
+            continue;
+
+          if (exception->cancelled)
+            icalcomponent_add_property (event, with_tzid (icalproperty_new_exdate (original), tzid));
+          else
+            {
+              struct icaltimetype moved = original;
+              icalcomponent *override;
+
+              if (exception->new_start_local && !parse_local (exception->new_start_local, &moved))
+                continue;
+              override = new_event (meeting, uid, moved,
+                                    exception->new_duration ? exception->new_duration
+                                                            : bv_meeting_get_duration (meeting),
+                                    tz, link, description);
+              icalcomponent_add_property (override,
+                                          with_tzid (icalproperty_new_recurrenceid (original), tzid));
+              icalcomponent_add_component (calendar, override);
+            }
+        }
+    }
+
+  return icalcomponent_as_ical_string_r (calendar);
+}
+
+char *
+bv_invitation_build_ics (BvMeeting   *meeting,
+                         const char  *link,
+                         const char  *description,
+                         GError     **error)
+{
+  return bv_invitation_build_ics_full (meeting, NULL, link, description, error);
+}
+
+/* Renewal */
+
+typedef struct
+{
+  BvDatabase  *database;
+  BvServer    *server;
+  BvMeeting   *meeting;
+  BvBbbClient *client;
+  char        *bbb_meeting_id;
+} RenewData;
+
+static void
+renew_data_free (RenewData *data)
+{
+  g_clear_object (&data->database);
+  g_clear_object (&data->server);
+  g_clear_object (&data->meeting);
+  g_clear_object (&data->client);
+  g_free (data->bbb_meeting_id);
+  g_free (data);
+}
+
+static void
+renew_failed (GTask  *task,
+              GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+  /* Translators: %s is a sentence that says what went wrong and what to do. */
+  g_task_return_new_error (task, error->domain, error->code,
+                           _("The links were not renewed; the old links still work. %s"),
+                           error->message);
+}
+
+static void
+save_new_id (GTask *task)
+{
+  RenewData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The store puts the old id back into the object when saving fails. */
+  bv_meeting_renew_bbb_meeting_id (data->meeting);
+  if (!bv_database_save_meeting (data->database, data->meeting, &error))
+    {
+      g_task_return_new_error (task, error->domain, error->code,
+                               /* Translators: %s says why the database refused. */
+                               _("The new links could not be saved, so the old links are kept. "
+                                 "The room was ended if it was open; nobody is in it now. %s"),
+                               error->message);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+ended_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RenewData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!bv_bbb_client_end_finish (data->client, result, &error) &&
+      !g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) &&
+      !g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) &&
+      !g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_ENDED))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* Renewing now would leave people in the room with the old links,
+       * and nobody could end it from here any more. */
+      g_task_return_new_error (task, error->domain, error->code,
+                               /* Translators: %s says what went wrong. */
+                               _("The meeting is running and could not be ended, so the links "
+                                 "were not renewed; the old links still work. End the meeting "
+                                 "in the room (“End meeting”) and then renew the links again. %s"),
+                               error->message);
+      return;
+    }
+
+  save_new_id (task);
+}
+
+static void
+meeting_info_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RenewData *data = g_task_get_task_data (task);
+  g_autoptr(BvBbbMeeting) room = NULL;
+  g_autoptr(GError) error = NULL;
+
+  room = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
+  if (!room)
+    {
+      if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
+          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
+          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING))
+        {
+          /* No room: nobody can be in it. */
+          save_new_id (task);
+          return;
+        }
+      renew_failed (task, error);
+      return;
+    }
+
+  /* Also a room that is open but empty: old links would still get in
+   * until it expires. */
+  bv_bbb_client_end_async (data->client, data->bbb_meeting_id, g_task_get_cancellable (task),
+                           ended_cb, g_object_ref (task));
+}
+
+static void
+renew_client_opened_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RenewData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->client = bv_server_client_open_finish (result, &error);
+  if (!data->client)
+    {
+      renew_failed (task, error);
+      return;
+    }
+
+  bv_bbb_client_get_meeting_info_async (data->client, data->bbb_meeting_id,
+                                        g_task_get_cancellable (task),
+                                        meeting_info_cb, g_object_ref (task));
+}
+
+void
+bv_invitation_renew_links_async (BvDatabase          *database,
+                                 BvServer            *server,
+                                 BvMeeting           *meeting,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RenewData *data;
+
+  g_return_if_fail (BV_IS_DATABASE (database));
+  g_return_if_fail (!server || BV_IS_SERVER (server));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_invitation_renew_links_async);
+
+  data = g_new0 (RenewData, 1);
+  data->database = g_object_ref (database);
+  data->meeting = g_object_ref (meeting);
+  data->bbb_meeting_id = g_strdup (bv_meeting_get_bbb_meeting_id (meeting));
+  g_task_set_task_data (task, data, (GDestroyNotify) renew_data_free);
+
+  if (!server)
+    {
+      /* No server, no room: nothing to end. */
+      save_new_id (task);
+      return;
+    }
+  data->server = g_object_ref (server);
+
+  bv_server_client_open_async (server, cancellable, renew_client_opened_cb, g_object_ref (task));
+}
+
+gboolean
+bv_invitation_renew_links_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_invitation_renew_links_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,620 @@
+/* test-invite-window.c
+ *
+ * The invitation window in a real GTK window (Xvfb), on a real SQLite
+ * file, with the secret in the real keyring and the practice server on
+ * loopback for the link renewal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "bv-invite-window.h"
+#include "bv-practice-server.h"
+#include "bv-secret-store.h"
+
+#define SECRET "invite-window-test-secret-0123456789"
+
+static BvPracticeServer *practice;
+static char *dir;
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!*result)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return *result;
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+window_is_ready (gpointer data)
+{
+  return bv_invite_window_is_ready (BV_INVITE_WINDOW (data));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+store_secret (BvServer *server)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_secret_store_save_async (bv_server_get_id (server), bv_server_get_name (server), SECRET,
+                              NULL, result_cb, &result);
+  bv_secret_store_save_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+static BvServer *
+add_server (BvDatabase *db,
+            const char *name,
+            gboolean    with_secret)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = bv_server_generate_id ();
+  BvServer *server = bv_server_new (id, name, bv_practice_server_get_api_url (practice), "sha256");
+
+  g_assert_true (bv_database_save_server (db, server, &error));
+  g_assert_no_error (error);
+  if (with_secret)
+    store_secret (server);
+  return server;
+}
+
+static BvGroup *
+add_group (BvDatabase *db,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  BvGroup *group = bv_group_new (name);
+
+  g_assert_true (bv_database_save_group (db, group, &error));
+  g_assert_no_error (error);
+  return group;
+}
+
+static void
+add_member (BvDatabase *db,
+            const char *name,
+            const char *email,
+            BvGroup    *group_a,
+            BvGroup    *group_b)
+{
+  g_autoptr(BvMember) member = bv_member_new ();
+  g_autoptr(GError) error = NULL;
+  const char *groups[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
+  if (group_a)
+    groups[n++] = bv_group_get_id (group_a);
+  if (group_b)
+    groups[n++] = bv_group_get_id (group_b);
+  bv_member_set_name (member, name);
+  bv_member_set_email (member, email);
+  bv_member_set_group_ids (member, groups);
+  g_assert_true (bv_database_save_member (db, member, &error));
+  g_assert_no_error (error);
+}
+
+static BvMeeting *
+add_meeting (BvDatabase    *db,
+             BvServer      *server,
+             BvMeetingKind  kind,
+             const char    *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *local = g_date_time_format (tomorrow, "%Y-%m-%dT19:00:00");
+  BvMeeting *meeting = bv_meeting_new (kind);
+
+  bv_meeting_set_title (meeting, title);
+  bv_meeting_set_start (meeting, local, "Europe/Berlin");
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  return meeting;
+}
+
+/* What the store says: "Name=role, …", in the store's order. */
+static char *
+describe_participants (BvDatabase *db,
+                       BvMeeting  *meeting)
+{
+  g_autoptr(GPtrArray) participants = bv_database_list_participants (db, bv_meeting_get_id (meeting));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (participants, i);
+
+      g_string_append_printf (text, "%s%s=%s%s", i ? ", " : "",
+                              bv_participant_get_name (participant),
+                              bv_participant_role_to_string (bv_participant_get_role (participant)),
+                              bv_participant_is_guest (participant) ? " (guest)" : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static BvParticipant *
+find_participant (BvDatabase *db,
+                  BvMeeting  *meeting,
+                  const char *name)
+{
+  g_autoptr(GPtrArray) participants = bv_database_list_participants (db, bv_meeting_get_id (meeting));
+
+  for (guint i = 0; i < participants->len; i++)
+    if (g_str_equal (bv_participant_get_name (g_ptr_array_index (participants, i)), name))
+      return g_object_ref (g_ptr_array_index (participants, i));
+  return NULL;
+}
+
+static GtkWidget *
+next_widget (GtkWidget *w,
+             GtkWidget *root)
+{
+  if (gtk_widget_get_first_child (w))
+    return gtk_widget_get_first_child (w);
+  while (w != root && !gtk_widget_get_next_sibling (w))
+    w = gtk_widget_get_parent (w);
+  return w == root ? NULL : gtk_widget_get_next_sibling (w);
+}
+
+/* The titles of the rows the window shows, in order. */
+static char *
+describe_rows (BvInviteWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                               "participants_list"));
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (ADW_IS_ACTION_ROW (w))
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+find_row (BvInviteWindow *window,
+          const char     *title)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (ADW_IS_ACTION_ROW (w) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title))
+      return w;
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+      return w;
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action_name) == 0)
+      return w;
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWindow  *parent;
+  const char *heading;
+} DialogWait;
+
+static AdwMessageDialog *
+find_dialog (DialogWait *wait)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == wait->parent &&
+        strstr (adw_message_dialog_get_heading (l->data), wait->heading))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (BvInviteWindow *window,
+                 const char     *heading)
+{
+  DialogWait wait = { GTK_WINDOW (window), heading };
+
+  g_assert_true (wait_until (dialog_shown, &wait));
+  return find_dialog (&wait);
+}
+
+/* The undo button of the toast on show, as a person would press it. */
+static GtkButton *
+find_undo_button (BvInviteWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                               "toast_overlay"));
+
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Undo") == 0)
+      return GTK_BUTTON (w);
+  return NULL;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, result_cb, &result);
+  text = gdk_clipboard_read_text_finish (clipboard, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+typedef struct
+{
+  BvDatabase *db;
+  const char *meeting_id;
+  const char *old_bbb_id;
+} RenewWait;
+
+static gboolean
+bbb_id_changed (gpointer data)
+{
+  RenewWait *wait = data;
+  g_autoptr(BvMeeting) stored = bv_database_find_meeting (wait->db, wait->meeting_id);
+
+  return stored && !g_str_equal (bv_meeting_get_bbb_meeting_id (stored), wait->old_bbb_id);
+}
+
+static void
+test_invite_and_send (void)
+{
+  g_autofree char *path = g_build_filename (dir, "invite.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "merge.csv", NULL);
+  g_autofree char *ics_dir = g_build_filename (dir, "ics", NULL);
+  g_autofree char *erika_ics = g_build_filename (ics_dir, "Erika Musterfrau.ics", NULL);
+  g_autofree char *meeting_ics = g_build_filename (ics_dir, "Mitgliederversammlung 2026.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvGroup) board = NULL;
+  g_autoptr(BvGroup) course = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvParticipant) erika = NULL;
+  g_autoptr(BvParticipant) lena = NULL;
+  g_autoptr(BvParticipant) lena_again = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *old_bbb_id = NULL;
+  GListModel *groups;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra, *drop_down, *row, *name_row, *email_row;
+  GtkButton *undo;
+  GtkStack *stack;
+  BvInviteWindow *window;
+  RenewWait renew_wait;
+  guint board_position = G_MAXUINT;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Vereinsserver", TRUE);
+  manager = bv_server_manager_new (db);
+  board = add_group (db, "Vorstand");
+  course = add_group (db, "Kursgruppe");
+  add_member (db, "Erika Musterfrau", "erika@example.org", board, NULL);
+  add_member (db, "Max Müller", "max@example.org", board, course);
+  add_member (db, "Lena Schmidt", "lena@example.org", course, NULL);
+  meeting = add_meeting (db, server, BV_MEETING_KIND_ASSEMBLY, "Mitgliederversammlung 2026");
+
+  window = bv_invite_window_new (NULL, manager, NULL, meeting);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Invite to “Mitgliederversammlung 2026”");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (widget_is_mapped, window));
+  g_assert_true (wait_until (window_is_ready, window));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  /* The board through the group dialog: at a general assembly, the board
+   * moderates. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);
+  dialog = wait_for_dialog (window, "Invite a Group");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  drop_down = find_descendant (extra, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop_down);
+  groups = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
+
+      if (g_str_equal (bv_group_get_id (group), bv_group_get_id (board)))
+        board_position = i;
+    }
+  g_assert_cmpuint (board_position, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), board_position);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  adw_message_dialog_response (dialog, "invite");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_clear_pointer (&shown, g_free);
+  shown = describe_rows (window);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau, Max Müller");
+
+  /* The course group: Max is invited already and stays moderator. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group-id", "s", bv_group_get_id (course));
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, Lena Schmidt=participant");
+
+  /* A role changed in the row is stored. */
+  row = find_row (window, "Lena Schmidt");
+  g_assert_nonnull (row);
+  drop_down = find_descendant (row, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop_down);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Lena Schmidt=moderator, Max Müller=moderator");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
+
+  /* A guest through the guest dialog; a wrong address keeps "Invite" off. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-guest", NULL);
+  dialog = wait_for_dialog (window, "Invite a Guest");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  name_row = find_descendant (extra, ADW_TYPE_ENTRY_ROW);
+  email_row = gtk_widget_get_next_sibling (name_row);
+  g_assert_true (ADW_IS_ENTRY_ROW (email_row));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Gustav Gast");
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@example.org");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  adw_message_dialog_response (dialog, "invite");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, "
+                              "Gustav Gast=participant (guest), Lena Schmidt=participant");
+
+  /* Removed, then back with the same link key through the toast's undo. */
+  lena = find_participant (db, meeting, "Lena Schmidt");
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.remove", "s", bv_participant_get_id (lena));
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, Gustav Gast=participant (guest)");
+  undo = find_undo_button (window);
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  lena_again = find_participant (db, meeting, "Lena Schmidt");
+  g_assert_nonnull (lena_again);
+  g_assert_cmpstr (bv_participant_get_link_key (lena_again), ==, bv_participant_get_link_key (lena));
+
+  /* Copy Link puts the personal link, with the person's name, on the
+   * clipboard. */
+  erika = find_participant (db, meeting, "Erika Musterfrau");
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  link = read_clipboard (GTK_WIDGET (window));
+  g_assert_nonnull (link);
+  g_assert_true (g_str_has_prefix (link, bv_practice_server_get_api_url (practice)));
+  g_assert_nonnull (strstr (link, "join?"));
+  g_assert_nonnull (strstr (link, "fullName=Erika"));
+  g_assert_nonnull (strstr (link, bv_meeting_get_bbb_meeting_id (meeting)));
+
+  /* The mail-merge file and the calendar files, written in the background. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", csv_path);
+  g_assert_true (wait_until (file_exists, csv_path));
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "Erika Musterfrau"));
+  g_assert_nonnull (strstr (csv, "Gustav Gast"));
+  g_assert_nonnull (strstr (csv, "fullName=Erika"));
+
+  g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
+  g_assert_true (wait_until (file_exists, erika_ics));
+  g_assert_true (wait_until (file_exists, meeting_ics));
+
+  /* Renewing asks first, then gives the meeting a new BBB id. */
+  old_bbb_id = g_strdup (bv_meeting_get_bbb_meeting_id (meeting));
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.renew-links", NULL);
+  dialog = wait_for_dialog (window, "Renew the Links of “Mitgliederversammlung 2026”?");
+  adw_message_dialog_response (dialog, "renew");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  renew_wait.db = db;
+  renew_wait.meeting_id = bv_meeting_get_id (meeting);
+  renew_wait.old_bbb_id = old_bbb_id;
+  g_assert_true (wait_until (bbb_id_changed, &renew_wait));
+  g_assert_true (wait_until (window_is_ready, window));
+  g_clear_pointer (&link, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  link = read_clipboard (GTK_WIDGET (window));
+  g_assert_null (strstr (link, old_bbb_id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+retry_shown (gpointer data)
+{
+  BvInviteWindow *window = data;
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                                       "status_revealer"));
+  GtkWidget *retry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                                "retry_button"));
+
+  return gtk_revealer_get_reveal_child (revealer) && gtk_widget_get_visible (retry);
+}
+
+static void
+test_no_secret (void)
+{
+  g_autofree char *path = g_build_filename (dir, "nosecret.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvParticipant) guest = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *link = NULL;
+  GtkWidget *copy;
+  GtkLabel *label;
+  BvInviteWindow *window;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Ohne Schlüssel", FALSE);
+  manager = bv_server_manager_new (db);
+  meeting = add_meeting (db, server, BV_MEETING_KIND_BOARD, "Vorstandssitzung");
+
+  window = bv_invite_window_new (NULL, manager, NULL, meeting);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (retry_shown, window));
+  g_assert_false (bv_invite_window_is_ready (window));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW, "status_label"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "The personal links cannot be made at the moment: "));
+
+  /* Guests can be invited meanwhile; links wait for the secret. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-guest-entry", "(ss)", "Gustav Gast", "");
+  shown = describe_rows (window);
+  g_assert_cmpstr (shown, ==, "Gustav Gast");
+  guest = find_participant (db, meeting, "Gustav Gast");
+  copy = find_action_button (find_row (window, "Gustav Gast"), "invite.copy-link");
+  g_assert_nonnull (copy);
+  g_assert_false (gtk_widget_is_sensitive (copy));
+
+  store_secret (server);
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.retry", NULL);
+  g_assert_true (wait_until (window_is_ready, window));
+  g_assert_true (gtk_widget_is_sensitive (copy));
+  g_signal_emit_by_name (copy, "clicked");
+  link = read_clipboard (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (link, "fullName=Gustav"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* English source strings, whatever the machine's language. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  dir = g_dir_make_tmp ("bv-test-invite-XXXXXX", &error);
+  g_assert_no_error (error);
+  practice = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (practice, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
+  g_test_add_func ("/ui/invite/no-secret", test_no_secret);
+
+  status = g_test_run ();
+
+  g_clear_object (&practice);
+  {
+    g_autofree char *ics_dir = g_build_filename (dir, "ics", NULL);
+    g_autoptr(GDir) listing = g_dir_open (ics_dir, 0, NULL);
+    const char *names[] = { "invite.db", "nosecret.db", "merge.csv", NULL };
+    const char *name;
+
+    while (listing && (name = g_dir_read_name (listing)))
+      {
+        g_autofree char *file = g_build_filename (ics_dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (ics_dir);
+    for (guint i = 0; names[i]; i++)
+      {
+        g_autofree char *file = g_build_filename (dir, names[i], NULL);
+        g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (file, "-shm", NULL);
+
+        g_unlink (file);
+        g_unlink (wal);
+        g_unlink (shm);
+      }
+    g_rmdir (dir);
+  }
+  g_free (dir);
+  return status;
+}
