@@ -535,6 +535,7 @@ test_renew_links_refused (void)
   g_autoptr(BvBbbClient) client = open_client (server);
   g_autoptr(BvMeeting) stored = NULL;
   g_autofree char *old_bbb_id = NULL;
+  g_autofree char *info = NULL;
 
   g_assert_true (bv_database_save_server (database, server, &error));
   g_assert_true (bv_database_save_meeting (database, meeting, &error));
@@ -548,7 +549,8 @@ test_renew_links_refused (void)
   g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (meeting), ==, old_bbb_id);
   stored = bv_database_find_meeting (database, bv_meeting_get_id (meeting));
   g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (stored), ==, old_bbb_id);
-  g_assert_nonnull (get_meeting_info (old_bbb_id));
+  info = get_meeting_info (old_bbb_id);
+  g_assert_nonnull (info);
   g_clear_error (&error);
 
   /* Without a secret at all. */

@@ -738,6 +738,53 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/* A calendar import saves its meetings and their attendees together: when
+ * one invitation cannot be written, none of the meetings stays either. */
+static void
+test_meetings_with_participants (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(BvMember) anna = NULL;
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(BvMeeting) found = NULL;
+  BvDatabase *db = open_db ("meetings-with-participants.db");
+
+  anna = add_member (db, "Anna", "anna@example.org");
+  bv_meeting_set_title (meeting, "Mitgliederversammlung");
+  bv_meeting_set_start (meeting, "2027-03-03T19:00:00", "Europe/Berlin");
+  g_ptr_array_add (meetings, g_object_ref (meeting));
+  g_ptr_array_add (participants,
+                   bv_participant_new_member (bv_meeting_get_id (meeting), bv_member_get_id (anna),
+                                              BV_PARTICIPANT_ROLE_MODERATOR));
+  g_ptr_array_add (participants,
+                   bv_participant_new_guest ("no-such-meeting", "Gast", "gast@example.com",
+                                             BV_PARTICIPANT_ROLE_PARTICIPANT));
+
+  g_assert_false (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_null (found);
+  list = bv_database_list_participants (db, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_ptr_array_remove_index (participants, 1);
+  g_assert_true (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_no_error (error);
+  found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (found);
+  list = bv_database_list_participants (db, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (bv_participant_get_name (g_ptr_array_index (list, 0)), ==, "Anna");
+  g_assert_cmpint (bv_participant_get_role (g_ptr_array_index (list, 0)), ==, BV_PARTICIPANT_ROLE_MODERATOR);
+
+  g_object_unref (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/store/members/crud", test_members_crud);
   g_test_add_func ("/store/members/groups", test_groups);
   g_test_add_func ("/store/members/participants", test_participants);
+  g_test_add_func ("/store/members/meetings-with-participants", test_meetings_with_participants);
   g_test_add_func ("/store/members/delete-and-restore", test_delete_and_restore);
   g_test_add_func ("/store/members/erase-everywhere", test_erase_everywhere);
   g_test_add_func ("/store/members/export-json", test_export_json);

@@ -1641,45 +1641,18 @@ is_invited (GPtrArray  *participants,
   return FALSE;
 }
 
-/* Undoes what store_attendees() did so far: the new meetings go (their
- * invitations with them), and the invitations added to known meetings. */
-static void
-undo_attendees (BvDatabase *database,
-                GHashTable *new_meetings,
-                GPtrArray  *added)
-{
-  GHashTableIter iter;
-  gpointer id;
-
-  for (guint i = 0; i < added->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (added, i);
-
-      if (!g_hash_table_contains (new_meetings, bv_participant_get_meeting_id (participant)))
-        bv_database_remove_participant (database, bv_participant_get_id (participant), NULL);
-    }
-
-  g_hash_table_iter_init (&iter, new_meetings);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    bv_database_delete_meeting (database, id, NULL);
-}
-
 /* The events' attendees as the meetings' participants: members when the
  * address is a member's (named as the member when the calendar gives no
  * name), else guests named by CN or by the address before the "@".
  * People already invited stay as they are, so a second import adds
  * nobody twice. */
-static gboolean
-store_attendees (BvDatabase  *database,
-                 GPtrArray   *events,
-                 GPtrArray   *meetings,
-                 GHashTable  *new_meetings,
-                 guint       *count,
-                 GError     **error)
+static GPtrArray *
+collect_attendees (BvDatabase  *database,
+                   GPtrArray   *events,
+                   GPtrArray   *meetings)
 {
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
-  *count = 0;
   for (guint i = 0; i < events->len; i++)
     {
       BvIcsEvent *event = g_ptr_array_index (events, i);
@@ -1717,18 +1690,12 @@ store_attendees (BvDatabase  *database,
               participant = bv_participant_new_guest (meeting_id, name, attendee->email, role);
             }
 
-          if (!bv_database_add_participant (database, participant, error))
-            {
-              undo_attendees (database, new_meetings, added);
-              return FALSE;
-            }
           g_ptr_array_add (added, g_object_ref (participant));
           g_ptr_array_add (present, g_steal_pointer (&participant));
-          (*count)++;
         }
     }
 
-  return TRUE;
+  return g_steal_pointer (&added);
 }
 
 static gboolean
@@ -1740,7 +1707,7 @@ store_events (BvDatabase         *database,
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) new_meetings = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GError) local_error = NULL;
   guint added = 0;
   guint updated = 0;
@@ -1772,26 +1739,23 @@ store_events (BvDatabase         *database,
           if (server_id)
             bv_meeting_set_server_id (parsed, server_id);
           g_ptr_array_add (meetings, g_object_ref (parsed));
-          g_hash_table_add (new_meetings, (gpointer) bv_meeting_get_id (parsed));
           added++;
         }
       g_ptr_array_add (exceptions, g_ptr_array_ref (event->exceptions));
     }
 
+  /* Attendees are worked out before anything is written, so that the
+   * meetings and their invitations go into one transaction: a failure
+   * keeps neither. */
+  attendees = collect_attendees (database, events, meetings);
   if (meetings->len > 0
-      && !bv_database_save_meetings (database, meetings, exceptions, &local_error))
+      && !bv_database_save_meetings_full (database, meetings, exceptions, attendees, &local_error))
     {
       g_set_error_literal (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_STORE,
                            local_error->message);
       return FALSE;
     }
-
-  if (!store_attendees (database, events, meetings, new_meetings, &participants, &local_error))
-    {
-      g_set_error_literal (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_STORE,
-                           local_error->message);
-      return FALSE;
-    }
+  participants = attendees->len;
 
   if (counts)
     {

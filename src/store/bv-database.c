@@ -1725,11 +1725,35 @@ bv_database_save_meeting (BvDatabase  *self,
  * Saves all meetings and their exceptions in one transaction: all of them
  * or, on error, none (a calendar import must not stop half-way).
  */
+static gboolean write_participant (BvDatabase     *self,
+                                   BvParticipant  *participant,
+                                   gboolean        skip_missing,
+                                   GError        **error);
+
 gboolean
 bv_database_save_meetings (BvDatabase  *self,
                            GPtrArray   *meetings,
                            GPtrArray   *exceptions,
                            GError     **error)
+{
+  return bv_database_save_meetings_full (self, meetings, exceptions, NULL, error);
+}
+
+/**
+ * bv_database_save_meetings_full:
+ * @participants: (nullable): invitations (#BvParticipant) to add to these
+ *   or other meetings in the same transaction
+ *
+ * Like bv_database_save_meetings(), and adds @participants with them, so
+ * that a calendar import keeps either all of its meetings and attendees
+ * or none.
+ */
+gboolean
+bv_database_save_meetings_full (BvDatabase  *self,
+                                GPtrArray   *meetings,
+                                GPtrArray   *exceptions,
+                                GPtrArray   *participants,
+                                GError     **error)
 {
   g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (meetings, FALSE);
@@ -1749,6 +1773,10 @@ bv_database_save_meetings (BvDatabase  *self,
       if (changed && !write_exceptions (self, bv_meeting_get_id (meeting), changed, error))
         goto failed;
     }
+
+  for (guint i = 0; participants && i < participants->len; i++)
+    if (!write_participant (self, g_ptr_array_index (participants, i), FALSE, error))
+      goto failed;
 
   if (!commit (self, error))
     goto failed;

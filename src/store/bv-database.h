@@ -59,6 +59,11 @@ gboolean    bv_database_save_meetings      (BvDatabase  *self,
                                             GPtrArray   *meetings,
                                             GPtrArray   *exceptions,
                                             GError     **error);
+gboolean    bv_database_save_meetings_full (BvDatabase  *self,
+                                            GPtrArray   *meetings,
+                                            GPtrArray   *exceptions,
+                                            GPtrArray   *participants,
+                                            GError     **error);
 gboolean    bv_database_delete_meeting     (BvDatabase  *self,
                                             const char  *id,
                                             GError     **error);
