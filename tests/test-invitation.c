@@ -784,7 +784,8 @@ test_merge_csv (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "merge.csv", NULL);
-  const char *names[] = { "Müller; Jürgen", "Erika \"Eri\" Musterfrau", "Zeilen\numbruch", NULL };
+  const char *names[] = { "Müller; Jürgen", "Erika \"Eri\" Musterfrau", "Zeilen\numbruch",
+                          "=HYPERLINK(\"https://evil.example/\";\"Klick\")", "@SUM(1+1)", NULL };
   const char *header[] = { "Name", "E-mail", "Role", "Link", "Date", "Title", "Subject", "Text", NULL };
 
   bv_meeting_set_rrule (meeting, "FREQ=WEEKLY;BYDAY=TU");
@@ -818,7 +819,15 @@ test_merge_csv (void)
                                                     g_ptr_array_index (links, i), &full_context);
 
       g_assert_cmpuint (g_strv_length (row), ==, 8);
-      g_assert_cmpstr (row[0], ==, names[i]);
+      if (strchr ("=@", names[i][0]))
+        {
+          /* A formula stays text for spreadsheets: a leading apostrophe. */
+          g_autofree char *quoted = g_strconcat ("'", names[i], NULL);
+
+          g_assert_cmpstr (row[0], ==, quoted);
+        }
+      else
+        g_assert_cmpstr (row[0], ==, names[i]);
       g_assert_cmpstr (row[1], ==, email);
       g_assert_cmpstr (row[2], ==, i == 0 ? "Moderator" : "Participant");
       g_assert_cmpstr (row[3], ==, g_ptr_array_index (links, i));

@@ -463,16 +463,26 @@ static void
 append_field (GString    *csv,
               const char *value)
 {
+  gboolean formula;
+
   if (!value)
     value = "";
 
-  if (!strpbrk (value, ";\"\r\n") && value[0] != ' ' && !g_str_has_suffix (value, " "))
+  /* Names come from imported member lists; one starting like a formula
+   * ("=HYPERLINK(…)") would be run by Calc or Excel when the secretary
+   * opens the file, so it is kept as text with a leading apostrophe
+   * (OWASP "CSV injection"). */
+  formula = value[0] && strchr ("=+-@\t\r", value[0]) != NULL;
+
+  if (!formula && !strpbrk (value, ";\"\r\n") && value[0] != ' ' && !g_str_has_suffix (value, " "))
     {
       g_string_append (csv, value);
       return;
     }
 
   g_string_append_c (csv, '"');
+  if (formula)
+    g_string_append_c (csv, '\'');
   for (const char *p = value; *p; p++)
     {
       if (*p == '"')

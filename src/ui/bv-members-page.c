@@ -470,8 +470,8 @@ erase_action (GtkWidget  *widget,
   /* Translators: %s is a member's name */
   heading = g_strdup_printf (_("Delete “%s” Everywhere?"), bv_member_get_name (member));
   if (meetings > 0)
-    body = g_strdup_printf (ngettext ("Everything stored about %s is deleted for good: address, phone, notes, groups and the invitation to %u meeting. Links already sent stop working. This cannot be undone.",
-                                      "Everything stored about %s is deleted for good: address, phone, notes, groups and the invitations to %u meetings. Links already sent stop working. This cannot be undone.",
+    body = g_strdup_printf (ngettext ("Everything stored about %s is deleted for good: address, phone, notes, groups and the invitation to %u meeting. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone.",
+                                      "Everything stored about %s is deleted for good: address, phone, notes, groups and the invitations to %u meetings. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone.",
                                       meetings),
                             bv_member_get_name (member), meetings);
   else
