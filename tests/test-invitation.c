@@ -626,6 +626,52 @@ test_render (void)
   g_assert_cmpstr (custom, ==, "A\nB");
 }
 
+/* The PIN printed in an invitation is the one the room really gets, and
+ * the number is the one the server names; without a known number the
+ * text has no telephone line. */
+static void
+test_dial_in (void)
+{
+  g_autoptr(BvServer) server = new_server ("3.0.19");
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(BvBbbClient) client = open_client (server);
+  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (meeting);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbMeeting) room = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bare = NULL;
+  BvInvitationContext context = full_context;
+  char pin[BV_INVITATION_PIN_SIZE];
+  const char *at;
+
+  bv_invitation_context_set_dial_in (&context, server, meeting, pin);
+  g_assert_null (context.dial_number);
+  g_assert_null (context.voice_bridge);
+  bare = bv_invitation_render (NULL, meeting, NAME, "L", &context);
+  g_assert_null (strstr (bare, "telephone"));
+
+  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
+  room = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  bv_join_note_dial_number (server, room);
+  g_assert_cmpstr (bv_server_get_dial_number (server), ==, "+49 631 00000000");
+
+  bv_invitation_context_set_dial_in (&context, server, meeting, pin);
+  g_assert_cmpstr (context.dial_number, ==, "+49 631 00000000");
+  info = get_meeting_info (bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_nonnull (info);
+  expected = g_strdup_printf ("<voiceBridge>%s</voiceBridge>", context.voice_bridge);
+  g_assert_nonnull (strstr (info, expected));
+
+  text = bv_invitation_render (NULL, meeting, NAME, "L", &context);
+  at = strstr (text, "By telephone: call +49 631 00000000 and enter the PIN ");
+  g_assert_nonnull (at);
+  g_assert_nonnull (strstr (at, pin));
+}
+
 static void
 test_describe_when (void)
 {
@@ -1041,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation/renew-not-open", test_renew_links_not_open);
   g_test_add_func ("/core/invitation/renew-refused", test_renew_links_refused);
   g_test_add_func ("/core/invitation/render", test_render);
+  g_test_add_func ("/core/invitation/dial-in", test_dial_in);
   g_test_add_func ("/core/invitation/describe-when", test_describe_when);
   g_test_add_func ("/core/invitation/mailto", test_mailto);
   g_test_add_func ("/core/invitation/merge-csv", test_merge_csv);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-bbb-parser.h"
 #include "bv-bbb-query.h"
 #include "bv-join.h"
 #include "bv-practice-server.h"
@@ -381,6 +382,7 @@ test_join_moderator_role (void)
   g_autofree char *again_text = NULL;
   g_autofree char *info = NULL;
   g_autofree char *create_time = NULL;
+  g_autofree char *pin = NULL;
   g_autoptr(JoinUrl) url = NULL;
   g_autoptr(JoinUrl) again = NULL;
   const char *bbb_id = bv_meeting_get_bbb_meeting_id (meeting);
@@ -409,6 +411,11 @@ test_join_moderator_role (void)
   info = get_meeting_info (bbb_id);
   create_time = element_text (info, "createTime");
   g_assert_cmpstr (param (url, "createTime"), ==, create_time);
+  /* The room's PIN is the meeting's own, and the server's dial-in number
+   * is remembered for invitations. */
+  pin = element_text (info, "voiceBridge");
+  g_assert_cmpuint ((guint) g_ascii_strtoull (pin, NULL, 10), ==, bv_join_voice_bridge (meeting));
+  g_assert_cmpstr (bv_server_get_dial_number (server), ==, "+49 631 00000000");
   g_clear_pointer (&info, g_free);
 
   open_in_stand_in_browser (text);
@@ -1001,6 +1008,100 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
+/* Another room on the server holds the meeting's PIN: create is sent once
+ * more without it, and the join still works. */
+static void
+test_join_pin_taken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(BvMeeting) other = new_meeting (server);
+  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (other);
+  g_autofree char *query_text = NULL;
+  g_autofree char *hashed = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pin = NULL;
+  GPtrArray *queries;
+  guint status = 0;
+
+  /* The other room, created by hand with our meeting's PIN. */
+  g_assert_cmpuint (bv_bbb_query_remove (query, "voiceBridge"), ==, 1);
+  bv_bbb_query_add_int (query, "voiceBridge", bv_join_voice_bridge (meeting));
+  query_text = bv_bbb_query_to_string (query);
+  hashed = g_strconcat ("create", query_text, SECRET, NULL);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, hashed, -1);
+  url = g_strdup_printf ("%screate?%s&checksum=%s", bv_practice_server_get_api_url (practice),
+                         query_text, checksum);
+  body = http_get (url, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (body, "<returncode>SUCCESS</returncode>"));
+
+  save_secret (bv_server_get_id (server), SECRET);
+  clear_urls ();
+  bv_practice_server_reset_log (practice);
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+
+  queries = bv_practice_server_get_raw_queries (practice);
+  g_assert_cmpuint (queries->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (queries, 0), "voiceBridge="));
+  g_assert_null (strstr (g_ptr_array_index (queries, 1), "voiceBridge="));
+  text = wait_for_one_url ();
+  open_in_stand_in_browser (text);
+  info = get_meeting_info (bv_meeting_get_bbb_meeting_id (meeting));
+  pin = element_text (info, "voiceBridge");
+  g_assert_cmpuint ((guint) g_ascii_strtoull (pin, NULL, 10), !=, bv_join_voice_bridge (meeting));
+
+  delete_secret (bv_server_get_id (server));
+}
+
+/* PINs: five digits, stable for a meeting, different between meetings;
+ * the placeholder number of servers without dial-in is no number. */
+static void
+test_voice_bridge (void)
+{
+  g_autoptr(BvServer) server = new_server ("sha256", "sha256", "3.0.19", FALSE);
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *fixture = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbMeeting) room = NULL;
+  gsize length = 0;
+  guint pin = bv_join_voice_bridge (meeting);
+
+  g_assert_cmpuint (pin, >=, 10000);
+  g_assert_cmpuint (pin, <=, 99999);
+  g_assert_cmpuint (bv_join_voice_bridge (meeting), ==, pin);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(BvMeeting) another = new_meeting (server);
+      guint value = bv_join_voice_bridge (another);
+
+      g_assert_cmpuint (value, >=, 10000);
+      g_assert_cmpuint (value, <=, 99999);
+      g_hash_table_add (seen, GUINT_TO_POINTER (value));
+    }
+  /* 200 random rooms in 90 000 PINs: a handful of collisions at most. */
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 190);
+
+  fixture = g_build_filename (g_getenv ("BV_SHARED_DIR"), "bbb-fixtures",
+                              "create_duplicateWarning.xml", NULL);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "613-555-1234"));
+  room = bv_bbb_parse_meeting (contents, length, &error);
+  g_assert_no_error (error);
+  bv_server_set_dial_number (server, "+49 30 1234567");
+  bv_join_note_dial_number (server, room);
+  g_assert_null (bv_server_get_dial_number (server));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1135,8 @@ main (int   argc,
   g_test_add_func ("/core/join/slides-refused", test_join_slides_refused);
   g_test_add_func ("/core/join/running-room", test_join_running_room);
   g_test_add_func ("/core/join/ended-room", test_join_ended_room);
+  g_test_add_func ("/core/join/pin-taken", test_join_pin_taken);
+  g_test_add_func ("/core/join/voice-bridge", test_voice_bridge);
 
   status = g_test_run ();
 

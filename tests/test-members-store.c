@@ -172,6 +172,7 @@ test_migrate_from_four (void)
   g_autoptr(BvMember) member = NULL;
   g_autoptr(BvParticipant) participant = NULL;
   g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(BvServer) server = NULL;
   BvDatabase *db;
 
   raw = raw_open (path);
@@ -228,8 +229,8 @@ test_migrate_from_four (void)
 
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bv_database_get_schema_version (db), ==, 5);
-  g_assert_cmpint (BV_DATABASE_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, 6);
+  g_assert_cmpint (BV_DATABASE_SCHEMA_VERSION, ==, 6);
 
   meeting = bv_database_find_meeting (db, "mtg-4");
   g_assert_nonnull (meeting);
@@ -246,12 +247,25 @@ test_migrate_from_four (void)
   participant = invite (db, meeting, member, BV_PARTICIPANT_ROLE_MODERATOR);
   g_assert_true (bv_database_check_integrity (db, &error));
   g_assert_no_error (error);
+
+  /* Version 6: a dial-in number learnt from the server is stored as soon
+   * as the server object hears of it, and comes back on the next start. */
+  server = bv_database_find_server (db, "srv-4");
+  g_assert_null (bv_server_get_dial_number (server));
+  bv_server_set_dial_number (server, "+49 30 1234567");
+  g_clear_object (&server);
   g_clear_object (&meeting);
   g_clear_object (&member);
   g_assert_finalize_object (db);
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = bv_database_find_server (db, "srv-4");
+  g_assert_cmpstr (bv_server_get_dial_number (server), ==, "+49 30 1234567");
+  g_clear_object (&server);
+  g_assert_finalize_object (db);
 
   raw = raw_open (path);
-  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 6);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meeting_exceptions"), ==, 1);

@@ -380,6 +380,30 @@ bv_bbb_query_get (const BvBbbQuery *self,
   return NULL;
 }
 
+/* Removes every parameter called @name; returns how many there were. */
+guint
+bv_bbb_query_remove (BvBbbQuery *self,
+                     const char *name)
+{
+  guint removed = 0;
+
+  g_return_val_if_fail (self, 0);
+  g_return_val_if_fail (name, 0);
+
+  for (guint i = self->params->len; i > 0; i--)
+    {
+      const Param *param = g_ptr_array_index (self->params, i - 1);
+
+      if (g_str_equal (param->name, name))
+        {
+          g_ptr_array_remove_index (self->params, i - 1);
+          removed++;
+        }
+    }
+
+  return removed;
+}
+
 guint
 bv_bbb_query_get_length (const BvBbbQuery *self)
 {

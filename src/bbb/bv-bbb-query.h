@@ -60,6 +60,8 @@ void        bv_bbb_query_add_boolean          (BvBbbQuery          *self,
 /* NULL when the parameter is not there; the last value wins. */
 const char *bv_bbb_query_get                  (const BvBbbQuery    *self,
                                                const char          *name);
+guint       bv_bbb_query_remove               (BvBbbQuery          *self,
+                                               const char          *name);
 guint       bv_bbb_query_get_length           (const BvBbbQuery    *self);
 /* "name=value&…", each value encoded with bv_bbb_encode () */
 char       *bv_bbb_query_to_string            (const BvBbbQuery    *self);

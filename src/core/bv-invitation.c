@@ -457,6 +457,28 @@ bv_invitation_mailto_uri (const char *to,
   return g_string_free (g_steal_pointer (&uri), FALSE);
 }
 
+void
+bv_invitation_context_set_dial_in (BvInvitationContext *context,
+                                   BvServer            *server,
+                                   BvMeeting           *meeting,
+                                   char                 pin[BV_INVITATION_PIN_SIZE])
+{
+  g_return_if_fail (context);
+  g_return_if_fail (!server || BV_IS_SERVER (server));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+  g_return_if_fail (pin);
+
+  context->dial_number = NULL;
+  context->voice_bridge = NULL;
+  pin[0] = '\0';
+  if (!server || !bv_server_get_dial_number (server))
+    return;
+
+  g_snprintf (pin, BV_INVITATION_PIN_SIZE, "%u", bv_join_voice_bridge (meeting));
+  context->dial_number = bv_server_get_dial_number (server);
+  context->voice_bridge = pin;
+}
+
 /* Mail merge */
 
 static void

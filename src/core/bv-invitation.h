@@ -47,6 +47,18 @@ typedef struct
   const char *voice_bridge;      /* its PIN */
 } BvInvitationContext;
 
+/* Size of the buffer bv_invitation_context_set_dial_in () writes the PIN to. */
+#define BV_INVITATION_PIN_SIZE 8
+
+/* Fills @context's dial-in number and PIN when @server (nullable) is known
+ * to have telephone dial-in: its number, and the room's PIN, which is the
+ * same for every date (bv_join_voice_bridge ()). @pin receives the PIN's
+ * text and must live as long as @context. */
+void      bv_invitation_context_set_dial_in (BvInvitationContext *context,
+                                             BvServer            *server,
+                                             BvMeeting           *meeting,
+                                             char                 pin[BV_INVITATION_PIN_SIZE]);
+
 /* The default template (translated; German in de.po). Placeholders:
  * {name} {title} {when} (date and time, or the series in words such as
  * "jeden Dienstag, 19:30 Uhr") {link} {dial_in} (a sentence with number

@@ -33,6 +33,8 @@ typedef struct
   GAppLaunchContext *launch_context;
   BvBbbClient       *client;
   char             **slides;
+  GBytes            *slides_body;
+  BvBbbQuery        *create_query;
 } JoinData;
 
 static void
@@ -45,6 +47,8 @@ join_data_free (JoinData *data)
   g_clear_object (&data->launch_context);
   g_clear_object (&data->client);
   g_clear_pointer (&data->slides, g_strfreev);
+  g_clear_pointer (&data->slides_body, g_bytes_unref);
+  g_clear_pointer (&data->create_query, bv_bbb_query_free);
   g_free (data);
 }
 
@@ -171,6 +175,8 @@ launched_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+static void send_create (GTask *task);
+
 static void
 created_cb (GObject      *object,
             GAsyncResult *result,
@@ -186,11 +192,17 @@ created_cb (GObject      *object,
   const char *moderator_password;
 
   room = bv_bbb_client_create_finish (data->client, result, &error);
+  if (!room && bv_join_retry_without_voice_bridge (data->create_query, error))
+    {
+      send_create (g_steal_pointer (&task));
+      return;
+    }
   if (!room)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  bv_join_note_dial_number (data->server, room);
 
   query = bv_bbb_query_new ();
   bv_bbb_query_add (query, "fullName", data->display_name);
@@ -247,10 +259,7 @@ slides_read_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   JoinData *data = g_task_get_task_data (task);
-  g_autoptr(BvBbbQuery) query = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GCancellable *cancellable;
   char *body;
 
   body = g_task_propagate_pointer (G_TASK (result), &error);
@@ -259,12 +268,20 @@ slides_read_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  bytes = g_bytes_new_take (body, strlen (body));
+  data->slides_body = g_bytes_new_take (body, strlen (body));
+  send_create (g_steal_pointer (&task));
+}
 
-  query = bv_join_build_create_query (data->meeting);
-  cancellable = g_task_get_cancellable (task);
-  bv_bbb_client_create_async (data->client, query, bytes, cancellable,
-                              created_cb, g_steal_pointer (&task));
+static void
+send_create (GTask *task)
+{
+  JoinData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (!data->create_query)
+    data->create_query = bv_join_build_create_query (data->meeting);
+  bv_bbb_client_create_async (data->client, data->create_query, data->slides_body, cancellable,
+                              created_cb, task);
 }
 
 static void
@@ -274,7 +291,6 @@ client_opened_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   JoinData *data = g_task_get_task_data (task);
-  g_autoptr(BvBbbQuery) query = NULL;
   g_autoptr(GError) error = NULL;
   GCancellable *cancellable;
 
@@ -297,10 +313,7 @@ client_opened_cb (GObject      *object,
       return;
     }
 
-  query = bv_join_build_create_query (data->meeting);
-  cancellable = g_task_get_cancellable (task);
-  bv_bbb_client_create_async (data->client, query, NULL, cancellable,
-                              created_cb, g_steal_pointer (&task));
+  send_create (g_steal_pointer (&task));
 }
 
 BvBbbQuery *
@@ -374,10 +387,64 @@ bv_join_build_create_query (BvMeeting *meeting)
       /* Also for people who join before a moderator. */
       bv_bbb_query_add_boolean (query, "lockSettingsLockOnJoin", TRUE);
     }
+  bv_bbb_query_add_int (query, "voiceBridge", bv_join_voice_bridge (meeting));
   bv_bbb_query_add (query, "meta_bbb-origin", "bbb-vereine");
   bv_bbb_query_add (query, "meta_bbb-origin-version", PACKAGE_VERSION);
 
   return g_steal_pointer (&query);
+}
+
+guint
+bv_join_voice_bridge (BvMeeting *meeting)
+{
+  g_autofree char *digest = NULL;
+  guint64 value = 0;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), 0);
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                          bv_meeting_get_bbb_meeting_id (meeting), -1);
+  for (guint i = 0; i < 12; i++)
+    value = value * 16 + (guint64) g_ascii_xdigit_value (digest[i]);
+  return 10000 + (guint) (value % 90000);
+}
+
+gboolean
+bv_join_retry_without_voice_bridge (BvBbbQuery   *query,
+                                    const GError *error)
+{
+  g_return_val_if_fail (query, FALSE);
+
+  if (!g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_VOICE_BRIDGE_IN_USE))
+    return FALSE;
+  return bv_bbb_query_remove (query, "voiceBridge") > 0;
+}
+
+/* What a server without telephone dial-in still names: the default of
+ * bigbluebutton.properties (defaultDialAccessNumber). */
+#define PLACEHOLDER_DIAL_NUMBER "613-555-1234"
+
+void
+bv_join_note_dial_number (BvServer     *server,
+                          BvBbbMeeting *room)
+{
+  const char *number;
+
+  g_return_if_fail (BV_IS_SERVER (server));
+  g_return_if_fail (room);
+
+  number = bv_bbb_meeting_get_dial_number (room);
+  if (number)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (number));
+
+      if (*stripped && !g_str_equal (stripped, PLACEHOLDER_DIAL_NUMBER))
+        {
+          bv_server_set_dial_number (server, stripped);
+          return;
+        }
+    }
+  bv_server_set_dial_number (server, NULL);
 }
 
 char *

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-bbb-meeting.h"
 #include "bv-bbb-query.h"
 #include "bv-meeting.h"
 #include "bv-server.h"
@@ -16,12 +17,32 @@ G_BEGIN_DECLS
 /* The meeting's room parameters for create (meetingID, name, attendeePW,
  * moderatorPW, record, welcome, guestPolicy, muteOnStart,
  * webcamsOnlyForModerator, maxParticipants (if >0), meta_bbb-origin=bbb-vereine,
- * meta_bbb-origin-version, lockSettings* when the meeting restricts
+ * meta_bbb-origin-version, voiceBridge (bv_join_voice_bridge ()), lockSettings* when the meeting restricts
  * participants). When recording is allowed, the recording notice follows
  * the welcome text. The welcome text is plain text: it is sent as
  * BigBlueButton's limited HTML (markup escaped, line breaks as <br>).
  * Used by the join flow and later by the scheduler. */
 BvBbbQuery *bv_join_build_create_query (BvMeeting           *meeting);
+
+/* The room's telephone PIN (voiceBridge, 10000–99999), derived from the
+ * meeting's BBB meetingID so that it is the same for every date and can be
+ * printed in invitations; it changes with "Renew Links". create sends it;
+ * should another room on the server hold the same PIN
+ * (nonUniqueVoiceBridge), bv_join_retry_without_voice_bridge () lets the
+ * server choose one for this time. */
+guint       bv_join_voice_bridge       (BvMeeting           *meeting);
+
+/* Whether @error from create means the PIN is taken, and if so removes it
+ * from @query so the caller can send create once more. */
+gboolean    bv_join_retry_without_voice_bridge (BvBbbQuery   *query,
+                                                const GError *error);
+
+/* Remembers the dial-in number that the server named in @room's answer on
+ * @server (the database stores it); BigBlueButton's placeholder
+ * 613-555-1234, shown by servers without telephone dial-in, counts as
+ * none. */
+void        bv_join_note_dial_number   (BvServer            *server,
+                                        BvBbbMeeting        *room);
 
 /* What one create request may carry as slides: BigBlueButton accepts
  * request bodies up to 2 MB by default, and base64 makes files a third

@@ -78,6 +78,8 @@ typedef struct
   char         *key;
   BvBbbClient  *client;
   gboolean      create;
+  BvBbbQuery   *query;   /* kept for one more try without the PIN */
+  GBytes       *slides;
 } Operation;
 
 static void
@@ -107,6 +109,8 @@ operation_free (Operation *op)
   g_clear_pointer (&op->occurrence, bv_occurrence_free);
   g_clear_pointer (&op->key, g_free);
   g_clear_object (&op->client);
+  g_clear_pointer (&op->query, bv_bbb_query_free);
+  g_clear_pointer (&op->slides, g_bytes_unref);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -198,12 +202,20 @@ created_cb (GObject      *object,
   OccurrenceState *state;
 
   room = bv_bbb_client_create_finish (BV_BBB_CLIENT (object), result, &error);
+  if (!room && bv_join_retry_without_voice_bridge (op->query, error))
+    {
+      op->self->request_count++;
+      bv_bbb_client_create_async (op->client, op->query, op->slides, op->self->cancellable,
+                                  created_cb, g_steal_pointer (&op));
+      return;
+    }
   if (!room)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         log_failure ("create", error);
       return;
     }
+  bv_join_note_dial_number (op->server, room);
 
   state = g_hash_table_lookup (op->self->states, op->key);
   if (state)
@@ -215,7 +227,7 @@ static void
 send_create (Operation *op,
              GBytes    *slides)
 {
-  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (op->meeting);
+  BvBbbQuery *query = bv_join_build_create_query (op->meeting);
 
   if (server_supports_expiry (op->server))
     {
@@ -229,6 +241,8 @@ send_create (Operation *op,
                             minutes + BV_SCHEDULER_EXPIRY_GRACE_MINUTES);
     }
 
+  op->query = query;
+  op->slides = slides ? g_bytes_ref (slides) : NULL;
   op->self->request_count++;
   bv_bbb_client_create_async (op->client, query, slides, op->self->cancellable,
                               created_cb, op);

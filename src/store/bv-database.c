@@ -194,6 +194,13 @@ static const Migration migrations[] = {
       ");"
       "CREATE INDEX meeting_participants_member_id ON meeting_participants (member_id);",
   },
+  {
+    /* The telephone dial-in number the server's answers name, so that
+     * invitations written before any room opens can give it. */
+    .version = 6,
+    .sql =
+      "ALTER TABLE servers ADD COLUMN dial_number TEXT;",
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BV_DATABASE_SCHEMA_VERSION);
@@ -475,6 +482,50 @@ set_connection_info_from_row (BvServer     *server,
 }
 
 static gboolean
+step_done (BvDatabase    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_sqlite (self, rc, error);
+
+  return TRUE;
+}
+
+/* What the join flow and the scheduler learn from the server's answers
+ * is written back here, so that they need no database of their own. */
+static void
+server_dial_number_changed (BvServer   *server,
+                            GParamSpec *pspec,
+                            BvDatabase *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!prepare (self, "UPDATE servers SET dial_number = ?2 WHERE id = ?1", &stmt, &error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, bv_server_get_id (server), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bv_server_get_dial_number (server), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, &error))
+    goto failed;
+  return;
+
+failed:
+  /* Only a convenience for invitations; the next answer brings it again. */
+  g_warning ("Could not store the server's dial-in number: %s", error->message);
+}
+
+static void
+track_server (BvDatabase *self,
+              BvServer   *server)
+{
+  g_signal_connect_object (server, "notify::dial-number",
+                           G_CALLBACK (server_dial_number_changed), self, 0);
+}
+
+static gboolean
 load_servers (BvDatabase  *self,
               GError     **error)
 {
@@ -484,7 +535,8 @@ load_servers (BvDatabase  *self,
 
   if (!prepare (self,
                 "SELECT id, name, url, checksum,"
-                " detected_checksum, api_version, bbb_version, load_balancer, checked_at"
+                " detected_checksum, api_version, bbb_version, load_balancer, checked_at,"
+                " dial_number"
                 " FROM servers",
                 &stmt, error))
     return FALSE;
@@ -496,12 +548,21 @@ load_servers (BvDatabase  *self,
       g_autofree char *name = g_utf8_make_valid (column_text (stmt, 1), -1);
       g_autofree char *url = g_utf8_make_valid (column_text (stmt, 2), -1);
       const char *checksum = column_text (stmt, 3);
+      BvServer *server;
 
       if (!bv_server_checksum_is_valid (checksum))
         checksum = "auto";
 
-      g_ptr_array_add (servers, bv_server_new (column_text (stmt, 0), name, url, checksum));
-      set_connection_info_from_row (g_ptr_array_index (servers, servers->len - 1), stmt, 4);
+      server = bv_server_new (column_text (stmt, 0), name, url, checksum);
+      g_ptr_array_add (servers, server);
+      set_connection_info_from_row (server, stmt, 4);
+      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+        {
+          g_autofree char *dial_number = g_utf8_make_valid (column_text (stmt, 9), -1);
+
+          bv_server_set_dial_number (server, dial_number);
+        }
+      track_server (self, server);
     }
 
   if (rc != SQLITE_DONE)
@@ -1259,6 +1320,7 @@ bv_database_save_server (BvDatabase  *self,
   else
     {
       g_list_store_insert_sorted (self->servers, server, compare_servers, NULL);
+      track_server (self, server);
     }
 
   return TRUE;
@@ -2403,19 +2465,6 @@ set_member_not_found (GError **error)
   g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
                        _("The member was not found. It may have been deleted already."));
   return FALSE;
-}
-
-static gboolean
-step_done (BvDatabase    *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return set_error_from_sqlite (self, rc, error);
-
-  return TRUE;
 }
 
 /* Replaces the groups of one member inside the caller's transaction.

@@ -23,6 +23,7 @@ struct _BvServer
   char    *bbb_version;
   gboolean load_balancer;
   gint64   checked_at;
+  char    *dial_number;
 };
 
 G_DEFINE_FINAL_TYPE (BvServer, bv_server, G_TYPE_OBJECT)
@@ -33,6 +34,7 @@ enum {
   PROP_NAME,
   PROP_URL,
   PROP_CHECKSUM,
+  PROP_DIAL_NUMBER,
   N_PROPS
 };
 
@@ -68,6 +70,7 @@ bv_server_finalize (GObject *object)
   g_clear_pointer (&self->detected_checksum, g_free);
   g_clear_pointer (&self->api_version, g_free);
   g_clear_pointer (&self->bbb_version, g_free);
+  g_clear_pointer (&self->dial_number, g_free);
 
   G_OBJECT_CLASS (bv_server_parent_class)->finalize (object);
 }
@@ -96,6 +99,10 @@ bv_server_get_property (GObject    *object,
 
     case PROP_CHECKSUM:
       g_value_set_string (value, self->checksum);
+      break;
+
+    case PROP_DIAL_NUMBER:
+      g_value_set_string (value, self->dial_number);
       break;
 
     default:
@@ -130,6 +137,10 @@ bv_server_set_property (GObject      *object,
 
     case PROP_CHECKSUM:
       bv_server_set_checksum (self, g_value_get_string (value));
+      break;
+
+    case PROP_DIAL_NUMBER:
+      bv_server_set_dial_number (self, g_value_get_string (value));
       break;
 
     default:
@@ -185,6 +196,13 @@ bv_server_class_init (BvServerClass *klass)
   properties[PROP_CHECKSUM] =
     g_param_spec_string ("checksum", NULL, NULL,
                          "auto",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DIAL_NUMBER] =
+    g_param_spec_string ("dial-number", NULL, NULL,
+                         NULL,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
@@ -361,4 +379,24 @@ bv_server_set_connection_info (BvServer   *self,
   replace_string (&self->bbb_version, bbb_version && *bbb_version ? bbb_version : NULL);
   self->load_balancer = !!load_balancer;
   self->checked_at = checked_at;
+}
+
+/* The telephone number of the server's dial-in, as the server's answers
+ * name it (dialNumber); NULL when unknown. The PIN is per room. */
+const char *
+bv_server_get_dial_number (BvServer *self)
+{
+  g_return_val_if_fail (BV_IS_SERVER (self), NULL);
+
+  return self->dial_number;
+}
+
+void
+bv_server_set_dial_number (BvServer   *self,
+                           const char *dial_number)
+{
+  g_return_if_fail (BV_IS_SERVER (self));
+
+  if (replace_string (&self->dial_number, dial_number && *dial_number ? dial_number : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAL_NUMBER]);
 }

@@ -49,4 +49,10 @@ void        bv_server_set_connection_info   (BvServer   *self,
                                              gboolean    load_balancer,
                                              gint64      checked_at);
 
+/* The server's telephone dial-in number as its answers last named it
+ * (NULL = none known). The database stores every change. */
+const char *bv_server_get_dial_number       (BvServer   *self);
+void        bv_server_set_dial_number       (BvServer   *self,
+                                             const char *dial_number);
+
 G_END_DECLS

@@ -142,6 +142,7 @@ client_opened_cb (GObject      *object,
   g_autofree char *csv = NULL;
   GSettings *settings = bv_application_get_settings (job->app);
   BvInvitationContext context = { NULL };
+  char pin[BV_INVITATION_PIN_SIZE];
 
   client = bv_server_client_open_finish (result, &error);
   if (!client)
@@ -159,7 +160,7 @@ client_opened_cb (GObject      *object,
   privacy_contact = g_settings_get_string (settings, "privacy-contact");
   context.club_name = club_name;
   context.privacy_contact = privacy_contact;
-  /* The dial-in number is known only while the room runs. */
+  bv_invitation_context_set_dial_in (&context, job->server, job->meeting, pin);
   csv = bv_invitation_merge_csv (job->meeting, job->participants, links, template_text, &context);
 
   if (job->output)

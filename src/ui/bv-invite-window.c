@@ -128,6 +128,7 @@ typedef struct
   char                *template_text;
   char                *club_name;
   char                *privacy_contact;
+  char                 pin[BV_INVITATION_PIN_SIZE];
   BvInvitationContext  context;
 } TextSettings;
 
@@ -152,8 +153,7 @@ read_text_settings (BvInviteWindow *self)
   text->privacy_contact = setting (self, "privacy-contact");
   text->context.club_name = *text->club_name ? text->club_name : NULL;
   text->context.privacy_contact = *text->privacy_contact ? text->privacy_contact : NULL;
-  /* The dial-in number is only known once a room runs; invitations go
-   * out before that. */
+  bv_invitation_context_set_dial_in (&text->context, self->server, self->meeting, text->pin);
   return text;
 }
 
