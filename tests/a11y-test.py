@@ -50,6 +50,17 @@ def ok(message):
     print("ok:", message, flush=True)
 
 
+def shot(name):
+    """With BV_SCREENSHOT_DIR set (by hand, not in the suite), saves the
+    screen for a human to look at."""
+    directory = os.environ.get("BV_SCREENSHOT_DIR")
+    if not directory or not shutil.which("import"):
+        return
+    time.sleep(1)
+    subprocess.run(["import", "-window", "root", os.path.join(directory, f"{name}.png")],
+                   check=False)
+
+
 def walk(node, depth=0):
     if node is None or depth > 60:
         return
@@ -422,6 +433,7 @@ def invite_group(app, title, data_home):
     ok(f"found window “{window_name}”")
     expect(window, "Noch niemand eingeladen", what="empty state")
     check_all_named(window, "invitation window")
+    shot("invite-window-empty")
 
     group = expect(window, "Eine Gruppe einladen …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if group is None:
@@ -440,6 +452,7 @@ def invite_group(app, title, data_home):
 
     expect(window, "Erika Musterfrau", None, "invited board member")
     check_all_named(window, "invitation window with a participant")
+    shot("invite-window")
     copy = expect(window, "Link kopieren", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if copy is None:
         return

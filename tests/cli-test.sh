@@ -217,6 +217,8 @@ if [ "$(stat -c %a "$work/einladungen.csv" 2>/dev/null)" = 600 ] && cmp -s "$wor
 else echo "not ok - export-invitations file is private and the same as standard output"; failed=$((failed + 1)); fi
 check "export-invitations of an unknown meeting" 1 '^$' 'no meeting .Gibt es nicht.' -- \
   "$app" --export-invitations='Gibt es nicht'
+check "output without export-invitations" 1 '^$' 'output belongs to --export-invitations' -- \
+  "$app" --output="$work/nichts.csv"
 other_ids="$(/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" <<'PY'
 import sqlite3, sys, uuid, time, secrets
 db = sqlite3.connect(sys.argv[1])

@@ -564,6 +564,81 @@ test_no_secret (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A weekly course: the leaders' group moderates, the rest take part; the
+ * calendar files carry the series with its cancelled date and are
+ * private, since every link lets its person in. */
+static void
+test_course (void)
+{
+  g_autofree char *path = g_build_filename (dir, "course.db", NULL);
+  g_autofree char *ics_dir = g_build_filename (dir, "course-ics", NULL);
+  g_autofree char *anna_ics = g_build_filename (ics_dir, "Anna Trainer.ics", NULL);
+  g_autofree char *merge_path = g_build_filename (dir, "course.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvGroup) leaders = NULL;
+  g_autoptr(BvGroup) course = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *cancelled = NULL;
+  g_autofree char *exdate = NULL;
+  GStatBuf st;
+  BvInviteWindow *window;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Kursserver", TRUE);
+  manager = bv_server_manager_new (db);
+  leaders = add_group (db, "Übungsleiterinnen");
+  course = add_group (db, "Yoga Montag");
+  add_member (db, "Anna Trainer", "anna@example.org", leaders, course);
+  add_member (db, "Bert Bauer", "bert@example.org", course, NULL);
+  meeting = add_meeting (db, server, BV_MEETING_KIND_COURSE, "Yoga am Abend");
+  bv_meeting_set_rrule (meeting, "FREQ=WEEKLY;COUNT=6");
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  /* The second date is called off. */
+  {
+    g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+    g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (bv_meeting_get_start_local (meeting), berlin);
+    g_autoptr(GDateTime) second = g_date_time_add_weeks (start, 1);
+
+    cancelled = g_date_time_format (second, "%Y-%m-%dT%H:%M:%S");
+    exdate = g_date_time_format (second, "%Y%m%dT%H%M%S");
+  }
+  g_assert_true (bv_database_set_exception (db, bv_meeting_get_id (meeting), cancelled, TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  window = bv_invite_window_new (NULL, manager, NULL, meeting);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (window_is_ready, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group-id", "s", bv_group_get_id (course));
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Anna Trainer=moderator, Bert Bauer=participant");
+
+  g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
+  g_assert_true (wait_until (file_exists, anna_ics));
+  g_assert_true (g_file_get_contents (anna_ics, &ics, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics, "RRULE:FREQ=WEEKLY;COUNT=6"));
+  g_assert_nonnull (strstr (ics, "EXDATE"));
+  g_assert_nonnull (strstr (ics, exdate));
+  g_assert_cmpint (g_stat (anna_ics, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", merge_path);
+  g_assert_true (wait_until (file_exists, merge_path));
+  g_assert_cmpint (g_stat (merge_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,23 +661,29 @@ main (int   argc,
 
   g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
   g_test_add_func ("/ui/invite/no-secret", test_no_secret);
+  g_test_add_func ("/ui/invite/course", test_course);
 
   status = g_test_run ();
 
   g_clear_object (&practice);
   {
-    g_autofree char *ics_dir = g_build_filename (dir, "ics", NULL);
-    g_autoptr(GDir) listing = g_dir_open (ics_dir, 0, NULL);
-    const char *names[] = { "invite.db", "nosecret.db", "merge.csv", NULL };
-    const char *name;
+    const char *dirs[] = { "ics", "course-ics", NULL };
+    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", NULL };
 
-    while (listing && (name = g_dir_read_name (listing)))
+    for (guint i = 0; dirs[i]; i++)
       {
-        g_autofree char *file = g_build_filename (ics_dir, name, NULL);
+        g_autofree char *ics_dir = g_build_filename (dir, dirs[i], NULL);
+        g_autoptr(GDir) listing = g_dir_open (ics_dir, 0, NULL);
+        const char *name;
 
-        g_unlink (file);
+        while (listing && (name = g_dir_read_name (listing)))
+          {
+            g_autofree char *file = g_build_filename (ics_dir, name, NULL);
+
+            g_unlink (file);
+          }
+        g_rmdir (ics_dir);
       }
-    g_rmdir (ics_dir);
     for (guint i = 0; names[i]; i++)
       {
         g_autofree char *file = g_build_filename (dir, names[i], NULL);

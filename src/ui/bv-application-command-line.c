@@ -458,6 +458,14 @@ _bv_application_run_job (BvApplication           *self,
           _bv_application_set_job_status (self, 1);
           return TRUE;
         }
+      if (g_variant_dict_contains (options, "output"))
+        {
+          g_application_command_line_printerr (command_line, "%s\n",
+                                               _("--output belongs to --export-invitations."));
+          g_application_command_line_set_exit_status (command_line, 1);
+          _bv_application_set_job_status (self, 1);
+          return TRUE;
+        }
       return FALSE;
     }
 

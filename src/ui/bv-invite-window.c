@@ -455,12 +455,47 @@ is_board_group (BvGroup *group)
   return g_str_equal (name, board) || g_str_equal (name, "vorstand") || g_str_equal (name, "board");
 }
 
+/* Übungsleiter, Übungsleiterinnen, Kursleitung, Gruppenleitung, Trainer …:
+ * the people who lead courses and groups. */
+static gboolean
+is_leader_group (BvGroup *group)
+{
+  g_autofree char *name = g_utf8_casefold (bv_group_get_name (group), -1);
+  /* Translators: part of the name of a group of course or group leaders
+   * ("Übungsleiter", "Kursleitung"); members of such a group moderate
+   * courses, workshops and group meetings. Lower case. */
+  g_autofree char *leader = g_utf8_casefold (_("leader"), -1);
+  static const char * const parts[] = { "leiter", "leitung", "trainer", "leader", NULL };
+
+  if (*leader && strstr (name, leader))
+    return TRUE;
+  for (guint i = 0; parts[i]; i++)
+    if (strstr (name, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+member_in_group (BvInviteWindow *self,
+                 BvMember       *member,
+                 gboolean      (*matches) (BvGroup *group))
+{
+  const char * const *group_ids = bv_member_get_group_ids (member);
+
+  for (guint i = 0; group_ids && group_ids[i]; i++)
+    {
+      g_autoptr(BvGroup) group = bv_database_find_group (get_database (self), group_ids[i]);
+
+      if (group && matches (group))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static BvParticipantRole
 default_role (BvInviteWindow *self,
               BvMember       *member)
 {
-  const char * const *group_ids;
-
   if (!member)
     return BV_PARTICIPANT_ROLE_PARTICIPANT;   /* guests */
 
@@ -471,22 +506,16 @@ default_role (BvInviteWindow *self,
       return BV_PARTICIPANT_ROLE_MODERATOR;
 
     case BV_MEETING_KIND_ASSEMBLY:
-      group_ids = bv_member_get_group_ids (member);
-      for (guint i = 0; group_ids && group_ids[i]; i++)
-        {
-          g_autoptr(BvGroup) group = bv_database_find_group (get_database (self), group_ids[i]);
+      return member_in_group (self, member, is_board_group) ? BV_PARTICIPANT_ROLE_MODERATOR
+                                                            : BV_PARTICIPANT_ROLE_PARTICIPANT;
 
-          if (group && is_board_group (group))
-            return BV_PARTICIPANT_ROLE_MODERATOR;
-        }
-      return BV_PARTICIPANT_ROLE_PARTICIPANT;
-
-    /* The course or group leader is who plans the meeting and joins as
-     * moderator anyway. */
+    /* The course or group leader moderates; the leader who plans the
+     * meeting joins as moderator anyway. */
     case BV_MEETING_KIND_COURSE:
     case BV_MEETING_KIND_WORKSHOP:
     case BV_MEETING_KIND_GROUP:
-      return BV_PARTICIPANT_ROLE_PARTICIPANT;
+      return member_in_group (self, member, is_leader_group) ? BV_PARTICIPANT_ROLE_MODERATOR
+                                                             : BV_PARTICIPANT_ROLE_PARTICIPANT;
 
     default:
       return BV_PARTICIPANT_ROLE_PARTICIPANT;
@@ -1158,8 +1187,8 @@ copy_guest_link_action (GtkWidget  *widget,
 
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
-  toast (self, adw_toast_new (_("Guest link copied. Guests enter their own name and wait until a "
-                                "moderator lets them in.")));
+  toast (self, adw_toast_new (_("Guest link copied. Whoever opens it comes in as “Guest”, "
+                                "as the room’s waiting room allows.")));
 }
 
 /* exports, written in a thread */
@@ -1170,6 +1199,7 @@ typedef struct
   GPtrArray    *participants;  /* BvParticipant */
   GPtrArray    *links;         /* char *, one per participant */
   GPtrArray    *texts;         /* char *, one per participant (calendar files) */
+  GPtrArray    *exceptions;    /* BvMeetingException: cancelled and moved dates */
   TextSettings *text;
   GFile        *target;        /* the file or the folder */
 } Export;
@@ -1181,6 +1211,7 @@ export_free (Export *export)
   g_clear_pointer (&export->participants, g_ptr_array_unref);
   g_clear_pointer (&export->links, g_ptr_array_unref);
   g_clear_pointer (&export->texts, g_ptr_array_unref);
+  g_clear_pointer (&export->exceptions, g_ptr_array_unref);
   g_clear_pointer (&export->text, text_settings_free);
   g_clear_object (&export->target);
   g_free (export);
@@ -1199,6 +1230,8 @@ export_new (BvInviteWindow *self,
   export->texts = g_ptr_array_new_with_free_func (g_free);
   export->text = read_text_settings (self);
   export->target = g_object_ref (target);
+  export->exceptions = bv_database_list_exceptions (get_database (self),
+                                                    bv_meeting_get_id (self->meeting));
 
   /* Signed here: the client belongs to the main thread. */
   for (guint i = 0; i < self->participants->len; i++)
@@ -1230,8 +1263,10 @@ merge_thread (GTask        *task,
 
   csv = bv_invitation_merge_csv (export->meeting, export->participants, export->links,
                                  export->text->template_text, &export->text->context);
+  /* Private: every link lets its person into the room. */
   if (!g_file_replace_contents (export->target, csv, strlen (csv), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1328,7 +1363,8 @@ write_ics (GFile         *folder,
   g_autoptr(GFile) file = g_file_get_child (folder, file_name);
 
   return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, cancellable, error);
 }
 
 static void
@@ -1345,7 +1381,7 @@ calendar_thread (GTask        *task,
   guint written = 0;
 
   /* The whole meeting first, so that it keeps the plain title. */
-  meeting_ics = bv_invitation_build_ics (export->meeting, NULL, NULL, &error);
+  meeting_ics = bv_invitation_build_ics_full (export->meeting, export->exceptions, NULL, NULL, &error);
   meeting_file = meeting_ics ? file_name_for (bv_meeting_get_title (export->meeting), taken) : NULL;
   if (!meeting_ics || !write_ics (export->target, meeting_file, meeting_ics, cancellable, &error))
     {
@@ -1360,8 +1396,9 @@ calendar_thread (GTask        *task,
       g_autofree char *ics = NULL;
       g_autofree char *file_name = NULL;
 
-      ics = bv_invitation_build_ics (export->meeting, g_ptr_array_index (export->links, i),
-                                     g_ptr_array_index (export->texts, i), &error);
+      ics = bv_invitation_build_ics_full (export->meeting, export->exceptions,
+                                          g_ptr_array_index (export->links, i),
+                                          g_ptr_array_index (export->texts, i), &error);
       file_name = file_name_for (bv_participant_get_name (participant), taken);
       if (!ics || !write_ics (export->target, file_name, ics, cancellable, &error))
         {
