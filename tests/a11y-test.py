@@ -348,6 +348,7 @@ def plan_meeting(app, urls_path, data_home):
 
     invite_group(app, title, data_home)
     end_on_live_page(app, title)
+    manage_groups(app)
 
 
 CLIPBOARD_READER = """
@@ -407,6 +408,21 @@ def find_frame(app, name, timeout=TIMEOUT):
     return None
 
 
+def open_window(app, root, button_name, window_name):
+    """Clicks the button @button_name under @root and returns the window
+    or dialog @window_name it opens, or None after saying what failed."""
+    button = expect(root, button_name, {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if button is None:
+        return None
+    click(button)
+    window = find_frame(app, window_name)
+    if window is None:
+        fail(f"no window “{window_name}”")
+        return None
+    ok(f"found window “{window_name}”")
+    return window
+
+
 def invite_group(app, title, data_home):
     """Imports a member of the board from the command line (into the running
     app), invites the board to the planned meeting from its row on Anstehend
@@ -421,29 +437,16 @@ def invite_group(app, title, data_home):
         return
     ok(f"imported a board member: {result.stdout.strip()}")
 
-    invite = expect(app, "Einladen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
-    if invite is None:
-        return
-    click(invite)
-    window_name = f"Einladen zu „{title}“"
-    window = find_frame(app, window_name)
+    window = open_window(app, app, "Einladen", f"Einladen zu „{title}“")
     if window is None:
-        fail(f"no window “{window_name}”")
         return
-    ok(f"found window “{window_name}”")
     expect(window, "Noch niemand eingeladen", what="empty state")
     check_all_named(window, "invitation window")
     shot("invite-window-empty")
 
-    group = expect(window, "Eine Gruppe einladen …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
-    if group is None:
-        return
-    click(group)
-    dialog = find_frame(app, "Gruppe einladen")
+    dialog = open_window(app, window, "Eine Gruppe einladen …", "Gruppe einladen")
     if dialog is None:
-        fail("no dialog “Gruppe einladen”")
         return
-    ok("found dialog “Gruppe einladen”")
     confirm = find_in(dialog, "Einladen", pyatspi.ROLE_PUSH_BUTTON)
     if confirm is None:
         fail("button “Einladen” not found in “Gruppe einladen”")
@@ -474,6 +477,41 @@ def invite_group(app, title, data_home):
     close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
     if close is not None:
         click(close)
+
+
+def manage_groups(app):
+    """Mitglieder lists the imported member; "Gruppen …" shows the groups
+    with their member counts, every control named."""
+    members = expect(app, "Mitglieder", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                         pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB}, "page switch")
+    if members is None:
+        return
+    click(members)
+    expect(app, "Erika Musterfrau", None, "member on Mitglieder")
+    shot("members-page")
+    window = open_window(app, app, "Gruppen …", "Gruppen")
+    if window is None:
+        return
+    expect(window, "Vorstand", None, "group row")
+    expect(window, "1 Mitglied", None, "member count of “Vorstand”")
+    expect(window, "„Vorstand“ umbenennen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    expect(window, "„Vorstand“ löschen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    expect(window, "Neue Gruppe …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    check_all_named(window, "groups window")
+    shot("groups-window")
+    close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
+    if close is None:
+        fail("button “Schließen” not found in “Gruppen”")
+        return
+    click(close)
+    # The main window takes clicks again once the modal window is gone.
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline and any(c.name == "Gruppen" for c in frames(app)):
+        time.sleep(0.2)
+    if any(c.name == "Gruppen" for c in frames(app)):
+        fail("“Schließen” left the window “Gruppen” open")
+    else:
+        ok("“Schließen” closed the window “Gruppen”")
 
 
 def end_on_live_page(app, title):

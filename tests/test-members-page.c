@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "bv-groups-window.h"
 #include "bv-member-dialog.h"
 #include "bv-members-page.h"
 
@@ -236,6 +237,186 @@ test_add_search_delete_undo (void)
   g_clear_object (&toast);
 }
 
+/* the groups window */
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
+}
+
+static BvGroupsWindow *
+find_groups_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BV_IS_GROUPS_WINDOW (window))
+        return BV_GROUPS_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+groups_window_open (gpointer data)
+{
+  BvGroupsWindow *window = find_groups_window ();
+
+  return window && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* "Name — subtitle" of every row, in order. */
+static char *
+describe_group_rows (BvGroupsWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (child (GTK_WIDGET (window), BV_TYPE_GROUPS_WINDOW, "list_box"));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      if (text->len)
+        g_string_append (text, "; ");
+      g_string_append_printf (text, "%s — %s",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+answer_name_dialog (const char *heading,
+                    const char *name,
+                    const char *response)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (wait_until (message_dialog_open, (gpointer) heading));
+  dialog = find_message_dialog (heading);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_groups (void)
+{
+  g_autofree char *path = g_build_filename (dir, "groups.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = bv_database_open (path, &error);
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvGroup) board = bv_group_new ("Vorstand");
+  g_autoptr(BvGroup) course = bv_group_new ("Kursgruppe Montag");
+  g_autoptr(BvMember) anna = NULL;
+  g_autoptr(BvGroup) renamed = NULL;
+  g_autofree char *rows = NULL;
+  AdwMessageDialog *dialog;
+  BvGroupsWindow *groups;
+  BvMembersPage *page;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  manager = bv_server_manager_new (db);
+  g_assert_true (bv_database_save_group (db, board, &error));
+  g_assert_true (bv_database_save_group (db, course, &error));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (BV_TYPE_MEMBERS_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_set_default_size (window, 800, 700);
+  bv_members_page_setup (page, manager, NULL);
+  gtk_window_present (window);
+  g_assert_true (wait_until (widget_is_mapped, page));
+  add_through_dialog (page, "Anna Becker", "anna@example.org");
+  anna = bv_database_find_member_by_email (db, "anna@example.org");
+  g_assert_true (bv_database_set_member_groups (db, bv_member_get_id (anna),
+                                                (const char *[]) { bv_group_get_id (board), bv_group_get_id (course), NULL },
+                                                &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.groups", NULL));
+  g_assert_true (wait_until (groups_window_open, NULL));
+  groups = find_groups_window ();
+  rows = describe_group_rows (groups);
+  g_assert_cmpstr (rows, ==, "Kursgruppe Montag — 1 member; Vorstand — 1 member");
+
+  /* New, then renamed; a name that is taken is refused and nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.new", NULL));
+  answer_name_dialog ("New Group", "Übungsleiter", "save");
+  g_clear_pointer (&rows, g_free);
+  rows = describe_group_rows (groups);
+  g_assert_cmpstr (rows, ==, "Kursgruppe Montag — 1 member; Übungsleiter — No members; Vorstand — 1 member");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.rename", "s", bv_group_get_id (course)));
+  answer_name_dialog ("Rename Group", "vorstand", "save");
+  renamed = bv_database_find_group (db, bv_group_get_id (course));
+  g_assert_cmpstr (bv_group_get_name (renamed), ==, "Kursgruppe Montag");
+  g_clear_object (&renamed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.rename", "s", bv_group_get_id (course)));
+  answer_name_dialog ("Rename Group", "Yoga Montag", "save");
+  renamed = bv_database_find_group (db, bv_group_get_id (course));
+  g_assert_cmpstr (bv_group_get_name (renamed), ==, "Yoga Montag");
+  g_clear_pointer (&rows, g_free);
+  rows = describe_group_rows (groups);
+  g_assert_cmpstr (rows, ==, "Übungsleiter — No members; Vorstand — 1 member; Yoga Montag — 1 member");
+
+  /* Deleting asks first; the member stays, without the group. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
+  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  dialog = find_message_dialog ("Delete the Group “Vorstand”?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Its 1 member stays in the member list and keeps every invitation; only the group goes. "
+                   "This cannot be undone.");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (bv_database_find_group (db, bv_group_get_id (board)));
+  g_object_unref (bv_database_find_group (db, bv_group_get_id (board)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
+  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  dialog = find_message_dialog ("Delete the Group “Vorstand”?");
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (bv_database_find_group (db, bv_group_get_id (board)));
+  g_clear_object (&anna);
+  anna = bv_database_find_member_by_email (db, "anna@example.org");
+  g_assert_nonnull (anna);
+  g_assert_false (bv_member_has_group (anna, bv_group_get_id (board)));
+  g_assert_true (bv_member_has_group (anna, bv_group_get_id (course)));
+  g_clear_pointer (&rows, g_free);
+  rows = describe_group_rows (groups);
+  g_assert_cmpstr (rows, ==, "Übungsleiter — No members; Yoga Montag — 1 member");
+
+  gtk_window_destroy (GTK_WINDOW (groups));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +435,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/members/add-search-delete-undo", test_add_search_delete_undo);
+  g_test_add_func ("/ui/members/groups", test_groups);
 
   status = g_test_run ();
 

@@ -153,14 +153,15 @@ new_group_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        BvMemberDialog   *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = NULL;
   g_autoptr(BvGroup) group = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "create"))
+  if (!g_str_equal (response, "save"))
     return;
 
-  group = bv_group_new (gtk_editable_get_text (entry));
+  name = bv_ui_name_dialog_get_name (dialog);
+  group = bv_group_new (name);
   if (!bv_database_save_group (self->database, group, &error))
     {
       show_error (self, error->message);
@@ -172,45 +173,19 @@ new_group_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-group_name_changed_cb (GtkEditable      *entry,
-                       AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", *name != '\0');
-}
-
-static void
 new_group_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   BvMemberDialog *self = BV_MEMBER_DIALOG (widget);
   AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Group"),
-                                                       _("For example “Vorstand” or “Kursgruppe Montag”. The member is put into it.")));
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the group"),
-                                  -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "create");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (group_name_changed_cb), dialog);
+  dialog = bv_ui_name_dialog_new (GTK_WINDOW (self), _("New Group"),
+                                  _("For example “Vorstand” or “Kursgruppe Montag”. The member is put into it."),
+                                  _("Name of the group"), NULL, _("C_reate"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_group_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (adw_message_dialog_get_extra_child (dialog));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-groups-window.h"
 #include "bv-member-dialog.h"
 #include "bv-member-import.h"
 #include "bv-member-import-dialog.h"
@@ -643,6 +644,18 @@ import_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
+groups_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BvMembersPage *self = BV_MEMBERS_PAGE (widget);
+
+  if (!self->database)
+    return;
+  gtk_window_present (GTK_WINDOW (bv_groups_window_new (get_window (self), self->database)));
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -734,6 +747,7 @@ bv_members_page_class_init (BvMembersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "members.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "members.groups", NULL, groups_action);
   gtk_widget_class_install_action (widget_class, "members.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "members.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "members.export", "s", export_action);
@@ -772,6 +786,7 @@ bv_members_page_init (BvMembersPage *self)
   /* Nothing to act on before setup (). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.groups", FALSE);
   update_stack (self);
 }
 
@@ -811,6 +826,7 @@ bv_members_page_setup (BvMembersPage   *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.groups", TRUE);
   update_stack (self);
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }

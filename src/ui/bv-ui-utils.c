@@ -89,3 +89,58 @@ bv_ui_fix_accessible_names (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     bv_ui_fix_accessible_names (child);
 }
+
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+AdwMessageDialog *
+bv_ui_name_dialog_new (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       const char *entry_label,
+                       const char *text,
+                       const char *save_label)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading && entry_label && save_label, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label,
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", save_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  name_changed_cb (GTK_EDITABLE (entry), dialog);
+  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+char *
+bv_ui_name_dialog_get_name (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry;
+
+  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
+
+  entry = adw_message_dialog_get_extra_child (dialog);
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
