@@ -296,6 +296,22 @@ test_same_email_updates (void)
   /* Özgür has no address and is recognised by the name. */
   g_assert_nonnull (strstr (why, "Line 3: “Anna-Lena Groß” is already up to date\n"));
   g_assert_nonnull (strstr (why, "Line 4: “Özgür Demir” is already up to date\n"));
+
+  /* A list of addresses only (a mailing list export) adds groups and
+   * keeps the stored names; a new address gets itself as the name. */
+  {
+    static const char list[] = "E-Mail;Gruppe\njuergen.mueller@example.de;Newsletter\nneu@example.org;Newsletter\n";
+    g_autoptr(BvMemberImport) fourth = preview (db, list, -1);
+
+    g_assert_cmpuint (bv_member_import_get_updated (fourth)->len, ==, 1);
+    g_assert_cmpstr (item (bv_member_import_get_updated (fourth), 0)->label, ==, "Jürgen Müller");
+    g_assert_cmpstr (item (bv_member_import_get_updated (fourth), 0)->details, ==, "groups");
+    apply (fourth, db, 1, 1, 0);
+    assert_member (db, "juergen.mueller@example.de", "Jürgen Müller", "0631 123456",
+                   "Kassenwart seit 2019, zuständig für Beiträge.\nBitte nur per E-Mail kontaktieren.",
+                   "Kursgruppe Montag|Newsletter|Vorstand");
+    assert_member (db, "neu@example.org", "neu@example.org", NULL, NULL, "Newsletter");
+  }
   g_assert_finalize_object (db);
 }
 

@@ -1152,11 +1152,13 @@ classify (BvMemberImport *self,
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
 
-      if (!row->name)
-        row->name = g_strdup (row->email);
-
       existing = row->email ? bv_database_find_member_by_email (database, row->email)
                             : find_by_name_without_email (database, row->name);
+
+      /* A list with addresses only keeps the names already stored; a new
+       * member needs some name, and the address is the best there is. */
+      if (!row->name)
+        row->name = g_strdup (existing ? bv_member_get_name (existing) : row->email);
 
       if (existing)
         {
