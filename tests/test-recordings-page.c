@@ -290,6 +290,12 @@ set_search (BvRecordingsPage *page,
   g_signal_emit_by_name (child (page, "search_entry"), "search-changed");
 }
 
+static gboolean
+requested (gpointer data)
+{
+  return bv_practice_server_get_request_count (practice) > 0;
+}
+
 static void
 test_rows_search_publish_delete (void)
 {
@@ -422,6 +428,13 @@ test_rows_search_publish_delete (void)
 
   /* Back to the first: what the server has now. */
   gtk_drop_down_set_selected (servers, 0);
+  wait.count = 2;
+  g_assert_true (wait_until (count_is, &wait));
+
+  /* Refresh asks the server again and shows what it has. */
+  bv_practice_server_reset_log (practice);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "recordings.refresh", NULL));
+  g_assert_true (wait_until (requested, NULL));
   wait.count = 2;
   g_assert_true (wait_until (count_is, &wait));
 

@@ -996,6 +996,19 @@ retry_action (GtkWidget  *widget,
 }
 
 static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BvRecordingsPage *self = BV_RECORDINGS_PAGE (widget);
+
+  /* Recordings appear some minutes after a meeting ends (processing), so
+   * a coordinator waiting for one asks again. */
+  if (self->server)
+    load (self);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1092,6 +1105,9 @@ bv_recordings_page_class_init (BvRecordingsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "recordings.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "recordings.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "recordings.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "recordings.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "recordings.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "recordings.search", NULL);
 }
 
