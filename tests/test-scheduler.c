@@ -525,6 +525,50 @@ test_marked_joined (Fixture       *f,
   g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==, 1);
 }
 
+/* Someone used the room and a moderator ended it before the planned end:
+ * the room stays closed and costs no more requests. */
+static void
+test_ended_early (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BvBbbClient) client = bv_bbb_client_new (bv_practice_server_get_api_url (practice),
+                                                     SECRET, BV_CHECKSUM_SHA256);
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint count;
+
+  f->meeting = plan (f, "Vorstandssitzung", "2026-06-16T19:30:00", NULL, 90);
+
+  tick_at (f, "2026-06-16T17:15:00Z");
+  g_assert_cmpuint (f->created, ==, 1);
+  enter_room (f, "member-erika", "VIEWER");
+  tick_at (f, "2026-06-16T17:40:00Z");
+
+  bv_bbb_query_add (query, "meetingID", bv_meeting_get_bbb_meeting_id (f->meeting));
+  url = bv_bbb_client_build_url (client, "end", query);
+  msg = soup_message_new ("GET", url);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                  "<returncode>SUCCESS</returncode>"));
+
+  /* One more look finds it gone; then nothing, and no second create. */
+  tick_at (f, "2026-06-16T18:00:00Z");
+  count = bv_scheduler_get_request_count (f->scheduler);
+  tick_at (f, "2026-06-16T18:01:00Z");
+  tick_at (f, "2026-06-16T18:02:00Z");
+  tick_at (f, "2026-06-16T18:30:00Z");
+  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==, count);
+  g_assert_cmpuint (f->created, ==, 1);
+  g_assert_cmpuint (count_creates (), ==, 1);
+}
+
 /* A meeting without a server is reminded of, but costs no request. */
 static void
 test_no_server (Fixture       *f,
@@ -572,6 +616,7 @@ main (int   argc,
   ADD ("user-already-there", "3.0.19", test_user_already_there);
   ADD ("marked-joined", "3.0.19", test_marked_joined);
   ADD ("no-server", "3.0.19", test_no_server);
+  ADD ("ended-early", "3.0.19", test_ended_early);
 
 #undef ADD
 

@@ -33,6 +33,8 @@ typedef struct
   gboolean   created;
   gboolean   waiting_told;
   gboolean   busy;
+  gboolean   used;       /* someone was in the room */
+  gboolean   finished;   /* used, then ended: not opened again */
 } OccurrenceState;
 
 struct _BvScheduler
@@ -307,16 +309,23 @@ meeting_info_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* Expired before anyone came, or ended early: the next minute
-       * creates it again, within the budget. */
+      /* Expired before anyone came: the next minute creates it again,
+       * within the budget. A room that people used and then ended stays
+       * closed, or the scheduler would open it again behind the back of
+       * the moderator who ended it. */
       if (error_means_gone (error) && state)
-        state->created = FALSE;
+        {
+          state->created = FALSE;
+          state->finished = state->used;
+        }
       else
         log_failure ("getMeetingInfo", error);
       return;
     }
 
   participants = bv_bbb_meeting_get_participant_count (room);
+  if (state && (participants > 0 || bv_bbb_meeting_has_user_joined (room)))
+    state->used = TRUE;
   if (!state || participants == 0 || state->waiting_told)
     return;
 
@@ -444,7 +453,7 @@ handle_occurrence (BvScheduler         *self,
       g_signal_emit (self, signals[SIGNAL_REMINDER], 0, planned->meeting, planned->occurrence);
     }
 
-  if (state->busy)
+  if (state->busy || state->finished)
     return;
   /* Once the user is in, the room is open and nobody waits for them. */
   if (state->created && has_joined (self, meeting_id, planned->occurrence))
