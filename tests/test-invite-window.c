@@ -586,6 +586,7 @@ test_course (void)
   g_autofree char *ics = NULL;
   g_autofree char *cancelled = NULL;
   g_autofree char *exdate = NULL;
+  g_autofree char *guest_link = NULL;
   GStatBuf st;
   BvInviteWindow *window;
 
@@ -635,6 +636,18 @@ test_course (void)
   g_assert_true (wait_until (file_exists, merge_path));
   g_assert_cmpint (g_stat (merge_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The guest link: guest=true where guests may come, nothing where the
+   * meeting lets in only invited people. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-guest-link", NULL);
+  guest_link = read_clipboard (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (guest_link, "guest=true"));
+  bv_meeting_set_guest_policy (meeting, "ALWAYS_DENY");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "vorher");
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-guest-link", NULL);
+  g_clear_pointer (&guest_link, g_free);
+  guest_link = read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (guest_link, ==, "vorher");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

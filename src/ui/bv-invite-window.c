@@ -1181,14 +1181,29 @@ copy_guest_link_action (GtkWidget  *widget,
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
   g_autofree char *link = NULL;
+  const char *policy;
 
   if (!self->client || self->renewing)
     return;
 
+  policy = bv_meeting_get_guest_policy (self->meeting);
+  /* What the room does with guests follows the meeting's waiting room
+   * (guestPolicy); say it, so that nobody is surprised in either way. */
+  if (g_strcmp0 (policy, "ALWAYS_DENY") == 0)
+    {
+      toast (self, adw_toast_new (_("This meeting lets in only invited people, so a guest link "
+                                    "would not work. Choose another waiting room in the meeting’s "
+                                    "settings first.")));
+      return;
+    }
+
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
-  toast (self, adw_toast_new (_("Guest link copied. Whoever opens it comes in as “Guest”, "
-                                "as the room’s waiting room allows.")));
+  if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
+    toast (self, adw_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
+  else
+    toast (self, adw_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
+                                  "choose “Moderators let people in” in the meeting’s settings.")));
 }
 
 /* exports, written in a thread */
