@@ -92,6 +92,9 @@ enter_room (BvBbbClient *client,
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
 
+/* Whether the last fetch () fell back to the planned meetings. */
+static gboolean last_planned_only;
+
 static GListModel *
 fetch (BvBbbClient         *client,
        gboolean             load_balancer,
@@ -99,9 +102,12 @@ fetch (BvBbbClient         *client,
        GError             **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  GListModel *meetings;
 
   bv_live_meetings_fetch_async (client, load_balancer, planned, NULL, result_cb, &result);
-  return bv_live_meetings_fetch_finish (wait_for (&result), error);
+  meetings = bv_live_meetings_fetch_finish (wait_for (&result), error);
+  last_planned_only = bv_live_meetings_fetch_is_planned_only (result);
+  return meetings;
 }
 
 static gboolean
@@ -430,6 +436,7 @@ test_scalelite (void)
   g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
   g_assert_nonnull (find (meetings, "planned-1"));
   g_assert_nonnull (find (meetings, "planned-3"));
+  g_assert_true (last_planned_only);
   g_clear_object (&meetings);
   g_clear_pointer (&asked, g_free);
 
@@ -438,6 +445,7 @@ test_scalelite (void)
   meetings = fetch (client, TRUE, planned, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 2);
+  g_assert_true (last_planned_only);
   g_clear_object (&meetings);
   asked = calls (s);
   g_assert_cmpstr (asked, ==, "getMeetings getMeetingInfo:planned-1 getMeetingInfo:planned-2 "
@@ -479,6 +487,7 @@ test_lists (void)
 
   meetings = fetch (client, FALSE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_false (last_planned_only);
   /* Breakout rooms belong to their main room. */
   g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 1);
   late = find (meetings, "m-late");

@@ -22,6 +22,7 @@ typedef struct
   gboolean     load_balancer;
   guint        next;
   GPtrArray   *meetings;    /* of BvBbbMeeting */
+  gboolean     planned_only;
 } FetchData;
 
 typedef struct
@@ -217,6 +218,7 @@ meetings_cb (GObject      *object,
       if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_UNSUPPORTED_REQUEST) ||
           (data->load_balancer && is_refusal (error)))
         {
+          data->planned_only = TRUE;
           ask_next_room (g_steal_pointer (&task));
           return;
         }
@@ -237,6 +239,7 @@ meetings_cb (GObject      *object,
    * many run: our own rooms of today can still be asked for. */
   if (n_items == 0 && data->load_balancer)
     {
+      data->planned_only = TRUE;
       ask_next_room (g_steal_pointer (&task));
       return;
     }
@@ -279,6 +282,18 @@ bv_live_meetings_fetch_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_meetings_fetch_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+bv_live_meetings_fetch_is_planned_only (GAsyncResult *result)
+{
+  FetchData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_meetings_fetch_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data->planned_only;
 }
 
 /* ending */

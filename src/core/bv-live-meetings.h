@@ -35,6 +35,9 @@ void        bv_live_meetings_fetch_async  (BvBbbClient         *client,
                                            gpointer             user_data);
 GListModel *bv_live_meetings_fetch_finish (GAsyncResult        *result,
                                            GError             **error);
+/* Whether the list came from the planned meetings of today because the
+ * server would not list its meetings: other people's rooms are missing. */
+gboolean    bv_live_meetings_fetch_is_planned_only (GAsyncResult *result);
 
 /* Ends the meeting @meeting_id (BBB meetingID) and waits until the server
  * no longer lists it as running, asking with getMeetingInfo every

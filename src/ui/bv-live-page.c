@@ -53,6 +53,7 @@ struct _BvLivePage
   GtkStack        *stack;
   GtkSpinner      *loading_spinner;
   AdwStatusPage   *offline_page;
+  AdwStatusPage   *live_empty;
   AdwLeaflet      *leaflet;
   GtkWidget       *meetings_scroller;
   GtkListBox      *meetings_list;
@@ -731,10 +732,29 @@ fetched_cb (GObject      *object,
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-    /* Translators: when the list of running meetings was last asked for, e.g. "Updated at 19:05:12". */
-    g_autofree char *text = g_strdup_printf (_("Updated at %s"), time);
+    g_autofree char *text = NULL;
+    gboolean planned_only = bv_live_meetings_fetch_is_planned_only (result);
 
+    if (planned_only)
+      /* Translators: e.g. "Updated at 19:05:12 · your meetings of today"; the
+       * server (a Scalelite) does not list other people's meetings. */
+      text = g_strdup_printf (_("Updated at %s · your meetings of today"), time);
+    else
+      /* Translators: when the list of running meetings was last asked for, e.g. "Updated at 19:05:12". */
+      text = g_strdup_printf (_("Updated at %s"), time);
     gtk_label_set_text (self->updated_label, text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label),
+                                 planned_only ? _("This server does not list the meetings running on it, "
+                                                  "so the page shows which of your meetings planned for "
+                                                  "today are running. Rooms others started are missing.")
+                                              : NULL);
+    adw_status_page_set_description (self->live_empty,
+                                     planned_only ? _("None of your meetings planned for today is running. "
+                                                      "This server does not list other meetings, so rooms "
+                                                      "others started do not appear here.")
+                                                  : _("Meetings that are running on your conference server "
+                                                      "right now appear here, with the people taking part. "
+                                                      "Start a meeting from the Upcoming page."));
   }
 }
 
@@ -1419,7 +1439,7 @@ bv_live_page_class_init (BvLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvLivePage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, BvLivePage, attendees_list);
   /* For tests and the window: reachable by name, not bound to a field. */
-  gtk_widget_class_bind_template_child_full (widget_class, "live_empty", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, BvLivePage, live_empty);
   gtk_widget_class_bind_template_child_full (widget_class, "join_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "end_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "refresh_button", FALSE, 0);
