@@ -651,6 +651,16 @@ def main():
                 expect(app, "Eingerichtet; er startet zusammen mit der App.", what="practice server state")
                 row = expect(app, "Übungsserver", what="server row")
                 check_all_named(app, "preferences")
+                invitations = expect(app, "Einladungen", {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON,
+                                                          pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_PAGE_TAB},
+                                     "preferences page switch")
+                if invitations is not None:
+                    click(invitations)
+                    for name in ("Name des Vereins", "Ansprechperson für den Datenschutz (Name oder E-Mail-Adresse)",
+                                 "Einladungstext", "Standard wiederherstellen"):
+                        expect(app, name, what="invitation setting")
+                    check_all_named(app, "invitation preferences")
+                    shot("preferences-invitations")
     finally:
         if proc is not None:
             stop(proc)
