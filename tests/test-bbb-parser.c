@@ -1572,6 +1572,35 @@ test_join_redirect (void)
     }
 }
 
+/* Recordings leave the tree while parsing (Scalelite's one big answer);
+ * text around them must still be handled safely (found by the fuzzer:
+ * libxml2 appended to a stale text node). */
+static void
+test_recordings_mixed_content (void)
+{
+  static const char xml[] =
+    "<response><returncode>SUCCESS</returncode><recordings>x"
+    "<recording><recordID>a1</recordID>"
+    "<name>Eine Aufzeichnung mit einem langen Namen, länger als jeder Text zwischen den Aufzeichnungen</name>"
+    "</recording>ab"
+    "<recording><recordID>b2</recordID><name>Zwei</name></recording>"
+    "cd</recordings><totalElements>2</totalElements></response>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(BvBbbRecording) first = NULL;
+  g_autoptr(BvBbbRecording) second = NULL;
+  gint64 total = 0;
+
+  list = bv_bbb_parse_recordings (xml, strlen (xml), &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpint (total, ==, 2);
+  first = g_list_model_get_item (list, 0);
+  second = g_list_model_get_item (list, 1);
+  g_assert_cmpstr (bv_bbb_recording_get_record_id (first), ==, "a1");
+  g_assert_cmpstr (bv_bbb_recording_get_record_id (second), ==, "b2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1608,6 +1637,7 @@ main (int   argc,
   g_test_add_func ("/bbb/parser/recordings/not-found", test_recordings_not_found);
   g_test_add_func ("/bbb/parser/recordings/variants", test_recordings_variants);
   g_test_add_func ("/bbb/parser/recordings/double-escaped", test_recordings_double_escaped);
+  g_test_add_func ("/bbb/parser/recordings/mixed-content", test_recordings_mixed_content);
 
   g_test_add_func ("/bbb/parser/running", test_running);
   g_test_add_func ("/bbb/parser/success", test_success_envelope);

@@ -10,6 +10,7 @@
 #include "bv-bbb-parser.h"
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -28,9 +29,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 typedef struct
 {
-  gboolean saw_doctype;
-  gboolean doctype_is_html;
-} DoctypeGuard;
+  gboolean   saw_doctype;
+  gboolean   doctype_is_html;
+  GPtrArray *recordings;   /* when set, see take_recording_cb () */
+} ParseState;
 
 /* A borrowed, trimmed piece of text inside the document. */
 typedef struct
@@ -78,7 +80,7 @@ reject_doctype_cb (void          *ctx,
                    const xmlChar *system_id)
 {
   xmlParserCtxt *ctxt = ctx;
-  DoctypeGuard *guard = ctxt->_private;
+  ParseState *guard = ctxt->_private;
 
   guard->saw_doctype = TRUE;
   guard->doctype_is_html = name && g_ascii_strcasecmp ((const char *) name, "html") == 0;
@@ -93,12 +95,47 @@ set_error (GError     **error,
   return FALSE;
 }
 
+static BvBbbRecording *recording_from_node (xmlNode *node);
+
+/* A Scalelite answers getRecordings with every recording at once (tens of
+ * megabytes for a big club): each <recording> becomes its object as soon
+ * as it is complete and leaves the tree, so the document never holds more
+ * than one of them. */
+static void
+take_recording_cb (void          *ctx,
+                   const xmlChar *localname,
+                   const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseState *guard = ctxt->_private;
+  xmlNode *parent;
+  xmlNode *done;
+
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+
+  parent = ctxt->node;
+  done = parent ? parent->last : NULL;
+  if (!done || done->type != XML_ELEMENT_NODE || !NAME_IS (done, "recording") ||
+      !NAME_IS (parent, "recordings") || !parent->parent || !NAME_IS (parent->parent, "response"))
+    return;
+
+  g_ptr_array_add (guard->recordings, recording_from_node (done));
+  xmlUnlinkNode (done);
+  xmlFreeNode (done);
+  /* libxml2 appends the next text straight into the last text node it
+   * made, by its remembered length (nodelen/nodemem); that node may no
+   * longer be the last child now. 0 makes it concatenate safely. */
+  ctxt->nodemem = 0;
+}
+
 static xmlDoc *
 read_document (const char  *data,
                gsize        length,
+               GPtrArray   *recordings,
                GError     **error)
 {
-  DoctypeGuard guard = { FALSE, FALSE };
+  ParseState guard = { FALSE, FALSE, recordings };
   xmlParserCtxt *ctxt;
   g_autoptr(xmlDoc) doc = NULL;
   gboolean well_formed;
@@ -130,6 +167,8 @@ read_document (const char  *data,
   ctxt->_private = &guard;
   ctxt->sax->internalSubset = reject_doctype_cb;
   ctxt->sax->serror = ignore_error_cb;
+  if (recordings)
+    ctxt->sax->endElementNs = take_recording_cb;
 
   xmlParseDocument (ctxt);
 
@@ -342,11 +381,12 @@ read_text_list (xmlNode    *parent,
 /* The answer's envelope: root <response> with <returncode>. FAILED becomes
  * the error for its messageKey. */
 static xmlDoc *
-open_answer (const char  *data,
-             gsize        length,
-             xmlNode    **root_out,
-             char       **message_key_out,
-             GError     **error)
+open_answer_full (const char  *data,
+                  gsize        length,
+                  GPtrArray   *recordings,
+                  xmlNode    **root_out,
+                  char       **message_key_out,
+                  GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *returncode = NULL;
@@ -355,7 +395,7 @@ open_answer (const char  *data,
   gboolean have_returncode = FALSE;
   xmlNode *root;
 
-  doc = read_document (data, length, error);
+  doc = read_document (data, length, recordings, error);
   if (!doc)
     return NULL;
 
@@ -414,6 +454,16 @@ open_answer (const char  *data,
     *message_key_out = g_steal_pointer (&message_key);
 
   return g_steal_pointer (&doc);
+}
+
+static xmlDoc *
+open_answer (const char  *data,
+             gsize        length,
+             xmlNode    **root_out,
+             char       **message_key_out,
+             GError     **error)
+{
+  return open_answer_full (data, length, NULL, root_out, message_key_out, error);
 }
 
 static BvBbbAttendee *
@@ -814,7 +864,8 @@ bv_bbb_parse_recordings (const char  *data,
   if (total_count)
     *total_count = -1;
 
-  doc = open_answer (data, length, &root, &message_key, error);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  doc = open_answer_full (data, length, items, &root, &message_key, error);
   if (!doc)
     return NULL;
 
@@ -835,7 +886,7 @@ bv_bbb_parse_recordings (const char  *data,
       return NULL;
     }
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Taken out while parsing; anything else left in <recordings> below. */
   for (xmlNode *child = recordings ? recordings->children : NULL; child; child = child->next)
     {
       if (child->type != XML_ELEMENT_NODE)
