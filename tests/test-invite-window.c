@@ -470,6 +470,29 @@ test_invite_and_send (void)
   g_assert_nonnull (strstr (link, "fullName=Erika"));
   g_assert_nonnull (strstr (link, bv_meeting_get_bbb_meeting_id (meeting)));
 
+  /* The preview shows the text as Erika gets it; Copy puts it on the
+   * clipboard. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.preview", "s", bv_participant_get_id (erika));
+  dialog = wait_for_dialog (window, "Invitation for Erika Musterfrau");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Invitation: Mitgliederversammlung 2026");
+  g_assert_true (adw_message_dialog_has_response (dialog, "mail"));
+  {
+    GtkWidget *view = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+    g_autofree char *shown_text = NULL;
+    g_autofree char *copied = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_true (g_str_has_prefix (shown_text, "Hello Erika Musterfrau,"));
+    g_assert_nonnull (strstr (shown_text, link));
+    adw_message_dialog_response (dialog, "copy");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    copied = read_clipboard (GTK_WIDGET (window));
+    g_assert_cmpstr (copied, ==, shown_text);
+  }
+
   /* The mail-merge file and the calendar files, written in the background. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", csv_path);
   g_assert_true (wait_until (file_exists, csv_path));

@@ -224,6 +224,7 @@ update_actions (BvInviteWindow *self)
 
   gtk_widget_action_set_enabled (widget, "invite.copy-link", ready);
   gtk_widget_action_set_enabled (widget, "invite.copy-text", ready);
+  gtk_widget_action_set_enabled (widget, "invite.preview", ready);
   gtk_widget_action_set_enabled (widget, "invite.send-mail", ready);
   gtk_widget_action_set_enabled (widget, "invite.copy-guest-link", ready);
   gtk_widget_action_set_enabled (widget, "invite.export-merge", ready && anyone);
@@ -396,6 +397,13 @@ new_row (BvInviteWindow *self,
   row->role_handler = g_signal_connect (row->role, "notify::selected", G_CALLBACK (role_changed_cb), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (widget), GTK_WIDGET (row->role));
 
+  button = row_button ("view-reveal-symbolic", _("Show Invitation"),
+                       _("Show the invitation as this person gets it"), "invite.preview", id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
+  /* Clicking the name shows it too. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "invite.preview");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", id);
   button = row_button ("insert-link-symbolic", _("Copy Link"),
                        _("Copy the personal link"), "invite.copy-link", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
@@ -1112,6 +1120,82 @@ invitation_text (BvInviteWindow *self,
 }
 
 static void
+preview_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BvInviteWindow   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "participant-id");
+
+  if (g_str_equal (response, "copy"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "invite.copy-text", "s", id);
+  else if (g_str_equal (response, "mail"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "invite.send-mail", "s", id);
+}
+
+/* The invitation exactly as this person gets it: their name, their link,
+ * the dial-in and notices that apply. */
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
+  const char *email;
+  g_autofree char *link = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *subject = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *view;
+
+  if (!participant || !(link = make_link (self, participant)))
+    return;
+
+  text = invitation_text (self, participant, link);
+  subject = bv_invitation_subject (self->meeting);
+  /* Translators: %s is a person's name. */
+  heading = g_strdup_printf (_("Invitation for %s"), bv_participant_get_name (participant));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, subject));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitation text"),
+                                  -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "copy", _("C_opy"),
+                                    NULL);
+  email = bv_participant_get_email (participant);
+  if (email && *email)
+    {
+      adw_message_dialog_add_response (dialog, "mail", _("_Write E-Mail"));
+      adw_message_dialog_set_response_appearance (dialog, "mail", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "participant-id",
+                          g_strdup (bv_participant_get_id (participant)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
+  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 copy_text_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1687,6 +1771,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "invite.send-mail", "s", send_mail_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
+  gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
