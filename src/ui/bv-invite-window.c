@@ -329,6 +329,13 @@ role_changed_cb (GtkDropDown *drop_down,
    * now on carry the new role. */
   bv_participant_set_role (row->participant, role);
   update_summary (self);
+  /* A link already sent keeps the role it was made with. */
+  toast (self, adw_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
+                                     /* Translators: %s is a person's name. */
+                                     ? _("“%s” moderates now: send the invitation again")
+                                     /* Translators: %s is a person's name. */
+                                     : _("“%s” takes part now: send the invitation again"),
+                                     bv_participant_get_name (row->participant)));
 }
 
 static GtkWidget *
