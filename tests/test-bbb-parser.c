@@ -1599,6 +1599,15 @@ test_recordings_mixed_content (void)
   second = g_list_model_get_item (list, 1);
   g_assert_cmpstr (bv_bbb_recording_get_record_id (first), ==, "a1");
   g_assert_cmpstr (bv_bbb_recording_get_record_id (second), ==, "b2");
+
+  /* <recordings> as the root (found by the fuzzer): no envelope, no crash. */
+  {
+    static const char rootless[] = "<recordings><recording><recordID>c3</recordID></recording></recordings>";
+    g_autoptr(GListModel) none = bv_bbb_parse_recordings (rootless, strlen (rootless), &total, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_BBB);
+  }
 }
 
 int

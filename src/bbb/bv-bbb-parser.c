@@ -116,8 +116,12 @@ take_recording_cb (void          *ctx,
 
   parent = ctxt->node;
   done = parent ? parent->last : NULL;
+  /* Only <response><recordings><recording>; the document node above a
+   * root element has no name. */
   if (!done || done->type != XML_ELEMENT_NODE || !NAME_IS (done, "recording") ||
-      !NAME_IS (parent, "recordings") || !parent->parent || !NAME_IS (parent->parent, "response"))
+      parent->type != XML_ELEMENT_NODE || !NAME_IS (parent, "recordings") ||
+      !parent->parent || parent->parent->type != XML_ELEMENT_NODE ||
+      !NAME_IS (parent->parent, "response"))
     return;
 
   g_ptr_array_add (guard->recordings, recording_from_node (done));
