@@ -3,7 +3,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: tests/run-fuzz.sh [SECONDS]     (default 30)
+# Usage: tests/run-fuzz.sh [SECONDS [SEED]]     (default 30 s, a random seed)
 #
 # Builds tests/fuzz-parser.c and the parser sources with clang
 # (-fsanitize=fuzzer,address,undefined) outside meson, in a temporary folder,
@@ -15,6 +15,9 @@
 set -eu
 
 seconds=${1:-30}
+# 0 lets libFuzzer pick; the suite passes a fixed seed so that a failure in
+# CI comes back the same way on a developer's machine.
+seed=${2:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 shared=${BV_SHARED_DIR:-$root/../shared}
@@ -108,7 +111,7 @@ status=0
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0" \
-  ./fuzz-parser -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+  ./fuzz-parser -seed="$seed" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
     -rss_limit_mb=2048 -dict=xml.dict -artifact_prefix=artifacts/ \
     -print_final_stats=1 corpus seeds
 ) > "$work/fuzz.log" 2>&1 || status=$?
