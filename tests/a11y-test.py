@@ -345,6 +345,7 @@ def plan_meeting(app, urls_path, data_home):
         fail("the running meeting shows no live state on Anstehend")
     else:
         ok(f"live state “{state.name}”")
+    shot("upcoming")
 
     invite_group(app, title, data_home)
     end_on_live_page(app, title)

@@ -335,7 +335,10 @@ new_row (BvUpcomingPage      *self,
   row->live_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (row->live_label), "live-badge");
   gtk_widget_set_valign (GTK_WIDGET (row->live_label), GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (row->live_label, TRUE);
+  /* One line: AdwActionRow gives a wrapping suffix only its minimum width,
+   * which broke "Läuft seit 19:02 · 7 Teilnehmende" into a tall column
+   * even with room to spare. */
+  gtk_label_set_wrap (row->live_label, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (row->live_label), FALSE);
   adw_action_row_add_suffix (row->row, GTK_WIDGET (row->live_label));
 
