@@ -543,6 +543,7 @@ def end_on_live_page(app, title):
     ok(f"“{title}” is listed on Live")
     lst.querySelection().selectChild(index)
     check_all_named(app, "Live with a running meeting")
+    shot("live")
 
     end = expect(app, "Treffen beenden …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if end is None:
@@ -635,6 +636,7 @@ def main():
             if switch is not None:
                 click(switch)
                 expect(app, empty_title, what=f"empty state of {page}")
+                shot(f"first-{page}")
         check_all_named(app, "main window")
 
         plan_meeting(app, urls_path, data_home)
