@@ -29,6 +29,13 @@ struct _BvWindow
   GtkStack        *mode_stack;
   AdwViewStack    *view_stack;
   AdwStatusPage   *error_page;
+  AdwBin          *upcoming_bin;
+  AdwBin          *live_bin;
+  AdwBin          *recordings_bin;
+  AdwBin          *members_bin;
+
+  /* Each page is built the first time it is shown: the window then opens
+   * with one page's widgets instead of four (see README, start-up). */
   BvUpcomingPage  *upcoming_page;
   BvLivePage      *live_page;
   BvRecordingsPage *recordings_page;
@@ -39,6 +46,7 @@ struct _BvWindow
 
   GListModel      *servers;
   gulong           servers_changed_id;
+  gboolean         set_up;
 };
 
 G_DEFINE_FINAL_TYPE (BvWindow, bv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,6 +56,8 @@ get_application (BvWindow *self)
 {
   return BV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
+
+static void ensure_visible_page (BvWindow *self);
 
 static void
 update_mode (BvWindow *self)
@@ -62,7 +72,10 @@ update_mode (BvWindow *self)
   else if (self->servers && g_list_model_get_n_items (self->servers) == 0)
     gtk_stack_set_visible_child_name (self->mode_stack, "welcome");
   else
-    gtk_stack_set_visible_child_name (self->mode_stack, "main");
+    {
+      gtk_stack_set_visible_child_name (self->mode_stack, "main");
+      ensure_visible_page (self);
+    }
 }
 
 static void
@@ -136,7 +149,8 @@ meeting_saved_cb (BvMeetingEditor *editor,
 {
   /* Translators: %s is the title of a meeting. */
   bv_window_add_toast (self, adw_toast_new_format (_("“%s” saved"), bv_meeting_get_title (meeting)));
-  bv_upcoming_page_reload (self->upcoming_page);
+  if (self->upcoming_page)
+    bv_upcoming_page_reload (self->upcoming_page);
 }
 
 typedef struct
@@ -174,7 +188,8 @@ undo_delete_cb (AdwToast *toast,
       bv_window_add_toast (self, adw_toast_new (error->message));
       return;
     }
-  bv_upcoming_page_reload (self->upcoming_page);
+  if (self->upcoming_page)
+    bv_upcoming_page_reload (self->upcoming_page);
 }
 
 static void
@@ -208,7 +223,8 @@ delete_requested_cb (BvMeetingEditor *editor,
   g_object_set_data_full (G_OBJECT (toast), "deleted", deleted, (GDestroyNotify)deleted_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
   bv_window_add_toast (self, toast);
-  bv_upcoming_page_reload (self->upcoming_page);
+  if (self->upcoming_page)
+    bv_upcoming_page_reload (self->upcoming_page);
 }
 
 static void
@@ -325,7 +341,8 @@ imported_cb (GObject      *object,
 
   bv_window_add_toast (self, adw_toast_new (text));
   adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
-  bv_upcoming_page_reload (self->upcoming_page);
+  if (self->upcoming_page)
+    bv_upcoming_page_reload (self->upcoming_page);
 }
 
 static void
@@ -405,6 +422,68 @@ bv_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bv_window_parent_class)->close_request (window);
 }
 
+static GtkWidget *
+build_page (BvWindow   *self,
+            const char *name)
+{
+  BvApplication *app = get_application (self);
+  BvServerManager *manager = bv_application_get_server_manager (app);
+  GSettings *settings = bv_application_get_settings (app);
+
+  if (g_str_equal (name, "upcoming") && !self->upcoming_page)
+    {
+      self->upcoming_page = g_object_new (BV_TYPE_UPCOMING_PAGE, NULL);
+      adw_bin_set_child (self->upcoming_bin, GTK_WIDGET (self->upcoming_page));
+      bv_upcoming_page_setup (self->upcoming_page, manager, settings);
+      g_signal_connect_object (self->upcoming_page, "show-toast",
+                               G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
+      return GTK_WIDGET (self->upcoming_page);
+    }
+  if (g_str_equal (name, "live") && !self->live_page)
+    {
+      self->live_page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
+      adw_bin_set_child (self->live_bin, GTK_WIDGET (self->live_page));
+      bv_live_page_setup (self->live_page, manager, settings);
+      return GTK_WIDGET (self->live_page);
+    }
+  if (g_str_equal (name, "recordings") && !self->recordings_page)
+    {
+      self->recordings_page = g_object_new (BV_TYPE_RECORDINGS_PAGE, NULL);
+      adw_bin_set_child (self->recordings_bin, GTK_WIDGET (self->recordings_page));
+      bv_recordings_page_setup (self->recordings_page, manager, settings);
+      return GTK_WIDGET (self->recordings_page);
+    }
+  if (g_str_equal (name, "members") && !self->members_page)
+    {
+      self->members_page = g_object_new (BV_TYPE_MEMBERS_PAGE, NULL);
+      adw_bin_set_child (self->members_bin, GTK_WIDGET (self->members_page));
+      /* Without a store there are no members to show; the page keeps its
+       * empty state. */
+      if (manager)
+        bv_members_page_setup (self->members_page, manager, settings);
+      g_signal_connect_object (self->members_page, "show-toast",
+                               G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
+      return GTK_WIDGET (self->members_page);
+    }
+  return NULL;
+}
+
+static void
+ensure_visible_page (BvWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *page;
+
+  /* The stack picks its first page while the template is built, before
+   * the window knows its application. */
+  if (!self->set_up || !name || !g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "main"))
+    return;
+
+  page = build_page (self, name);
+  if (page)
+    bv_ui_fix_accessible_names (page);
+}
+
 /* GtkWindow:application is set after constructed (), so the window is set
  * up from bv_window_new (). */
 static void
@@ -429,17 +508,7 @@ setup_for_application (BvWindow *self)
   else
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-server", FALSE);
 
-  bv_upcoming_page_setup (self->upcoming_page, manager, settings);
-  bv_live_page_setup (self->live_page, manager, settings);
-  bv_recordings_page_setup (self->recordings_page, manager, settings);
-  /* Without a store there are no members to show; the page keeps its
-   * empty state. */
-  if (manager)
-    bv_members_page_setup (self->members_page, manager, settings);
-  g_signal_connect_object (self->upcoming_page, "show-toast",
-                           G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->members_page, "show-toast",
-                           G_CALLBACK (bv_window_add_toast), self, G_CONNECT_SWAPPED);
+  self->set_up = TRUE;
   update_mode (self);
 }
 
@@ -474,10 +543,11 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, BvWindow, upcoming_page);
-  gtk_widget_class_bind_template_child (widget_class, BvWindow, live_page);
-  gtk_widget_class_bind_template_child (widget_class, BvWindow, recordings_page);
-  gtk_widget_class_bind_template_child (widget_class, BvWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, upcoming_bin);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, live_bin);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, recordings_bin);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, members_bin);
+  gtk_widget_class_bind_template_callback (widget_class, ensure_visible_page);
   /* Named for gtk_widget_get_template_child () in the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "connect_button", FALSE, 0);
@@ -503,10 +573,6 @@ bv_window_class_init (BvWindowClass *klass)
 static void
 bv_window_init (BvWindow *self)
 {
-  g_type_ensure (BV_TYPE_UPCOMING_PAGE);
-  g_type_ensure (BV_TYPE_LIVE_PAGE);
-  g_type_ensure (BV_TYPE_RECORDINGS_PAGE);
-  g_type_ensure (BV_TYPE_MEMBERS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
@@ -555,4 +621,24 @@ bv_window_get_mode (BvWindow *self)
   g_return_val_if_fail (BV_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+/* The page named @name ("upcoming", "live", "recordings", "members"), or
+ * %NULL while it has not been shown yet. */
+GtkWidget *
+bv_window_get_page (BvWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (BV_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "upcoming"))
+    return GTK_WIDGET (self->upcoming_page);
+  if (g_str_equal (name, "live"))
+    return GTK_WIDGET (self->live_page);
+  if (g_str_equal (name, "recordings"))
+    return GTK_WIDGET (self->recordings_page);
+  if (g_str_equal (name, "members"))
+    return GTK_WIDGET (self->members_page);
+  return NULL;
 }

@@ -20,5 +20,7 @@ void        bv_window_add_toast        (BvWindow      *self,
                                         AdwToast      *toast);
 /* "welcome", "main" or "error" */
 const char *bv_window_get_mode         (BvWindow      *self);
+GtkWidget  *bv_window_get_page         (BvWindow      *self,
+                                        const char    *name);
 
 G_END_DECLS
