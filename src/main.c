@@ -25,6 +25,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  bv_application_prefer_cairo ();
   app = bv_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
   return status ? status : bv_application_get_job_status (app);

@@ -69,7 +69,7 @@ check "list-meetings shows the meeting" 0 "^[0-9-]+T[0-9:]+[+-][0-9:]+	120	$meet
 
 # A stand-in default browser that writes down what it is asked to open.
 mkdir -p "$XDG_DATA_HOME/applications" "$XDG_CONFIG_HOME"
-printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\n' "$work/opened" > "$work/browser.sh"; chmod +x "$work/browser.sh"
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "%s"\nenv > "%s"\n' "$work/opened" "$work/browser-env" > "$work/browser.sh"; chmod +x "$work/browser.sh"
 printf '[Desktop Entry]\nType=Application\nName=Browser stand-in\nExec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n' "$work/browser.sh" \
   > "$XDG_DATA_HOME/applications/bv-browser.desktop"
 printf '[Default Applications]\nx-scheme-handler/http=bv-browser.desktop\nx-scheme-handler/https=bv-browser.desktop\n' \
@@ -82,6 +82,12 @@ if [ "$(wc -l < "$work/opened" 2>/dev/null)" = 1 ] && grep -q '/join?.*role=MODE
   echo "ok - the browser got exactly one join link"; passed=$((passed + 1))
 else
   echo "not ok - the browser got exactly one join link ($(cat "$work/opened" 2>/dev/null | wc -l) lines)"; failed=$((failed + 1))
+fi
+# GDK_DEBUG=gl-disable is for the app's own start only (bv_application_prefer_cairo).
+if [ -s "$work/browser-env" ] && ! grep -q '^GDK_DEBUG=' "$work/browser-env"; then
+  echo "ok - the browser does not inherit the app's GDK_DEBUG"; passed=$((passed + 1))
+else
+  echo "not ok - the browser does not inherit the app's GDK_DEBUG ($(grep '^GDK_DEBUG=' "$work/browser-env" 2>/dev/null))"; failed=$((failed + 1))
 fi
 check "join an unknown meeting" 1 '^$' 'list-meetings' -- "$app" --join=gibt-es-nicht
 

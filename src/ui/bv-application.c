@@ -42,6 +42,38 @@ struct _BvApplication
 
 G_DEFINE_FINAL_TYPE (BvApplication, bv_application, ADW_TYPE_APPLICATION)
 
+/* TRUE while GDK_DEBUG holds what bv_application_prefer_cairo () put there. */
+static gboolean gl_disabled_by_us;
+
+/* The app draws forms and lists, which GTK's cairo renderer does well.
+ * GTK 4.8 sets up OpenGL while opening the display even when it will
+ * render with cairo in the end: under Xvfb with Mesa's llvmpipe that was
+ * 40 ms and 60 MiB of every start, and the background process kept the
+ * memory for hours. So unless someone asks for a GL renderer
+ * (GSK_RENDERER=gl/ngl/vulkan) or sets GDK_DEBUG themselves, GDK is told
+ * not to set up GL at all; GSK then falls back to cairo. Must run before
+ * GTK is initialised, that is before g_application_run (). */
+void
+bv_application_prefer_cairo (void)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  if (g_getenv ("GDK_DEBUG") || (renderer && *renderer && !g_str_equal (renderer, "cairo")))
+    return;
+  gl_disabled_by_us = g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+}
+
+/* GDK has read GDK_DEBUG by now; programs we start (a GTK browser, the
+ * help viewer) must not inherit it. */
+static void
+forget_gl_setting (void)
+{
+  if (!gl_disabled_by_us)
+    return;
+  g_unsetenv ("GDK_DEBUG");
+  gl_disabled_by_us = FALSE;
+}
+
 /* Every command-line option is declared here and handled in
  * bv_application_command_line () / handle_local_options (). */
 static const GOptionEntry main_entries[] = {
@@ -504,6 +536,7 @@ bv_application_startup (GApplication *app)
   BvApplication *self = BV_APPLICATION (app);
 
   G_APPLICATION_CLASS (bv_application_parent_class)->startup (app);
+  forget_gl_setting ();
 
   gtk_window_set_default_icon_name (APP_ID);
   /* Started by D-Bus for the Shell's search (--gapplication-service): its

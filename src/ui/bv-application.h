@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define BV_TYPE_APPLICATION (bv_application_get_type ())
 G_DECLARE_FINAL_TYPE (BvApplication, bv_application, BV, APPLICATION, AdwApplication)
 
+void             bv_application_prefer_cairo       (void);
 BvApplication   *bv_application_new                (void);
 GSettings       *bv_application_get_settings       (BvApplication *self);
 /* NULL when the database could not be opened; see get_database_error. */
