@@ -269,6 +269,54 @@ test_pages_switch_with_empty_states (void)
     }
 }
 
+static guint
+count_shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      count += GTK_IS_SHORTCUTS_WINDOW (window);
+    }
+  return count;
+}
+
+static gboolean
+shortcuts_open (gpointer data)
+{
+  return find_window (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
+}
+
+static void
+test_shortcuts_window_built_when_asked (void)
+{
+  BvWindow *window = main_window ();
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  GtkWindow *shortcuts;
+
+  /* Not built with the main window (that cost the first frame 6 ms). */
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+  g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (wait_until (shortcuts_open, NULL));
+  shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+
+  /* Closing hides it; asking again shows the same window. */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (wait_until (shortcuts_open, NULL));
+  g_assert_true (find_window (GTK_TYPE_SHORTCUTS_WINDOW) == (gpointer) shortcuts);
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  gtk_window_close (shortcuts);
+}
+
 static gboolean
 preferences_open (gpointer data)
 {
@@ -414,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/ui/welcome", test_window_opens_on_welcome);
   g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
+  g_test_add_func ("/ui/shortcuts", test_shortcuts_window_built_when_asked);
   g_test_add_func ("/ui/preferences", test_preferences_list_servers);
   g_test_add_func ("/ui/help", test_help_opens_user_help);
   g_test_add_func ("/ui/window-size", test_window_size_is_remembered);

@@ -43,6 +43,7 @@ struct _BvWindow
 
   GCancellable    *cancellable;
   GtkNativeDialog *import_chooser;
+  GtkWindow       *shortcuts_window;
 
   GListModel      *servers;
   gulong           servers_changed_id;
@@ -402,6 +403,26 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+
+  if (!self->shortcuts_window)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *)&self->shortcuts_window);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      bv_ui_fix_accessible_names (GTK_WIDGET (self->shortcuts_window));
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static gboolean
 bv_window_close_request (GtkWindow *window)
 {
@@ -523,6 +544,8 @@ bv_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->import_chooser)
     gtk_native_dialog_destroy (self->import_chooser);
+  if (self->shortcuts_window)
+    gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->import_chooser);
 
   G_OBJECT_CLASS (bv_window_parent_class)->dispose (object);
@@ -556,6 +579,7 @@ bv_window_class_init (BvWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-server", NULL, add_server_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.edit-meeting", "s", edit_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.invite-meeting", "s", invite_meeting_action);
