@@ -345,6 +345,59 @@ test_groups_live_and_cancel (void)
   g_assert_true (bv_database_delete_meeting (db, bv_meeting_get_id (now_meeting), &error));
 }
 
+static GtkWidget *
+first_group (BvUpcomingPage *page)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                BV_TYPE_UPCOMING_PAGE,
+                                                                                "groups_box")));
+}
+
+/* The list is built once for the window's first frame, and again when the
+ * page is shown after being hidden (dates may have ended meanwhile). */
+static void
+test_built_once_then_on_show (void)
+{
+  g_autofree char *path = g_build_filename (dir, "built-once.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (utc);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *built, *shown;
+  BvUpcomingPage *page;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Vereinsserver", bv_practice_server_get_api_url (practice));
+  manager = bv_server_manager_new (db);
+  meeting = add_meeting (db, server, "Kassenprüfung", tomorrow, 60, NULL);
+
+  page = g_object_new (BV_TYPE_UPCOMING_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  bv_upcoming_page_setup (page, manager, NULL);
+  built = first_group (page);
+  g_assert_nonnull (built);
+
+  gtk_window_present (window);
+  g_assert_true (wait_until (widget_is_mapped, page));
+  g_assert_true (first_group (page) == built);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  g_assert_true (wait_until (widget_is_mapped, page));
+  shown = first_group (page);
+  g_assert_nonnull (shown);
+  g_assert_true (shown != built);
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_offline_notice (void)
 {
@@ -419,6 +472,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/upcoming/groups-live-and-cancel", test_groups_live_and_cancel);
   g_test_add_func ("/ui/upcoming/offline-notice", test_offline_notice);
+  g_test_add_func ("/ui/upcoming/built-once-then-on-show", test_built_once_then_on_show);
 
   status = g_test_run ();
 

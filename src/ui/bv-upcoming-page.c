@@ -58,6 +58,9 @@ struct _BvUpcomingPage
 
   guint            clock_id;
   guint            live_id;
+  /* When the list was last built while the page was not hidden since
+   * (monotonic time), else 0. */
+  gint64           built_at;
   GCancellable    *live_cancellable;
   GHashTable      *joins;           /* meeting id → GCancellable, while joining */
   GHashTable      *clients;         /* server id → BvBbbClient */
@@ -514,6 +517,7 @@ rebuild (BvUpcomingPage *self)
   add_group (self, _("Later"), later, TRUE, with_server);
 
   gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "list" : "empty");
+  self->built_at = g_get_monotonic_time ();
   if (self->rows->len == 0)
     gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
   bv_ui_fix_accessible_names (GTK_WIDGET (self->groups_box));
@@ -837,7 +841,11 @@ bv_upcoming_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bv_upcoming_page_parent_class)->map (widget);
 
-  rebuild (self);
+  /* Shown again after a while: dates may have ended meanwhile. Not when
+   * the list was just built (the window's first frame waited for a second
+   * build of every row). */
+  if (self->built_at == 0 || g_get_monotonic_time () - self->built_at > 30 * G_USEC_PER_SEC)
+    rebuild (self);
   if (!self->live_id)
     self->live_id = g_timeout_add_seconds (LIVE_INTERVAL_SECONDS, live_tick_cb, self);
   if (!self->clock_id)
@@ -853,6 +861,7 @@ bv_upcoming_page_unmap (GtkWidget *widget)
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   stop_live (self);
+  self->built_at = 0;
 
   GTK_WIDGET_CLASS (bv_upcoming_page_parent_class)->unmap (widget);
 }
