@@ -265,6 +265,33 @@ show_page (BvServerManager  *manager,
   return window;
 }
 
+static guint
+count_tooltips (GtkWidget  *widget,
+                const char *text)
+{
+  guint count = g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0 &&
+                gtk_widget_get_visible (widget) && gtk_widget_get_has_tooltip (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count += count_tooltips (child, text);
+  return count;
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_groups_live_and_cancel (void)
 {
@@ -316,6 +343,26 @@ test_groups_live_and_cancel (void)
   bv_upcoming_page_refresh_live (page);
   running.page = page;
   g_assert_true (wait_until (has_visible_label, &running));
+
+  /* The series' row has a menu to call off one date; its popover is made
+   * when the menu is first opened. */
+  {
+    GtkMenuButton *more = find_menu_button (GTK_WIDGET (page));
+    GMenuModel *model;
+    g_autofree char *label = NULL;
+
+    g_assert_nonnull (more);
+    g_assert_null (gtk_menu_button_get_menu_model (more));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (more)));
+    gtk_menu_button_popup (more);
+    model = gtk_menu_button_get_menu_model (more);
+    g_assert_nonnull (model);
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 1);
+    g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "_Cancel This Date");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (more))));
+    gtk_menu_button_popdown (more);
+  }
 
   /* Calling off the series' next date shows the one after, with undo. */
   recurrence_id = g_date_time_format (first_date, "%Y-%m-%dT%H:%M:%S");
@@ -386,6 +433,10 @@ test_built_once_then_on_show (void)
   gtk_window_present (window);
   g_assert_true (wait_until (widget_is_mapped, page));
   g_assert_true (first_group (page) == built);
+  /* bv_ui_set_tooltip () sets them while the buttons are briefly hidden. */
+  g_assert_cmpuint (count_tooltips (built, "Edit"), ==, 1);
+  g_assert_cmpuint (count_tooltips (built, "Invite people to “Kassenprüfung” with personal links"), ==, 1);
+  g_assert_cmpuint (count_tooltips (built, "Open “Kassenprüfung” in the web browser as moderator"), ==, 1);
 
   gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));

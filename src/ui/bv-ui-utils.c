@@ -144,3 +144,24 @@ bv_ui_name_dialog_get_name (AdwMessageDialog *dialog)
   entry = adw_message_dialog_get_extra_child (dialog);
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
+
+/* gtk_widget_set_tooltip_text () on a visible widget asks the display
+ * where the pointer is, in case the tooltip should show at once: on X11
+ * one round trip per call, which added up to 2 ms of the first frame on
+ * Anstehend. A widget not yet in a window cannot be under the pointer, so
+ * its tooltip is set while it is briefly hidden. */
+void
+bv_ui_set_tooltip (GtkWidget  *widget,
+                   const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_parent (widget) || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

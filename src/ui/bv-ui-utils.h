@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 void bv_ui_fix_accessible_names (GtkWidget *root);
+void bv_ui_set_tooltip          (GtkWidget  *widget,
+                                 const char *text);
 
 /* A message dialog that asks for a name (of a group): an entry named
  * @entry_label holding @text, "cancel" and "save" (@save_label, usable

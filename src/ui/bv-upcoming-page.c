@@ -293,6 +293,16 @@ cancel_joins (BvUpcomingPage *self)
 
 /* building the list */
 
+/* The menu's popover is made when first opened: made for every row of a
+ * series it cost the first frame about a millisecond. */
+static void
+create_more_popup (GtkMenuButton *button,
+                   gpointer       menu)
+{
+  if (!gtk_menu_button_get_menu_model (button))
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GtkWidget *
 new_row (BvUpcomingPage      *self,
          BvPlannedOccurrence *planned,
@@ -361,7 +371,7 @@ new_row (BvUpcomingPage      *self,
   {
     g_autofree char *tooltip = g_strdup_printf (_("Open “%s” in the web browser as moderator"),
                                                 bv_meeting_get_title (planned->meeting));
-    gtk_widget_set_tooltip_text (GTK_WIDGET (row->join_button), tooltip);
+    bv_ui_set_tooltip (GTK_WIDGET (row->join_button), tooltip);
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->join_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Join"),
@@ -386,9 +396,10 @@ new_row (BvUpcomingPage      *self,
 
       more = gtk_menu_button_new ();
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more), create_more_popup,
+                                             g_object_ref (menu), g_object_unref);
       gtk_widget_add_css_class (more, "flat");
-      gtk_widget_set_tooltip_text (more, _("More Actions"));
+      bv_ui_set_tooltip (more, _("More Actions"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (more),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"),
                                       -1);
@@ -401,7 +412,7 @@ new_row (BvUpcomingPage      *self,
     /* Translators: %s is the title of a meeting. */
     g_autofree char *tooltip = g_strdup_printf (_("Invite people to “%s” with personal links"),
                                                 bv_meeting_get_title (planned->meeting));
-    gtk_widget_set_tooltip_text (invite, tooltip);
+    bv_ui_set_tooltip (invite, tooltip);
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (invite),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invite"),
@@ -412,7 +423,7 @@ new_row (BvUpcomingPage      *self,
 
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit"));
+  bv_ui_set_tooltip (edit, _("Edit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit"),
                                   -1);
