@@ -318,6 +318,43 @@ test_shortcuts_window_built_when_asked (void)
 }
 
 static gboolean
+bar_has_stack (gpointer data)
+{
+  return adw_view_switcher_bar_get_stack (data) != NULL;
+}
+
+/* The primary menu's popover and the bottom view switcher are made when
+ * first needed, not for the first frame. */
+static void
+test_menu_and_narrow_switcher (void)
+{
+  BvWindow *window = main_window ();
+  GtkMenuButton *menu_button = child (window, BV_TYPE_WINDOW, "main_menu_button");
+  AdwViewSwitcherBar *bar = child (window, BV_TYPE_WINDOW, "switcher_bar");
+  GMenuModel *model;
+  int width, height;
+
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
+  g_assert_true (gtk_menu_button_get_primary (menu_button));
+  gtk_menu_button_popup (menu_button);
+  model = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (model);
+  g_assert_true (model == child (window, BV_TYPE_WINDOW, "primary_menu"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_menu_button_popdown (menu_button);
+
+  /* Wide: the switcher sits in the header bar. Narrow: at the bottom. */
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, height);
+  g_assert_true (wait_until (bar_has_stack, bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == child (window, BV_TYPE_WINDOW, "view_stack"));
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+}
+
+static gboolean
 preferences_open (gpointer data)
 {
   return find_window (BV_TYPE_PREFERENCES_WINDOW) != NULL;
@@ -463,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
   g_test_add_func ("/ui/shortcuts", test_shortcuts_window_built_when_asked);
+  g_test_add_func ("/ui/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
   g_test_add_func ("/ui/preferences", test_preferences_list_servers);
   g_test_add_func ("/ui/help", test_help_opens_user_help);
   g_test_add_func ("/ui/window-size", test_window_size_is_remembered);

@@ -28,6 +28,11 @@ struct _BvWindow
   AdwToastOverlay *toast_overlay;
   GtkStack        *mode_stack;
   AdwViewStack    *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkMenuButton   *welcome_menu_button;
+  GtkMenuButton   *main_menu_button;
+  GMenuModel      *primary_menu;
   AdwStatusPage   *error_page;
   AdwBin          *upcoming_bin;
   AdwBin          *live_bin;
@@ -423,6 +428,30 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
+/* Made when first needed rather than for the first frame: the primary
+ * menus' popovers (two of them, one per header bar) and the bottom view
+ * switcher, which only narrow windows show. */
+static void
+create_primary_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  BvWindow *self = user_data;
+
+  if (!gtk_menu_button_get_menu_model (button))
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+title_visible_cb (BvWindow *self)
+{
+  /* Also called while the template is still being built. */
+  if (!self->switcher_title || !self->switcher_bar)
+    return;
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      !adw_view_switcher_bar_get_stack (self->switcher_bar))
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static gboolean
 bv_window_close_request (GtkWindow *window)
 {
@@ -571,6 +600,12 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvWindow, recordings_bin);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, members_bin);
   gtk_widget_class_bind_template_callback (widget_class, ensure_visible_page);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, primary_menu);
   /* Named for gtk_widget_get_template_child () in the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "connect_button", FALSE, 0);
@@ -598,6 +633,9 @@ static void
 bv_window_init (BvWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_primary_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_primary_popup, self, NULL);
+  title_visible_cb (self);
   self->cancellable = g_cancellable_new ();
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
