@@ -331,6 +331,15 @@ bbb_id_changed (gpointer data)
   return stored && !g_str_equal (bv_meeting_get_bbb_meeting_id (stored), wait->old_bbb_id);
 }
 
+static gboolean
+removed_notice_shown (BvInviteWindow *window)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                                       "removed_revealer"));
+
+  return gtk_revealer_get_reveal_child (revealer);
+}
+
 static void
 test_invite_and_send (void)
 {
@@ -448,7 +457,10 @@ test_invite_and_send (void)
 
   /* Removed, then back with the same link key through the toast's undo. */
   lena = find_participant (db, meeting, "Lena Schmidt");
+  g_assert_false (removed_notice_shown (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.remove", "s", bv_participant_get_id (lena));
+  /* A link Lena was sent still works: the window says so. */
+  g_assert_true (removed_notice_shown (window));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, Gustav Gast=participant (guest)");
@@ -458,6 +470,7 @@ test_invite_and_send (void)
   lena_again = find_participant (db, meeting, "Lena Schmidt");
   g_assert_nonnull (lena_again);
   g_assert_cmpstr (bv_participant_get_link_key (lena_again), ==, bv_participant_get_link_key (lena));
+  g_assert_false (removed_notice_shown (window));
 
   /* Copy Link puts the personal link, with the person's name, on the
    * clipboard. */
@@ -507,6 +520,14 @@ test_invite_and_send (void)
   g_assert_true (wait_until (file_exists, erika_ics));
   g_assert_true (wait_until (file_exists, meeting_ics));
 
+  /* Removing Gustav for good: the notice stays until the links are renewed. */
+  {
+    g_autoptr(BvParticipant) gustav = find_participant (db, meeting, "Gustav Gast");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "invite.remove", "s", bv_participant_get_id (gustav));
+    g_assert_true (removed_notice_shown (window));
+  }
+
   /* Renewing asks first, then gives the meeting a new BBB id. */
   old_bbb_id = g_strdup (bv_meeting_get_bbb_meeting_id (meeting));
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.renew-links", NULL);
@@ -518,6 +539,7 @@ test_invite_and_send (void)
   renew_wait.old_bbb_id = old_bbb_id;
   g_assert_true (wait_until (bbb_id_changed, &renew_wait));
   g_assert_true (wait_until (window_is_ready, window));
+  g_assert_false (removed_notice_shown (window));
   g_clear_pointer (&link, g_free);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
   link = read_clipboard (GTK_WIDGET (window));

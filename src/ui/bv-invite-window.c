@@ -36,6 +36,7 @@ struct _BvInviteWindow
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
   GtkRevealer     *status_revealer;
+  GtkRevealer     *removed_revealer;
   GtkSpinner      *status_spinner;
   GtkImage        *status_icon;
   GtkLabel        *status_label;
@@ -51,6 +52,9 @@ struct _BvInviteWindow
   BvBbbClient     *client;      /* NULL until opened */
   GCancellable    *cancellable;
   gboolean         renewing;
+  /* People removed (and not restored) since the links were last renewed:
+   * links they were sent still work, which the window says. */
+  guint            removed_count;
 
   GPtrArray       *participants; /* of BvParticipant, as listed */
   GPtrArray       *rows;         /* of Row */
@@ -1062,6 +1066,9 @@ undo_remove_cb (AdwToast       *toast_,
   /* The same id and link key: links sent before keep working. */
   if (!bv_database_add_participant (get_database (self), participant, &error))
     show_error (self, _("The Invitation Could Not Be Restored"), error->message);
+  else if (self->removed_count > 0)
+    self->removed_count--;
+  gtk_revealer_set_reveal_child (self->removed_revealer, self->removed_count > 0);
   rebuild (self);
 }
 
@@ -1085,6 +1092,8 @@ remove_action (GtkWidget  *widget,
       show_error (self, _("The Invitation Could Not Be Removed"), error->message);
       return;
     }
+  self->removed_count++;
+  gtk_revealer_set_reveal_child (self->removed_revealer, TRUE);
   rebuild (self);
 
   /* Translators: %s is a person's name. */
@@ -1677,6 +1686,8 @@ renewed_cb (GObject      *object,
       return;
     }
 
+  self->removed_count = 0;
+  gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
   toast (self, adw_toast_new (_("New links made. The old ones no longer work; send everyone their "
                                 "new invitation.")));
 }
@@ -1759,6 +1770,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, removed_revealer);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_label);
