@@ -16,6 +16,7 @@
 #include "bv-bbb-client.h"
 #include "bv-database.h"
 #include "bv-live-page.h"
+#include "bv-meeting.h"
 #include "bv-practice-server.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
@@ -110,11 +111,23 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+static void fixture_open (Fixture *f, const char *name, const char *url);
+static void fixture_show (Fixture *f);
+
 /* A window with the page, a store of its own and one server at @url. */
 static void
 fixture_set_up (Fixture    *f,
                 const char *name,
                 const char *url)
+{
+  fixture_open (f, name, url);
+  fixture_show (f);
+}
+
+static void
+fixture_open (Fixture    *f,
+              const char *name,
+              const char *url)
 {
   g_autofree char *path = g_strdup_printf ("%s/%s.sqlite", data_dir, name);
   g_autoptr(BvServer) server = NULL;
@@ -130,7 +143,11 @@ fixture_set_up (Fixture    *f,
   g_assert_no_error (error);
   save_secret (f->server_id, SECRET);
   f->manager = bv_server_manager_new (f->database);
+}
 
+static void
+fixture_show (Fixture *f)
+{
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 700);
   f->page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
@@ -358,6 +375,125 @@ test_unreachable_server (void)
   fixture_tear_down (&f);
 }
 
+/* A load balancer (Scalelite) that will not list its meetings: getMeetings
+ * is refused, getMeetingInfo answers for one room only. */
+typedef struct
+{
+  SoupServer *server;
+  char       *api_url;
+  char       *running_id;   /* the room getMeetingInfo says is running, or NULL */
+  GPtrArray  *calls;        /* "getMeetings", "getMeetingInfo:ID" */
+} Balancer;
+
+static void
+balancer_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Balancer *b = user_data;
+  const char *call = strrchr (path, '/') + 1;
+  const char *meeting_id = query ? g_hash_table_lookup (query, "meetingID") : NULL;
+  g_autofree char *body = NULL;
+
+  g_ptr_array_add (b->calls, meeting_id ? g_strdup_printf ("%s:%s", call, meeting_id) : g_strdup (call));
+  if (g_str_equal (call, "getMeetingInfo") && meeting_id && g_strcmp0 (meeting_id, b->running_id) == 0)
+    body = g_strdup_printf ("<response><returncode>SUCCESS</returncode><meetingName>Vorstandssitzung</meetingName>"
+                            "<meetingID>%s</meetingID><createTime>1715261728123</createTime>"
+                            "<running>true</running><hasBeenForciblyEnded>false</hasBeenForciblyEnded>"
+                            "<startTime>1715261728142</startTime><participantCount>1</participantCount>"
+                            "<moderatorCount>1</moderatorCount><attendees><attendee><userID>w_1</userID>"
+                            "<fullName>Erika Musterfrau</fullName><role>MODERATOR</role><isPresenter>true</isPresenter>"
+                            "</attendee></attendees><isBreakout>false</isBreakout></response>", meeting_id);
+  else if (g_str_equal (call, "getMeetingInfo"))
+    body = g_strdup ("<response><returncode>FAILED</returncode><messageKey>notFound</messageKey>"
+                     "<message>We could not find a meeting with that meeting ID</message></response>");
+  else
+    body = g_strdup ("<response><returncode>FAILED</returncode><messageKey>unsupportedRequest</messageKey>"
+                     "<message>This request is not supported.</message></response>");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static gboolean
+asked_for (Balancer   *b,
+           const char *call)
+{
+  for (guint i = 0; i < b->calls->len; i++)
+    if (g_str_equal (g_ptr_array_index (b->calls, i), call))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+updated_for_planned (gpointer data)
+{
+  return strstr (gtk_label_get_text (child (data, "updated_label")), "your meetings of today") != NULL;
+}
+
+static void
+test_load_balancer (void)
+{
+  Fixture f = { 0 };
+  Balancer b = { 0 };
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (utc);
+  g_autoptr(GDateTime) started = g_date_time_add_minutes (now, -1);
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start_local = NULL;
+  g_autofree char *info_call = NULL;
+  GSList *uris;
+
+  b.server = soup_server_new (NULL, NULL);
+  b.calls = g_ptr_array_new_with_free_func (g_free);
+  soup_server_add_handler (b.server, "/bigbluebutton/api", balancer_cb, &b, NULL);
+  soup_server_listen (b.server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (b.server);
+  b.api_url = g_strdup_printf ("http://127.0.0.1:%d/bigbluebutton/api/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  /* One of our meetings is on today (in progress, so "today" at any hour). */
+  fixture_open (&f, "Scalelite", b.api_url);
+  start_local = g_date_time_format (started, "%Y-%m-%dT%H:%M:00");
+  meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  bv_meeting_set_title (meeting, "Vorstandssitzung");
+  bv_meeting_set_start (meeting, start_local, "Etc/UTC");
+  bv_meeting_set_duration (meeting, 180);
+  bv_meeting_set_server_id (meeting, f.server_id);
+  g_assert_true (bv_database_save_meeting (f.database, meeting, &error));
+  g_assert_no_error (error);
+  b.running_id = g_strdup (bv_meeting_get_bbb_meeting_id (meeting));
+  info_call = g_strdup_printf ("getMeetingInfo:%s", b.running_id);
+
+  /* getMeetings is refused, so the page asks for our room and shows it,
+   * saying the list is limited to our meetings of today. */
+  fixture_show (&f);
+  g_assert_true (wait_until (has_one_meeting, f.page));
+  g_assert_true (wait_until (updated_for_planned, f.page));
+  g_assert_true (asked_for (&b, "getMeetings"));
+  g_assert_true (asked_for (&b, info_call));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (child (f.page, "updated_label"))),
+                            "Rooms others started are missing"));
+
+  /* The room ended: the empty state explains why others' rooms are absent. */
+  g_clear_pointer (&b.running_id, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
+  g_assert_true (wait_until (shows_empty, f.page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (child (f.page, "live_empty")),
+                            "does not list other meetings"));
+
+  fixture_tear_down (&f);
+  soup_server_disconnect (b.server);
+  g_object_unref (b.server);
+  g_ptr_array_unref (b.calls);
+  g_free (b.api_url);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +517,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/live-page/rooms-attendees-end", test_rooms_attendees_end);
   g_test_add_func ("/ui/live-page/unreachable-server", test_unreachable_server);
+  g_test_add_func ("/ui/live-page/load-balancer", test_load_balancer);
 
   status = g_test_run ();
 
