@@ -475,6 +475,17 @@ def invite_group(app, title, data_home):
     else:
         fail(f"the clipboard holds no personal join link: {text[:80]!r}")
 
+    # Taking Erika off the list: the window says that a link she was sent
+    # still works, and offers to renew the links.
+    remove = expect(window, "Entfernen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
+    if remove is not None:
+        click(remove)
+        expect(window, "Ein Link, den eine entfernte Person schon bekommen hat, funktioniert weiter, "
+               "bis Sie die Links erneuern.", None, "notice about links already sent")
+        expect(window, "Links erneuern …", {pyatspi.ROLE_PUSH_BUTTON}, "button in the notice")
+        check_all_named(window, "invitation window after removing someone")
+        shot("invite-window-removed")
+
     close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
     if close is not None:
         click(close)
