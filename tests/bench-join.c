@@ -15,7 +15,7 @@
 #include <stdio.h>
 
 #include "bv-join.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 
 #define SECRET "bench-join-secret"

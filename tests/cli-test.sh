@@ -12,7 +12,7 @@ secret="cli-test-secret-$$-$RANDOM$RANDOM"
 passed=0
 failed=0
 
-coproc PRACTICE { exec "$tool" "$secret"; }
+coproc PRACTICE { exec "$tool" "$secret" "$work/requests"; }
 read -r url <&"${PRACTICE[0]}"
 cleanup() { kill "$PRACTICE_PID" 2>/dev/null; wait "$PRACTICE_PID" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -75,13 +75,21 @@ printf '[Desktop Entry]\nType=Application\nName=Browser stand-in\nExec=%s %%u\nM
 printf '[Default Applications]\nx-scheme-handler/http=bv-browser.desktop\nx-scheme-handler/https=bv-browser.desktop\n' \
   > "$XDG_CONFIG_HOME/mimeapps.list"
 
+: > "$work/requests"
 check "join the next meeting" 0 '^OK: Vorstandssitzung Jürgen$' '^$' -- "$app" --join=next
+# Counted once the app has exited and the browser has been asked, after a
+# quiet second in which a second launch or request would have shown up.
 for _ in $(seq 1 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
-sleep 0.5
+sleep 1
 if [ "$(wc -l < "$work/opened" 2>/dev/null)" = 1 ] && grep -q '/join?.*role=MODERATOR' "$work/opened"; then
   echo "ok - the browser got exactly one join link"; passed=$((passed + 1))
 else
   echo "not ok - the browser got exactly one join link ($(cat "$work/opened" 2>/dev/null | wc -l) lines)"; failed=$((failed + 1))
+fi
+if [ "$(cat "$work/requests")" = "$(printf 'create\tvalid')" ]; then
+  echo "ok - joining made exactly one request, a signed create"; passed=$((passed + 1))
+else
+  echo "not ok - joining made exactly one request, a signed create ($(tr '\n\t' ', ' < "$work/requests"))"; failed=$((failed + 1))
 fi
 # GDK_DEBUG=gl-disable is for the app's own start only (bv_application_prefer_cairo).
 if [ -s "$work/browser-env" ] && ! grep -q '^GDK_DEBUG=' "$work/browser-env"; then

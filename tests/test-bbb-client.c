@@ -17,7 +17,7 @@
 
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 #define SECRET        "some-secret-0123456789abcdefXYZ"
 #define DEADLINE_S    30

@@ -24,7 +24,7 @@
 #include <sys/prctl.h>
 
 #include "bv-database.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 #define SECRET        "test-desktop-8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f"
 #define TITLE         "Vorstandssitzung Jürgen"

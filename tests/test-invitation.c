@@ -21,7 +21,7 @@
 #include "bv-bbb-error.h"
 #include "bv-invitation.h"
 #include "bv-join.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
 

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "bv-invite-window.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 
 #define SECRET "invite-window-test-secret-0123456789"

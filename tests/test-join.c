@@ -20,7 +20,7 @@
 #include "bv-bbb-parser.h"
 #include "bv-bbb-query.h"
 #include "bv-join.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 
 #define SECRET       "test-join-3f1c2a9b7d6e4c5a8b0f1e2d3c4b5a69"

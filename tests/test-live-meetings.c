@@ -14,7 +14,7 @@
 
 #include "bv-bbb-error.h"
 #include "bv-live-meetings.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 #define SECRET "live-meetings-test-secret-0123456789"
 

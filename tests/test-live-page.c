@@ -17,7 +17,7 @@
 #include "bv-database.h"
 #include "bv-live-page.h"
 #include "bv-meeting.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
 

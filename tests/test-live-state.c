@@ -12,7 +12,7 @@
 
 #include "bv-bbb-error.h"
 #include "bv-live-state.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 #define SECRET "live-state-test-secret-0123456789"
 

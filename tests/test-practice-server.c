@@ -10,7 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 /* The server is driven with plain HTTP; URLs are signed here with a tiny
  * checksum routine of the test's own (bbb-api.md §2.1), never with the
@@ -1405,6 +1405,52 @@ test_raw_queries (Fixture       *f,
   g_assert_cmpuint (bv_practice_server_get_raw_queries (f->server)->len, ==, 0);
 }
 
+/* The log says which call each request was and whether it was signed, and
+ * keeps only the newest requests, whatever arrives. */
+static void
+test_request_log (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char query[] = "meetingID=log-test&name=Log";
+  g_autofree char *material = g_strconcat ("create", query, SECRET, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, material, -1);
+  g_autofree char *signed_target = g_strdup_printf ("/bigbluebutton/api/create?%s&checksum=%s", query, checksum);
+  g_autofree char *long_value = g_strnfill (BV_PRACTICE_LOG_QUERY_MAX * 2, 'x');
+  g_autofree char *long_target = g_strdup_printf ("/bigbluebutton/api/create?name=%s&checksum=0", long_value);
+  GPtrArray *requests;
+  BvPracticeRequest *request;
+
+  bv_practice_server_reset_log (f->server);
+  g_free (raw_get (f, signed_target));
+  g_free (raw_get (f, "/bigbluebutton/api/create?meetingID=log-test&checksum=00"));
+  g_free (raw_get (f, "/bigbluebutton/api/noSuchCall?a=b"));
+
+  requests = bv_practice_server_get_requests (f->server);
+  g_assert_cmpuint (requests->len, ==, 3);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_cmpstr (request->call, ==, "create");
+  g_assert_true (request->checksum_valid);
+  request = g_ptr_array_index (requests, 1);
+  g_assert_cmpstr (request->call, ==, "create");
+  g_assert_false (request->checksum_valid);
+  request = g_ptr_array_index (requests, 2);
+  g_assert_cmpstr (request->call, ==, "noSuchCall");
+  g_assert_false (request->checksum_valid);
+  g_assert_cmpuint (bv_practice_server_count_calls (f->server, "create"), ==, 1);
+
+  /* A long query is kept cut, and the log does not grow past its size. */
+  g_free (raw_get (f, long_target));
+  request = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpuint (strlen (request->raw_query), ==, BV_PRACTICE_LOG_QUERY_MAX);
+  for (guint i = 0; i < BV_PRACTICE_LOG_SIZE + 10; i++)
+    g_free (raw_get (f, "/bigbluebutton/api/getMeetings?checksum=0"));
+  g_assert_cmpuint (requests->len, ==, BV_PRACTICE_LOG_SIZE);
+  g_assert_cmpuint (bv_practice_server_get_raw_queries (f->server)->len, ==, BV_PRACTICE_LOG_SIZE);
+  g_assert_cmpuint (bv_practice_server_get_request_count (f->server), ==, BV_PRACTICE_LOG_SIZE + 14);
+  g_assert_cmpuint (bv_practice_server_count_calls (f->server, "create"), ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (bv_practice_server_get_raw_queries (f->server), 0), ==, "checksum=0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1434,6 +1480,7 @@ main (int   argc,
   ADD ("post-bodies", test_post_bodies);
   ADD ("unsupported", test_unsupported);
   ADD ("raw-queries", test_raw_queries);
+  ADD ("request-log", test_request_log);
 
 #undef ADD
 

@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-recordings-page.h"
 #include "bv-secret-store.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-recordings-source.h"
 
 #define SECRET "recordings-source-test-secret-0123"

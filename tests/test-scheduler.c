@@ -18,7 +18,7 @@
 
 #include "bv-bbb-client.h"
 #include "bv-join.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-scheduler.h"
 #include "bv-secret-store.h"
 

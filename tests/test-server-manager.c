@@ -12,7 +12,7 @@
 #include <locale.h>
 
 #include "bv-bbb-error.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
 

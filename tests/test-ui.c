@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "bv-application.h"
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-live-page.h"

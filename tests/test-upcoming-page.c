@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
 #include "bv-upcoming-page.h"

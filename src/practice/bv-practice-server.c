@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bv-practice-server.h"
+#include "bv-practice-server-private.h"
 
 #include <string.h>
 
@@ -129,8 +129,11 @@ struct _BvPracticeServer
   GHashTable          *ended;  /* meetingIDs ended by "end" and not created again */
   GPtrArray           *recordings;
   GHashTable          *sessions;  /* session token → PracticeSession */
-  GPtrArray           *raw_queries;
+  GPtrArray           *raw_queries;  /* the queries of requests, in step with it */
+  GPtrArray           *requests;     /* BvPracticeRequest, the newest BV_PRACTICE_LOG_SIZE */
   guint                request_count;
+  BvPracticeRequestFunc request_func;
+  gpointer             request_data;
   guint                delay_ms;  /* simulated network latency, for benchmarks */
 };
 
@@ -1968,6 +1971,40 @@ api_handler_cb (SoupServer        *server,
 }
 
 static void
+practice_request_free (gpointer data)
+{
+  BvPracticeRequest *request = data;
+
+  g_free (request->call);
+  g_free (request->raw_query);
+  g_free (request);
+}
+
+/* Bounded, because anyone who can reach the port writes into it. */
+static void
+log_request (BvPracticeServer *self,
+             const char       *call,
+             const char       *raw_query,
+             gboolean          checksum_valid)
+{
+  BvPracticeRequest *request = g_new0 (BvPracticeRequest, 1);
+
+  self->request_count++;
+  request->call = g_strndup (call, 64);
+  request->raw_query = g_strndup (raw_query, BV_PRACTICE_LOG_QUERY_MAX);
+  request->checksum_valid = checksum_valid;
+  if (self->requests->len == BV_PRACTICE_LOG_SIZE)
+    {
+      g_ptr_array_remove_index (self->requests, 0);
+      g_ptr_array_remove_index (self->raw_queries, 0);
+    }
+  g_ptr_array_add (self->requests, request);
+  g_ptr_array_add (self->raw_queries, request->raw_query);
+  if (self->request_func)
+    self->request_func (request, self->request_data);
+}
+
+static void
 answer_api (SoupServer        *server,
             SoupServerMessage *msg,
             const char        *path,
@@ -1981,6 +2018,7 @@ answer_api (SoupServer        *server,
   const Call *call = NULL;
   const char *name;
   BvChecksumAlgorithm algorithm;
+  gboolean checksum_valid;
 
   if (!g_str_equal (path, "/bigbluebutton/api") && !g_str_has_prefix (path, "/bigbluebutton/api/"))
     {
@@ -1988,13 +2026,17 @@ answer_api (SoupServer        *server,
       return;
     }
 
-  self->request_count++;
-  g_ptr_array_add (self->raw_queries, g_strdup (raw_query));
   expire_rooms (self);
 
   name = path + strlen ("/bigbluebutton/api");
   if (*name == '/')
     name++;
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    if (g_str_equal (calls[i].name, name))
+      call = &calls[i];
+  checksum_valid = call && bv_bbb_verify_checksum (call->name, raw_query, self->secret, &algorithm);
+  log_request (self, name, raw_query, checksum_valid);
+
   if (!*name)
     {
       send_response (msg, g_string_append (response_new (TRUE),
@@ -2003,9 +2045,6 @@ answer_api (SoupServer        *server,
       return;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    if (g_str_equal (calls[i].name, name))
-      call = &calls[i];
   if (!call)
     {
       send_failed (msg, "unsupportedRequest", "This request is not supported.");
@@ -2013,7 +2052,7 @@ answer_api (SoupServer        *server,
     }
 
   g_debug ("Practice call %s", call->name);
-  if (!bv_bbb_verify_checksum (call->name, raw_query, self->secret, &algorithm))
+  if (!checksum_valid)
     {
       send_failed (msg, "checksumError", "Checksums do not match");
       return;
@@ -2218,6 +2257,7 @@ bv_practice_server_finalize (GObject *object)
   g_clear_pointer (&self->recordings, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->raw_queries, g_ptr_array_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bv_practice_server_parent_class)->finalize (object);
 }
@@ -2239,7 +2279,8 @@ bv_practice_server_init (BvPracticeServer *self)
   self->ended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->recordings = g_ptr_array_new_with_free_func (practice_recording_free);
   self->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, practice_session_free);
-  self->raw_queries = g_ptr_array_new_with_free_func (g_free);
+  self->raw_queries = g_ptr_array_new ();
+  self->requests = g_ptr_array_new_with_free_func (practice_request_free);
 }
 
 /* ---- public API -------------------------------------------------------- */
@@ -2381,6 +2422,45 @@ bv_practice_server_reset_log (BvPracticeServer *self)
 
   self->request_count = 0;
   g_ptr_array_set_size (self->raw_queries, 0);
+  g_ptr_array_set_size (self->requests, 0);
+}
+
+GPtrArray *
+bv_practice_server_get_requests (BvPracticeServer *self)
+{
+  g_return_val_if_fail (BV_IS_PRACTICE_SERVER (self), NULL);
+
+  return self->requests;
+}
+
+guint
+bv_practice_server_count_calls (BvPracticeServer *self,
+                                const char       *call)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (BV_IS_PRACTICE_SERVER (self), 0);
+  g_return_val_if_fail (call, 0);
+
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      BvPracticeRequest *request = g_ptr_array_index (self->requests, i);
+
+      if (request->checksum_valid && g_str_equal (request->call, call))
+        count++;
+    }
+  return count;
+}
+
+void
+bv_practice_server_set_request_func (BvPracticeServer     *self,
+                                     BvPracticeRequestFunc func,
+                                     gpointer              data)
+{
+  g_return_if_fail (BV_IS_PRACTICE_SERVER (self));
+
+  self->request_func = func;
+  self->request_data = data;
 }
 
 void
