@@ -7,7 +7,7 @@
 #
 # Builds tests/fuzz-parser.c and the parser sources with clang
 # (-fsanitize=fuzzer,address,undefined) outside meson, in a temporary folder,
-# seeds the corpus with ../shared/bbb-fixtures, runs for SECONDS and fails on
+# seeds the corpus with tests/data/bbb, runs for SECONDS and fails on
 # any crash, leak, assertion or timeout. Needs Debian's clang and
 # libclang-rt-14-dev; without clang it exits 77 (skipped under meson).
 # On failure the folder with the crashing input is kept and named.
@@ -20,15 +20,15 @@ seconds=${1:-30}
 seed=${2:-0}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-shared=${BV_SHARED_DIR:-$root/../shared}
+fixtures=$here/data/bbb
 cc=${CLANG:-clang}
 
 if ! command -v "$cc" >/dev/null 2>&1; then
   echo "run-fuzz: $cc not found (apt-get install clang libclang-rt-14-dev); skipping" >&2
   exit 77
 fi
-if [ ! -d "$shared/bbb-fixtures" ]; then
-  echo "run-fuzz: no fixtures in $shared/bbb-fixtures (set BV_SHARED_DIR)" >&2
+if ! ls "$fixtures"/*.xml >/dev/null 2>&1; then
+  echo "run-fuzz: no fixtures in $fixtures" >&2
   exit 1
 fi
 
@@ -59,7 +59,7 @@ bbb="$root/src/bbb"
   -o "$work/fuzz-parser"
 
 mkdir -p "$work/corpus" "$work/seeds" "$work/artifacts"
-cp "$shared"/bbb-fixtures/*.xml "$work/seeds/"
+cp "$fixtures"/*.xml "$work/seeds/"
 
 # Tokens of the answers, so mutations reach the interesting branches.
 cat > "$work/xml.dict" <<'D'

@@ -17,22 +17,18 @@
  * Helpers
  * ------------------------------------------------------------------------ */
 
-static const char *
-shared_dir (void)
+/* The answers live in tests/data/bbb (see SOURCES.md there); meson points
+ * G_TEST_SRCDIR at tests/, so this works from any build directory. */
+static char *
+fixture_path (const char *name)
 {
-  const char *dir = g_getenv ("BV_SHARED_DIR");
-
-  if (!dir || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-    g_error ("BV_SHARED_DIR (%s) is not a folder: run this test through "
-             "'meson test', which points it at <source>/../shared",
-             dir ? dir : "unset");
-  return dir;
+  return g_test_build_filename (G_TEST_DIST, "data", "bbb", name, NULL);
 }
 
 static GBytes *
 load_fixture (const char *name)
 {
-  g_autofree char *path = g_build_filename (shared_dir (), "bbb-fixtures", name, NULL);
+  g_autofree char *path = fixture_path (name);
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
   gsize length = 0;
@@ -195,11 +191,11 @@ static const struct {
   { "version_legacy_no_apiVersion.xml", KIND_VERSION, NULL, -1 },
 };
 
-/* A fixture added to shared/ later must be added here, too. */
+/* A fixture added to tests/data/bbb later must be added here, too. */
 static void
 test_fixtures_all_listed (void)
 {
-  g_autofree char *path = g_build_filename (shared_dir (), "bbb-fixtures", NULL);
+  g_autofree char *path = fixture_path (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
   const char *name;

@@ -1090,8 +1090,8 @@ test_voice_bridge (void)
   /* 200 random rooms in 90 000 PINs: a handful of collisions at most. */
   g_assert_cmpuint (g_hash_table_size (seen), >=, 190);
 
-  fixture = g_build_filename (g_getenv ("BV_SHARED_DIR"), "bbb-fixtures",
-                              "create_duplicateWarning.xml", NULL);
+  fixture = g_test_build_filename (G_TEST_DIST, "data", "bbb",
+                                   "create_duplicateWarning.xml", NULL);
   g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "613-555-1234"));
