@@ -66,6 +66,20 @@ print(mid)
 PY
 )"
 check "list-meetings shows the meeting" 0 "^[0-9-]+T[0-9:]+[+-][0-9:]+	120	$meeting_id	Vorstandssitzung Jürgen	Zweiter\$" '^$' -- "$app" --list-meetings
+# The start must be RFC 3339 (section 5.6: the offset with a colon), read by a
+# strict reader that is not ours; in Berlin so that the offset is not zero,
+# which GLib's ISO 8601 would write as "Z" and hide the short "+01" form.
+check "list-meetings writes RFC 3339 times" 0 '^ok$' '^$' -- bash -c "TZ=Europe/Berlin '$app' --list-meetings | /usr/bin/python3 -c '
+import datetime, re, sys
+rfc3339 = re.compile(r\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})\\Z\")
+lines = sys.stdin.read().splitlines()
+assert lines, \"nothing listed\"
+for line in lines:
+    start = line.split(\"\\t\")[0]
+    assert rfc3339.match(start), start
+    assert datetime.datetime.fromisoformat(start).utcoffset() in (datetime.timedelta(hours=1), datetime.timedelta(hours=2)), start
+print(\"ok\")
+'"
 
 # A stand-in default browser that writes down what it is asked to open.
 mkdir -p "$XDG_DATA_HOME/applications" "$XDG_CONFIG_HOME"

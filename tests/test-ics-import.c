@@ -392,11 +392,12 @@ test_google (Fixture       *fixture,
   assert_occurrence (occurrences, 4, "2026-11-05T19:00:00+01:00", 90);
   assert_occurrence (occurrences, 10, "2026-12-17T19:00:00+01:00", 90);
 
-  /* 09:00 UTC in November is 10:00 in Berlin. */
+  /* A start in UTC stays in UTC (RFC 5545: a series of it recurs at the
+   * same instant); 09:00 UTC in November is shown as 10:00 in Berlin. */
   assembly = find (fixture, "7h2j4l6n8p0r2t4v6x8z0b2d4f@google.com");
   g_assert_cmpstr (bv_meeting_get_title (assembly), ==, "Mitgliederversammlung 2026");
-  g_assert_cmpstr (bv_meeting_get_start_local (assembly), ==, "2026-11-07T10:00:00");
-  g_assert_cmpstr (bv_meeting_get_tzid (assembly), ==, "Europe/Berlin");
+  g_assert_cmpstr (bv_meeting_get_start_local (assembly), ==, "2026-11-07T09:00:00");
+  g_assert_cmpstr (bv_meeting_get_tzid (assembly), ==, "UTC");
   g_assert_cmpuint (bv_meeting_get_duration (assembly), ==, 180);
   g_assert_cmpstr (bv_meeting_get_welcome (assembly), ==, "Einladung mit Tagesordnung folgt per E-Mail.");
 }
@@ -494,6 +495,66 @@ test_reimport_server_missing (Fixture       *fixture,
   g_assert_cmpstr (bv_meeting_get_server_id (meeting), ==, server);
 }
 
+/* RFC 5545 3.3.10: a series whose DTSTART is in UTC recurs at the same UTC
+ * instant, so in Berlin it moves from 18:00 to 19:00 when the clocks go
+ * forward (Thunderbird, Outlook and Google show it so). Its EXDATE and
+ * RECURRENCE-ID in UTC name the dates of that series. */
+static void
+test_utc_series (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char data[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//Example//Buchungssystem//DE\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:utc-series@example.org\r\n"
+    "SUMMARY:Sprechstunde\r\n"
+    "DTSTART:20270315T170000Z\r\n"
+    "DTEND:20270315T180000Z\r\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=5\r\n"
+    "EXDATE:20270322T170000Z\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:utc-series@example.org\r\n"
+    "SUMMARY:Sprechstunde\r\n"
+    "RECURRENCE-ID:20270405T170000Z\r\n"
+    "DTSTART:20270406T170000Z\r\n"
+    "DTEND:20270406T180000Z\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  const char * const berlin[] = {
+    "2027-03-15T18:00:00+01:00", "2027-03-29T19:00:00+02:00",
+    "2027-04-06T19:00:00+02:00", "2027-04-12T19:00:00+02:00",
+  };
+  BvIcsImportCounts counts = { 0 };
+
+  g_assert_true (bv_ics_import_data (fixture->database, data, strlen (data), NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 1);
+
+  meeting = find_by_title (fixture, "Sprechstunde");
+  g_assert_cmpstr (bv_meeting_get_tzid (meeting), ==, "UTC");
+  g_assert_cmpstr (bv_meeting_get_start_local (meeting), ==, "2027-03-15T17:00:00");
+
+  occurrences = expand (fixture, meeting, 100);
+  g_assert_cmpuint (occurrences->len, ==, G_N_ELEMENTS (berlin));
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      BvOccurrence *occurrence = g_ptr_array_index (occurrences, i);
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (occurrence->start, tz);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+
+      g_assert_cmpstr (text, ==, berlin[i]);
+      g_assert_cmpint (g_date_time_difference (occurrence->end, occurrence->start), ==,
+                       60 * G_TIME_SPAN_MINUTE);
+    }
+}
+
 static void
 test_without_uid (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -588,9 +649,9 @@ test_zones (void)
     { "DTSTART;TZID=\"Romance Standard Time\":20261110T190000\r\n", "2026-11-10T19:00:00", "Europe/Paris" },
     /* A citadel-style prefix. */
     { "DTSTART;TZID=/citadel.org/20250101_1/Europe/Vienna:20261110T190000\r\n", "2026-11-10T19:00:00", "Europe/Vienna" },
-    /* UTC, in summer and winter. */
-    { "DTSTART:20260704T170000Z\r\n", "2026-07-04T19:00:00", "Europe/Berlin" },
-    { "DTSTART;TZID=UTC:20261110T180000\r\n", "2026-11-10T19:00:00", "Europe/Berlin" },
+    /* UTC stays UTC (a series of it recurs at the same instant). */
+    { "DTSTART:20260704T170000Z\r\n", "2026-07-04T17:00:00", "UTC" },
+    { "DTSTART;TZID=UTC:20261110T180000\r\n", "2026-11-10T18:00:00", "UTC" },
     /* Floating. */
     { "DTSTART:20261110T190000\r\n", "2026-11-10T19:00:00", "Europe/Berlin" },
   };
@@ -991,6 +1052,7 @@ main (int   argc,
   g_test_add ("/ics-import/reimport", Fixture, NULL, fixture_setup, test_reimport, fixture_teardown);
   g_test_add ("/ics-import/reimport-server-missing", Fixture, NULL, fixture_setup,
               test_reimport_server_missing, fixture_teardown);
+  g_test_add ("/ics-import/utc-series", Fixture, NULL, fixture_setup, test_utc_series, fixture_teardown);
   g_test_add ("/ics-import/without-uid", Fixture, NULL, fixture_setup, test_without_uid, fixture_teardown);
   g_test_add_func ("/ics-import/titles", test_titles);
   g_test_add_func ("/ics-import/zones", test_zones);

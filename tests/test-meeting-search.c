@@ -92,10 +92,43 @@ test_invitation_text (void)
     g_assert_null (strstr (text, bv_meeting_get_attendee_password (meeting)));
 }
 
+/* RFC 5545: a series with a TZID recurs at that zone's wall-clock time and
+ * is then shown in the user's zone. New York changes its clocks two weeks
+ * before Berlin: in those weeks its 12:00 is 17:00 here, otherwise 18:00. */
+static void
+test_describe_foreign_zone (void)
+{
+  static const char * const expected[] = {
+    "Tue, 2 March, 18:00", "Tue, 9 March, 18:00", "Tue, 16 March, 17:00",
+    "Tue, 23 March, 17:00", "Tue, 30 March, 18:00", "Tue, 6 April, 18:00",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dates = NULL;
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_GROUP);
+  g_autofree char *text = NULL;
+
+  dates = bv_occurrences_expand ("2027-03-02T12:00:00", "America/New_York", 60,
+                                 "FREQ=WEEKLY;COUNT=6", NULL, 0, NULL, NULL, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dates->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < dates->len; i++)
+    {
+      g_autofree char *described = bv_meeting_search_describe (g_ptr_array_index (dates, i));
+
+      g_assert_cmpstr (described, ==, expected[i]);
+    }
+
+  bv_meeting_set_title (meeting, "Partnerverein");
+  text = bv_invitation_text_build (meeting, g_ptr_array_index (dates, 2));
+  g_assert_nonnull (strstr (text, "Tuesday, 16 March 2027, 17:00 to 18:00\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* A club's laptop in Germany: dates are shown in the user's zone. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
@@ -103,6 +136,7 @@ main (int   argc,
   g_test_add_func ("/core/meeting-search/matches", test_matches);
   g_test_add_func ("/core/meeting-search/describe", test_describe);
   g_test_add_func ("/core/meeting-search/invitation-text", test_invitation_text);
+  g_test_add_func ("/core/meeting-search/describe-foreign-zone", test_describe_foreign_zone);
 
   return g_test_run ();
 }

@@ -680,7 +680,13 @@ test_export_json (void)
   BvDatabase *db = open_db ("export.db");
   const char *argv[] = {
     "/usr/bin/python3", "-c",
-    "import json, sys\n"
+    "import datetime, json, re, sys\n"
+    /* RFC 3339 section 5.6 (date-time), strictly: a reader that is not
+     * ours. ISO 8601's "+01" is refused; fromisoformat checks the values. */
+    "RFC3339 = re.compile (r'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})\\Z')\n"
+    "def rfc3339 (text):\n"
+    "    assert RFC3339.match (text), text\n"
+    "    return datetime.datetime.fromisoformat (text.replace ('Z', '+00:00'))\n"
     "d = json.load (open (sys.argv[1], encoding='utf-8'))\n"
     "m = d['member']\n"
     "assert d['version'] == 1, d\n"
@@ -689,11 +695,14 @@ test_export_json (void)
     "assert m['phone'] is None, m\n"
     "assert m['notes'] == 'Zeile 1\\nZeile 2\\t€ \\\\ Ende\\u0001', repr (m['notes'])\n"
     "assert m['created'].endswith ('Z'), m\n"
+    "for t in (d['exported'], m['created'], m['updated']) + tuple (i['invited'] for i in d['invitations']):\n"
+    "    rfc3339 (t)\n"
     "assert [g['name'] for g in d['groups']] == ['Vorstand'], d['groups']\n"
     "inv = d['invitations']\n"
     "assert len (inv) == 2, inv\n"
     "assert inv[0]['meeting_title'] == 'Vorstandssitzung', inv\n"
-    "assert inv[0]['meeting_start'] == '2027-02-03T19:30:00', inv\n"
+    "assert inv[0]['meeting_start'] == '2027-02-03T19:30:00+01:00', inv\n"
+    "assert rfc3339 (inv[1]['meeting_start']) == datetime.datetime (2027, 5, 1, 8, 0, tzinfo=datetime.timezone.utc), inv\n"
     "assert inv[0]['role'] == 'moderator' and inv[0]['as_guest'] is False, inv\n"
     "assert len (inv[0]['personal_link_key']) >= 32, inv\n"
     "assert inv[1]['as_guest'] is True and inv[1]['guest_name'] == 'Jogi', inv\n"

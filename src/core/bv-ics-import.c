@@ -20,9 +20,11 @@
 
 #include "bv-occurrences.h"
 
-/* The zone of UTC and floating times, and of zones known only by their
+/* The zone of floating times and of zones known only by their
  * rules: the app plans for clubs in Germany. */
 #define DEFAULT_TZID "Europe/Berlin"
+/* The zone of a series whose DTSTART is in UTC. */
+#define UTC_TZID "UTC"
 
 #define MAX_TITLE_CHARS 64
 #define DEFAULT_DURATION 60
@@ -1329,6 +1331,16 @@ read_master (Parser    *p,
     {
       tzid = DEFAULT_TZID;
       master->meeting_tz = g_time_zone_ref (p->default_tz);
+      start_local = format_local (&start);
+    }
+  else if (master->zone.kind == ZONE_UTC)
+    {
+      /* RFC 5545 3.3.10: a series whose start is in UTC recurs at the same
+       * UTC instant, so its local time moves with daylight saving, as in
+       * Thunderbird, Outlook and Google. Its zone is therefore UTC;
+       * occurrences are shown in the user's zone. */
+      tzid = UTC_TZID;
+      master->meeting_tz = g_time_zone_new_utc ();
       start_local = format_local (&start);
     }
   else

@@ -17,6 +17,8 @@ bv_invitation_text_build (BvMeeting    *meeting,
 {
   g_autofree char *heading = NULL;
   g_autofree char *day = NULL;
+  g_autoptr(GDateTime) local_start = NULL;
+  g_autoptr(GDateTime) local_end = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *when = NULL;
@@ -24,13 +26,17 @@ bv_invitation_text_build (BvMeeting    *meeting,
   g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
   g_return_val_if_fail (occurrence, NULL);
 
+  /* Occurrences come in the meeting's zone; the text says the time here. */
+  local_start = g_date_time_to_local (occurrence->start);
+  local_end = g_date_time_to_local (occurrence->end);
+
   /* Translators: %s is the meeting's title. */
   heading = g_strdup_printf (_("Invitation to “%s”"), bv_meeting_get_title (meeting));
   /* Translators: a long date, a g_date_time_format() format; German:
    * "%A, %-d. %B %Y". */
-  day = g_date_time_format (occurrence->start, _("%A, %-d %B %Y"));
-  start = g_date_time_format (occurrence->start, "%H:%M");
-  end = g_date_time_format (occurrence->end, "%H:%M");
+  day = g_date_time_format (local_start, _("%A, %-d %B %Y"));
+  start = g_date_time_format (local_start, "%H:%M");
+  end = g_date_time_format (local_end, "%H:%M");
   /* Translators: %1$s is a date, %2$s and %3$s are times of day;
    * German: "%1$s, %2$s bis %3$s Uhr". */
   when = g_strdup_printf (_("%1$s, %2$s to %3$s"), day, start, end);

@@ -160,13 +160,14 @@ meeting_start (BvMeeting *meeting)
 static char *
 format_date_time (GDateTime *when)
 {
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
 
   /* The same formats as the reminder's invitation text and the series
-   * description. */
-  day = g_date_time_format (when, _("%A, %-d %B %Y"));
-  time = g_date_time_format (when, C_("time of day in a repetition", "%H:%M"));
+   * description; in the user's zone like every date the app shows. */
+  day = g_date_time_format (local, _("%A, %-d %B %Y"));
+  time = g_date_time_format (local, C_("time of day in a repetition", "%H:%M"));
   /* Translators: a date and a time of day, "Tuesday, 1 December 2026, 19:30" */
   return g_strdup_printf (C_("date and time of day", "%1$s, %2$s"), day, time);
 }

@@ -89,14 +89,18 @@ bv_meeting_search (BvDatabase         *database,
 char *
 bv_meeting_search_describe (BvOccurrence *occurrence)
 {
+  g_autoptr(GDateTime) start = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
 
   g_return_val_if_fail (occurrence, NULL);
 
+  /* In the user's zone: a series in UTC or New York time shows when it
+   * takes place here. */
+  start = g_date_time_to_local (occurrence->start);
   /* Translators: a weekday and date, a g_date_time_format() format;
    * German: "%a, %-d. %B". */
-  day = g_date_time_format (occurrence->start, _("%a, %-d %B"));
-  time = g_date_time_format (occurrence->start, "%H:%M");
+  day = g_date_time_format (start, _("%a, %-d %B"));
+  time = g_date_time_format (start, "%H:%M");
   return g_strdup_printf ("%s, %s", day, time);
 }

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -3238,12 +3239,37 @@ json_append_member (GString    *out,
   g_string_append (out, last ? "\n" : ",\n");
 }
 
+/* Times in exports are RFC 3339, which programs read more strictly than
+ * ISO 8601: stored instants in UTC ("Z"), local times with their offset
+ * written with a colon ("+01:00"; GLib's ISO 8601 writes "+01"). */
 static char *
 format_time (gint64 seconds)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
 
-  return time ? g_date_time_format_iso8601 (time) : NULL;
+  return time ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+/* A meeting's stored wall-clock start in its zone, with the offset it has
+ * there; as written when the zone is unknown (a hand-edited file). */
+static char *
+format_meeting_start (const char *start_local,
+                      const char *tzid)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  int year, month, day, hour, minute, second = 0;
+
+  if (!start_local)
+    return NULL;
+  if (tzid && *tzid && *tzid != '/' && !strstr (tzid, ".."))
+    tz = g_time_zone_new_identifier (tzid);
+  if (tz && sscanf (start_local, "%d-%d-%dT%d:%d:%d", &year, &month, &day,
+                    &hour, &minute, &second) >= 5)
+    start = g_date_time_new (tz, year, month, day, hour, minute, second);
+  if (!start)
+    return g_strdup (start_local);
+  return g_date_time_format (start, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 /**
@@ -3356,8 +3382,9 @@ bv_database_export_member (BvDatabase  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *title = column_dup_valid (stmt, 1);
-      g_autofree char *start = column_dup_valid (stmt, 2);
+      g_autofree char *start_local = column_dup_valid (stmt, 2);
       g_autofree char *tzid = column_dup_valid (stmt, 3);
+      g_autofree char *start = format_meeting_start (start_local, tzid);
       g_autofree char *rrule = column_dup_valid (stmt, 5);
       g_autofree char *guest_name = column_dup_valid (stmt, 9);
       g_autofree char *guest_email = column_dup_valid (stmt, 10);

@@ -246,7 +246,11 @@ list_meetings (Job *job)
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (planned, i);
-      g_autofree char *start = g_date_time_format_iso8601 (p->occurrence->start);
+      /* RFC 3339 for the programs that read this: the offset with a colon
+       * (GLib's ISO 8601 writes "+01", which JavaScript and others refuse),
+       * in the user's zone like every time the app shows. */
+      g_autoptr(GDateTime) local = g_date_time_to_local (p->occurrence->start);
+      g_autofree char *start = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
       g_autoptr(BvServer) server = NULL;
       const char *server_id = bv_meeting_get_server_id (p->meeting);
       GTimeSpan span = g_date_time_difference (p->occurrence->end, p->occurrence->start);

@@ -138,7 +138,9 @@ reminder_cb (BvScheduler   *scheduler,
              BvApplication *self)
 {
   g_autoptr(GNotification) notification = NULL;
-  g_autofree char *time = format_time (occurrence->start);
+  /* In the user's zone, as everywhere the app shows a date. */
+  g_autoptr(GDateTime) start = g_date_time_to_local (occurrence->start);
+  g_autofree char *time = format_time (start);
   g_autofree char *title = NULL;
   g_autofree char *day = NULL;
   g_autofree char *id = g_strconcat ("reminder-", bv_meeting_get_id (meeting), NULL);
@@ -148,7 +150,7 @@ reminder_cb (BvScheduler   *scheduler,
   title = g_strdup_printf (_("%1$s at %2$s"), bv_meeting_get_title (meeting), time);
   /* Translators: a weekday and date, a g_date_time_format() format;
    * German: "%a, %-d. %B". */
-  day = g_date_time_format (occurrence->start, _("%a, %-d %B"));
+  day = g_date_time_format (start, _("%a, %-d %B"));
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, day);

@@ -124,10 +124,11 @@ static char *
 describe_date (BvOccurrence *occurrence,
                gboolean      with_day)
 {
-  /* In the meeting's own zone, like its repetition ("every Tuesday,
-   * 19:30") and the editor: the club's time, wherever the laptop is. */
-  GDateTime *start = occurrence->start;
-  GDateTime *end = occurrence->end;
+  /* In the user's zone: occurrences come in the meeting's zone, and a
+   * series in UTC or in New York time must show when it takes place here
+   * (RFC 5545 recurs it in its own zone; calendar programs then convert). */
+  g_autoptr(GDateTime) start = g_date_time_to_local (occurrence->start);
+  g_autoptr(GDateTime) end = g_date_time_to_local (occurrence->end);
   g_autofree char *from = format_time (start);
   g_autofree char *to = format_time (end);
   g_autofree char *day = NULL;
