@@ -14,6 +14,7 @@
 
 #include "bv-database.h"
 #include "bv-ics-import.h"
+#include "bv-invitation.h"
 #include "bv-occurrences.h"
 
 #define ASYNC_TIMEOUT_SECONDS 10
@@ -526,6 +527,10 @@ test_utc_series (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *ics = NULL;
+  BvMeeting *again;
   const char * const berlin[] = {
     "2027-03-15T18:00:00+01:00", "2027-03-29T19:00:00+02:00",
     "2027-04-06T19:00:00+02:00", "2027-04-12T19:00:00+02:00",
@@ -553,6 +558,23 @@ test_utc_series (Fixture       *fixture,
       g_assert_cmpint (g_date_time_difference (occurrence->end, occurrence->start), ==,
                        60 * G_TIME_SPAN_MINUTE);
     }
+
+  /* The meeting's own calendar file writes it back in UTC, and reads in
+   * again as the same series. */
+  exceptions = bv_database_list_exceptions (fixture->database, bv_meeting_get_id (meeting));
+  ics = bv_invitation_build_ics_full (meeting, exceptions, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics, "DTSTART:20270315T170000Z\r\n"));
+  g_assert_nonnull (strstr (ics, "EXDATE:20270322T170000Z\r\n"));
+  g_assert_nonnull (strstr (ics, "RECURRENCE-ID:20270405T170000Z\r\n"));
+  g_assert_null (strstr (ics, "TZID"));
+  events = bv_ics_parse (ics, strlen (ics), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  again = bv_ics_event_get_meeting (g_ptr_array_index (events, 0));
+  g_assert_cmpstr (bv_meeting_get_tzid (again), ==, "UTC");
+  g_assert_cmpstr (bv_meeting_get_start_local (again), ==, "2027-03-15T17:00:00");
+  g_assert_cmpuint (bv_ics_event_get_exceptions (g_ptr_array_index (events, 0))->len, ==, 2);
 }
 
 static void

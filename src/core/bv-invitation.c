@@ -622,10 +622,27 @@ parse_local (const char          *text,
   return TRUE;
 }
 
+static gboolean
+is_utc (const char *tzid)
+{
+  return g_ascii_strcasecmp (tzid, "UTC") == 0;
+}
+
+/* A series imported with its start in UTC keeps recurring in UTC; it is
+ * written the same way ("…Z", no TZID), since UTC has no VTIMEZONE. */
 static icalproperty *
 with_tzid (icalproperty *prop,
            const char   *tzid)
 {
+  if (is_utc (tzid))
+    {
+      icalvalue *value = icalproperty_get_value (prop);
+      struct icaltimetype t = icalvalue_get_datetime (value);
+
+      t.zone = icaltimezone_get_utc_timezone ();
+      icalvalue_set_datetime (value, t);
+      return prop;
+    }
   icalproperty_add_parameter (prop, icalparameter_new_tzid (tzid));
   return prop;
 }
@@ -735,7 +752,8 @@ bv_invitation_build_ics_full (BvMeeting   *meeting,
   icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
   /* The zone's rules go along, so that calendars which do not know the
    * Olson name still show the right time. */
-  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+  if (!is_utc (tzid))
+    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
 
   /* The calendar's own event when the meeting came from one, so that
    * importing the invitation updates that event instead of doubling it. */
