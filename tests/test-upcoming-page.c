@@ -337,6 +337,17 @@ test_groups_live_and_cancel (void)
   g_assert_cmpstr (shown, ==, "Today: Vorstand jetzt | Later: Yoga");
   first_day = g_date_time_format (first_date, "%a, %-d %B");
   g_assert_true (g_str_has_prefix (row_subtitle (page, "Yoga"), first_day));
+  {
+    /* The date in the user's zone (Berlin, from the test environment), the
+     * series' time of day in its own zone, named. */
+    g_autoptr(GDateTime) local = g_date_time_to_local (first_date);
+    g_autofree char *local_time = g_date_time_format (local, " · %H:%M–");
+    const char *subtitle = row_subtitle (page, "Yoga");
+
+    g_assert_cmpint (g_date_time_get_utc_offset (local), !=, 0);
+    g_assert_nonnull (strstr (subtitle, local_time));
+    g_assert_nonnull (strstr (subtitle, ", 18:00 (time in Etc/UTC)"));
+  }
 
   /* Someone is in the room: the row says so after the next round. */
   enter_room (server, now_meeting);

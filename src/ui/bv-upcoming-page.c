@@ -120,6 +120,14 @@ format_time (GDateTime *time)
   return g_date_time_format (time, "%H:%M");
 }
 
+static gboolean
+is_local_zone (const char *tzid)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  return g_strcmp0 (g_time_zone_get_identifier (local), tzid) == 0;
+}
+
 static char *
 describe_date (BvOccurrence *occurrence,
                gboolean      with_day)
@@ -326,6 +334,17 @@ new_row (BvUpcomingPage      *self,
   rule = bv_occurrences_describe_rrule_in_zone (bv_meeting_get_rrule (planned->meeting),
                                                 bv_meeting_get_start_local (planned->meeting),
                                                 bv_meeting_get_tzid (planned->meeting));
+  if (rule && !is_local_zone (bv_meeting_get_tzid (planned->meeting)))
+    {
+      g_autofree char *zoned = NULL;
+
+      /* The dates are in the user's zone, the rule's time of day is the
+       * series' own: say which. Translators: a repetition and the time zone
+       * of its time of day, "every Tuesday, 12:00 (time in America/New_York)" */
+      zoned = g_strdup_printf (_("%1$s (time in %2$s)"), rule, bv_meeting_get_tzid (planned->meeting));
+      g_free (rule);
+      rule = g_steal_pointer (&zoned);
+    }
   if (rule)
     g_string_append_printf (subtitle, " · %s", rule);
   if (planned->occurrence->moved)
