@@ -15,7 +15,11 @@ G_BEGIN_DECLS
  * All local times are wall-clock times in the meeting's time zone, written
  * "YYYY-MM-DDTHH:MM:SS" (seconds may be left out). An occurrence keeps its
  * wall-clock time across daylight-saving changes: a weekly meeting at 19:30
- * stays at 19:30 in summer and winter; its UTC offset changes.
+ * stays at 19:30 in summer and winter; its UTC offset changes. With the
+ * zone "UTC" (a calendar series whose DTSTART was in UTC) every occurrence
+ * is at the same UTC instant, as RFC 5545 defines it; its local time moves.
+ * Occurrences come in the meeting's zone: convert them to the user's
+ * (g_date_time_to_local) before showing them.
  *
  * Local times that do not exist or exist twice follow RFC 5545 (3.3.5):
  * a time in the spring-forward gap is read with the offset before the gap
