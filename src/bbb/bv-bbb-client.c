@@ -406,7 +406,11 @@ follow_redirect (GTask        *task,
       return;
     }
 
-  if (uri_is_insecure (target))
+  /* From https only to https: otherwise a server could send the call to a
+   * plain-http service on this computer (or in the club's network). */
+  if (uri_is_insecure (target) ||
+      (g_ascii_strcasecmp (g_uri_get_scheme (req->uri), "https") == 0 &&
+       g_ascii_strcasecmp (g_uri_get_scheme (target), "https") != 0))
     {
       g_debug ("%s: redirect to plain http refused", req->call);
       req->stream = g_object_ref (stream);

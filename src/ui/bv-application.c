@@ -17,6 +17,7 @@
 #include "bv-schedule.h"
 #include "bv-scheduler.h"
 #include "bv-search-provider.h"
+#include "bv-ui-utils.h"
 #include "bv-window.h"
 
 #define AUTOSTART_FILE APP_ID ".desktop"
@@ -510,9 +511,9 @@ practice_ready_cb (GObject      *object,
 
   if (server)
     bv_window_add_toast (BV_WINDOW (window),
-                         adw_toast_new (_("The practice server is ready. Try everything without risk.")));
+                         bv_ui_toast_new (_("The practice server is ready. Try everything without risk.")));
   else
-    bv_window_add_toast (BV_WINDOW (window), adw_toast_new (error->message));
+    bv_window_add_toast (BV_WINDOW (window), bv_ui_toast_new (error->message));
 }
 
 static void
@@ -688,7 +689,7 @@ copy_invitation_action (GSimpleAction *action,
   gdk_clipboard_set_text (gdk_display_get_clipboard (gdk_display_get_default ()), text);
   window = get_main_window (self);
   if (window)
-    bv_window_add_toast (BV_WINDOW (window), adw_toast_new (_("Invitation copied")));
+    bv_window_add_toast (BV_WINDOW (window), bv_ui_toast_new (_("Invitation copied")));
 }
 
 static const GActionEntry app_actions[] = {
