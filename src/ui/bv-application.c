@@ -168,17 +168,24 @@ someone_waiting_cb (BvScheduler   *scheduler,
                     BvApplication *self)
 {
   g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = g_strconcat ("waiting-", bv_meeting_get_id (meeting), NULL);
 
-  /* Translators: %1$s is a meeting's title, %2$u the number of people in its room. */
+  /* The meeting's title goes into the notification's title, which every
+   * notification server shows as plain text; a body may be read as markup
+   * (org.freedesktop.Notifications "body-markup") or not (GNOME Shell), so
+   * no user text goes there. */
+  /* Translators: %s is a meeting's title. */
+  title = g_strdup_printf (_("Someone is already waiting in “%s”"), bv_meeting_get_title (meeting));
+  /* Translators: %u is the number of people in a meeting's room. */
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%1$s: %2$u participant is in the room.",
-                                       "%1$s: %2$u participants are in the room.",
+                                       "%u participant is in the room.",
+                                       "%u participants are in the room.",
                                        participants),
-                          bv_meeting_get_title (meeting), participants);
+                          participants);
 
-  notification = g_notification_new (_("Someone is already waiting"));
+  notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_add_button_with_target (notification, _("Join"), "app.join-meeting",
