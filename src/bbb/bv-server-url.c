@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-secure.h"
 #include "bv-server-url.h"
 
 /* Users paste what their provider gave them; bbb-conf --secret prints
@@ -242,7 +243,7 @@ bv_server_url_split_pasted (const char  *text,
   if (!found_url || !found_secret)
     {
       if (found_secret)
-        memset (found_secret, 0, strlen (found_secret));
+        bv_secure_wipe (found_secret, strlen (found_secret));
       return FALSE;
     }
 
