@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "bv-bbb-query.h"
-#include "bv-secure.h"
 #include "bv-practice-tap-stream.h"
+#include "bv-secure.h"
 
 /* The practice server speaks the BigBlueButton API on loopback so that
  * people can try everything offline, and it is the server of the test
@@ -405,7 +405,6 @@ params_parse (PracticeParams *params,
     }
   return TRUE;
 }
-
 
 static gboolean
 parse_boolean (const char *value,
@@ -2162,15 +2161,16 @@ host_is_ours (BvPracticeServer  *self,
 {
   const char *host = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                    "Host");
+  g_autofree char *name = NULL;
   const char *colon;
 
-  if (!host || !self->base_url)
+  if (!host || !self->port)
     return FALSE;
   colon = strrchr (host, ':');
   if (!colon || !g_str_equal (colon + 1, self->port))
     return FALSE;
-  return (colon - host == strlen ("127.0.0.1") && strncmp (host, "127.0.0.1", colon - host) == 0) ||
-         (colon - host == strlen ("localhost") && g_ascii_strncasecmp (host, "localhost", colon - host) == 0);
+  name = g_strndup (host, colon - host);
+  return g_str_equal (name, "127.0.0.1") || g_ascii_strcasecmp (name, "localhost") == 0;
 }
 
 static void
