@@ -46,6 +46,12 @@ check "add-server refuses an unknown algorithm" 1 '^$' 'sha256' -- \
 check "check-server by name" 0 '^OK: BigBlueButton 3\.0\.19, SHA-512$' '^$' -- "$app" --check-server=zweiter
 check "check-server default" 0 '^OK: BigBlueButton 3\.0\.19, SHA-' '^$' -- "$app" --check-server
 check "check-server unknown name" 1 '^$' 'Nirgendwo' -- "$app" --check-server=Nirgendwo
+# Every debug message while the keyring is read and a signed call made,
+# and still not the secret.
+G_MESSAGES_DEBUG=all "$app" --check-server=zweiter >"$work/debug.log" 2>&1
+if grep -q -- '-DEBUG: ' "$work/debug.log" && ! grep -qaF -- "$secret" "$work/debug.log"; then
+  echo "ok - the secret appears in no log message"; passed=$((passed + 1))
+else echo "not ok - the secret appears in no log message ($(wc -l < "$work/debug.log") lines)"; failed=$((failed + 1)); fi
 
 # A planned meeting two hours from now on the second server (written as a
 # later version of the app would have stored it from the editor).
@@ -105,6 +111,10 @@ if [ "$(cat "$work/requests")" = "$(printf 'create\tvalid')" ]; then
 else
   echo "not ok - joining made exactly one request, a signed create ($(tr '\n\t' ', ' < "$work/requests"))"; failed=$((failed + 1))
 fi
+# The browser's command line carries the signed link, never the secret.
+if [ -s "$work/opened" ] && ! grep -qaF -- "$secret" "$work/opened"; then
+  echo "ok - the secret is not in the browser's command line"; passed=$((passed + 1))
+else echo "not ok - the secret is not in the browser's command line"; failed=$((failed + 1)); fi
 # GDK_DEBUG=gl-disable is for the app's own start only (bv_application_prefer_cairo).
 if [ -s "$work/browser-env" ] && ! grep -q '^GDK_DEBUG=' "$work/browser-env"; then
   echo "ok - the browser does not inherit the app's GDK_DEBUG"; passed=$((passed + 1))

@@ -264,6 +264,7 @@ typedef struct
   GPtrArray  *paused;
   guint64     stream_limit;
   guint64     streamed;
+  char       *location;  /* where "redirectto" sends calls: another server's base */
   gboolean    stream_finished;
 } Scripted;
 
@@ -421,6 +422,13 @@ scripted_handler_cb (SoupServer        *server,
       soup_message_headers_replace (response_headers, "Location",
                                     "http://192.0.2.1/bigbluebutton/api/");
     }
+  else if (g_str_equal (behaviour, "redirectto"))
+    {
+      g_autofree char *target = g_strconcat (s->location, "/ok/api/", call, NULL);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_FOUND, NULL);
+      soup_message_headers_replace (response_headers, "Location", target);
+    }
   else if (g_str_equal (behaviour, "huge"))
     start_stream (s, msg, BIG_BODY_SIZE, SOUP_ENCODING_CHUNKED);
   else if (g_str_equal (behaviour, "endless"))
@@ -490,6 +498,7 @@ scripted_free (Scripted *s)
   g_ptr_array_unref (s->bodies);
   g_ptr_array_unref (s->paused);
   g_free (s->base);
+  g_free (s->location);
   g_free (s);
 }
 
@@ -1646,6 +1655,63 @@ test_tls_wrong_host (void)
   g_assert_cmpuint (s->paths->len, ==, 0);
 }
 
+/* An https server may not send a call on to plain http, not even on this
+ * computer, where it would reach services that trust local requests. */
+static void
+test_tls_redirect_to_plain_local (void)
+{
+  g_autoptr(GTlsCertificate) certificate = load_certificate ("test-server.pem");
+  g_autoptr(GTlsDatabase) database = test_ca_database ();
+  g_autoptr(Scripted) secure = scripted_new (certificate);
+  g_autoptr(Scripted) plain = scripted_new (NULL);
+  g_autoptr(BvBbbClient) client = scripted_client (secure, "redirectto");
+
+  g_assert_true (g_str_has_prefix (plain->base, "http://127.0.0.1:"));
+  secure->location = g_strdup (plain->base);
+  bv_bbb_client_set_tls_database (client, database);
+  assert_version_error (client, BV_BBB_ERROR_INSECURE_URL);
+  g_assert_cmpuint (secure->paths->len, ==, 1);
+  g_assert_cmpuint (plain->paths->len, ==, 0);
+}
+
+/* From https to https elsewhere is what a moved server does. */
+static void
+test_tls_redirect_to_tls (void)
+{
+  g_autoptr(GTlsCertificate) certificate = load_certificate ("test-server.pem");
+  g_autoptr(GTlsDatabase) database = test_ca_database ();
+  g_autoptr(Scripted) old_home = scripted_new (certificate);
+  g_autoptr(Scripted) new_home = scripted_new (certificate);
+  g_autoptr(BvBbbClient) client = scripted_client (old_home, "redirectto");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  old_home->location = g_strdup (new_home->base);
+  bv_bbb_client_set_tls_database (client, database);
+  version = get_version (client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (version);
+  g_assert_cmpuint (new_home->paths->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (new_home->paths, 0), ==, "/ok/api/");
+}
+
+/* Plain http to plain http on this computer stays allowed: the practice
+ * server and local test servers. */
+static void
+test_scripted_redirect_plain_local (void)
+{
+  g_autoptr(Scripted) first = scripted_new (NULL);
+  g_autoptr(Scripted) second = scripted_new (NULL);
+  g_autoptr(BvBbbClient) client = scripted_client (first, "redirectto");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  first->location = g_strdup (second->base);
+  version = get_version (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->paths->len, ==, 1);
+}
+
 static gboolean
 plain_http_run_cb (GThreadedSocketService *service,
                    GSocketConnection      *connection,
@@ -1743,6 +1809,8 @@ main (int argc, char *argv[])
       g_test_add_func ("/bbb-client-tls/trusted", test_tls_trusted);
       g_test_add_func ("/bbb-client-tls/wrong-host", test_tls_wrong_host);
       g_test_add_func ("/bbb-client-tls/not-tls", test_tls_not_tls);
+      g_test_add_func ("/bbb-client-tls/redirect-to-plain-local", test_tls_redirect_to_plain_local);
+      g_test_add_func ("/bbb-client-tls/redirect-to-tls", test_tls_redirect_to_tls);
       return g_test_run ();
     }
 
@@ -1774,6 +1842,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bbb-client/scripted/redirect-loop", test_scripted_redirect_loop);
   g_test_add_func ("/bbb-client/scripted/redirect-once", test_scripted_redirect_once);
   g_test_add_func ("/bbb-client/scripted/redirect-insecure", test_scripted_redirect_insecure);
+  g_test_add_func ("/bbb-client/scripted/redirect-plain-local", test_scripted_redirect_plain_local);
   g_test_add_func ("/bbb-client/scripted/too-large", test_scripted_too_large);
   g_test_add_func ("/bbb-client/scripted/too-large-endless", test_scripted_too_large_endless);
   g_test_add_func ("/bbb-client/scripted/too-large-announced", test_scripted_too_large_announced);

@@ -831,7 +831,8 @@ test_merge_csv (void)
   g_autofree char *csv = NULL;
   g_autofree char *path = g_build_filename (tmp_dir, "merge.csv", NULL);
   const char *names[] = { "Müller; Jürgen", "Erika \"Eri\" Musterfrau", "Zeilen\numbruch",
-                          "=HYPERLINK(\"https://evil.example/\";\"Klick\")", "@SUM(1+1)", NULL };
+                          "=HYPERLINK(\"https://evil.example/\";\"Klick\")", "@SUM(1+1)",
+                          "+49 631 1234", "-1+1", NULL };
   const char *header[] = { "Name", "E-mail", "Role", "Link", "Date", "Title", "Subject", "Text", NULL };
 
   bv_meeting_set_rrule (meeting, "FREQ=WEEKLY;BYDAY=TU");
@@ -865,7 +866,7 @@ test_merge_csv (void)
                                                     g_ptr_array_index (links, i), &full_context);
 
       g_assert_cmpuint (g_strv_length (row), ==, 8);
-      if (strchr ("=@", names[i][0]))
+      if (strchr ("=@+-", names[i][0]))
         {
           /* A formula stays text for spreadsheets: a leading apostrophe. */
           g_autofree char *quoted = g_strconcat ("'", names[i], NULL);

@@ -417,6 +417,86 @@ test_groups (void)
   gtk_window_destroy (window);
 }
 
+/* A name as a calendar or CSV import may bring it. */
+#define MARKUP_NAME "Vorstand & Beirat <b>fett</b> <a href=\"https://evil.example/\">Link</a> 1<2"
+
+/* What a markup label shows: the text after Pango has read the markup.
+ * NULL if it is not valid markup (the label would show nothing). */
+static char *
+shown_text (const char *markup)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, &error))
+    return NULL;
+  return text;
+}
+
+/* Whether a label somewhere below @widget shows exactly @text. */
+static gboolean
+has_label_showing (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label_showing (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Names are text, never markup: in the toast (markup in libadwaita 1.2),
+ * in the member list and in the groups window's rows. */
+static void
+test_markup_names (void)
+{
+  g_autofree char *path = g_build_filename (dir, "markup.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = bv_database_open (path, &error);
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvGroup) group = bv_group_new (MARKUP_NAME);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *toast_text = NULL;
+  GtkWidget *list;
+  BvGroupsWindow *groups;
+  BvMembersPage *page;
+  GtkWindow *window;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  manager = bv_server_manager_new (db);
+  g_assert_true (bv_database_save_group (db, group, &error));
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (BV_TYPE_MEMBERS_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_set_default_size (window, 800, 700);
+  bv_members_page_setup (page, manager, NULL);
+  g_signal_connect (page, "show-toast", G_CALLBACK (toast_cb), &toast);
+  gtk_window_present (window);
+  g_assert_true (wait_until (widget_is_mapped, page));
+
+  add_through_dialog (page, MARKUP_NAME, "beirat@example.org");
+  g_assert_nonnull (toast);
+  toast_text = shown_text (adw_toast_get_title (toast));
+  g_assert_cmpstr (toast_text, ==, "“" MARKUP_NAME "” saved");
+  g_assert_true (has_label_showing (GTK_WIDGET (page), MARKUP_NAME));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.groups", NULL));
+  g_assert_true (wait_until (groups_window_open, NULL));
+  groups = find_groups_window ();
+  list = GTK_WIDGET (child (GTK_WIDGET (groups), BV_TYPE_GROUPS_WINDOW, "list_box"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && has_label_showing (row, MARKUP_NAME))
+      found = TRUE;
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (groups));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +516,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/members/add-search-delete-undo", test_add_search_delete_undo);
   g_test_add_func ("/ui/members/groups", test_groups);
+  g_test_add_func ("/ui/members/markup-names", test_markup_names);
 
   status = g_test_run ();
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -106,6 +108,20 @@ test_set_up_and_resume (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bv_server_get_id (again), ==, id);
   g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+
+  /* 160 bits from the kernel, as bbb-conf makes them: 40 hex digits. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) lookup_error = NULL;
+    char *secret;
+
+    bv_secret_store_lookup_async (id, NULL, result_cb, &result);
+    secret = bv_secret_store_lookup_finish (wait_for (&result), &lookup_error);
+    g_assert_no_error (lookup_error);
+    g_assert_cmpuint (strlen (secret), ==, 40);
+    g_assert_cmpuint (strspn (secret, "0123456789abcdef"), ==, 40);
+    bv_secret_store_free_secret (secret);
+  }
 
   /* The stored secret signs real requests. */
   test = check (manager, first);

@@ -1319,7 +1319,7 @@ raw_get (Fixture    *f,
 
   exchange.host = g_strdup ("127.0.0.1");
   exchange.port = (guint16) g_uri_get_port (base);
-  exchange.request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", target);
+  exchange.request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n", target, exchange.port);
   thread = g_thread_new ("raw-http", raw_exchange_thread, &exchange);
   while (!g_atomic_int_get (&exchange.done) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);

@@ -441,6 +441,85 @@ test_rows_search_publish_delete (void)
   gtk_window_destroy (window);
 }
 
+/* A server that names a file: URL as a recording's playback. */
+static const char hostile_recordings[] =
+  "<response><returncode>SUCCESS</returncode><recordings><recording>"
+  "<recordID>fremd-1</recordID><meetingID>fremd</meetingID><internalMeetingID>fremd-1</internalMeetingID>"
+  "<name>Fremde Aufzeichnung</name><isBreakout>false</isBreakout><published>true</published>"
+  "<state>published</state><startTime>1715000000000</startTime><endTime>1715003600000</endTime>"
+  "<participants>3</participants><metadata><meetingName>Fremde Aufzeichnung</meetingName></metadata>"
+  "<playback><format><type>presentation</type><url>file:///etc/passwd</url><length>60</length>"
+  "</format></playback></recording></recordings></response>";
+
+static void
+hostile_handler_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  const char *body = g_str_has_suffix (path, "/getRecordings") ? hostile_recordings
+                                                               : "<response><returncode>SUCCESS</returncode>"
+                                                                 "<version>2.0</version></response>";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+test_hostile_playback (void)
+{
+  g_autofree char *path = g_build_filename (dir, "hostile.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(SoupServer) hostile = soup_server_new (NULL, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autofree char *url = NULL;
+  AdwMessageDialog *dialog;
+  BvRecordingsPage *page;
+  GtkWindow *window;
+  GSList *uris;
+  Wait wait = { NULL, 0, NULL, NULL };
+
+  soup_server_add_handler (hostile, "/bigbluebutton/api", hostile_handler_cb, NULL, NULL);
+  g_assert_true (soup_server_listen (hostile, address, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (hostile);
+  url = g_strdup_printf ("http://127.0.0.1:%d/bigbluebutton/api/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Fremder Server", url);
+  manager = bv_server_manager_new (db);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (BV_TYPE_RECORDINGS_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_set_default_size (window, 900, 700);
+  bv_recordings_page_setup (page, manager, NULL);
+  gtk_window_present (window);
+
+  wait.page = page;
+  wait.text = "Fremde Aufzeichnung";
+  g_assert_true (wait_until (row_shown, &wait));
+  g_signal_emit_by_name (row_button (page, "Fremde Aufzeichnung", 0), "clicked");
+
+  /* Refused before anything is launched, saying why. */
+  g_assert_true (wait_until (dialog_open, NULL));
+  dialog = visible_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Play the Recording");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://"));
+  click_response (dialog, "_Close");
+  g_assert_true (wait_until (dialog_closed, NULL));
+
+  gtk_window_destroy (window);
+  soup_server_disconnect (hostile);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +541,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/recordings/rows-search-publish-delete", test_rows_search_publish_delete);
+  g_test_add_func ("/ui/recordings/hostile-playback", test_hostile_playback);
 
   status = g_test_run ();
 

@@ -306,6 +306,77 @@ test_connection_test_describes (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
 }
 
+static void
+remove_without_keyring_subprocess (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) database = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean removed;
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", g_getenv ("BV_TEST_BUS"), TRUE);
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("SECRET_BACKEND");
+
+  database = bv_database_open (g_getenv ("BV_TEST_DATABASE"), &error);
+  g_assert_no_error (error);
+  manager = bv_server_manager_new (database);
+  server = bv_server_manager_find_server (manager, g_getenv ("BV_TEST_SERVER_ID"));
+  g_assert_nonnull (server);
+
+  bv_server_manager_remove_async (manager, server, NULL, result_cb, &result);
+  removed = bv_server_manager_remove_finish (manager, wait_for (&result), &error);
+  g_assert_false (removed);
+  g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE);
+  g_print ("%s\n", error->message);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+}
+
+/* With the keyring out of reach, removing would leave the secret behind
+ * in it: refused, with the reason, and the server stays. The removal runs
+ * in a subprocess whose session bus address leads nowhere. */
+static void
+test_remove_without_keyring (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvDatabase) reopened = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-bus", NULL);
+  g_autofree char *address = g_strconcat ("unix:path=", nowhere, NULL);
+  g_autofree char *secret = NULL;
+
+  if (g_test_subprocess ())
+    {
+      remove_without_keyring_subprocess ();
+      return;
+    }
+
+  server = save (f, NULL, "Verein", f->url, "auto", PRACTICE_SECRET, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("BV_TEST_DATABASE", path, TRUE);
+  g_setenv ("BV_TEST_SERVER_ID", bv_server_get_id (server), TRUE);
+  g_setenv ("BV_TEST_BUS", address, TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*keyring is not available*");
+
+  /* Still there, both the row and the secret, and removable later. */
+  reopened = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_servers (reopened)), ==, 1);
+  secret = lookup_secret (bv_server_get_id (server), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, PRACTICE_SECRET);
+  g_assert_true (remove_server (f, server, &error));
+  g_assert_no_error (error);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +393,8 @@ main (int   argc,
               fixture_setup, test_refused_servers_are_not_saved, fixture_teardown);
   g_test_add ("/core/server-manager/connection-test", Fixture, NULL,
               fixture_setup, test_connection_test_describes, fixture_teardown);
+  g_test_add ("/core/server-manager/remove-without-keyring", Fixture, NULL,
+              fixture_setup, test_remove_without_keyring, fixture_teardown);
 
   return g_test_run ();
 }

@@ -83,6 +83,9 @@ test_normalize_refuses_plain_http (void)
     "http://bbb.example.org/bigbluebutton/",
     "http://10.0.0.5/bigbluebutton/",
     "http://localhost.example.org/bigbluebutton/",
+    /* glibc may ask DNS for these, and DNS can name any address */
+    "http://bbb.localhost/bigbluebutton/",
+    "http://localhost.localhost:8090/bigbluebutton/",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -128,6 +131,57 @@ test_loopback (void)
   g_assert_false (bv_server_url_is_loopback ("10.0.0.1"));
   g_assert_false (bv_server_url_is_loopback ("example.org"));
   g_assert_false (bv_server_url_is_loopback ("localhost.example.org"));
+  g_assert_false (bv_server_url_is_loopback ("bbb.localhost"));
+  g_assert_false (bv_server_url_is_loopback (".localhost"));
+  g_assert_false (bv_server_url_is_loopback ("localhost."));
+  g_assert_false (bv_server_url_is_loopback ("::ffff:10.0.0.1"));
+  g_assert_false (bv_server_url_is_loopback ("128.0.0.1"));
+  g_assert_true (bv_server_url_is_loopback ("LOCALHOST"));
+}
+
+/* What a server names as a recording's playback is opened by the
+ * desktop: only web pages, and plain http only on this computer. */
+static void
+test_check_link (void)
+{
+  static const char *safe[] = {
+    "https://bbb.example.org/playback/presentation/2.3/abc",
+    "HTTPS://bbb.example.org/playback",
+    "http://127.0.0.1:8090/playback/presentation/2.3/abc",
+    "http://localhost:8090/playback",
+    "http://[::1]:8090/playback",
+  };
+  static const char *unsafe[] = {
+    "file:///etc/passwd",
+    "smb://server/share/film.mp4",
+    "ftp://bbb.example.org/recording",
+    "javascript:alert(1)",
+    "ms-officecmd:whatever",
+    "http://bbb.example.org/playback",
+    "http://bbb.localhost/playback",
+    "http://10.0.0.1/playback",
+    "https:///no-host",
+    "/playback/presentation/2.3/abc",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (safe); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("safe: %s", safe[i]);
+      g_assert_true (bv_server_url_check_link (safe[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("unsafe: %s", unsafe[i]);
+      g_assert_false (bv_server_url_check_link (unsafe[i], &error));
+      g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_INSECURE_URL);
+      g_assert_nonnull (strstr (error->message, "https://"));
+    }
 }
 
 static void
@@ -172,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/bbb/server-url/plain-http", test_normalize_refuses_plain_http);
   g_test_add_func ("/bbb/server-url/garbage", test_normalize_refuses_garbage);
   g_test_add_func ("/bbb/server-url/loopback", test_loopback);
+  g_test_add_func ("/bbb/server-url/check-link", test_check_link);
   g_test_add_func ("/bbb/server-url/split-pasted", test_split_pasted);
 
   return g_test_run ();

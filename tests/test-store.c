@@ -1443,6 +1443,49 @@ test_meeting_round_trip (void)
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings WHERE kind = 'group' AND record = 1"), ==, 1);
 }
 
+/* Text is bound as a parameter, never pasted into SQL: quotes and a
+ * statement in a name are stored and read back as they are. */
+#define INJECTION "O'Brien \"Bobby\" '); DROP TABLE meetings; DROP TABLE servers; --"
+
+static void
+test_sql_text_verbatim (void)
+{
+  g_autofree char *path = test_path ("injection.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvServer) server = bv_server_new (NULL, INJECTION, "https://bbb.example.org/bigbluebutton/", NULL);
+  g_autoptr(BvMeeting) meeting = new_meeting (BV_MEETING_KIND_BOARD, INJECTION, "2026-10-01T18:00");
+  g_autoptr(BvServer) found_server = NULL;
+  g_autoptr(BvMeeting) found_meeting = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  BvDatabase *db;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_ok (db, server);
+  bv_meeting_set_welcome (meeting, INJECTION);
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  save_meeting_ok (db, meeting);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  found_server = bv_database_find_server (db, bv_server_get_id (server));
+  g_assert_nonnull (found_server);
+  g_assert_cmpstr (bv_server_get_name (found_server), ==, INJECTION);
+  found_meeting = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (found_meeting);
+  g_assert_cmpstr (bv_meeting_get_title (found_meeting), ==, INJECTION);
+  g_assert_cmpstr (bv_meeting_get_welcome (found_meeting), ==, INJECTION);
+  g_clear_object (&found_meeting);
+  g_clear_object (&found_server);
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                 "AND name IN ('meetings', 'servers')"), ==, 2);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
+}
+
 static void
 test_meeting_update (void)
 {
@@ -2335,6 +2378,7 @@ main (int   argc,
   g_test_add_func ("/store/database/create-nested", test_create_nested);
   g_test_add_func ("/store/database/permissions-tightened", test_permissions_tightened);
   g_test_add_func ("/store/database/reopen", test_reopen);
+  g_test_add_func ("/store/database/sql-text-verbatim", test_sql_text_verbatim);
   g_test_add_func ("/store/database/migrate-from-0", test_migrate_from_zero);
   g_test_add_func ("/store/database/migrate-from-1", test_migrate_from_one);
   g_test_add_func ("/store/database/migrate-from-2", test_migrate_from_two);

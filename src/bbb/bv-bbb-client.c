@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-secure.h"
 #include "bv-server-url.h"
 
 /* BigBlueButton answers API calls directly; only a misconfigured proxy or
@@ -127,16 +128,6 @@ request_free (gpointer data)
   g_clear_pointer (&req->method, g_free);
   g_clear_pointer (&req->message_key, g_free);
   g_free (req);
-}
-
-static void
-wipe_string (char *string)
-{
-  /* volatile, so that the compiler does not drop the stores before free */
-  volatile char *p = string;
-
-  while (p && *p)
-    *p++ = '\0';
 }
 
 static gboolean
@@ -406,7 +397,11 @@ follow_redirect (GTask        *task,
       return;
     }
 
-  if (uri_is_insecure (target))
+  /* From https only to https: otherwise a server could send the call to a
+   * plain-http service on this computer (or in the club's network). */
+  if (uri_is_insecure (target) ||
+      (g_ascii_strcasecmp (g_uri_get_scheme (req->uri), "https") == 0 &&
+       g_ascii_strcasecmp (g_uri_get_scheme (target), "https") != 0))
     {
       g_debug ("%s: redirect to plain http refused", req->call);
       req->stream = g_object_ref (stream);
@@ -647,8 +642,7 @@ bv_bbb_client_finalize (GObject *object)
 {
   BvBbbClient *self = (BvBbbClient *)object;
 
-  wipe_string (self->secret);
-  g_clear_pointer (&self->secret, g_free);
+  g_clear_pointer (&self->secret, bv_secure_free_string);
   g_clear_pointer (&self->api_url, g_free);
   g_clear_object (&self->cancellable);
 

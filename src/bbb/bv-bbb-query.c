@@ -9,6 +9,8 @@
 
 #include "bv-bbb-query.h"
 
+#include "bv-secure.h"
+
 #include <string.h>
 
 typedef struct
@@ -279,7 +281,7 @@ bv_bbb_verify_checksum (const char          *call,
   remove_all (rest, needle);
 
   expected = bv_bbb_checksum (found, call, rest->str, secret);
-  if (g_ascii_strcasecmp (expected, given) != 0)
+  if (!bv_secure_equal_ascii_nocase (expected, given))
     return FALSE;
 
   if (algorithm)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-secure.h"
 #include "bv-server-url.h"
 
 /* Users paste what their provider gave them; bbb-conf --secret prints
@@ -49,8 +50,10 @@ bv_server_url_is_loopback (const char *host)
 
   g_return_val_if_fail (host, FALSE);
 
-  if (g_ascii_strcasecmp (host, "localhost") == 0 ||
-      g_str_has_suffix (host, ".localhost"))
+  /* Exactly "localhost" (glibc answers it from /etc/hosts), and literal
+   * loopback addresses: a name like "x.localhost" may go to DNS, which can
+   * answer with any address at all. */
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
     return TRUE;
 
   if (host[0] == '[' && host[strlen (host) - 1] == ']')
@@ -60,6 +63,33 @@ bv_server_url_is_loopback (const char *host)
 
   address = g_inet_address_new_from_string (bare);
   return address && g_inet_address_get_is_loopback (address);
+}
+
+gboolean
+bv_server_url_check_link (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  g_return_val_if_fail (url, FALSE);
+  g_return_val_if_fail (!error || !*error, FALSE);
+
+  /* What a server sends is opened by the desktop's handler for its scheme:
+   * file:, smb: or a custom one would reach far beyond a web browser. */
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  host = uri ? g_uri_get_host (uri) : NULL;
+  if (scheme && host && *host &&
+      (g_ascii_strcasecmp (scheme, "https") == 0 ||
+       (g_ascii_strcasecmp (scheme, "http") == 0 && bv_server_url_is_loopback (host))))
+    return TRUE;
+
+  g_set_error_literal (error, BV_BBB_ERROR, BV_BBB_ERROR_INSECURE_URL,
+                       _("The server gave an address that is not safe to open. Only web "
+                         "addresses beginning with https:// are opened."));
+  return FALSE;
 }
 
 static gboolean
@@ -213,7 +243,7 @@ bv_server_url_split_pasted (const char  *text,
   if (!found_url || !found_secret)
     {
       if (found_secret)
-        memset (found_secret, 0, strlen (found_secret));
+        bv_secure_wipe (found_secret, strlen (found_secret));
       return FALSE;
     }
 

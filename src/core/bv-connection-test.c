@@ -13,6 +13,7 @@
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
 #include "bv-connection-test.h"
+#include "bv-secure.h"
 
 /* The order of the automatic detection: SHA-256 works on every BigBlueButton
  * since 2.2 and on Scalelite; SHA-512 on servers restricted to it; SHA-1 on
@@ -113,9 +114,7 @@ bv_connection_test_finalize (GObject *object)
   BvConnectionTest *self = (BvConnectionTest *)object;
 
   g_clear_pointer (&self->api_url, g_free);
-  if (self->secret)
-    memset (self->secret, 0, strlen (self->secret));
-  g_clear_pointer (&self->secret, g_free);
+  g_clear_pointer (&self->secret, bv_secure_free_string);
   g_clear_object (&self->tls_database);
   g_clear_object (&self->client);
   g_clear_object (&self->version);

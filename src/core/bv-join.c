@@ -18,7 +18,12 @@
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
 #include "bv-bbb-version.h"
+#include "bv-practice-server.h"
 #include "bv-server-client.h"
+
+/* The practice server must take the largest slides we send, base64-encoded
+ * (4/3) with some room for the XML around them. */
+G_STATIC_ASSERT ((BV_JOIN_SLIDES_MAX_BYTES + 2) / 3 * 4 + 64 * 1024 <= BV_PRACTICE_BODY_MAX);
 
 /* Goes into the HMAC so the userID says nothing about the machine id that
  * other programs might derive from it. */

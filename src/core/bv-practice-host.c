@@ -13,6 +13,7 @@
 #include "bv-practice-host.h"
 #include "bv-practice-server.h"
 #include "bv-secret-store.h"
+#include "bv-secure.h"
 
 struct _BvPracticeHost
 {
@@ -28,12 +29,9 @@ G_DEFINE_FINAL_TYPE (BvPracticeHost, bv_practice_host, G_TYPE_OBJECT)
 static char *
 random_secret (void)
 {
-  GString *secret = g_string_sized_new (40);
-
-  /* 160 bits, as bbb-conf generates them. */
-  for (guint i = 0; i < 5; i++)
-    g_string_append_printf (secret, "%08x", g_random_int ());
-  return g_string_free (secret, FALSE);
+  /* 160 bits, as bbb-conf generates them: whoever guesses it can use the
+   * practice server as the app does. */
+  return bv_secure_random_token (40, "0123456789abcdef");
 }
 
 static gboolean
@@ -100,7 +98,7 @@ create (GTask *task)
                                 bv_practice_server_get_api_url (self->server),
                                 "auto", secret, g_task_get_cancellable (task),
                                 created_cb, g_object_ref (task));
-  memset (secret, 0, strlen (secret));
+  bv_secure_wipe (secret, strlen (secret));
 }
 
 static void

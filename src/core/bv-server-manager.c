@@ -497,15 +497,22 @@ remove_secret_deleted_cb (GObject      *object,
   BvServerManager *self = g_task_get_source_object (task);
   BvServer *server = g_task_get_task_data (task);
 
-  /* Without a keyring there is no secret to remove; the server itself
-   * must still be removable. */
-  if (!bv_secret_store_delete_finish (result, &error) &&
-      !g_error_matches (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE))
+  /* An unreachable keyring may still hold the secret: removing the row
+   * now would leave it there with nothing left that knows of it. */
+  if (!bv_secret_store_delete_finish (result, &error))
     {
+      if (g_error_matches (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE))
+        {
+          g_task_return_new_error (task, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE,
+                                   _("The server was not removed: the keyring is not available, "
+                                     "and the server’s shared secret would stay in it. Start the "
+                                     "keyring, for example by logging in to the desktop, and try "
+                                     "again."));
+          return;
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_clear_error (&error);
 
   if (!bv_database_delete_server (self->database, bv_server_get_id (server), &error))
     {

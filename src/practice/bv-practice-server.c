@@ -13,6 +13,7 @@
 
 #include "bv-bbb-query.h"
 #include "bv-practice-tap-stream.h"
+#include "bv-secure.h"
 
 /* The practice server speaks the BigBlueButton API on loopback so that
  * people can try everything offline, and it is the server of the test
@@ -121,6 +122,7 @@ struct _BvPracticeServer
   GSocketService      *service;
   GHashTable          *taps;  /* remote port → BvPracticeTapStream, weak */
   char                *base_url;
+  char                *port;  /* as text, for comparing with Host */
   char                *api_url;
   char                *secret;
   BvPracticeClockFunc  now_ms;
@@ -402,18 +404,6 @@ params_parse (PracticeParams *params,
       params_append (params, g_steal_pointer (&name), g_steal_pointer (&value));
     }
   return TRUE;
-}
-
-static char *
-random_token (guint       length,
-              const char *alphabet)
-{
-  gsize n = strlen (alphabet);
-  char *token = g_new0 (char, length + 1);
-
-  for (guint i = 0; i < length; i++)
-    token[i] = alphabet[g_random_int_range (0, (gint32) n)];
-  return token;
 }
 
 static gboolean
@@ -720,7 +710,7 @@ new_voice_bridge (BvPracticeServer *self)
 {
   for (;;)
     {
-      guint bridge = (guint) g_random_int_range (10000, 100000);
+      guint bridge = bv_secure_random_range (10000, 100000);
       gboolean taken = FALSE;
 
       for (guint i = 0; i < self->rooms->len && !taken; i++)
@@ -1108,8 +1098,8 @@ handle_create (BvPracticeServer  *self,
   room->create_time = now_ms (self);
   room->create_date = java_date (room->create_time);
   room->internal_id = internal_id_for (meeting_id, room->create_time);
-  room->attendee_pw = attendee_pw ? g_strdup (attendee_pw) : random_token (8, ALNUM);
-  room->moderator_pw = moderator_pw ? g_strdup (moderator_pw) : random_token (8, ALNUM);
+  room->attendee_pw = attendee_pw ? g_strdup (attendee_pw) : bv_secure_random_token (8, ALNUM);
+  room->moderator_pw = moderator_pw ? g_strdup (moderator_pw) : bv_secure_random_token (8, ALNUM);
   room->guest_policy = g_strdup (guest_policy ? guest_policy : "ALWAYS_ACCEPT");
   room->expire_no_join_min = 5;
   room->expire_last_left_min = 1;
@@ -1315,7 +1305,7 @@ handle_join (BvPracticeServer  *self,
 
   if (!user_id || !*user_id)
     {
-      g_autofree char *random = random_token (12, LOWER_ALNUM);
+      g_autofree char *random = bv_secure_random_token (12, LOWER_ALNUM);
 
       user_id = new_user_id = g_strconcat ("w_", random, NULL);
     }
@@ -1362,7 +1352,7 @@ handle_join (BvPracticeServer  *self,
         room->start_time = now_ms (self);
     }
 
-  token = random_token (16, LOWER_ALNUM);
+  token = bv_secure_random_token (16, LOWER_ALNUM);
   session = g_new0 (PracticeSession, 1);
   session->meeting_id = g_strdup (room->meeting_id);
   session->internal_id = g_strdup (room->internal_id);
@@ -1375,7 +1365,7 @@ handle_join (BvPracticeServer  *self,
   if (as_xml)
     {
       GString *s = response_new (TRUE);
-      g_autofree char *auth_token = random_token (12, LOWER_ALNUM);
+      g_autofree char *auth_token = bv_secure_random_token (12, LOWER_ALNUM);
 
       url = g_strdup_printf ("%s/html5client/%s?sessionToken=%s", self->base_url,
                              waiting ? "guestWait" : "join", token);
@@ -2149,6 +2139,69 @@ playback_handler_cb (SoupServer        *server,
              "<p>Diese Aufzeichnung gibt es nicht, oder sie ist nicht veröffentlicht.</p>");
 }
 
+/* A refused request's body is still read (the connection stays in step)
+ * but no longer kept. With a status set, libsoup calls no handler. */
+static void
+refuse (SoupServerMessage *msg,
+        guint              status)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (soup_server_message_get_status (msg) == 0)
+    soup_server_message_set_status (msg, status, NULL);
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+}
+
+/* Against DNS rebinding: a web page whose name a hostile DNS server points
+ * at 127.0.0.1 sends its own name as Host, and may not talk to us. */
+static gboolean
+host_is_ours (BvPracticeServer  *self,
+              SoupServerMessage *msg)
+{
+  const char *host = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Host");
+  g_autofree char *name = NULL;
+  const char *colon;
+
+  if (!host || !self->port)
+    return FALSE;
+  colon = strrchr (host, ':');
+  if (!colon || !g_str_equal (colon + 1, self->port))
+    return FALSE;
+  name = g_strndup (host, colon - host);
+  return g_str_equal (name, "127.0.0.1") || g_ascii_strcasecmp (name, "localhost") == 0;
+}
+
+static void
+got_headers_cb (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  BvPracticeServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (!host_is_ours (self, msg))
+    {
+      g_debug ("Refused a request for another host");
+      refuse (msg, SOUP_STATUS_MISDIRECTED_REQUEST);
+    }
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+           soup_message_headers_get_content_length (headers) > BV_PRACTICE_BODY_MAX)
+    refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+}
+
+/* Chunked bodies announce no length: count as they arrive. */
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (soup_server_message_get_status (msg) == 0 && body->length > BV_PRACTICE_BODY_MAX)
+    refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+}
+
 /* libsoup keeps a connection open only when it accepted it itself, and
  * ours come through the tap: say so, or a client would send its next
  * request into a connection that is about to close. */
@@ -2158,6 +2211,8 @@ request_started_cb (SoupServer        *server,
                     gpointer           user_data)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  g_signal_connect_object (msg, "got-headers", G_CALLBACK (got_headers_cb), user_data, 0);
+  g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk_cb), user_data, 0);
 }
 
 static void
@@ -2250,8 +2305,9 @@ bv_practice_server_finalize (GObject *object)
 
   g_clear_pointer (&self->taps, g_hash_table_unref);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->port, g_free);
   g_clear_pointer (&self->api_url, g_free);
-  g_clear_pointer (&self->secret, g_free);
+  g_clear_pointer (&self->secret, bv_secure_free_string);
   g_clear_pointer (&self->rooms, g_ptr_array_unref);
   g_clear_pointer (&self->ended, g_hash_table_unref);
   g_clear_pointer (&self->recordings, g_ptr_array_unref);
@@ -2317,7 +2373,7 @@ bv_practice_server_start (BvPracticeServer  *self,
   soup_server_add_handler (server, "/html5client", html5client_handler_cb, self, NULL);
   soup_server_add_handler (server, "/playback", playback_handler_cb, self, NULL);
   soup_server_add_handler (server, "/presentation", playback_handler_cb, self, NULL);
-  g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), NULL);
+  g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
 
   /* Only this computer may reach it: bind to 127.0.0.1, never 0.0.0.0.
    * Connections are accepted here, not by SoupServer, so that the tap can
@@ -2336,6 +2392,7 @@ bv_practice_server_start (BvPracticeServer  *self,
   g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
   g_socket_service_start (self->service);
 
+  self->port = g_strdup_printf ("%u", port);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u", port);
   self->api_url = g_strconcat (self->base_url, "/bigbluebutton/api/", NULL);
   add_sample_recordings (self);

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define BV_TYPE_PRACTICE_SERVER (bv_practice_server_get_type ())
 G_DECLARE_FINAL_TYPE (BvPracticeServer, bv_practice_server, BV, PRACTICE_SERVER, GObject)
 
+/* The largest request body the server takes (413 beyond): the slides of a
+ * create call, up to BV_JOIN_SLIDES_MAX_BYTES, base64-encoded in XML, with
+ * room to spare. Anyone on this computer can reach the port. */
+#define BV_PRACTICE_BODY_MAX (4 * 1024 * 1024)
+
 /* secret: the shared secret requests must be signed with */
 BvPracticeServer *bv_practice_server_new         (const char        *secret);
 gboolean          bv_practice_server_start       (BvPracticeServer  *self,

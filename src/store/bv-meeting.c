@@ -9,11 +9,9 @@
 
 #include "bv-meeting.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "bv-secure.h"
+
 #include <string.h>
-#include <sys/random.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -140,47 +138,6 @@ empty_to_null (const char *value)
   return value && *value ? value : NULL;
 }
 
-static void
-fill_random (guint8 *buffer,
-             gsize   length)
-{
-  gsize have = 0;
-  int fd;
-
-  /* The kernel's CSPRNG: a room's id and passwords are its only protection
-   * against strangers, so GLib's (predictable) g_random is not enough. */
-  while (have < length)
-    {
-      ssize_t n = getrandom (buffer + have, length - have, 0);
-
-      if (n > 0)
-        have += n;
-      else if (n < 0 && errno != EINTR)
-        break;
-    }
-
-  if (have == length)
-    return;
-
-  /* Only for kernels without getrandom(2). */
-  fd = g_open ("/dev/urandom", O_RDONLY | O_CLOEXEC, 0);
-  while (fd >= 0 && have < length)
-    {
-      ssize_t n = read (fd, buffer + have, length - have);
-
-      if (n > 0)
-        have += n;
-      else if (n == 0 || errno != EINTR)
-        break;
-    }
-  if (fd >= 0)
-    g_close (fd, NULL);
-
-  /* A predictable room id would be a silent security hole; stop instead. */
-  if (have < length)
-    g_error ("No source of secure random numbers is available");
-}
-
 static char *
 generate_bbb_meeting_id (void)
 {
@@ -188,7 +145,7 @@ generate_bbb_meeting_id (void)
   guint8 bytes[BBB_MEETING_ID_BYTES];
   char *id = g_malloc (2 * sizeof bytes + 1);
 
-  fill_random (bytes, sizeof bytes);
+  bv_secure_random_bytes (bytes, sizeof bytes);
   for (gsize i = 0; i < sizeof bytes; i++)
     {
       id[2 * i] = hex[bytes[i] >> 4];
@@ -215,7 +172,7 @@ generate_password (void)
     {
       guint8 bytes[32];
 
-      fill_random (bytes, sizeof bytes);
+      bv_secure_random_bytes (bytes, sizeof bytes);
       for (gsize i = 0; i < sizeof bytes && have < PASSWORD_LENGTH; i++)
         if (bytes[i] < limit)
           password[have++] = alphabet[bytes[i] % (sizeof alphabet - 1)];

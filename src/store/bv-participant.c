@@ -9,11 +9,9 @@
 
 #include "bv-participant.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "bv-secure.h"
+
 #include <string.h>
-#include <sys/random.h>
-#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -44,45 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-fill_random (guint8 *buffer,
-             gsize   length)
-{
-  gsize have = 0;
-  int fd;
-
-  /* The kernel's CSPRNG: whoever knows a link key can pass as that
-   * participant, so GLib's predictable g_random is not enough. */
-  while (have < length)
-    {
-      ssize_t n = getrandom (buffer + have, length - have, 0);
-
-      if (n > 0)
-        have += n;
-      else if (n < 0 && errno != EINTR)
-        break;
-    }
-
-  if (have == length)
-    return;
-
-  fd = g_open ("/dev/urandom", O_RDONLY | O_CLOEXEC, 0);
-  while (fd >= 0 && have < length)
-    {
-      ssize_t n = read (fd, buffer + have, length - have);
-
-      if (n > 0)
-        have += n;
-      else if (n == 0 || errno != EINTR)
-        break;
-    }
-  if (fd >= 0)
-    g_close (fd, NULL);
-
-  if (have < length)
-    g_error ("No source of secure random numbers is available");
-}
-
 static char *
 generate_link_key (void)
 {
@@ -90,7 +49,7 @@ generate_link_key (void)
   guint8 bytes[LINK_KEY_BYTES];
   char *key = g_malloc (2 * sizeof bytes + 1);
 
-  fill_random (bytes, sizeof bytes);
+  bv_secure_random_bytes (bytes, sizeof bytes);
   for (gsize i = 0; i < sizeof bytes; i++)
     {
       key[2 * i] = hex[bytes[i] >> 4];

@@ -11,8 +11,13 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "bv-application-private.h"
 #include "bv-bbb-query.h"
@@ -20,6 +25,7 @@
 #include "bv-ics-import.h"
 #include "bv-join.h"
 #include "bv-schedule.h"
+#include "bv-secure.h"
 #include "bv-server-url.h"
 
 typedef struct
@@ -30,11 +36,17 @@ typedef struct
   char                    *name;
   char                    *checksum;
   char                    *meeting_id;
+  int                      tty;  /* -1, or the terminal whose echo is off */
+  struct termios           tty_saved;
+  guint                    interrupt_id;
 } Job;
 
 static void
 job_free (Job *job)
 {
+  if (job->tty >= 0)
+    tcsetattr (job->tty, TCSAFLUSH, &job->tty_saved);
+  g_clear_handle_id (&job->interrupt_id, g_source_remove);
   g_clear_object (&job->command_line);
   g_clear_pointer (&job->url, g_free);
   g_clear_pointer (&job->name, g_free);
@@ -56,6 +68,7 @@ job_new (BvApplication           *app,
   job->app = g_object_ref (app);
   /* NULL for a join from a notification or the search. */
   job->command_line = command_line ? g_object_ref (command_line) : NULL;
+  job->tty = -1;
   /* Keeps a locally started app alive until the job is done. */
   g_application_hold (G_APPLICATION (app));
   return job;
@@ -116,6 +129,52 @@ server_added_cb (GObject      *object,
   job_finish (job, 0, line);
 }
 
+/* As ssh-keygen and sudo do: a secret typed at a terminal must not stay
+ * in its scrollback. */
+/* Ctrl+C at the prompt: give the terminal its echo back before leaving. */
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  tcsetattr (job->tty, TCSAFLUSH, &job->tty_saved);
+  _exit (130);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+echo_off (Job *job,
+          int  fd)
+{
+  struct termios quiet;
+
+  if (!isatty (fd) || tcgetattr (fd, &job->tty_saved) != 0)
+    return;
+
+  quiet = job->tty_saved;
+  quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHOE | ECHOK | ECHONL);
+  if (tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
+    return;
+  job->tty = fd;
+  if (!g_application_command_line_get_is_remote (job->command_line))
+    job->interrupt_id = g_unix_signal_add (SIGINT, interrupted_cb, job);
+  g_application_command_line_printerr (job->command_line, "%s",
+                                       _("Shared secret (the input is not shown): "));
+}
+
+static void
+echo_on (Job *job)
+{
+  if (job->tty < 0)
+    return;
+
+  tcsetattr (job->tty, TCSAFLUSH, &job->tty_saved);
+  job->tty = -1;
+  g_clear_handle_id (&job->interrupt_id, g_source_remove);
+  /* The Enter that ended the secret was not echoed either. */
+  g_application_command_line_printerr (job->command_line, "\n");
+}
+
 static void
 secret_read_cb (GObject      *object,
                 GAsyncResult *result,
@@ -129,6 +188,7 @@ secret_read_cb (GObject      *object,
 
   secret = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
                                                       &length, &error);
+  echo_on (job);
   if (secret)
     g_strstrip (secret);
   if (!secret || !*secret)
@@ -140,7 +200,7 @@ secret_read_cb (GObject      *object,
 
   bv_server_manager_save_async (manager, NULL, job->name, job->url, job->checksum, secret,
                                 NULL, server_added_cb, job);
-  memset (secret, 0, strlen (secret));
+  bv_secure_wipe (secret, strlen (secret));
   job = NULL;
 }
 
@@ -157,6 +217,9 @@ add_server (Job *job)
       job_free (job);
       return;
     }
+
+  if (G_IS_UNIX_INPUT_STREAM (input))
+    echo_off (job, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (input)));
 
   lines = g_data_input_stream_new (input);
   g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);

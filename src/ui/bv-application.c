@@ -17,6 +17,7 @@
 #include "bv-schedule.h"
 #include "bv-scheduler.h"
 #include "bv-search-provider.h"
+#include "bv-ui-utils.h"
 #include "bv-window.h"
 
 #define AUTOSTART_FILE APP_ID ".desktop"
@@ -169,17 +170,24 @@ someone_waiting_cb (BvScheduler   *scheduler,
                     BvApplication *self)
 {
   g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = g_strconcat ("waiting-", bv_meeting_get_id (meeting), NULL);
 
-  /* Translators: %1$s is a meeting's title, %2$u the number of people in its room. */
+  /* The meeting's title goes into the notification's title, which every
+   * notification server shows as plain text; a body may be read as markup
+   * (org.freedesktop.Notifications "body-markup") or not (GNOME Shell), so
+   * no user text goes there. */
+  /* Translators: %s is a meeting's title. */
+  title = g_strdup_printf (_("Someone is already waiting in “%s”"), bv_meeting_get_title (meeting));
+  /* Translators: %u is the number of people in a meeting's room. */
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%1$s: %2$u participant is in the room.",
-                                       "%1$s: %2$u participants are in the room.",
+                                       "%u participant is in the room.",
+                                       "%u participants are in the room.",
                                        participants),
-                          bv_meeting_get_title (meeting), participants);
+                          participants);
 
-  notification = g_notification_new (_("Someone is already waiting"));
+  notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_add_button_with_target (notification, _("Join"), "app.join-meeting",
@@ -512,9 +520,9 @@ practice_ready_cb (GObject      *object,
 
   if (server)
     bv_window_add_toast (BV_WINDOW (window),
-                         adw_toast_new (_("The practice server is ready. Try everything without risk.")));
+                         bv_ui_toast_new (_("The practice server is ready. Try everything without risk.")));
   else
-    bv_window_add_toast (BV_WINDOW (window), adw_toast_new (error->message));
+    bv_window_add_toast (BV_WINDOW (window), bv_ui_toast_new (error->message));
 }
 
 static void
@@ -690,7 +698,7 @@ copy_invitation_action (GSimpleAction *action,
   gdk_clipboard_set_text (gdk_display_get_clipboard (gdk_display_get_default ()), text);
   window = get_main_window (self);
   if (window)
-    bv_window_add_toast (BV_WINDOW (window), adw_toast_new (_("Invitation copied")));
+    bv_window_add_toast (BV_WINDOW (window), bv_ui_toast_new (_("Invitation copied")));
 }
 
 static const GActionEntry app_actions[] = {

@@ -32,7 +32,7 @@ static void
 toast (BvGroupsWindow *self,
        const char     *text)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), bv_ui_toast_new (text));
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 

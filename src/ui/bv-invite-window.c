@@ -325,7 +325,7 @@ role_changed_cb (GtkDropDown *drop_down,
       g_signal_handler_block (drop_down, row->role_handler);
       gtk_drop_down_set_selected (drop_down, old_role == BV_PARTICIPANT_ROLE_MODERATOR ? 0 : 1);
       g_signal_handler_unblock (drop_down, row->role_handler);
-      toast (self, adw_toast_new (error->message));
+      toast (self, bv_ui_toast_new (error->message));
       return;
     }
 
@@ -334,12 +334,12 @@ role_changed_cb (GtkDropDown *drop_down,
   bv_participant_set_role (row->participant, role);
   update_summary (self);
   /* A link already sent keeps the role it was made with. */
-  toast (self, adw_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
-                                     /* Translators: %s is a person's name. */
-                                     ? _("“%s” moderates now: send the invitation again")
-                                     /* Translators: %s is a person's name. */
-                                     : _("“%s” takes part now: send the invitation again"),
-                                     bv_participant_get_name (row->participant)));
+  toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
+                                       /* Translators: %s is a person's name. */
+                                       ? _("“%s” moderates now: send the invitation again")
+                                       /* Translators: %s is a person's name. */
+                                       : _("“%s” takes part now: send the invitation again"),
+                                       bv_participant_get_name (row->participant)));
 }
 
 static GtkWidget *
@@ -579,15 +579,15 @@ members_added (BvInviteWindow *self,
   if (error)
     show_error (self, _("Not Everyone Could Be Invited"), error->message);
   else if (added == 0)
-    toast (self, adw_toast_new (_("Everyone chosen is invited already")));
+    toast (self, bv_ui_toast_new (_("Everyone chosen is invited already")));
   else if (group_name)
     /* Translators: "5 members of “Vorstand” invited". */
-    toast (self, adw_toast_new_format (ngettext ("%u member of “%s” invited",
-                                                 "%u members of “%s” invited", added),
-                                       added, group_name));
+    toast (self, bv_ui_toast_new_format (ngettext ("%u member of “%s” invited",
+                                                   "%u members of “%s” invited", added),
+                                         added, group_name));
   else
-    toast (self, adw_toast_new_format (ngettext ("%u member invited", "%u members invited", added),
-                                       added));
+    toast (self, bv_ui_toast_new_format (ngettext ("%u member invited", "%u members invited", added),
+                                         added));
 }
 
 static void
@@ -601,7 +601,7 @@ invite_group (BvInviteWindow *self,
 
   if (!group)
     {
-      toast (self, adw_toast_new (_("The group was not found. It may have been deleted.")));
+      toast (self, bv_ui_toast_new (_("The group was not found. It may have been deleted.")));
       return;
     }
 
@@ -633,7 +633,7 @@ invite_guest (BvInviteWindow *self,
     }
   rebuild (self);
   /* Translators: %s is a guest's name. */
-  toast (self, adw_toast_new_format (_("“%s” invited"), clean_name));
+  toast (self, bv_ui_toast_new_format (_("“%s” invited"), clean_name));
   return TRUE;
 }
 
@@ -1097,7 +1097,7 @@ remove_action (GtkWidget  *widget,
   rebuild (self);
 
   /* Translators: %s is a person's name. */
-  note = adw_toast_new_format (_("“%s” no longer invited"), bv_participant_get_name (removed));
+  note = bv_ui_toast_new_format (_("“%s” no longer invited"), bv_participant_get_name (removed));
   adw_toast_set_button_label (note, _("_Undo"));
   adw_toast_set_timeout (note, 10);
   /* Undo cannot wait behind the toasts before it. */
@@ -1121,7 +1121,7 @@ copy_link_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
   /* Translators: %s is a person's name. */
-  toast (self, adw_toast_new_format (_("Personal link of “%s” copied"), bv_participant_get_name (participant)));
+  toast (self, bv_ui_toast_new_format (_("Personal link of “%s” copied"), bv_participant_get_name (participant)));
 }
 
 static char *
@@ -1227,7 +1227,7 @@ copy_text_action (GtkWidget  *widget,
   text = invitation_text (self, participant, link);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   /* Translators: %s is a person's name. */
-  toast (self, adw_toast_new_format (_("Invitation for “%s” copied"), bv_participant_get_name (participant)));
+  toast (self, bv_ui_toast_new_format (_("Invitation for “%s” copied"), bv_participant_get_name (participant)));
 }
 
 static void
@@ -1291,19 +1291,19 @@ copy_guest_link_action (GtkWidget  *widget,
    * (guestPolicy); say it, so that nobody is surprised in either way. */
   if (g_strcmp0 (policy, "ALWAYS_DENY") == 0)
     {
-      toast (self, adw_toast_new (_("This meeting lets in only invited people, so a guest link "
-                                    "would not work. Choose another waiting room in the meeting’s "
-                                    "settings first.")));
+      toast (self, bv_ui_toast_new (_("This meeting lets in only invited people, so a guest link "
+                                      "would not work. Choose another waiting room in the meeting’s "
+                                      "settings first.")));
       return;
     }
 
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
   if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
-    toast (self, adw_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
+    toast (self, bv_ui_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
   else
-    toast (self, adw_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
-                                  "choose “Moderators let people in” in the meeting’s settings.")));
+    toast (self, bv_ui_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
+                                    "choose “Moderators let people in” in the meeting’s settings.")));
 }
 
 /* exports, written in a thread */
@@ -1415,8 +1415,8 @@ merge_written_cb (GObject      *object,
   if (!self->cancellable)
     return;
   /* Translators: %s is a file name. */
-  toast (self, adw_toast_new_format (_("“%s” saved. Open it as the data source of a mail merge "
-                                       "in your word processor or e-mail program."), name));
+  toast (self, bv_ui_toast_new_format (_("“%s” saved. Open it as the data source of a mail merge "
+                                         "in your word processor or e-mail program."), name));
 }
 
 static void
@@ -1555,9 +1555,9 @@ calendar_written_cb (GObject      *object,
   if (!self->cancellable)
     return;
   /* Translators: %1$u is a number of files, %2$s a folder name. */
-  toast (self, adw_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
-                                               "%1$u calendar files saved in “%2$s”", (gulong)written),
-                                     (guint)written, folder));
+  toast (self, bv_ui_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
+                                                 "%1$u calendar files saved in “%2$s”", (gulong)written),
+                                       (guint)written, folder));
 }
 
 static void
@@ -1688,8 +1688,8 @@ renewed_cb (GObject      *object,
 
   self->removed_count = 0;
   gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
-  toast (self, adw_toast_new (_("New links made. The old ones no longer work; send everyone their "
-                                "new invitation.")));
+  toast (self, bv_ui_toast_new (_("New links made. The old ones no longer work; send everyone their "
+                                  "new invitation.")));
 }
 
 static void

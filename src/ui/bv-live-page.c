@@ -678,7 +678,11 @@ show_fetch_error (BvLivePage   *self,
     }
 
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-  adw_status_page_set_description (self->offline_page, text);
+  {
+    /* a status page's description is markup; the text may name a server */
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+    adw_status_page_set_description (self->offline_page, escaped);
+  }
   gtk_stack_set_visible_child_name (self->stack, "offline");
 }
 

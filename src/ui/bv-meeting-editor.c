@@ -720,8 +720,10 @@ update_repeat (BvMeetingEditor *self)
       const char *rest = g_utf8_next_char (description);
       g_autofree char *first = g_utf8_strup (description, rest - description);
       g_autofree char *capital = g_strconcat (first, rest, NULL);
+      g_autofree char *escaped = g_markup_escape_text (capital, -1);
 
-      adw_preferences_group_set_description (self->repeat_group, capital);
+      /* markup; the description names the time zone, which a calendar file chose */
+      adw_preferences_group_set_description (self->repeat_group, escaped);
     }
   else if (!bv_meeting_get_rrule (self->draft))
     adw_preferences_group_set_description (self->repeat_group, _("The meeting takes place once."));
@@ -797,6 +799,8 @@ fill_form (BvMeetingEditor *self)
   /* Imported meetings may last longer than the form's usual range. */
   gtk_spin_button_set_range (self->duration_spin, 15, MAX (720, bv_meeting_get_duration (self->draft)));
   gtk_spin_button_set_value (self->duration_spin, bv_meeting_get_duration (self->draft));
+  /* A calendar file chose the zone's name: plain text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->timezone_row), FALSE);
   adw_action_row_set_subtitle (self->timezone_row, bv_meeting_get_tzid (self->draft));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->welcome_view),
@@ -1569,7 +1573,7 @@ save_action (GtkWidget  *widget,
   /* On failure the database puts the stored values back. */
   if (!bv_database_save_meeting (self->database, target, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = bv_ui_toast_new (error->message);
 
       g_warning ("Could not save meeting %s: %s", bv_meeting_get_id (target), error->message);
       adw_toast_set_timeout (toast, 0);

@@ -316,7 +316,7 @@ member_for (BvMembersPage *self,
   BvMember *member = self->database ? bv_database_find_member (self->database, g_variant_get_string (parameter, NULL)) : NULL;
 
   if (!member)
-    show_toast (self, adw_toast_new (_("The member was not found. It may have been deleted already.")));
+    show_toast (self, bv_ui_toast_new (_("The member was not found. It may have been deleted already.")));
   return member;
 }
 
@@ -326,7 +326,7 @@ saved_cb (BvMemberDialog *dialog,
           BvMembersPage  *self)
 {
   /* Translators: %s is a member's name */
-  show_toast (self, adw_toast_new_format (_("“%s” saved"), bv_member_get_name (member)));
+  show_toast (self, bv_ui_toast_new_format (_("“%s” saved"), bv_member_get_name (member)));
 }
 
 static void
@@ -393,7 +393,7 @@ undo_delete_cb (AdwToast      *toast,
     return;
 
   if (!bv_database_restore_member (self->database, deleted->member, deleted->participations, &error))
-    show_toast (self, adw_toast_new (error->message));
+    show_toast (self, bv_ui_toast_new (error->message));
 }
 
 static void
@@ -417,12 +417,12 @@ delete_action (GtkWidget  *widget,
   if (!bv_database_delete_member (self->database, bv_member_get_id (member), &error))
     {
       deleted_free (deleted);
-      show_toast (self, adw_toast_new (error->message));
+      show_toast (self, bv_ui_toast_new (error->message));
       return;
     }
 
   /* Translators: %s is a member's name */
-  toast = adw_toast_new_format (_("“%s” deleted"), bv_member_get_name (member));
+  toast = bv_ui_toast_new_format (_("“%s” deleted"), bv_member_get_name (member));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "deleted", deleted, (GDestroyNotify)deleted_free);
@@ -449,7 +449,7 @@ erase_response_cb (AdwMessageDialog *dialog,
     }
 
   /* Translators: %s is a member's name */
-  show_toast (self, adw_toast_new_format (_("“%s” deleted everywhere"), name));
+  show_toast (self, bv_ui_toast_new_format (_("“%s” deleted everywhere"), name));
 }
 
 static void
@@ -519,7 +519,7 @@ export_written_cb (GObject      *object,
     }
 
   /* Translators: %s is a file name */
-  show_toast (self, adw_toast_new_format (_("Saved as “%s”"), name));
+  show_toast (self, bv_ui_toast_new_format (_("Saved as “%s”"), name));
 }
 
 static void
@@ -596,8 +596,8 @@ imported_cb (BvMemberImportDialog *dialog,
              BvMembersPage        *self)
 {
   /* Translators: the numbers of members added, updated and skipped */
-  show_toast (self, adw_toast_new_format (_("Members: %u added, %u updated, %u skipped"),
-                                          added, updated, skipped));
+  show_toast (self, bv_ui_toast_new_format (_("Members: %u added, %u updated, %u skipped"),
+                                            added, updated, skipped));
 }
 
 static void

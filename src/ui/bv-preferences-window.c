@@ -78,8 +78,8 @@ server_dialog_saved_cb (BvServerDialog      *dialog,
                         BvPreferencesWindow *self)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new_format (_("Server “%s” saved"),
-                                                          bv_server_get_name (server)));
+                                    bv_ui_toast_new_format (_("Server “%s” saved"),
+                                                            bv_server_get_name (server)));
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
@@ -90,8 +90,8 @@ server_dialog_removed_cb (BvServerDialog      *dialog,
 {
   /* Translators: %s is the name of a conference server. */
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new_format (_("Server “%s” removed"),
-                                                          bv_server_get_name (server)));
+                                    bv_ui_toast_new_format (_("Server “%s” removed"),
+                                                            bv_server_get_name (server)));
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
@@ -304,9 +304,10 @@ bv_preferences_window_constructed (GObject *object)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-server", FALSE);
 
   /* Translators: %s is the user's real name as the system knows it. */
-  description = g_strdup_printf (_("Other participants see this name when you join a meeting. "
-                                   "If the field is empty, your name from the system is used: %s."),
-                                 g_get_real_name ());
+  /* the description is markup */
+  description = g_markup_printf_escaped (_("Other participants see this name when you join a meeting. "
+                                           "If the field is empty, your name from the system is used: %s."),
+                                         g_get_real_name ());
   adw_preferences_group_set_description (self->name_group, description);
 
   display_name = g_settings_get_string (self->settings, "display-name");

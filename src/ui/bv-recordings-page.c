@@ -14,6 +14,7 @@
 #include "bv-recordings-page.h"
 #include "bv-recordings-source.h"
 #include "bv-server-client.h"
+#include "bv-server-url.h"
 #include "bv-ui-utils.h"
 
 typedef struct
@@ -114,7 +115,7 @@ static void
 add_toast (BvRecordingsPage *self,
            char             *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, bv_ui_toast_new (text));
   bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
   g_free (text);
 }
@@ -353,6 +354,7 @@ play_clicked_cb (GtkButton *button,
 {
   BvRecordingsPage *self = row->page;
   g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
   BvBbbRecordingFormat *format;
 
   if (!row->recording)
@@ -360,6 +362,13 @@ play_clicked_cb (GtkButton *button,
   format = playback_format (row->recording);
   if (!format)
     return;
+
+  /* The address comes from the server, and the desktop opens any scheme. */
+  if (!bv_server_url_check_link (bv_bbb_recording_format_get_url (format), &error))
+    {
+      show_dialog (self, _("Could Not Play the Recording"), error->message);
+      return;
+    }
 
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
   g_app_info_launch_default_for_uri_async (bv_bbb_recording_format_get_url (format),
@@ -724,7 +733,11 @@ update_status (BvRecordingsPage *self)
     page = "list";
 
   if (g_strcmp0 (page, "error") == 0)
-    adw_status_page_set_description (self->error_page, error->message);
+    {
+      /* markup, and the message may name the server */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_status_page_set_description (self->error_page, escaped);
+    }
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (page, "loading") == 0);
 

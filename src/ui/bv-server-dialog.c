@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-secure.h"
 #include "bv-server-dialog.h"
 #include "bv-server-url.h"
 #include "bv-ui-utils.h"
@@ -206,7 +207,7 @@ url_changed_cb (BvServerDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->secret_row), secret);
       self->filling = FALSE;
       self->secret_touched = TRUE;
-      memset (secret, 0, strlen (secret));
+      bv_secure_wipe (secret, strlen (secret));
     }
 
   validate (self);

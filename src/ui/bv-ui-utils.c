@@ -165,3 +165,29 @@ bv_ui_set_tooltip (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, text);
   gtk_widget_set_visible (widget, TRUE);
 }
+
+AdwToast *
+bv_ui_toast_new (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (text, NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+  return adw_toast_new (escaped);
+}
+
+AdwToast *
+bv_ui_toast_new_format (const char *format,
+                        ...)
+{
+  g_autofree char *markup = NULL;
+  va_list args;
+
+  g_return_val_if_fail (format, NULL);
+
+  va_start (args, format);
+  markup = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  return adw_toast_new (markup);
+}

@@ -13,6 +13,14 @@ void bv_ui_fix_accessible_names (GtkWidget *root);
 void bv_ui_set_tooltip          (GtkWidget  *widget,
                                  const char *text);
 
+/* Toasts whose title is plain text. In libadwaita 1.2 a toast's title is
+ * Pango markup: a name like "Vorstand & Beirat" would empty it, and
+ * "<a href=…>" would become a link. The _format variant escapes every
+ * string argument (g_markup_printf_escaped), the format itself is ours. */
+AdwToast *bv_ui_toast_new        (const char *text);
+AdwToast *bv_ui_toast_new_format (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+
 /* A message dialog that asks for a name (of a group): an entry named
  * @entry_label holding @text, "cancel" and "save" (@save_label, usable
  * only while the name is not blank). The entry is the extra child. */

@@ -814,7 +814,7 @@ undo_cancel_cb (AdwToast       *toast,
     return;
 
   if (!bv_database_clear_exception (database, meeting_id, recurrence_id, &error))
-    g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, adw_toast_new (error->message));
+    g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
   rebuild (self);
 }
 
@@ -839,7 +839,7 @@ cancel_date_action (GtkWidget  *widget,
 
   if (!bv_database_set_exception (database, meeting_id, recurrence_id, TRUE, NULL, 0, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, adw_toast_new (error->message));
+      g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
       return;
     }
   rebuild (self);
@@ -848,7 +848,7 @@ cancel_date_action (GtkWidget  *widget,
   original = zone ? g_date_time_new_from_iso8601 (recurrence_id, zone) : NULL;
   day = original ? g_date_time_format (original, _("%a, %-d %B")) : g_strdup (recurrence_id);
   /* Translators: "“Yoga” on Tue, 1 December called off". */
-  toast = adw_toast_new_format (_("“%s” on %s called off"), bv_meeting_get_title (meeting), day);
+  toast = bv_ui_toast_new_format (_("“%s” on %s called off"), bv_meeting_get_title (meeting), day);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "meeting-id", g_strdup (meeting_id), g_free);

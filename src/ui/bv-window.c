@@ -72,7 +72,10 @@ update_mode (BvWindow *self)
 
   if (error)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      /* markup, and the message names the database's path */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->mode_stack, "error");
     }
   else if (self->servers && g_list_model_get_n_items (self->servers) == 0)
@@ -100,8 +103,8 @@ server_saved_cb (BvServerDialog *dialog,
                  BvWindow       *self)
 {
   /* Translators: %s is the name the user gave a conference server. */
-  bv_window_add_toast (self, adw_toast_new_format (_("Server “%s” saved"),
-                                                   bv_server_get_name (server)));
+  bv_window_add_toast (self, bv_ui_toast_new_format (_("Server “%s” saved"),
+                                                     bv_server_get_name (server)));
 }
 
 static void
@@ -154,7 +157,7 @@ meeting_saved_cb (BvMeetingEditor *editor,
                   BvWindow        *self)
 {
   /* Translators: %s is the title of a meeting. */
-  bv_window_add_toast (self, adw_toast_new_format (_("“%s” saved"), bv_meeting_get_title (meeting)));
+  bv_window_add_toast (self, bv_ui_toast_new_format (_("“%s” saved"), bv_meeting_get_title (meeting)));
   if (self->upcoming_page)
     bv_upcoming_page_reload (self->upcoming_page);
 }
@@ -191,7 +194,7 @@ undo_delete_cb (AdwToast *toast,
   g_ptr_array_add (exceptions, deleted->exceptions);
   if (!bv_database_save_meetings (database, meetings, exceptions, &error))
     {
-      bv_window_add_toast (self, adw_toast_new (error->message));
+      bv_window_add_toast (self, bv_ui_toast_new (error->message));
       return;
     }
   if (self->upcoming_page)
@@ -218,12 +221,12 @@ delete_requested_cb (BvMeetingEditor *editor,
   if (!bv_database_delete_meeting (database, bv_meeting_get_id (meeting), &error))
     {
       deleted_free (deleted);
-      bv_window_add_toast (self, adw_toast_new (error->message));
+      bv_window_add_toast (self, bv_ui_toast_new (error->message));
       return;
     }
 
   /* Translators: %s is the title of a meeting. */
-  toast = adw_toast_new_format (_("“%s” deleted"), bv_meeting_get_title (meeting));
+  toast = bv_ui_toast_new_format (_("“%s” deleted"), bv_meeting_get_title (meeting));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "deleted", deleted, (GDestroyNotify)deleted_free);
@@ -279,7 +282,7 @@ edit_meeting_action (GtkWidget  *widget,
   meeting = bv_database_find_meeting (database, g_variant_get_string (parameter, NULL));
   if (!meeting)
     {
-      bv_window_add_toast (self, adw_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
       return;
     }
   open_editor (self, meeting);
@@ -303,7 +306,7 @@ invite_meeting_action (GtkWidget  *widget,
                                       g_variant_get_string (parameter, NULL));
   if (!meeting)
     {
-      bv_window_add_toast (self, adw_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
       return;
     }
   invite = bv_invite_window_new (GTK_WINDOW (self), manager,
@@ -345,7 +348,7 @@ imported_cb (GObject      *object,
                                       counts.added),
                             counts.added, counts.updated);
 
-  bv_window_add_toast (self, adw_toast_new (text));
+  bv_window_add_toast (self, bv_ui_toast_new (text));
   adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
   if (self->upcoming_page)
     bv_upcoming_page_reload (self->upcoming_page);
