@@ -786,7 +786,7 @@ test_meetings_with_participants (void)
                    bv_participant_new_guest ("no-such-meeting", "Gast", "gast@example.com",
                                              BV_PARTICIPANT_ROLE_PARTICIPANT));
 
-  g_assert_false (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_false (bv_database_save_meetings_with_participants (db, meetings, NULL, participants, &error));
   g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
@@ -796,7 +796,7 @@ test_meetings_with_participants (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   g_ptr_array_remove_index (participants, 1);
-  g_assert_true (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_true (bv_database_save_meetings_with_participants (db, meetings, NULL, participants, &error));
   g_assert_no_error (error);
   found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
   g_assert_nonnull (found);
