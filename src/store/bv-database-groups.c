@@ -281,7 +281,6 @@ bv_database_delete_group (BvDatabase  *self,
                           const char  *id,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_items;
   guint position;
 
@@ -289,24 +288,10 @@ bv_database_delete_group (BvDatabase  *self,
   g_return_val_if_fail (id, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  if (!bv_database_begin (self, error))
+  if (!bv_database_change_row (self, "DELETE FROM groups WHERE id = ?1", id, NULL,
+                               _("The group was not found. It may have been deleted already."),
+                               error))
     return FALSE;
-
-  if (!bv_database_prepare (self, "DELETE FROM groups WHERE id = ?1", &stmt, error))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (!bv_database_step_done (self, stmt, error))
-    goto failed;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
-                           _("The group was not found. It may have been deleted already."));
-      goto failed;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!bv_database_commit (self, error))
-    goto failed;
 
   if (lookup_group (self, id, &position))
     g_list_store_remove (self->groups, position);
@@ -336,11 +321,6 @@ bv_database_delete_group (BvDatabase  *self,
     }
 
   return TRUE;
-
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bv_database_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -605,11 +605,16 @@ failed:
   return FALSE;
 }
 
+static const char *
+meeting_not_found (void)
+{
+  return _("The meeting was not found. It may have been deleted already.");
+}
+
 gboolean
 bv_database_set_meeting_not_found (GError **error)
 {
-  g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
-                       _("The meeting was not found. It may have been deleted already."));
+  g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND, meeting_not_found ());
   return FALSE;
 }
 
@@ -627,49 +632,20 @@ bv_database_delete_meeting (BvDatabase  *self,
                             const char  *id,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint position;
-  int rc;
 
   g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (id, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  if (!bv_database_begin (self, error))
+  if (!bv_database_change_row (self, "DELETE FROM meetings WHERE id = ?1", id, NULL,
+                               meeting_not_found (), error))
     return FALSE;
-
-  if (!bv_database_prepare (self, "DELETE FROM meetings WHERE id = ?1", &stmt, error))
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bv_database_set_error_from_sqlite (self, rc, error);
-      goto failed;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      bv_database_set_meeting_not_found (error);
-      goto failed;
-    }
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!bv_database_commit (self, error))
-    goto failed;
 
   if (lookup_meeting (self, id, &position))
     g_list_store_remove (self->meetings, position);
 
   return TRUE;
-
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bv_database_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -771,51 +747,18 @@ bv_database_clear_exception (BvDatabase  *self,
                              const char  *recurrence_id,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *recurrence = bv_meeting_normalize_local_time (recurrence_id);
-  int rc;
 
   g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (meeting_id, FALSE);
   g_return_val_if_fail (recurrence, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  if (!bv_database_begin (self, error))
-    return FALSE;
-
-  if (!bv_database_prepare (self,
-                            "DELETE FROM meeting_exceptions WHERE meeting_id = ?1 AND recurrence_id = ?2",
-                            &stmt, error))
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, meeting_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, recurrence, -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bv_database_set_error_from_sqlite (self, rc, error);
-      goto failed;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
-                           _("This date of the meeting was not changed, so there is nothing to undo."));
-      goto failed;
-    }
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!bv_database_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bv_database_rollback (self);
-  return FALSE;
+  return bv_database_change_row (self,
+                                 "DELETE FROM meeting_exceptions WHERE meeting_id = ?1 AND recurrence_id = ?2",
+                                 meeting_id, recurrence,
+                                 _("This date of the meeting was not changed, so there is nothing to undo."),
+                                 error);
 }
 
 /**

@@ -215,42 +215,10 @@ bv_database_add_participant (BvDatabase     *self,
   return TRUE;
 }
 
-static gboolean
-change_participant (BvDatabase  *self,
-                    const char  *sql,
-                    const char  *participant_id,
-                    const char  *value,
-                    GError     **error)
+static const char *
+invitation_not_found (void)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!bv_database_begin (self, error))
-    return FALSE;
-
-  if (!bv_database_prepare (self, sql, &stmt, error))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, participant_id, -1, SQLITE_STATIC);
-  if (value)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (!bv_database_step_done (self, stmt, error))
-    goto failed;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
-                           _("The invitation was not found. It may have been removed already."));
-      goto failed;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!bv_database_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bv_database_rollback (self);
-  return FALSE;
+  return _("The invitation was not found. It may have been removed already.");
 }
 
 gboolean
@@ -262,8 +230,8 @@ bv_database_remove_participant (BvDatabase  *self,
   g_return_val_if_fail (participant_id, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  return change_participant (self, "DELETE FROM meeting_participants WHERE id = ?1",
-                             participant_id, NULL, error);
+  return bv_database_change_row (self, "DELETE FROM meeting_participants WHERE id = ?1",
+                                 participant_id, NULL, invitation_not_found (), error);
 }
 
 gboolean
@@ -277,6 +245,7 @@ bv_database_set_participant_role (BvDatabase         *self,
   g_return_val_if_fail (role == BV_PARTICIPANT_ROLE_PARTICIPANT || role == BV_PARTICIPANT_ROLE_MODERATOR, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  return change_participant (self, "UPDATE meeting_participants SET role = ?2 WHERE id = ?1",
-                             participant_id, bv_participant_role_to_string (role), error);
+  return bv_database_change_row (self, "UPDATE meeting_participants SET role = ?2 WHERE id = ?1",
+                                 participant_id, bv_participant_role_to_string (role),
+                                 invitation_not_found (), error);
 }

@@ -65,6 +65,12 @@ gboolean    bv_database_begin                 (BvDatabase    *self,
 gboolean    bv_database_commit                (BvDatabase    *self,
                                                GError       **error);
 void        bv_database_rollback              (BvDatabase    *self);
+gboolean    bv_database_change_row            (BvDatabase    *self,
+                                               const char    *sql,
+                                               const char    *id,
+                                               const char    *value,
+                                               const char    *not_found,
+                                               GError       **error);
 
 /* Error mapping: SQLite's codes to BV_DATABASE_ERROR with a German
  * message that names the file. Always returns FALSE. */

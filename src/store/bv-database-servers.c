@@ -372,40 +372,16 @@ bv_database_delete_server (BvDatabase  *self,
                            const char  *id,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint position;
-  int rc;
 
   g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (id, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  if (!bv_database_begin (self, error))
+  if (!bv_database_change_row (self, "DELETE FROM servers WHERE id = ?1", id, NULL,
+                               _("The server was not found. It may have been deleted already."),
+                               error))
     return FALSE;
-
-  if (!bv_database_prepare (self, "DELETE FROM servers WHERE id = ?1", &stmt, error))
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bv_database_set_error_from_sqlite (self, rc, error);
-      goto failed;
-    }
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND,
-                           _("The server was not found. It may have been deleted already."));
-      goto failed;
-    }
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!bv_database_commit (self, error))
-    goto failed;
 
   if (lookup_server (self, id, &position))
     g_list_store_remove (self->servers, position);
@@ -414,9 +390,4 @@ bv_database_delete_server (BvDatabase  *self,
   bv_database_forget_server_in_meetings (self, id);
 
   return TRUE;
-
-failed:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bv_database_rollback (self);
-  return FALSE;
 }

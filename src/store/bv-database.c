@@ -190,6 +190,47 @@ bv_database_rollback (BvDatabase *self)
     g_warning ("Rolling back failed: %s", sqlite3_errmsg (self->db));
 }
 
+/* Runs one UPDATE or DELETE with ?1 = @id (and ?2 = @value) in its own
+ * transaction; if it changed no row, fails with
+ * %BV_DATABASE_ERROR_NOT_FOUND and @not_found as the message. */
+gboolean
+bv_database_change_row (BvDatabase  *self,
+                        const char  *sql,
+                        const char  *id,
+                        const char  *value,
+                        const char  *not_found,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!bv_database_begin (self, error))
+    return FALSE;
+
+  if (!bv_database_prepare (self, sql, &stmt, error))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (value)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (!bv_database_step_done (self, stmt, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND, not_found);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!bv_database_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  bv_database_rollback (self);
+  return FALSE;
+}
+
 /**
  * bv_database_name_key:
  * @name: a server's or group's name
