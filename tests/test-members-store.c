@@ -662,6 +662,92 @@ test_erase_everywhere (void)
   g_assert_finalize_object (db);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChange;
+
+static void
+record_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GArray     *changes)
+{
+  ItemsChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+/* Rows of members and groups show text that is not bound to the item's
+ * properties, so an edit that keeps the item's place must still tell the
+ * views (items-changed 1 → 1 at its position); one that moves it removes
+ * and inserts it. */
+static void
+test_edit_in_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  g_autoptr(BvMember) anna = NULL;
+  g_autoptr(BvMember) bernd = NULL;
+  g_autoptr(BvGroup) chor = NULL;
+  g_autoptr(BvGroup) vorstand = NULL;
+  GListModel *members;
+  GListModel *groups;
+  ItemsChange *change;
+  BvDatabase *db = open_db ("in-place.db");
+
+  anna = add_member (db, "Anna", NULL);
+  bernd = add_member (db, "Bernd", NULL);
+  chor = add_group (db, "Chor");
+  vorstand = add_group (db, "Vorstand");
+  members = bv_database_get_members (db);
+  groups = bv_database_get_groups (db);
+  g_signal_connect (members, "items-changed", G_CALLBACK (record_items_changed_cb), changes);
+  g_signal_connect (groups, "items-changed", G_CALLBACK (record_items_changed_cb), changes);
+
+  bv_member_set_notes (bernd, "Kassenwart");
+  g_assert_true (bv_database_save_member (db, bernd, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 1);
+
+  g_array_set_size (changes, 0);
+  bv_group_set_name (vorstand, "Vorstand (neu)");
+  g_assert_true (bv_database_save_group (db, vorstand, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 1);
+
+  /* Moving: removed at the old place, inserted at the new one. */
+  g_array_set_size (changes, 0);
+  bv_member_set_name (anna, "Zora");
+  g_assert_true (bv_database_save_member (db, anna, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 1).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 1).added, ==, 1);
+  {
+    g_autoptr(BvMember) second = g_list_model_get_item (members, 1);
+
+    g_assert_true (second == anna);
+  }
+
+  g_signal_handlers_disconnect_by_data (members, changes);
+  g_signal_handlers_disconnect_by_data (groups, changes);
+  g_assert_finalize_object (db);
+}
+
 static void
 test_export_json (void)
 {
@@ -827,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/store/members/meetings-with-participants", test_meetings_with_participants);
   g_test_add_func ("/store/members/delete-and-restore", test_delete_and_restore);
   g_test_add_func ("/store/members/erase-everywhere", test_erase_everywhere);
+  g_test_add_func ("/store/members/edit-in-place", test_edit_in_place);
   g_test_add_func ("/store/members/export-json", test_export_json);
 
   status = g_test_run ();
