@@ -25,6 +25,7 @@
 
 #include "bv-database.h"
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 #define SECRET        "test-desktop-8c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f"
 #define TITLE         "Vorstandssitzung Jürgen"
@@ -62,18 +63,6 @@ notified_free (Notified *n)
 /* helpers */
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 result_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -81,59 +70,15 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot,
-          guint          seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
-static GStrv
-read_urls (void)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents (urls_path, &contents, NULL, NULL))
-    return g_strv_builder_end (builder);
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] && lines[i + 1]; i++)
-    g_strv_builder_add (builder, lines[i]);
-  return g_strv_builder_end (builder);
-}
-
-/* Waits (up to 15 s) for the browser's n-th URL, then a little more to be
- * sure no other one follows. */
+/* Waits for the browser's n-th URL, then for the quiet period: no other
+ * one follows. */
 static char *
 wait_for_url (guint n)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
   g_auto(GStrv) urls = NULL;
 
-  for (;;)
-    {
-      g_clear_pointer (&urls, g_strfreev);
-      urls = read_urls ();
-      if (g_strv_length (urls) >= n)
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      spin (20);
-    }
-
-  spin (700);
-  g_clear_pointer (&urls, g_strfreev);
-  urls = read_urls ();
-  g_assert_cmpuint (g_strv_length (urls), ==, n);
+  bv_test_assert_exactly (bv_test_count_lines, urls_path, n);
+  urls = bv_test_read_lines (urls_path);
   return g_strdup (urls[n - 1]);
 }
 
@@ -149,6 +94,12 @@ count_queries (const char *needle)
   return count;
 }
 
+static guint
+count_creates (gpointer unused)
+{
+  return bv_practice_server_count_calls (practice, "create");
+}
+
 static GVariant *
 call_provider (const char *method,
                GVariant   *parameters,
@@ -161,7 +112,7 @@ call_provider (const char *method,
   g_dbus_connection_call (bus, APP_ID_BUS, PROVIDER_PATH, "org.gnome.Shell.SearchProvider2",
                           method, parameters, G_VARIANT_TYPE (reply_type),
                           G_DBUS_CALL_FLAGS_NO_AUTO_START, 10000, NULL, result_cb, &result);
-  reply = g_dbus_connection_call_finish (bus, wait_for (&result, 15), &error);
+  reply = g_dbus_connection_call_finish (bus, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return reply;
 }
@@ -257,22 +208,29 @@ own_notifications (void)
 }
 
 static Notified *
+find_notification (const char *summary_prefix)
+{
+  for (guint i = 0; i < notified->len; i++)
+    {
+      Notified *n = g_ptr_array_index (notified, i);
+
+      if (g_str_has_prefix (n->summary, summary_prefix))
+        return n;
+    }
+  return NULL;
+}
+
+static gboolean
+notification_shown (gpointer summary_prefix)
+{
+  return find_notification (summary_prefix) != NULL;
+}
+
+static Notified *
 wait_for_notification (const char *summary_prefix)
 {
-  gint64 deadline = g_get_monotonic_time () + 45 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      for (guint i = 0; i < notified->len; i++)
-        {
-          Notified *n = g_ptr_array_index (notified, i);
-
-          if (g_str_has_prefix (n->summary, summary_prefix))
-            return n;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      spin (50);
-    }
+  bv_test_wait_until (notification_shown, (gpointer) summary_prefix);
+  return find_notification (summary_prefix);
 }
 
 /* set-up */
@@ -299,7 +257,7 @@ run_app (const char *stdin_text,
                               g_getenv ("BV_APP"), arg1, arg2, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (process, stdin_text, NULL, result_cb, &result);
-  g_subprocess_communicate_utf8_finish (process, wait_for (&result, 30), &out, &err, &error);
+  g_subprocess_communicate_utf8_finish (process, bv_test_wait_for (&result), &out, &err, &error);
   g_assert_no_error (error);
   if (g_subprocess_get_exit_status (process) != 0)
     g_error ("%s %s failed: %s%s", arg1, arg2 ? arg2 : "", out, err);
@@ -415,10 +373,7 @@ test_background_reminder (void)
   g_assert_cmpstr (reminder->actions[3], ==, "Copy Invitation");
 
   /* The room opens with the reminder: create, and nobody joined. */
-  for (gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-       count_queries ("&name=") == 0; spin (50))
-    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-  spin (500);
+  bv_test_assert_exactly (count_creates, NULL, 1);
   g_assert_cmpuint (count_queries ("&name="), ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (bv_practice_server_get_raw_queries (practice), 0),
                             "meetingExpireIfNoUserJoinedInMinutes="));
@@ -512,7 +467,7 @@ test_quit (void)
                                        NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (app, NULL, result_cb, &result);
-  g_subprocess_wait_finish (app, wait_for (&result, 15), &error);
+  g_subprocess_wait_finish (app, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (app));
   g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);

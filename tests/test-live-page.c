@@ -20,6 +20,7 @@
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
+#include "bv-test-utils.h"
 
 #define SECRET "live-page-test-secret-0123456789abcdef"
 
@@ -32,36 +33,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *result;
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
 }
 
 static gpointer
@@ -101,7 +72,7 @@ save_secret (const char *server_id,
   g_autoptr(GError) error = NULL;
 
   bv_secret_store_save_async (server_id, "Live page test", secret, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -154,7 +125,7 @@ fixture_show (Fixture *f)
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   bv_live_page_setup (f->page, f->manager, NULL);
   gtk_window_present (f->window);
-  g_assert_true (wait_until (is_mapped, f->page));
+  bv_test_wait_until (is_mapped, f->page);
 }
 
 static void
@@ -185,7 +156,7 @@ create_room (BvBbbClient *client,
   bv_bbb_query_add (query, "meetingID", meeting_id);
   bv_bbb_query_add (query, "name", name);
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -209,7 +180,7 @@ enter_room (BvBbbClient *client,
   url = bv_bbb_client_build_url (client, "join", query);
   msg = soup_message_new ("GET", url);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
@@ -272,7 +243,7 @@ test_rooms_attendees_end (void)
 
   fixture_set_up (&f, "Übungsserver", bv_practice_server_get_api_url (practice));
   /* Nothing runs yet. */
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_cmpstr (adw_status_page_get_title (child (f.page, "live_empty")), ==, "No Meeting Running");
   /* One server: no choice to make. */
   g_assert_false (gtk_widget_get_visible (child (f.page, "server_dropdown")));
@@ -283,7 +254,7 @@ test_rooms_attendees_end (void)
 
   /* F5 inside the page. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (has_one_meeting, f.page));
+  bv_test_wait_until (has_one_meeting, f.page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f.page, "stack")), ==, "list");
   list = child (f.page, "meetings_list");
   g_assert_cmpint (gtk_list_box_get_selection_mode (list), ==, GTK_SELECTION_SINGLE);
@@ -293,7 +264,7 @@ test_rooms_attendees_end (void)
 
   /* Selecting (mouse, keyboard and screen readers all select) shows the people. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  g_assert_true (wait_until (has_two_attendees, f.page));
+  bv_test_wait_until (has_two_attendees, f.page);
   g_assert_cmpstr (gtk_label_get_text (child (f.page, "detail_title")), ==, "Vorstandssitzung");
   label = gtk_label_get_text (child (f.page, "detail_summary"));
   g_assert_nonnull (strstr (label, "2 participants"));
@@ -313,7 +284,7 @@ test_rooms_attendees_end (void)
 
   /* End asks first, naming the meeting and how many are in it. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_message_dialog ();
   title = g_strdup (adw_message_dialog_get_heading (dialog));
   g_assert_nonnull (strstr (title, "Vorstandssitzung"));
@@ -327,13 +298,13 @@ test_rooms_attendees_end (void)
   g_assert_cmpuint (count_rows (list), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "end");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The room is gone, from the server and the page. */
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_null (find_message_dialog ());
 
   fixture_tear_down (&f);
@@ -363,14 +334,14 @@ test_unreachable_server (void)
   g_assert_true (g_socket_close (socket, &error));
 
   fixture_set_up (&f, "Vereinsserver", url);
-  g_assert_true (wait_until (shows_offline, f.page));
+  bv_test_wait_until (shows_offline, f.page);
   description = adw_status_page_get_description (child (f.page, "offline_page"));
   g_assert_nonnull (strstr (description, "Vereinsserver"));
   g_assert_nonnull (strstr (description, "cannot be reached"));
 
   /* Try Again asks again, and says the same. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (shows_offline, f.page));
+  bv_test_wait_until (shows_offline, f.page);
 
   fixture_tear_down (&f);
 }
@@ -473,8 +444,8 @@ test_load_balancer (void)
   /* getMeetings is refused, so the page asks for our room and shows it,
    * saying the list is limited to our meetings of today. */
   fixture_show (&f);
-  g_assert_true (wait_until (has_one_meeting, f.page));
-  g_assert_true (wait_until (updated_for_planned, f.page));
+  bv_test_wait_until (has_one_meeting, f.page);
+  bv_test_wait_until (updated_for_planned, f.page);
   g_assert_true (asked_for (&b, "getMeetings"));
   g_assert_true (asked_for (&b, info_call));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (child (f.page, "updated_label"))),
@@ -483,7 +454,7 @@ test_load_balancer (void)
   /* The room ended: the empty state explains why others' rooms are absent. */
   g_clear_pointer (&b.running_id, g_free);
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_nonnull (strstr (adw_status_page_get_description (child (f.page, "live_empty")),
                             "does not list other meetings"));
 

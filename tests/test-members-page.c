@@ -15,24 +15,9 @@
 #include "bv-groups-window.h"
 #include "bv-member-dialog.h"
 #include "bv-members-page.h"
+#include "bv-test-utils.h"
 
 static char *dir;
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -123,7 +108,7 @@ add_through_dialog (BvMembersPage *page,
   GtkWidget *w;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.add", NULL));
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_dialog ();
   w = GTK_WIDGET (dialog);
 
@@ -142,7 +127,7 @@ add_through_dialog (BvMembersPage *page,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), email);
   g_assert_true (gtk_widget_activate_action (w, "member.save", NULL));
-  g_assert_true (wait_until (dialog_gone, NULL));
+  bv_test_wait_until (dialog_gone, NULL);
 }
 
 static void
@@ -171,7 +156,7 @@ test_add_search_delete_undo (void)
   bv_members_page_setup (page, manager, NULL);
   g_signal_connect (page, "show-toast", G_CALLBACK (toast_cb), &toast);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
 
   /* Empty state with its two ways forward. */
   g_assert_cmpstr (visible_page (page), ==, "empty");
@@ -312,7 +297,7 @@ answer_name_dialog (const char *heading,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_true (wait_until (message_dialog_open, (gpointer) heading));
+  bv_test_wait_until (message_dialog_open, (gpointer) heading);
   dialog = find_message_dialog (heading);
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
@@ -351,7 +336,7 @@ test_groups (void)
   gtk_window_set_default_size (window, 800, 700);
   bv_members_page_setup (page, manager, NULL);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
   add_through_dialog (page, "Anna Becker", "anna@example.org");
   anna = bv_database_find_member_by_email (db, "anna@example.org");
   g_assert_true (bv_database_set_member_groups (db, bv_member_get_id (anna),
@@ -360,7 +345,7 @@ test_groups (void)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.groups", NULL));
-  g_assert_true (wait_until (groups_window_open, NULL));
+  bv_test_wait_until (groups_window_open, NULL);
   groups = find_groups_window ();
   rows = describe_group_rows (groups);
   g_assert_cmpstr (rows, ==, "Kursgruppe Montag — 1 member; Vorstand — 1 member");
@@ -388,7 +373,7 @@ test_groups (void)
 
   /* Deleting asks first; the member stays, without the group. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
-  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  bv_test_wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?");
   dialog = find_message_dialog ("Delete the Group “Vorstand”?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Its 1 member stays in the member list and keeps every invitation; only the group goes. "
@@ -399,7 +384,7 @@ test_groups (void)
   g_object_unref (bv_database_find_group (db, bv_group_get_id (board)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
-  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  bv_test_wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?");
   dialog = find_message_dialog ("Delete the Group “Vorstand”?");
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -14,6 +14,7 @@
 
 #include "bv-practice-host.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 static void
 result_cb (GObject      *object,
@@ -23,20 +24,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
 static BvServer *
 ensure (BvPracticeHost  *host,
         GError         **error)
@@ -44,7 +31,7 @@ ensure (BvPracticeHost  *host,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_practice_host_ensure_async (host, NULL, result_cb, &result);
-  return bv_practice_host_ensure_finish (host, wait_for (&result), error);
+  return bv_practice_host_ensure_finish (host, bv_test_wait_for (&result), error);
 }
 
 static BvConnectionTest *
@@ -56,7 +43,7 @@ check (BvServerManager *manager,
   BvConnectionTest *test;
 
   bv_server_manager_check_server_async (manager, server, NULL, result_cb, &result);
-  test = bv_server_manager_check_server_finish (manager, wait_for (&result), &error);
+  test = bv_server_manager_check_server_finish (manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return test;
 }

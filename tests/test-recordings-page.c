@@ -18,6 +18,7 @@
 #include "bv-practice-server-private.h"
 #include "bv-recordings-page.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 #define SECRET "recordings-page-test-secret-0123456789"
 
@@ -30,35 +31,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
 }
 
 static gpointer
@@ -87,7 +59,7 @@ add_server (BvDatabase *db,
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
   bv_secret_store_save_async (id, name, SECRET, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return server;
 }
@@ -192,7 +164,7 @@ row_button (BvRecordingsPage *page,
   Wait wait = { page, 0, title, NULL };
   GtkButton *button;
 
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   button = find_row_button (page, title, index);
   g_assert_nonnull (button);
   return button;
@@ -204,7 +176,7 @@ row_state (BvRecordingsPage *page,
 {
   Wait wait = { page, 0, title, NULL };
 
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   return GTK_LABEL (gtk_widget_get_last_child (gtk_widget_get_parent (wait.found)));
 }
 
@@ -336,7 +308,7 @@ test_rows_search_publish_delete (void)
   gtk_window_present (window);
   wait.page = page;
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
 
   /* Two servers: the first is shown, and there is a choice. */
@@ -345,20 +317,20 @@ test_rows_search_publish_delete (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (servers), ==, 0);
 
   wait.text = "Mitgliederversammlung 2024";
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   g_assert_nonnull (strstr (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Not published"));
   g_assert_nonnull (strstr (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Presentation"));
 
   /* Search, by any part of the name, whatever the case. */
   set_search (page, "rückenFIT");
   wait.count = 1;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   set_search (page, "Jahreshauptversammlung");
   wait.text = "no-matches";
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   set_search (page, "");
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Filter by meeting: "All meetings" and one entry per meeting. */
   meetings = child (page, "meeting_dropdown");
@@ -373,12 +345,12 @@ test_rows_search_publish_delete (void)
   g_assert_cmpuint (index, <, 4);
   gtk_drop_down_set_selected (meetings, index);
   wait.count = 1;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   wait.text = "Vorstandssitzung im Frühjahr";
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   gtk_drop_down_set_selected (meetings, 0);
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Publish toggles the state, and back. */
   publish = row_button (page, "Mitgliederversammlung 2024", 1);
@@ -387,56 +359,56 @@ test_rows_search_publish_delete (void)
   button_wait.page = page;
   button_wait.title = "Mitgliederversammlung 2024";
   button_wait.label = "Unpublish";
-  g_assert_true (wait_until (button_label_is, &button_wait));
+  bv_test_wait_until (button_label_is, &button_wait);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Published"));
   g_signal_emit_by_name (row_button (page, "Mitgliederversammlung 2024", 1), "clicked");
   button_wait.label = "Publish";
-  g_assert_true (wait_until (button_label_is, &button_wait));
+  bv_test_wait_until (button_label_is, &button_wait);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Not published"));
 
   /* Delete asks first, naming the recording; Cancel keeps it. */
   g_signal_emit_by_name (row_button (page, "Kurs Rückenfit – Woche 3", 2), "clicked");
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = visible_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Kurs Rückenfit – Woche 3”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   click_response (dialog, "_Cancel");
-  g_assert_true (wait_until (dialog_closed, NULL));
+  bv_test_wait_until (dialog_closed, NULL);
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   g_signal_emit_by_name (row_button (page, "Kurs Rückenfit – Woche 3", 2), "clicked");
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   click_response (visible_dialog (), "_Delete");
-  g_assert_true (wait_until (dialog_closed, NULL));
+  bv_test_wait_until (dialog_closed, NULL);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   wait.text = "Kurs Rückenfit – Woche 3";
-  g_assert_true (wait_until (row_gone, &wait));
+  bv_test_wait_until (row_gone, &wait);
 
   /* Another server that is down: the error says what to do, and Try
    * Again asks again. */
   bv_practice_server_reset_log (practice);
   gtk_drop_down_set_selected (servers, 1);
   wait.text = "error";
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   g_assert_cmpuint (strlen (adw_status_page_get_description (child (page, "error_page"))), >, 40);
   gtk_widget_activate_action (GTK_WIDGET (page), "recordings.retry", NULL);
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
 
   /* Back to the first: what the server has now. */
   gtk_drop_down_set_selected (servers, 0);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Refresh asks the server again and shows what it has. */
   bv_practice_server_reset_log (practice);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "recordings.refresh", NULL));
-  g_assert_true (wait_until (requested, NULL));
+  bv_test_wait_until (requested, NULL);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   gtk_window_destroy (window);
 }

@@ -16,6 +16,7 @@
 #include "bv-bbb-error.h"
 #include "bv-practice-server-private.h"
 #include "bv-recordings-source.h"
+#include "bv-test-utils.h"
 
 #define SECRET "recordings-source-test-secret-0123"
 
@@ -31,41 +32,22 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
+static gboolean
+not_loading (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  return !bv_recordings_source_get_loading (data);
+}
 
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
+static gboolean
+has_300_items (gpointer data)
+{
+  return g_list_model_get_n_items (data) >= 300;
 }
 
 static void
 wait_loaded (BvRecordingsSource *source)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (bv_recordings_source_get_loading (source))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  bv_test_wait_until (not_loading, source);
 }
 
 static BvBbbRecording *
@@ -377,7 +359,7 @@ publish (BvRecordingsSource  *source,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_recordings_source_publish_async (source, recording, value, NULL, result_cb, &result);
-  return bv_recordings_source_publish_finish (source, wait_for (&result), error);
+  return bv_recordings_source_publish_finish (source, bv_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -388,7 +370,7 @@ delete (BvRecordingsSource  *source,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_recordings_source_delete_async (source, recording, NULL, result_cb, &result);
-  return bv_recordings_source_delete_finish (source, wait_for (&result), error);
+  return bv_recordings_source_delete_finish (source, bv_test_wait_for (&result), error);
 }
 
 static void
@@ -682,22 +664,17 @@ test_cancel_keeps_what_arrived (void)
   g_autoptr(Scripted) s = scripted_new ();
   g_autoptr(BvBbbClient) client = scripted_client (s, "paged");
   g_autoptr(BvRecordingsSource) source = bv_recordings_source_new (client, TRUE);
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
   guint n;
 
   bv_recordings_source_start (source);
-  while (g_list_model_get_n_items (G_LIST_MODEL (source)) < 300)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  bv_test_wait_until (has_300_items, source);
   bv_recordings_source_cancel (source);
   g_assert_false (bv_recordings_source_get_loading (source));
   g_assert_null (bv_recordings_source_get_error (source));
   n = g_list_model_get_n_items (G_LIST_MODEL (source));
 
   /* The answer in flight is dropped. */
-  spin (300);
+  bv_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (source)), ==, n);
 
   /* … and continuing picks up behind it. */

@@ -21,6 +21,7 @@
 #include "bv-database.h"
 #include "bv-meeting.h"
 #include "bv-server.h"
+#include "bv-test-utils.h"
 
 /* Rows the writer child inserts per multi-row transaction: after a crash,
  * every batch must be there completely or not at all. */
@@ -48,7 +49,7 @@ typedef struct
 static char *
 test_path (const char *name)
 {
-  /* Below the temporary data dir that isolate_dirs () set up; only
+  /* Below the temporary data dir that bv_test_isolate_dirs () set up; only
    * test_create uses the default path. */
   return g_build_filename (g_get_user_data_dir (), "test", name, NULL);
 }
@@ -209,68 +210,6 @@ save_ok (BvDatabase *db,
 
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
-}
-
-/* Points HOME and the XDG dirs at a fresh temporary tree before anything
- * reads them (GLib caches them), so no test touches the real ones. This is
- * what G_TEST_OPTION_ISOLATE_DIRS does, minus its deliberate per-test leak
- * in g_set_user_dirs(), which LeakSanitizer can only be told about with
- * slow unwinding. Trap subprocesses inherit and reuse the parent's tree.
- * Returns the tree to delete at the end, or NULL if it is inherited. */
-static char *
-isolate_dirs (const char *prefix)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-    "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char template[64];
-  char *root;
-
-  if (g_getenv ("BV_TEST_ROOT"))
-    return NULL;
-
-  g_snprintf (template, sizeof template, "%s-XXXXXX", prefix);
-  root = g_dir_make_tmp (template, &error);
-  g_assert_no_error (error);
-  g_setenv ("BV_TEST_ROOT", root, TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, variables[i], NULL);
-
-      g_assert_no_errno (g_mkdir (dir, 0700));
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return root;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
 }
 
 /* Tests */
@@ -2327,7 +2266,7 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], WRITER_ARGUMENT))
     return run_writer_child (argv[2]);
 
-  root = isolate_dirs ("bv-test-store");
+  root = bv_test_isolate_dirs ("bv-test-store");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/server/object", test_server_object);
@@ -2363,7 +2302,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (root)
-    remove_tree (root);
+    bv_test_remove_tree (root);
 
   return ret;
 }

@@ -21,6 +21,7 @@
 #include "bv-recordings-page.h"
 #include "bv-upcoming-page.h"
 #include "bv-window.h"
+#include "bv-test-utils.h"
 
 #define PRACTICE_SECRET "0123456789abcdef"
 
@@ -28,22 +29,6 @@ static BvApplication *app;
 static BvPracticeServer *practice;
 static char *data_dir;
 static char *opened_file;
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -101,7 +86,7 @@ test_window_opens_on_welcome (void)
   g_application_activate (G_APPLICATION (app));
   window = main_window ();
   g_assert_nonnull (window);
-  g_assert_true (wait_until (widget_is_mapped, window));
+  bv_test_wait_until (widget_is_mapped, window);
 
   /* A fresh installation has no server yet. */
   g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
@@ -156,7 +141,7 @@ test_server_form_validates_and_saves (void)
   GtkLabel *status;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-server", NULL);
-  g_assert_true (wait_until (server_dialog_open, NULL));
+  bv_test_wait_until (server_dialog_open, NULL);
   dialog = find_window (BV_TYPE_SERVER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Server");
 
@@ -191,10 +176,10 @@ test_server_form_validates_and_saves (void)
 
   /* A wrong secret: the test says so, and saving is refused. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   g_assert_nonnull (find_window (BV_TYPE_SERVER_DIALOG));
   g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
@@ -203,12 +188,12 @@ test_server_form_validates_and_saves (void)
   type_into (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"), PRACTICE_SECRET);
   adw_combo_row_set_selected (child (dialog, BV_TYPE_SERVER_DIALOG, "checksum_row"), 2);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_cmpstr (gtk_label_get_text (status), ==, "Connected to BigBlueButton 3.0.19 (SHA-256)");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
-  g_assert_true (wait_until (window_is_main, NULL));
+  bv_test_wait_until (window_is_main, NULL);
   g_assert_null (find_window (BV_TYPE_SERVER_DIALOG));
 
   {
@@ -255,9 +240,9 @@ test_pages_switch_with_empty_states (void)
       g_assert_nonnull (page_widget);
       g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_widget, pages[i].type ()));
       empty = child (page_widget, pages[i].type (), pages[i].empty);
-      g_assert_true (wait_until (widget_is_mapped, page_widget));
+      bv_test_wait_until (widget_is_mapped, page_widget);
       if (pages[i].shown)
-        g_assert_true (wait_until (widget_is_mapped, empty));
+        bv_test_wait_until (widget_is_mapped, empty);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i].name);
 
       page = adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
@@ -302,7 +287,7 @@ test_shortcuts_window_built_when_asked (void)
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  g_assert_true (wait_until (shortcuts_open, NULL));
+  bv_test_wait_until (shortcuts_open, NULL);
   shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (shortcuts));
@@ -311,7 +296,7 @@ test_shortcuts_window_built_when_asked (void)
   gtk_window_close (shortcuts);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  g_assert_true (wait_until (shortcuts_open, NULL));
+  bv_test_wait_until (shortcuts_open, NULL);
   g_assert_true (find_window (GTK_TYPE_SHORTCUTS_WINDOW) == (gpointer) shortcuts);
   g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
   gtk_window_close (shortcuts);
@@ -348,7 +333,7 @@ test_menu_and_narrow_switcher (void)
   g_assert_null (adw_view_switcher_bar_get_stack (bar));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, height);
-  g_assert_true (wait_until (bar_has_stack, bar));
+  bv_test_wait_until (bar_has_stack, bar);
   g_assert_true (adw_view_switcher_bar_get_stack (bar) == child (window, BV_TYPE_WINDOW, "view_stack"));
   g_assert_true (adw_view_switcher_bar_get_reveal (bar));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -368,7 +353,7 @@ test_preferences_list_servers (void)
   GtkListBoxRow *row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_until (preferences_open, NULL));
+  bv_test_wait_until (preferences_open, NULL);
   preferences = find_window (BV_TYPE_PREFERENCES_WINDOW);
 
   list = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "servers_list");
@@ -379,7 +364,7 @@ test_preferences_list_servers (void)
 
   /* Editing opens the form without the secret. */
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (wait_until (server_dialog_open, NULL));
+  bv_test_wait_until (server_dialog_open, NULL);
   {
     BvServerDialog *dialog = find_window (BV_TYPE_SERVER_DIALOG);
 
@@ -425,7 +410,7 @@ test_help_opens_user_help (void)
   g_autofree char *contents = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  g_assert_true (wait_until (help_opened, NULL));
+  bv_test_wait_until (help_opened, NULL);
   g_usleep (100 * 1000);
   g_assert_true (g_file_get_contents (opened_file, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "help:bbb-vereine\n");
