@@ -178,6 +178,50 @@ bv_test_count_requests (BvPracticeServer *server)
   return bv_practice_server_get_request_count (server);
 }
 
+char *
+bv_test_install_stand_in (const char         *name,
+                          const char * const *mime_types)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) mimeapps = g_key_file_new ();
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop_id = g_strdup_printf ("bv-stand-in-%s.desktop", name);
+  g_autofree char *desktop = g_build_filename (apps, desktop_id, NULL);
+  g_autofree char *script = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *log = g_strdup_printf ("%s.log", script);
+  g_autofree char *mimeapps_path = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *entry = NULL;
+
+  /* Never the real dirs of the person running the tests. */
+  g_assert_nonnull (g_getenv ("BV_TEST_ROOT"));
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_getenv ("BV_TEST_ROOT")));
+
+  g_assert_no_errno (g_mkdir_with_parents (apps, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_config_dir (), 0700));
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", log);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (script, 0700));
+
+  joined = g_strjoinv (";", (char **) mime_types);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Stand-in %s\n"
+                           "Exec=%s %%u\nMimeType=%s;\n", name, script, joined);
+  g_file_set_contents (desktop, entry, -1, &error);
+  g_assert_no_error (error);
+
+  /* Desktop-specific lists (gnome-mimeapps.list) elsewhere must not win. */
+  g_unsetenv ("XDG_CURRENT_DESKTOP");
+  g_key_file_load_from_file (mimeapps, mimeapps_path, G_KEY_FILE_NONE, NULL);
+  for (guint i = 0; mime_types[i]; i++)
+    g_key_file_set_string (mimeapps, "Default Applications", mime_types[i], desktop_id);
+  g_key_file_save_to_file (mimeapps, mimeapps_path, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&log);
+}
+
 BvPracticeServer *
 bv_test_practice_server_new (const char *secret)
 {

@@ -91,6 +91,14 @@ GStrv         bv_test_read_lines          (const char      *path);
 char         *bv_test_isolate_dirs        (const char      *prefix);
 void          bv_test_remove_tree         (const char      *path);
 
+/* Makes a stand-in the default handler for @mime_types (such as
+ * "x-scheme-handler/https" or "x-scheme-handler/mailto") in the user's
+ * XDG dirs, which must be temporary (bv_test_isolate_dirs) and set before
+ * GIO first looks at them. The stand-in appends every URI it is asked to
+ * open as a line to the returned file (count with bv_test_count_lines). */
+char         *bv_test_install_stand_in    (const char         *name,
+                                           const char * const *mime_types);
+
 /* A practice server with @secret, started on loopback; the test fails if it
  * cannot start. */
 BvPracticeServer *bv_test_practice_server_new (const char  *secret);

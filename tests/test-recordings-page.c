@@ -3,7 +3,8 @@
  * The Aufzeichnungen page in a real GTK window (Xvfb), on a real SQLite
  * file, with the practice server's sample recordings over loopback HTTP
  * and the secrets in the real keyring: rows, search, meeting filter,
- * publish, delete with its question, and a server that is down.
+ * publish, play (a stand-in browser), delete with its question, and a
+ * server that is down.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@
 
 static BvPracticeServer *practice;
 static char *dir;
+static char *opened_path;  /* what the stand-in browser was asked to open */
 
 static void
 result_cb (GObject      *object,
@@ -268,6 +270,45 @@ requested (gpointer data)
   return bv_practice_server_get_request_count (practice) > 0;
 }
 
+/* A plain GET, as the browser would make it. */
+static char *
+http_get (const char *url,
+          guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* Play: the browser gets exactly one URL, and it plays that recording. */
+static void
+play (BvRecordingsPage *page,
+      const char       *title)
+{
+  g_autofree char *expected = g_strdup_printf ("Aufzeichnung „%s“", title);
+  g_autofree char *body = NULL;
+  g_auto(GStrv) urls = NULL;
+  guint status = 0;
+
+  g_assert_true (g_unlink (opened_path) == 0 || !g_file_test (opened_path, G_FILE_TEST_EXISTS));
+  g_signal_emit_by_name (row_button (page, title, 0), "clicked");
+  bv_test_assert_exactly (bv_test_count_lines, opened_path, 1);
+  urls = bv_test_read_lines (opened_path);
+  g_test_message ("played %s", urls[0]);
+  g_assert_true (g_str_has_prefix (urls[0], "http://127.0.0.1:"));
+  body = http_get (urls[0], &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (body, expected));
+}
+
 static void
 test_rows_search_publish_delete (void)
 {
@@ -366,6 +407,9 @@ test_rows_search_publish_delete (void)
   bv_test_wait_until (button_label_is, &button_wait);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Not published"));
 
+  /* Playing a published recording opens its playback page. */
+  play (page, "Vorstandssitzung im Frühjahr");
+
   /* Delete asks first, naming the recording; Cancel keeps it. */
   g_signal_emit_by_name (row_button (page, "Kurs Rückenfit – Woche 3", 2), "clicked");
   bv_test_wait_until (dialog_open, NULL);
@@ -418,6 +462,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-recordings-page");
   int status;
 
   /* English source strings, whatever the machine's language. */
@@ -429,9 +474,9 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("bv-test-recordings-XXXXXX", &error);
   g_assert_no_error (error);
-  practice = bv_practice_server_new (SECRET);
-  g_assert_true (bv_practice_server_start (practice, &error));
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
+  opened_path = bv_test_install_stand_in ("browser", (const char *[]) {
+                                            "x-scheme-handler/http", "x-scheme-handler/https", NULL });
 
   g_test_add_func ("/ui/recordings/rows-search-publish-delete", test_rows_search_publish_delete);
 
@@ -448,5 +493,8 @@ main (int   argc,
     g_unlink (shm);
     g_rmdir (dir);
   }
+  g_free (opened_path);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }
