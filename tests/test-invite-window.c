@@ -21,6 +21,7 @@
 
 #define SECRET "invite-window-test-secret-0123456789"
 
+static char *mailed_path;  /* what the stand-in mail program was asked to open */
 static BvPracticeServer *practice;
 static char *dir;
 
@@ -477,6 +478,29 @@ test_invite_and_send (void)
     g_assert_cmpstr (copied, ==, shown_text);
   }
 
+  /* The row's mail button hands the default mail program exactly one
+   * mailto: URI with Erika's address, the subject and her link. */
+  {
+    GtkWidget *mail = find_action_button (find_row (window, "Erika Musterfrau"), "invite.send-mail");
+    g_auto(GStrv) uris = NULL;
+    g_autoptr(GUri) uri = NULL;
+    g_autoptr(GHashTable) params = NULL;
+
+    g_assert_nonnull (mail);
+    g_signal_emit_by_name (mail, "clicked");
+    bv_test_assert_exactly (bv_test_count_lines, mailed_path, 1);
+    uris = bv_test_read_lines (mailed_path);
+    uri = g_uri_parse (uris[0], G_URI_FLAGS_ENCODED_QUERY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_uri_get_scheme (uri), ==, "mailto");
+    g_assert_cmpstr (g_uri_get_path (uri), ==, "erika@example.org");
+    params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, "Invitation: Mitgliederversammlung 2026");
+    g_assert_true (g_str_has_prefix (g_hash_table_lookup (params, "body"), "Hello Erika Musterfrau,"));
+    g_assert_nonnull (strstr (g_hash_table_lookup (params, "body"), link));
+  }
+
   /* The mail-merge file and the calendar files, written in the background. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", csv_path);
   bv_test_wait_until (file_exists, csv_path);
@@ -673,6 +697,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-invite-window");
   int status;
 
   /* English source strings, whatever the machine's language. */
@@ -684,9 +709,8 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("bv-test-invite-XXXXXX", &error);
   g_assert_no_error (error);
-  practice = bv_practice_server_new (SECRET);
-  g_assert_true (bv_practice_server_start (practice, &error));
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
+  mailed_path = bv_test_install_stand_in ("mail", (const char *[]) { "x-scheme-handler/mailto", NULL });
 
   g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
   g_test_add_func ("/ui/invite/no-secret", test_no_secret);
@@ -726,5 +750,8 @@ main (int   argc,
     g_rmdir (dir);
   }
   g_free (dir);
+  g_free (mailed_path);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }
