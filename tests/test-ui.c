@@ -17,6 +17,7 @@
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-live-page.h"
+#include "bv-meeting-editor.h"
 #include "bv-members-page.h"
 #include "bv-recordings-page.h"
 #include "bv-upcoming-page.h"
@@ -398,6 +399,195 @@ test_window_size_is_remembered (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static GtkWidget *
+next_widget (GtkWidget *w,
+             GtkWidget *root)
+{
+  if (gtk_widget_get_first_child (w))
+    return gtk_widget_get_first_child (w);
+  while (w != root && !gtk_widget_get_next_sibling (w))
+    w = gtk_widget_get_parent (w);
+  return w == root ? NULL : gtk_widget_get_next_sibling (w);
+}
+
+static GtkButton *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+      return GTK_BUTTON (w);
+  return NULL;
+}
+
+static GtkLabel *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_LABEL (w) && strstr (gtk_label_get_label (GTK_LABEL (w)), text) &&
+        gtk_widget_get_mapped (w))
+      return GTK_LABEL (w);
+  return NULL;
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return find_window (BV_TYPE_MEETING_EDITOR) != NULL;
+}
+
+static gboolean
+shown_on_upcoming (gpointer title)
+{
+  return find_label_with (bv_window_get_page (main_window (), "upcoming"), title) != NULL;
+}
+
+static gboolean
+gone_from_upcoming (gpointer title)
+{
+  return !shown_on_upcoming (title);
+}
+
+static gboolean
+undo_offered (gpointer data)
+{
+  return find_button_labelled (child (main_window (), BV_TYPE_WINDOW, "toast_overlay"), "_Undo") != NULL;
+}
+
+/* Delete in the editor removes the meeting at once; the toast's Undo
+ * brings it back with the same id, room and exceptions, so links sent out
+ * before keep working. */
+static void
+test_delete_meeting_and_undo (void)
+{
+  BvWindow *window = main_window ();
+  BvServerManager *manager = bv_application_get_server_manager (app);
+  BvDatabase *db = bv_server_manager_get_database (manager);
+  g_autoptr(BvServer) server = g_list_model_get_item (bv_server_manager_get_servers (manager), 0);
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(BvMeeting) back = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) week_after = g_date_time_add_days (now, 8);
+  g_autofree char *start = g_date_time_format (tomorrow, "%Y-%m-%dT19:00:00");
+  g_autofree char *cancelled = g_date_time_format (week_after, "%Y-%m-%dT19:00");
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title = "Löschprobe Vorstand";
+  BvMeetingEditor *editor;
+
+  bv_meeting_set_title (meeting, title);
+  bv_meeting_set_start (meeting, start, "Europe/Berlin");
+  bv_meeting_set_rrule (meeting, "FREQ=WEEKLY");
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_set_exception (db, bv_meeting_get_id (meeting), cancelled, TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "upcoming");
+  bv_upcoming_page_reload (BV_UPCOMING_PAGE (bv_window_get_page (window, "upcoming")));
+  bv_test_wait_until (shown_on_upcoming, (gpointer) title);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-meeting", "s", bv_meeting_get_id (meeting));
+  bv_test_wait_until (editor_open, NULL);
+  editor = find_window (BV_TYPE_MEETING_EDITOR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+
+  /* Gone from the database and the page at once. */
+  g_assert_null (bv_database_find_meeting (db, bv_meeting_get_id (meeting)));
+  bv_test_wait_until (gone_from_upcoming, (gpointer) title);
+  bv_test_wait_until (undo_offered, NULL);
+  g_assert_nonnull (find_label_with (child (window, BV_TYPE_WINDOW, "toast_overlay"),
+                                     "“Löschprobe Vorstand” deleted"));
+
+  g_signal_emit_by_name (find_button_labelled (child (window, BV_TYPE_WINDOW, "toast_overlay"), "_Undo"),
+                         "clicked");
+  back = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (back);
+  g_assert_cmpstr (bv_meeting_get_title (back), ==, title);
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (back), ==, bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_cmpstr (bv_meeting_get_rrule (back), ==, "FREQ=WEEKLY");
+  exceptions = bv_database_list_exceptions (db, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (exceptions->len, ==, 1);
+  bv_test_wait_until (shown_on_upcoming, (gpointer) title);
+  g_assert_true (bv_database_delete_meeting (db, bv_meeting_get_id (meeting), &error));
+  g_assert_no_error (error);
+}
+
+static GtkFileChooser *
+visible_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_open (gpointer data)
+{
+  return visible_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_closed (gpointer data)
+{
+  return visible_file_chooser () == NULL;
+}
+
+/* Strg+I is bound on the main window to the calendar import, and pressing
+ * it opens the file chooser for calendar files. The shortcut is taken from
+ * what the window itself reports for its key bindings and activated as a
+ * key press would activate it. */
+static void
+test_control_i_imports_calendar (void)
+{
+  BvWindow *window = main_window ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) control_i = gtk_shortcut_trigger_parse_string ("<Control>i");
+  GtkShortcut *found = NULL;
+  GtkFileChooser *chooser;
+
+  /* The class's key bindings are a shortcut controller's list. */
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !found; c++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), control_i))
+            found = shortcut;
+        }
+    }
+  g_assert_nonnull (found);
+  g_assert_true (GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (found)));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (found))),
+                   ==, "win.import-calendar");
+
+  g_assert_null (visible_file_chooser ());
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (found)));
+  bv_test_wait_until (file_chooser_open, NULL);
+  chooser = visible_file_chooser ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Calendar File");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==, "Calendar files (.ics)");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  bv_test_wait_until (file_chooser_closed, NULL);
+}
+
 static gboolean
 help_opened (gpointer data)
 {
@@ -484,6 +674,8 @@ main (int   argc,
   g_test_add_func ("/ui/welcome", test_window_opens_on_welcome);
   g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
+  g_test_add_func ("/ui/delete-meeting-undo", test_delete_meeting_and_undo);
+  g_test_add_func ("/ui/control-i-imports-calendar", test_control_i_imports_calendar);
   g_test_add_func ("/ui/shortcuts", test_shortcuts_window_built_when_asked);
   g_test_add_func ("/ui/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
   g_test_add_func ("/ui/preferences", test_preferences_list_servers);
