@@ -606,7 +606,20 @@ def end_on_live_page(app, title, urls_path):
 
     # Beitreten on Live: exactly one more join URL for the browser (the
     # first came from Anstehend).
-    join = expect(app, "Beitreten", {pyatspi.ROLE_PUSH_BUTTON}, "Live page button")
+    # Anstehend has Beitreten buttons too, and a hidden stack page still
+    # looks "showing": look only inside the Live page, the smallest subtree
+    # that holds both its list and its End button.
+    join = None
+    page = lst.parent
+    while page is not None and not any(
+            n.name == "Treffen beenden …" and n.getRole() == pyatspi.ROLE_PUSH_BUTTON for n in walk(page)):
+        page = page.parent
+    if page is None:
+        fail("the Live page's subtree was not found")
+    else:
+        join = find(page, "Beitreten", {pyatspi.ROLE_PUSH_BUTTON})
+        if join is None:
+            fail("Live page button “Beitreten” not found")
     if join is not None:
         deadline = time.time() + TIMEOUT
         while time.time() < deadline and not join.getState().contains(pyatspi.STATE_SENSITIVE):
