@@ -94,8 +94,9 @@ void          bv_test_remove_tree         (const char      *path);
 /* Makes a stand-in the default handler for @mime_types (such as
  * "x-scheme-handler/https" or "x-scheme-handler/mailto") in the user's
  * XDG dirs, which must be temporary (bv_test_isolate_dirs) and set before
- * GIO first looks at them. The stand-in appends every URI it is asked to
- * open as a line to the returned file (count with bv_test_count_lines). */
+ * GIO first looks at them. The stand-in, the script <XDG_DATA_HOME>/@name,
+ * appends every URI it is asked to open as a line to the returned file
+ * (count with bv_test_count_lines). */
 char         *bv_test_install_stand_in    (const char         *name,
                                            const char * const *mime_types);
 

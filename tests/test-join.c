@@ -888,69 +888,6 @@ test_join_slides_refused (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
-/* The stand-in browser and its registration, before GIO reads any
- * application information. */
-static void
-set_up_browser (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
-  g_autofree char *config_home = g_build_filename (dir, "config", NULL);
-  g_autofree char *apps = g_build_filename (data_home, "applications", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "bv-browser.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (config_home, "mimeapps.list", NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (config_home, 0700), ==, 0);
-  urls_path = g_build_filename (dir, "urls.txt", NULL);
-  browser_path = g_build_filename (dir, "browser.sh", NULL);
-
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", urls_path);
-  g_file_set_contents (browser_path, script_text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (browser_path, 0700), ==, 0);
-
-  desktop_text = g_strdup_printf ("[Desktop Entry]\n"
-                                  "Type=Application\n"
-                                  "Name=Stand-in Browser\n"
-                                  "Exec=%s %%u\n"
-                                  "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
-                                  browser_path);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps,
-                       "[Default Applications]\n"
-                       "x-scheme-handler/http=bv-browser.desktop\n"
-                       "x-scheme-handler/https=bv-browser.desktop\n",
-                       -1, &error);
-  g_assert_no_error (error);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  /* Desktop-specific lists (gnome-mimeapps.list) elsewhere must not win. */
-  g_unsetenv ("XDG_CURRENT_DESKTOP");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 /* Another room on the server holds the meeting's PIN: create is sent once
  * more without it, and the join still works. */
 static void
@@ -1050,19 +987,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bv-join-XXXXXX", &error);
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-join");
   int status;
 
-  g_assert_no_error (error);
-  set_up_browser (dir);
+  /* A stand-in default browser that writes down what it is asked to open. */
+  urls_path = bv_test_install_stand_in ("browser", (const char *[]) {
+                                          "x-scheme-handler/http", "x-scheme-handler/https", NULL });
+  browser_path = g_build_filename (g_get_user_data_dir (), "browser", NULL);
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  practice = bv_practice_server_new (SECRET);
-  bv_practice_server_start (practice, &error);
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
 
   g_test_add_func ("/core/join/moderator-role", test_join_moderator_role);
   g_test_add_func ("/core/join/old-server-password", test_join_old_server_password);
@@ -1085,7 +1021,8 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&practice);
-  remove_tree (dir);
+  if (root)
+    bv_test_remove_tree (root);
   g_clear_pointer (&urls_path, g_free);
   g_clear_pointer (&browser_path, g_free);
   return status;

@@ -28,7 +28,6 @@
 
 static BvApplication *app;
 static BvPracticeServer *practice;
-static char *data_dir;
 static char *opened_file;
 
 static gboolean
@@ -588,58 +587,15 @@ test_control_i_imports_calendar (void)
   bv_test_wait_until (file_chooser_closed, NULL);
 }
 
-static gboolean
-help_opened (gpointer data)
-{
-  return g_file_test (opened_file, G_FILE_TEST_EXISTS);
-}
-
 static void
 test_help_opens_user_help (void)
 {
-  g_autofree char *contents = NULL;
+  g_auto(GStrv) opened = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  bv_test_wait_until (help_opened, NULL);
-  g_usleep (100 * 1000);
-  g_assert_true (g_file_get_contents (opened_file, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "help:bbb-vereine\n");
-}
-
-/* The default handler for help: URIs is a stand-in that writes down what
- * it was asked to open, registered through a temporary mimeapps.list. */
-static void
-install_help_stand_in (const char *root)
-{
-  g_autofree char *apps = g_build_filename (root, "data", "applications", NULL);
-  g_autofree char *config = g_build_filename (root, "config", NULL);
-  g_autofree char *script = g_build_filename (root, "help-stand-in.sh", NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-  g_autofree char *desktop = g_build_filename (apps, "bv-help-stand-in.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
-  g_autofree char *data = g_build_filename (root, "data", NULL);
-  g_autoptr(GError) error = NULL;
-
-  opened_file = g_build_filename (root, "opened.txt", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
-
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", opened_file);
-  g_file_set_contents_full (script, script_text, -1, G_FILE_SET_CONTENTS_NONE, 0700, &error);
-  g_assert_no_error (error);
-
-  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help stand-in\n"
-                                  "Exec=%s %%u\nMimeType=x-scheme-handler/help;\n", script);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps,
-                       "[Default Applications]\nx-scheme-handler/help=bv-help-stand-in.desktop\n",
-                       -1, &error);
-  g_assert_no_error (error);
-
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  bv_test_assert_exactly (bv_test_count_lines, opened_file, 1);
+  opened = bv_test_read_lines (opened_file);
+  g_assert_cmpstr (opened[0], ==, "help:bbb-vereine");
 }
 
 int
@@ -647,16 +603,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 
-  /* A fresh data directory: the app must start from nothing. */
-  data_dir = g_dir_make_tmp ("bv-test-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  install_help_stand_in (data_dir);
+  /* Fresh data directories: the app must start from nothing. The
+   * default handler for help: URIs is a stand-in. */
+  root = bv_test_isolate_dirs ("bv-test-ui");
+  opened_file = bv_test_install_stand_in ("help", (const char *[]) { "x-scheme-handler/help", NULL });
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -688,5 +645,8 @@ main (int   argc,
 
   g_clear_object (&app);
   g_clear_object (&practice);
+  g_free (opened_file);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }
