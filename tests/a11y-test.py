@@ -193,18 +193,25 @@ def describe(node):
 def check_all_named(root, where):
     """Every control on screen has a usable name. Fails when no control was
     inspected at all (the check would prove nothing) and on any AT-SPI
-    error while inspecting."""
-    unnamed = []
-    errors = []
-    inspected = 0
-    for node in strict_walk(root, errors):
-        try:
-            if node.getRole() in CONTROL_ROLES and showing(node):
-                inspected += 1
-                if lacks_name(node.name):
-                    unnamed.append(f"{node.getRoleName()} under “{node.parent.name}” ({node.parent.getRoleName()})")
-        except Exception as e:
-            errors.append(f"{describe(node)}: {e}")
+    error while inspecting. A walk that meets an element the app has just
+    destroyed (a removed row; AT-SPI then says "The application no longer
+    exists") is walked again after a moment; an error that is still there
+    on the third walk is a failure."""
+    for attempt in range(3):
+        unnamed = []
+        errors = []
+        inspected = 0
+        for node in strict_walk(root, errors):
+            try:
+                if node.getRole() in CONTROL_ROLES and showing(node):
+                    inspected += 1
+                    if lacks_name(node.name):
+                        unnamed.append(f"{node.getRoleName()} under “{node.parent.name}” ({node.parent.getRoleName()})")
+            except Exception as e:
+                errors.append(f"{describe(node)}: {e}")
+        if not errors:
+            break
+        time.sleep(0.5)
     if errors:
         fail(f"{where}: AT-SPI errors while checking names: " + "; ".join(errors))
     if inspected == 0:
