@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 /* The server is driven with plain HTTP; URLs are signed here with a tiny
  * checksum routine of the test's own (bbb-api.md §2.1), never with the
@@ -69,17 +70,26 @@ sent_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+static gboolean
+body_arrived (gpointer data)
+{
+  return *(GBytes **) data != NULL;
+}
+
+static gboolean
+exchange_done (gpointer data)
+{
+  return g_atomic_int_get ((int *) data);
+}
+
 static GBytes *
 send_message (SoupSession *session,
               SoupMessage *msg)
 {
   GBytes *body = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &body);
-  while (!body && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (body);
+  bv_test_wait_until (body_arrived, &body);
   return body;
 }
 
@@ -1314,16 +1324,13 @@ raw_get (Fixture    *f,
 {
   RawExchange exchange = { 0 };
   g_autoptr(GUri) base = g_uri_parse (bv_practice_server_get_api_url (f->server), G_URI_FLAGS_NONE, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GThread *thread;
 
   exchange.host = g_strdup ("127.0.0.1");
   exchange.port = (guint16) g_uri_get_port (base);
   exchange.request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n", target, exchange.port);
   thread = g_thread_new ("raw-http", raw_exchange_thread, &exchange);
-  while (!g_atomic_int_get (&exchange.done) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-  g_assert_true (g_atomic_int_get (&exchange.done));
+  bv_test_wait_until (exchange_done, &exchange.done);
   g_thread_join (thread);
 
   g_free (exchange.host);
