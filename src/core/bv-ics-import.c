@@ -1068,20 +1068,46 @@ read_text (const Line *line)
   return value ? g_strdup (value) : NULL;
 }
 
+/* A name as plain one-line text: control and format characters (line
+ * breaks, bidi overrides) become blanks, at most @max_chars characters. */
+static char *
+plain_name (const char *text,
+            guint       max_chars)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *c = text; *c && n < max_chars; c = g_utf8_next_char (c), n++)
+    {
+      gunichar u = g_utf8_get_char (c);
+      GUnicodeType type = g_unichar_type (u);
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (name, ' ');
+      else
+        g_string_append_unichar (name, u);
+    }
+  g_strstrip (name->str);
+  if (!name->str[0])
+    return NULL;
+  return g_strdup (name->str);
+}
+
 /* BigBlueButton takes 2 to 64 characters; longer titles are cut after a
  * word. */
 static char *
 make_title (const char *summary)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (summary ? summary : ""));
+  /* A title is one line of plain text (no escape sequences or bidi
+   * overrides either). */
+  g_autofree char *trimmed = plain_name (summary ? summary : "", G_MAXUINT);
   g_autoptr(GString) title = NULL;
   const char *limit;
   const char *cut = NULL;
 
-  /* A title is one line. */
-  for (char *c = trimmed; *c; c++)
-    if (*c == '\n' || *c == '\r' || *c == '\t')
-      *c = ' ';
+  if (!trimmed)
+    trimmed = g_strdup ("");
 
   if (g_utf8_strlen (trimmed, -1) < 2)
     return g_strdup (_("Imported meeting"));
@@ -1356,32 +1382,6 @@ read_exdates (Parser   *p,
         }
     }
   return TRUE;
-}
-
-/* A name as plain one-line text: control and format characters (line
- * breaks, bidi overrides) become blanks, at most @max_chars characters. */
-static char *
-plain_name (const char *text,
-            guint       max_chars)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *c = text; *c && n < max_chars; c = g_utf8_next_char (c), n++)
-    {
-      gunichar u = g_utf8_get_char (c);
-      GUnicodeType type = g_unichar_type (u);
-
-      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
-          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (name, ' ');
-      else
-        g_string_append_unichar (name, u);
-    }
-  g_strstrip (name->str);
-  if (!name->str[0])
-    return NULL;
-  return g_strdup (name->str);
 }
 
 static void

@@ -2655,6 +2655,66 @@ publish_member (BvDatabase *self,
     }
 }
 
+/* From this many members on, an import's members are published in one
+ * pass: looking each one up and inserting it in the sorted list was
+ * quadratic and froze the window for 20,000 members. The list then
+ * announces one change of all its items instead of one per member. */
+#define BULK_PUBLISH 64
+
+static void
+publish_members (BvDatabase *self,
+                 GPtrArray  *members,
+                 GArray     *times)
+{
+  GListModel *model = G_LIST_MODEL (self->members);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (members->len < BULK_PUBLISH)
+    {
+      for (guint i = 0; i < members->len; i++)
+        publish_member (self, g_ptr_array_index (members, i),
+                        g_array_index (times, gint64, 2 * i), g_array_index (times, gint64, 2 * i + 1));
+      return;
+    }
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  all = g_ptr_array_new_full (n_items + members->len, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      BvMember *item = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (by_id, (gpointer) bv_member_get_id (item), item);
+      g_ptr_array_add (all, item);
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      BvMember *member = g_ptr_array_index (members, i);
+      BvMember *existing;
+      g_autofree char *name = g_strstrip (g_strdup (bv_member_get_name (member)));
+
+      bv_member_set_name (member, name);
+      _bv_member_set_times (member, g_array_index (times, gint64, 2 * i),
+                            g_array_index (times, gint64, 2 * i + 1));
+      existing = g_hash_table_lookup (by_id, bv_member_get_id (member));
+      if (existing)
+        {
+          if (existing != member)
+            bv_member_update_from (existing, member);
+        }
+      else
+        {
+          g_ptr_array_add (all, g_object_ref (member));
+          g_hash_table_insert (by_id, (gpointer) bv_member_get_id (member), member);
+        }
+    }
+
+  g_ptr_array_sort (all, compare_member_ptrs);
+  g_list_store_splice (self->members, 0, n_items, all->pdata, all->len);
+}
+
 /**
  * bv_database_get_members:
  *
@@ -2875,9 +2935,7 @@ bv_database_save_members (BvDatabase  *self,
 
   for (guint i = 0; new_groups && i < new_groups->len; i++)
     publish_group (self, g_ptr_array_index (new_groups, i));
-  for (guint i = 0; i < members->len; i++)
-    publish_member (self, g_ptr_array_index (members, i),
-                    g_array_index (times, gint64, 2 * i), g_array_index (times, gint64, 2 * i + 1));
+  publish_members (self, members, times);
 
   return TRUE;
 
