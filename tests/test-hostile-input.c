@@ -14,15 +14,20 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "bv-database.h"
 #include "bv-ics-import.h"
+#include "bv-join.h"
 #include "bv-member-import.h"
 
 typedef struct
@@ -682,6 +687,57 @@ test_many_without_address (Fixture       *fixture,
                     2 * MANY_MEMBERS);
 }
 
+/* Slides: the size is checked before anything is read. A sparse file of
+ * 64 GiB (reading it took the whole test's time and memory) and a named
+ * pipe (reading it never ends) are refused at once; a file within the
+ * limit is embedded. */
+static void
+test_slides_size_first (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *huge = g_build_filename (fixture->dir, "riesig.pdf", NULL);
+  g_autofree char *pipe = g_build_filename (fixture->dir, "rohr.pdf", NULL);
+  g_autofree char *small = g_build_filename (fixture->dir, "klein.pdf", NULL);
+  const char *huge_paths[] = { huge, NULL };
+  const char *pipe_paths[] = { pipe, NULL };
+  const char *small_paths[] = { small, small, NULL };
+  const char *too_many[] = { small, small, small, NULL };
+  g_autofree char *padding = g_strnfill (BV_JOIN_SLIDES_MAX_BYTES / 2 - 10, 'x');
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 64 * 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_file_set_contents (small, padding, -1, &error);
+  g_assert_no_error (error);
+
+  body = bv_join_build_slides_body (huge_paths, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "„riesig.pdf“"));
+  g_clear_error (&error);
+
+  body = bv_join_build_slides_body (pipe_paths, NULL, &error);
+  g_assert_null (body);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "„rohr.pdf“ konnte nicht gelesen werden"));
+  g_clear_error (&error);
+
+  body = bv_join_build_slides_body (small_paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (body, "<document name=\"klein.pdf\">"));
+  g_clear_pointer (&body, g_free);
+
+  /* The third would pass the limit: refused, whatever it is. */
+  body = bv_join_build_slides_body (too_many, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +774,8 @@ main (int   argc,
   g_test_add ("/hostile/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/hostile/members/many-without-address", Fixture, NULL, fixture_setup,
               test_many_without_address, fixture_teardown);
+  g_test_add ("/hostile/slides-size-first", Fixture, NULL, fixture_setup,
+              test_slides_size_first, fixture_teardown);
 
   return g_test_run ();
 }
