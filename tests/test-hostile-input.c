@@ -86,6 +86,7 @@ static const Case cases[] = {
   { "vcf", "invalid-utf8.vcf", EXPECT_REFUSED, "ist keine lesbare Textdatei", 0 },
   { "vcf", "long-line.vcf", EXPECT_IMPORTED, NULL, 2 },
   { "vcf", "quoted-printable-tricks.vcf", EXPECT_IMPORTED, NULL, 1 },
+  { "vcf", "nameless-property.vcf", EXPECT_IMPORTED, NULL, 1 },
 };
 
 static void

@@ -962,6 +962,9 @@ parse_property (const char *text,
 
   head = g_strndup (text, colon - text);
   params = g_strsplit (head, ";", -1);
+  /* ":value" has no name at all (g_strsplit gives no parts). */
+  if (!params[0])
+    return FALSE;
   dot = strchr (params[0], '.');
   property->property = g_ascii_strup (dot ? dot + 1 : params[0], -1);
   property->preferred = FALSE;

@@ -225,6 +225,10 @@ write('vcf', 'long-line.vcf', crlf(
     vcard('Bert', 'bert@example.org', ['NOTE:' + 'x' * MB]) +
     vcard('Carla', 'carla@example.org')))
 
+# A line with a value and no name at all (found by tests/fuzz-import.c).
+write('vcf', 'nameless-property.vcf', crlf(
+    ['BEGIN:VCARD', 'VERSION:3.0', ':nameless', 'FN:Anna', 'EMAIL:anna@example.org', 'END:VCARD']))
+
 write('vcf', 'quoted-printable-tricks.vcf', crlf(
     ['BEGIN:VCARD', 'VERSION:2.1',
      'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=3Ca href=3D=22x=22=3EAnna=3C/a=3E=0D=0AEvil',
