@@ -62,6 +62,8 @@ static const Case cases[] = {
   { "ics", "zone-monthly-every-day.ics", EXPECT_REFUSED, "Zeitzone, deren Regeln nicht verwendet werden können", 0 },
   { "ics", "zone-rdates.ics", EXPECT_REFUSED, "Zeitzone, deren Regeln nicht verwendet werden können", 0 },
   { "ics", "zone-many-parts.ics", EXPECT_REFUSED, "Zeitzone, deren Regeln nicht verwendet werden können", 0 },
+  { "ics", "zone-impossible-rules.ics", EXPECT_REFUSED, "Zeitzone, deren Regeln nicht verwendet werden können", 0 },
+  { "ics", "zone-slow-within-limits.ics", EXPECT_IMPORTED, NULL, 1 },
   { "ics", "zone-outlook-sane.ics", EXPECT_IMPORTED, NULL, 1 },
   { "ics", "attendee-tricks.ics", EXPECT_IMPORTED, NULL, 1 },
   { "ics", "markup-names.ics", EXPECT_IMPORTED, NULL, 1 },

@@ -30,18 +30,21 @@
 #define MAX_YEAR 2500
 
 /* A VTIMEZONE whose name says nothing known is expanded by libical from
- * its first rule up to some years after the dates asked for. Its rules
- * are counted out first, up to this year (beyond MAX_YEAR and libical's
- * coverage), and refused when they change more often than real zones
- * ever did (twice a year, a few hundred changes since 1601) or list
- * dates by the thousand: a "FREQ=MINUTELY" rule would keep a core busy
- * for minutes. */
-#define ZONE_LAST_YEAR 2600
+ * its first rule up to some years after the dates asked for, one step of
+ * the rule's frequency at a time (also where a rule never matches). Its
+ * rules are cut at ZONE_LAST_YEAR (UNTIL), the steps counted, the
+ * changes counted out with libical's iterator, and the zone refused when
+ * it changes more often than real zones ever did (twice a year, a few
+ * hundred changes since 1601) or lists dates by the thousand: a
+ * "FREQ=MINUTELY" rule kept a core busy for minutes. */
+#define ZONE_LAST_YEAR 2100
 #define ZONE_MAX_CHANGES 5000
 #define ZONE_MAX_PARTS 200
 #define ZONE_MAX_RDATES 1000
-/* All zones of one file together. */
-#define ZONE_BUDGET 50000
+/* All zones of one file together: changes, and steps of the rules
+ * (Outlook's two yearly rules since 1601 take 1000). */
+#define ZONE_BUDGET 20000
+#define ZONE_MAX_STEPS 5000
 
 /* How often the loops look at the GCancellable. */
 #define CANCEL_CHECK_INTERVAL 1024
@@ -137,6 +140,7 @@ typedef struct
   gboolean    seen_content;
   GCancellable *cancellable;
   guint       zone_budget;   /* changes all rule zones may still have */
+  guint       zone_steps;    /* rule steps they may still take */
   gboolean    zone_refused;  /* the last TZID named such a zone */
 } Parser;
 
@@ -782,6 +786,7 @@ zone_rules_are_tame (Parser    *p,
         {
           struct icalrecurrencetype rule = icalproperty_get_rrule (prop);
           icalrecur_iterator *iterator;
+          guint steps;
 
           /* Zones change at most a few times a year; a rule by hour,
            * minute or second is no zone. */
@@ -791,8 +796,28 @@ zone_rules_are_tame (Parser    *p,
               || rule.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
             return FALSE;
 
-          if (icaltime_is_null_time (dtstart))
+          if (icaltime_is_null_time (dtstart) || dtstart.year < 1 || dtstart.year > ZONE_LAST_YEAR)
             continue;
+
+          /* Cut the rule, for libical too: a rule that never matches
+           * would otherwise be stepped through up to the year 2582. */
+          if (icaltime_is_null_time (rule.until) || rule.until.year > ZONE_LAST_YEAR)
+            {
+              rule.until = icaltime_null_time ();
+              rule.until.year = ZONE_LAST_YEAR;
+              rule.until.month = 12;
+              rule.until.day = 31;
+              rule.until.hour = 23;
+              rule.until.minute = 59;
+              rule.until.second = 59;
+              icalproperty_set_rrule (prop, rule);
+            }
+          steps = (guint) (rule.until.year - dtstart.year + 1)
+                  * (rule.freq == ICAL_MONTHLY_RECURRENCE ? 12 : 1) / MAX (rule.interval, 1);
+          if (steps > p->zone_steps)
+            return FALSE;
+          p->zone_steps -= steps;
+
           iterator = icalrecur_iterator_new (rule, dtstart);
           if (!iterator)
             continue;
@@ -1687,6 +1712,7 @@ parse_internal (const char    *data,
   p.name = name;
   p.cancellable = cancellable;
   p.zone_budget = ZONE_BUDGET;
+  p.zone_steps = ZONE_MAX_STEPS;
   p.default_tz = g_time_zone_new_identifier (DEFAULT_TZID);
   if (!p.default_tz)
     p.default_tz = g_time_zone_new_local ();

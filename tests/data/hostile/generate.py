@@ -72,6 +72,16 @@ write('ics', 'zone-many-parts.ics',
       calendar(sum((zone_part('STANDARD' if i % 2 else 'DAYLIGHT',
                               'FREQ=YEARLY;BYMONTH=%d;BYDAY=-1SU' % (i % 12 + 1))
                     for i in range(400)), [])))
+# Rules that never match: libical's iterator must not spin for ever.
+write('ics', 'zone-impossible-rules.ics',
+      calendar(zone_part('STANDARD', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30') +
+               zone_part('DAYLIGHT', 'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4,6,9,11') +
+               zone_part('STANDARD', 'FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1', dtstart='00010101T000000') +
+               zone_part('DAYLIGHT', 'FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO;BYMONTH=6')))
+# Within the limits, but as slow as they allow: imported, quickly.
+write('ics', 'zone-slow-within-limits.ics',
+      calendar(zone_part('STANDARD', 'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2', dtstart='17030101T030000') +
+               zone_part('DAYLIGHT', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', dtstart='19700101T030000')))
 # A zone as Outlook writes it: refused it must not be.
 write('ics', 'zone-outlook-sane.ics',
       calendar(zone_part('STANDARD', 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10') +
