@@ -796,8 +796,11 @@ zone_rules_are_tame (Parser    *p,
               || rule.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
             return FALSE;
 
-          if (icaltime_is_null_time (dtstart) || dtstart.year < 1 || dtstart.year > ZONE_LAST_YEAR)
+          if (icaltime_is_null_time (dtstart) || dtstart.year < 1)
             continue;
+          /* Rules of the far future would not be cut below. */
+          if (dtstart.year > ZONE_LAST_YEAR)
+            return FALSE;
 
           /* Cut the rule, for libical too: a rule that never matches
            * would otherwise be stepped through up to the year 2582. */
@@ -812,8 +815,10 @@ zone_rules_are_tame (Parser    *p,
               rule.until.second = 59;
               icalproperty_set_rrule (prop, rule);
             }
-          steps = (guint) (rule.until.year - dtstart.year + 1)
-                  * (rule.freq == ICAL_MONTHLY_RECURRENCE ? 12 : 1) / MAX (rule.interval, 1);
+          steps = rule.until.year < dtstart.year
+                  ? 0
+                  : (guint) (rule.until.year - dtstart.year + 1)
+                    * (rule.freq == ICAL_MONTHLY_RECURRENCE ? 12 : 1) / MAX (rule.interval, 1);
           if (steps > p->zone_steps)
             return FALSE;
           p->zone_steps -= steps;
