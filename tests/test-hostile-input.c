@@ -72,6 +72,10 @@ static const Case cases[] = {
   { "ics", "invalid-utf8.ics", EXPECT_REFUSED, "enthält Zeichen, die nicht gelesen werden können", 0 },
   { "ics", "long-line.ics", EXPECT_IMPORTED, NULL, 1 },
   { "ics", "deep-nesting.ics", EXPECT_IMPORTED, NULL, 1 },
+  { "ics", "max-events.ics", EXPECT_IMPORTED, NULL, 5000 },
+  { "ics", "too-many-attendees.ics", EXPECT_REFUSED, "lädt mehr als 1000 Personen ein", 0 },
+  { "ics", "too-many-attendees-in-all.ics", EXPECT_REFUSED, "laden zusammen mehr als 10000 Personen ein", 0 },
+  { "ics", "too-many-events.ics", EXPECT_REFUSED, "enthält mehr als 5000 Termine", 0 },
 
   { "csv", "address-tricks.csv", EXPECT_IMPORTED, NULL, 2 },
   { "csv", "markup-names.csv", EXPECT_IMPORTED, NULL, 3 },
@@ -351,6 +355,8 @@ test_corpus_file (Fixture       *fixture,
       g_assert_nonnull (strstr (r.error->message, c->german));
       if (g_str_has_prefix (c->file, "zone-"))
         g_assert_nonnull (strstr (r.error->message, "„Vorstand“"));
+      else if (g_str_equal (c->file, "too-many-attendees.ics"))
+        g_assert_nonnull (strstr (r.error->message, "„Rundschreiben“"));
       else
         g_assert_nonnull (strstr (r.error->message, c->file));
       assert_nothing_stored (fixture);

@@ -51,6 +51,12 @@
 
 /* A guest's name from a CN: longer ones are cut. */
 #define MAX_ATTENDEE_NAME_CHARS 128
+/* More people than a room of a club's server takes: a list like that is
+ * a mailing list's, or an attack on the invitation store. */
+#define MAX_ATTENDEES 1000
+/* All events of a file together: each becomes a row written in the main
+ * context. */
+#define MAX_FILE_ATTENDEES 10000
 
 struct _BvIcsEvent
 {
@@ -247,6 +253,8 @@ typedef enum {
   FILE_INCOMPLETE,
   FILE_NO_EVENTS,
   FILE_TOO_LARGE,
+  FILE_TOO_MANY_EVENTS,
+  FILE_TOO_MANY_ATTENDEES,
 } FileProblem;
 
 /* The problems of the file as a whole, naming it when its name is known. */
@@ -322,6 +330,38 @@ set_file_error (GError      **error,
                                "meetings you want to plan here and try again."));
       break;
 
+    case FILE_TOO_MANY_EVENTS:
+      if (name)
+        /* Translators: %s is a file name, %u a number (5000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_READ,
+                     _("The calendar file “%s” contains more than %u appointments. Export only "
+                       "the meetings you want to plan here and try again."),
+                     name, BV_ICS_IMPORT_MAX_EVENTS);
+      else
+        /* Translators: %u is a number (5000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_READ,
+                     _("The calendar file contains more than %u appointments. Export only the "
+                       "meetings you want to plan here and try again."),
+                     BV_ICS_IMPORT_MAX_EVENTS);
+      break;
+
+    case FILE_TOO_MANY_ATTENDEES:
+      if (name)
+        /* Translators: %s is a file name, %u a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file “%s” invite more than %u people "
+                       "together. Nothing was imported. Remove the attendees in your calendar "
+                       "program and invite them here instead."),
+                     name, MAX_FILE_ATTENDEES);
+      else
+        /* Translators: %u is a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file invite more than %u people "
+                       "together. Nothing was imported. Remove the attendees in your calendar "
+                       "program and invite them here instead."),
+                     MAX_FILE_ATTENDEES);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -335,6 +375,7 @@ typedef enum {
   EVENT_UNKNOWN_ZONE,
   EVENT_BAD_DATE,
   EVENT_COSTLY_ZONE,
+  EVENT_TOO_MANY_ATTENDEES,
 } EventProblem;
 
 static void
@@ -394,6 +435,16 @@ set_event_error (GError       **error,
                      "Nothing was imported. Export the file again with a usual time zone "
                      "such as Europe/Berlin."),
                    title, line);
+      break;
+
+    case EVENT_TOO_MANY_ATTENDEES:
+      /* Translators: %s is the event's title, %u a line number of the file,
+       * the second %u a number (1000). */
+      g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                   _("The event “%s” invites more than %u people (line %u). Nothing was "
+                     "imported. Remove the attendees in your calendar program and invite "
+                     "them here instead."),
+                   title, MAX_ATTENDEES, line);
       break;
 
     case EVENT_BAD_DATE:
@@ -1582,6 +1633,12 @@ read_master (Parser    *p,
   if (!read_exdates (p, master, error))
     return NULL;
 
+  if (fields->attendees->len > MAX_ATTENDEES)
+    {
+      set_event_error (error, fields->title, EVENT_TOO_MANY_ATTENDEES, fields->raw->begin_line);
+      return NULL;
+    }
+
   master->event = g_new0 (BvIcsEvent, 1);
   master->event->meeting = meeting = bv_meeting_new (BV_MEETING_KIND_GROUP);
   master->event->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_meeting_exception_free);
@@ -1695,6 +1752,7 @@ parse_internal (const char    *data,
   g_autoptr(GHashTable) skipped_uids = NULL;
   g_autoptr(GPtrArray) result = NULL;
   gboolean ok = FALSE;
+  gsize n_attendees = 0;
 
   *skipped = 0;
 
@@ -1734,6 +1792,13 @@ parse_internal (const char    *data,
       set_file_error (error, name, FILE_NO_EVENTS, 0);
       goto out;
     }
+  /* Each one is a row written in the main context: a whole calendar's
+   * history would keep the window busy for many seconds. */
+  if (p.events->len > BV_ICS_IMPORT_MAX_EVENTS)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_EVENTS, 0);
+      goto out;
+    }
 
   all_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) fields_free);
   masters = g_ptr_array_new_with_free_func ((GDestroyNotify) master_free);
@@ -1742,9 +1807,18 @@ parse_internal (const char    *data,
 
   for (guint i = 0; i < p.events->len; i++)
     {
+      Fields *fields;
+
       if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      g_ptr_array_add (all_fields, read_fields (g_ptr_array_index (p.events, i)));
+      fields = read_fields (g_ptr_array_index (p.events, i));
+      g_ptr_array_add (all_fields, fields);
+      n_attendees += fields->attendees->len;
+    }
+  if (n_attendees > MAX_FILE_ATTENDEES)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_ATTENDEES, 0);
+      goto out;
     }
 
   for (guint i = 0; i < all_fields->len; i++)

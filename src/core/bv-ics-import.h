@@ -44,14 +44,17 @@ G_BEGIN_DECLS
 #define BV_ICS_IMPORT_ERROR (bv_ics_import_error_quark ())
 
 typedef enum {
-  BV_ICS_IMPORT_ERROR_READ,      /* cannot read the file, or larger than 10 MiB */
+  BV_ICS_IMPORT_ERROR_READ,      /* cannot read the file, larger than 10 MiB, or more than
+                                  * BV_ICS_IMPORT_MAX_EVENTS appointments */
   BV_ICS_IMPORT_ERROR_INVALID,   /* not a calendar, not UTF-8, incomplete, an unusable event */
   BV_ICS_IMPORT_ERROR_NO_EVENTS, /* a calendar without VEVENT */
   BV_ICS_IMPORT_ERROR_STORE,     /* the database refused the meetings */
 } BvIcsImportError;
 
-/* The largest file the import reads. */
+/* The largest file the import reads, and the most appointments (VEVENTs,
+ * also changed dates of a series) it takes from one file. */
 #define BV_ICS_IMPORT_MAX_BYTES (10 * 1024 * 1024)
+#define BV_ICS_IMPORT_MAX_EVENTS 5000
 
 typedef struct {
   guint added;

@@ -1751,6 +1751,56 @@ publish_meeting (BvDatabase *self,
     }
 }
 
+/* From this many meetings on (a calendar import), they are published in
+ * one pass, as publish_members () does for members: looked up one by
+ * one in the list and inserted sorted, 12,000 meetings took minutes. The
+ * list then announces one change of all its items. */
+#define BULK_PUBLISH_MEETINGS 64
+
+static void
+publish_meetings (BvDatabase *self,
+                  GPtrArray  *meetings)
+{
+  GListModel *model = G_LIST_MODEL (self->meetings);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (meetings->len < BULK_PUBLISH_MEETINGS)
+    {
+      for (guint i = 0; i < meetings->len; i++)
+        publish_meeting (self, g_ptr_array_index (meetings, i));
+      return;
+    }
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  all = g_ptr_array_new_full (n_items + meetings->len, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      BvMeeting *item = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (by_id, (gpointer) bv_meeting_get_id (item), item);
+      g_ptr_array_add (all, item);
+    }
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      BvMeeting *meeting = g_ptr_array_index (meetings, i);
+      BvMeeting *existing = g_hash_table_lookup (by_id, bv_meeting_get_id (meeting));
+
+      if (existing && existing != meeting)
+        bv_meeting_update_from (existing, meeting);
+      else if (!existing)
+        {
+          g_ptr_array_add (all, g_object_ref (meeting));
+          g_hash_table_insert (by_id, (gpointer) bv_meeting_get_id (meeting), meeting);
+        }
+    }
+
+  g_ptr_array_sort (all, compare_meeting_ptrs);
+  g_list_store_splice (self->meetings, 0, n_items, all->pdata, all->len);
+}
+
 gboolean
 bv_database_save_meeting (BvDatabase  *self,
                           BvMeeting   *meeting,
@@ -1843,8 +1893,7 @@ bv_database_save_meetings_full (BvDatabase  *self,
   if (!commit (self, error))
     goto failed;
 
-  for (guint i = 0; i < meetings->len; i++)
-    publish_meeting (self, g_ptr_array_index (meetings, i));
+  publish_meetings (self, meetings);
 
   return TRUE;
 

@@ -109,6 +109,22 @@ write('ics', 'attendee-tricks.ics',
       calendar(zone_part('STANDARD', 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10'),
                tzid='Europe/Berlin', extra_event=attendee_lines))
 
+# One appointment, a mailing list's worth of attendees.
+write('ics', 'too-many-attendees.ics', crlf(
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN', 'BEGIN:VEVENT', 'UID:list@example.org',
+     'DTSTART;TZID=Europe/Berlin:20261209T190000', 'SUMMARY:Rundschreiben'] +
+    ['ATTENDEE;CN=P %d:mailto:p%d@example.org' % (i, i) for i in range(5000)] +
+    ['END:VEVENT', 'END:VCALENDAR']))
+
+# Many appointments, each below the limit, together far above it.
+lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN']
+for e in range(12):
+    lines += ['BEGIN:VEVENT', 'UID:list-%d@example.org' % e,
+              'DTSTART;TZID=Europe/Berlin:20261209T190000', 'SUMMARY:Rundschreiben %d' % e]
+    lines += ['ATTENDEE:mailto:p%d@example.org' % i for i in range(900)]
+    lines += ['END:VEVENT']
+write('ics', 'too-many-attendees-in-all.ics', crlf(lines + ['END:VCALENDAR']))
+
 write('ics', 'markup-names.ics', crlf([
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN',
     'BEGIN:VEVENT', 'UID:markup@example.org',
@@ -145,6 +161,18 @@ write('ics', 'long-line.ics', crlf([
     'SUMMARY:' + 'Vorstandssitzung ' * (MB // 17),
     'ATTENDEE;CN=' + 'A' * MB + ':mailto:anna@example.org',
     'END:VEVENT', 'END:VCALENDAR']))
+
+def many_events(n):
+    lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN']
+    for i in range(n):
+        lines += ['BEGIN:VEVENT', 'UID:e%d@x' % i, 'DTSTART:20270105T190000', 'SUMMARY:T %d' % i,
+                  'END:VEVENT']
+    return crlf(lines + ['END:VCALENDAR'])
+
+
+# The most appointments one file may hold, and one more.
+write('ics', 'max-events.ics', many_events(5000))
+write('ics', 'too-many-events.ics', many_events(5001))
 
 write('ics', 'deep-nesting.ics',
       crlf(['BEGIN:VCALENDAR'] + ['BEGIN:X-NEST'] * 50000 + ['END:X-NEST'] * 50000 +
