@@ -283,6 +283,7 @@ typedef enum {
   FILE_UNREADABLE,
   FILE_NO_HEADER,
   FILE_TOO_LARGE,
+  FILE_TOO_MANY_ROWS,
 } FileProblem;
 
 /* The problems of the file as a whole, naming it when its name is known. */
@@ -342,6 +343,19 @@ set_file_error (GError      **error,
       else
         g_set_error_literal (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
                              _("The file is larger than 10 MB, which is far more than a member list. Check that you chose the right file."));
+      break;
+
+    case FILE_TOO_MANY_ROWS:
+      if (name)
+        /* Translators: %s is a file name, %u a number (20000). */
+        g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
+                     _("“%s” lists more than %u people. Import the list in parts."),
+                     name, BV_MEMBER_IMPORT_MAX_ROWS);
+      else
+        /* Translators: %u is a number (20000). */
+        g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
+                     _("The file lists more than %u people. Import the list in parts."),
+                     BV_MEMBER_IMPORT_MAX_ROWS);
       break;
 
     default:
@@ -1125,6 +1139,7 @@ parse_rows (const char  *data,
             GError     **error)
 {
   g_autofree char *text = decode (data, length, name, error);
+  g_autoptr(GPtrArray) rows = NULL;
   const char *start;
 
   if (!text)
@@ -1135,9 +1150,17 @@ parse_rows (const char  *data,
     start++;
 
   if (g_ascii_strncasecmp (start, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0)
-    return parse_vcard (start);
+    rows = parse_vcard (start);
+  else
+    rows = parse_csv (text, name, error);
 
-  return parse_csv (text, name, error);
+  /* Applying stores every row in the main context. */
+  if (rows && rows->len > BV_MEMBER_IMPORT_MAX_ROWS)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_ROWS);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* Comparing with the store (main context) */

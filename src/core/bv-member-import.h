@@ -40,12 +40,15 @@ G_BEGIN_DECLS
 #define BV_MEMBER_IMPORT_ERROR (bv_member_import_error_quark ())
 
 typedef enum {
-  BV_MEMBER_IMPORT_ERROR_READ,     /* cannot read the file, or larger than 10 MiB */
+  BV_MEMBER_IMPORT_ERROR_READ,     /* cannot read the file, larger than 10 MiB, or more
+                                    * than BV_MEMBER_IMPORT_MAX_ROWS rows */
   BV_MEMBER_IMPORT_ERROR_INVALID,  /* empty, binary, no usable header row */
   BV_MEMBER_IMPORT_ERROR_STORE,    /* the database refused the members */
 } BvMemberImportError;
 
 #define BV_MEMBER_IMPORT_MAX_BYTES (10 * 1024 * 1024)
+/* The most rows (cards) one file may have. */
+#define BV_MEMBER_IMPORT_MAX_ROWS 20000
 
 typedef enum {
   BV_MEMBER_IMPORT_ADD,

@@ -225,6 +225,9 @@ write('csv', 'long-line.csv', crlf([
 write('csv', 'no-addresses-same-names.csv', crlf(
     ['Name'] + ['Mitglied %d' % (i % 50) for i in range(2000)]))
 
+# One more row than a file may have.
+write('csv', 'too-many-rows.csv', crlf(['Name;E-Mail'] + ['M %d;m%d@example.org' % (i, i) for i in range(20001)]))
+
 # --- vCards ------------------------------------------------------------------
 
 def vcard(fn, email, extra=()):
