@@ -75,6 +75,7 @@ static const Case cases[] = {
   { "ics", "max-events.ics", EXPECT_IMPORTED, NULL, 5000 },
   { "ics", "too-many-attendees.ics", EXPECT_REFUSED, "lädt mehr als 1000 Personen ein", 0 },
   { "ics", "too-many-attendees-in-all.ics", EXPECT_REFUSED, "laden zusammen mehr als 10000 Personen ein", 0 },
+  { "ics", "too-many-exdates.ics", EXPECT_REFUSED, "sind zusammen mehr als 10000 Termine abgesagt", 0 },
   { "ics", "too-many-events.ics", EXPECT_REFUSED, "enthält mehr als 5000 Termine", 0 },
 
   { "csv", "address-tricks.csv", EXPECT_IMPORTED, NULL, 2 },

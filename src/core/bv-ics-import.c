@@ -57,6 +57,9 @@
 /* All events of a file together: each becomes a row written in the main
  * context. */
 #define MAX_FILE_ATTENDEES 10000
+/* Cancelled dates (EXDATE values) of all events of a file: each one is a
+ * row written in the main context, too. */
+#define MAX_FILE_EXDATES 10000
 
 struct _BvIcsEvent
 {
@@ -255,6 +258,7 @@ typedef enum {
   FILE_TOO_LARGE,
   FILE_TOO_MANY_EVENTS,
   FILE_TOO_MANY_ATTENDEES,
+  FILE_TOO_MANY_EXDATES,
 } FileProblem;
 
 /* The problems of the file as a whole, naming it when its name is known. */
@@ -360,6 +364,23 @@ set_file_error (GError      **error,
                        "together. Nothing was imported. Remove the attendees in your calendar "
                        "program and invite them here instead."),
                      MAX_FILE_ATTENDEES);
+      break;
+
+    case FILE_TOO_MANY_EXDATES:
+      if (name)
+        /* Translators: %s is a file name, %u a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file “%s” have more than %u cancelled "
+                       "dates together. Nothing was imported. Export only the meetings you want "
+                       "to plan here and try again."),
+                     name, MAX_FILE_EXDATES);
+      else
+        /* Translators: %u is a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file have more than %u cancelled dates "
+                       "together. Nothing was imported. Export only the meetings you want to "
+                       "plan here and try again."),
+                     MAX_FILE_EXDATES);
       break;
 
     default:
@@ -1753,6 +1774,7 @@ parse_internal (const char    *data,
   g_autoptr(GPtrArray) result = NULL;
   gboolean ok = FALSE;
   gsize n_attendees = 0;
+  gsize n_exdates = 0;
 
   *skipped = 0;
 
@@ -1814,10 +1836,24 @@ parse_internal (const char    *data,
       fields = read_fields (g_ptr_array_index (p.events, i));
       g_ptr_array_add (all_fields, fields);
       n_attendees += fields->attendees->len;
+      for (guint j = 0; j < fields->exdates->len; j++)
+        {
+          const Line *line = g_ptr_array_index (fields->exdates, j);
+
+          /* One more than the commas: an upper bound of the values. */
+          n_exdates++;
+          for (const char *c = line->text; *c; c++)
+            n_exdates += *c == ',';
+        }
     }
   if (n_attendees > MAX_FILE_ATTENDEES)
     {
       set_file_error (error, name, FILE_TOO_MANY_ATTENDEES, 0);
+      goto out;
+    }
+  if (n_exdates > MAX_FILE_EXDATES)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_EXDATES, 0);
       goto out;
     }
 

@@ -125,6 +125,14 @@ for e in range(12):
     lines += ['END:VEVENT']
 write('ics', 'too-many-attendees-in-all.ics', crlf(lines + ['END:VCALENDAR']))
 
+# One appointment with more cancelled dates than a file may have.
+write('ics', 'too-many-exdates.ics', crlf(
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN', 'BEGIN:VEVENT', 'UID:ex@example.org',
+     'DTSTART;TZID=Europe/Berlin:20270105T190000', 'RRULE:FREQ=DAILY', 'SUMMARY:Ausnahmen',
+     'EXDATE;TZID=Europe/Berlin:' + ','.join('%04d%02d%02dT190000' % (2027 + i // 336, i // 28 % 12 + 1, i % 28 + 1)
+                                             for i in range(10001)),
+     'END:VEVENT', 'END:VCALENDAR']))
+
 write('ics', 'markup-names.ics', crlf([
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//hostile//EN',
     'BEGIN:VEVENT', 'UID:markup@example.org',
