@@ -250,10 +250,28 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:cli-test-0003@bbb-
   > "$work/kaputt.ics"
 check "import refuses a broken file" 1 '^$' 'Vorstand.*line 11' -- "$app" --import="$work/kaputt.ics"
 check "import of a missing file" 1 '^$' 'gibt-es-nicht\.ics' -- "$app" --import="$work/gibt-es-nicht.ics"
+# A zone whose rules libical would expand minute by minute: refused at once
+# (a hang is caught by the test's timeout), nothing stored.
+hostile="${BV_SOURCE_ROOT:?}/tests/data/hostile/ics"
+check "import refuses a zone bomb" 1 '^$' 'time zone whose rules cannot be used.*Nothing was imported' -- \
+  "$app" --import="$hostile/zone-minutely.ics"
 if [ "$(meetings_count)" = $((before + 1)) ]; then
   echo "ok - a broken file imports nothing"; passed=$((passed + 1))
 else
   echo "not ok - a broken file imports nothing ($(meetings_count) meetings)"; failed=$((failed + 1))
+fi
+
+# Addresses that hide a second recipient are left out and named; the rest
+# of the file imports.
+check "import leaves out addresses that are none" 0 '^Imported: 1 added, 0 updated, 0 skipped$' \
+  '^Not invited, because these are no valid e-mail addresses: .*anna@x\.org,boss@evil\.org' -- \
+  "$app" --import="$hostile/attendee-tricks.ics"
+invited="$(/usr/bin/python3 -c "import sqlite3,sys; print(','.join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"select p.guest_email from meeting_participants p join meetings m on m.id = p.meeting_id where m.ical_uid = 'hostile-zone@example.org'\"))))" \
+  "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db")"
+if [ "$invited" = "marie@example.org,nils@example.org" ]; then
+  echo "ok - only the valid attendees were invited"; passed=$((passed + 1))
+else
+  echo "not ok - only the valid attendees were invited ($invited)"; failed=$((failed + 1))
 fi
 
 # Only the two good servers were stored, and the secret is in no file.

@@ -51,6 +51,40 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* The calendar files go into a new folder inside the chosen one: the
+ * path of @name in the one subfolder of @dir that has it, or NULL. */
+static char *
+exported_file (const char *parent,
+               const char *name)
+{
+  g_autoptr(GDir) folder = g_dir_open (parent, 0, NULL);
+  const char *entry;
+
+  while (folder && (entry = g_dir_read_name (folder)))
+    {
+      g_autofree char *path = g_build_filename (parent, entry, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *parent;
+  const char *name;
+} Exported;
+
+static gboolean
+file_exported (gpointer data)
+{
+  Exported *exported = data;
+  g_autofree char *path = exported_file (exported->parent, exported->name);
+
+  return path != NULL;
+}
+
 static void
 store_secret (BvServer *server)
 {
@@ -318,8 +352,8 @@ test_invite_and_send (void)
   g_autofree char *path = g_build_filename (dir, "invite.db", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "merge.csv", NULL);
   g_autofree char *ics_dir = g_build_filename (dir, "ics", NULL);
-  g_autofree char *erika_ics = g_build_filename (ics_dir, "Erika Musterfrau.ics", NULL);
-  g_autofree char *meeting_ics = g_build_filename (ics_dir, "Mitgliederversammlung 2026.ics", NULL);
+  Exported erika_ics = { ics_dir, "Erika Musterfrau.ics" };
+  Exported meeting_ics = { ics_dir, "Mitgliederversammlung 2026.ics" };
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
   g_autoptr(BvServerManager) manager = NULL;
@@ -512,8 +546,8 @@ test_invite_and_send (void)
 
   g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
-  bv_test_wait_until (file_exists, erika_ics);
-  bv_test_wait_until (file_exists, meeting_ics);
+  bv_test_wait_until (file_exported, &erika_ics);
+  bv_test_wait_until (file_exported, &meeting_ics);
 
   /* Removing Gustav for good: the notice stays until the links are renewed. */
   {
@@ -612,7 +646,9 @@ test_course (void)
 {
   g_autofree char *path = g_build_filename (dir, "course.db", NULL);
   g_autofree char *ics_dir = g_build_filename (dir, "course-ics", NULL);
-  g_autofree char *anna_ics = g_build_filename (ics_dir, "Anna Trainer.ics", NULL);
+  Exported anna_exported = { ics_dir, "Anna Trainer.ics" };
+  g_autofree char *anna_ics = NULL;
+  g_autofree char *folder = NULL;
   g_autofree char *merge_path = g_build_filename (dir, "course.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
@@ -663,7 +699,11 @@ test_course (void)
 
   g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
-  bv_test_wait_until (file_exists, anna_ics);
+  bv_test_wait_until (file_exported, &anna_exported);
+  anna_ics = exported_file (ics_dir, "Anna Trainer.ics");
+  folder = g_path_get_dirname (anna_ics);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_true (g_file_get_contents (anna_ics, &ics, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (ics, "RRULE:FREQ=WEEKLY;COUNT=6"));

@@ -31,11 +31,44 @@
 #define MIN_YEAR 1900
 #define MAX_YEAR 2500
 
+/* A VTIMEZONE whose name says nothing known is expanded by libical from
+ * its first rule up to some years after the dates asked for, one step of
+ * the rule's frequency at a time (also where a rule never matches). Its
+ * rules are cut at ZONE_LAST_YEAR (UNTIL), the steps counted, the
+ * changes counted out with libical's iterator, and the zone refused when
+ * it changes more often than real zones ever did (twice a year, a few
+ * hundred changes since 1601) or lists dates by the thousand: a
+ * "FREQ=MINUTELY" rule kept a core busy for minutes. */
+#define ZONE_LAST_YEAR 2100
+#define ZONE_MAX_CHANGES 5000
+#define ZONE_MAX_PARTS 200
+#define ZONE_MAX_RDATES 1000
+/* All zones of one file together: changes, and steps of the rules
+ * (Outlook's two yearly rules since 1601 take 1000). */
+#define ZONE_BUDGET 20000
+#define ZONE_MAX_STEPS 5000
+
+/* How often the loops look at the GCancellable. */
+#define CANCEL_CHECK_INTERVAL 1024
+
+/* A guest's name from a CN: longer ones are cut. */
+#define MAX_ATTENDEE_NAME_CHARS 128
+/* More people than a room of a club's server takes: a list like that is
+ * a mailing list's, or an attack on the invitation store. */
+#define MAX_ATTENDEES 1000
+/* All events of a file together: each becomes a row written in the main
+ * context. */
+#define MAX_FILE_ATTENDEES 10000
+/* Cancelled dates (EXDATE values) of all events of a file: each one is a
+ * row written in the main context, too. */
+#define MAX_FILE_EXDATES 10000
+
 struct _BvIcsEvent
 {
   BvMeeting *meeting;
   GPtrArray *exceptions;
   GPtrArray *attendees;  /* of BvIcsAttendee */
+  GPtrArray *refused_attendees;  /* of char *, addresses that are none */
 };
 
 /* One unfolded content line and the physical line it starts on. */
@@ -57,6 +90,8 @@ typedef struct
 {
   icaltimezone *zone;
   char         *location;  /* X-LIC-LOCATION, or NULL */
+  gboolean      checked;   /* its rules were counted out */
+  gboolean      refused;   /* and found too costly to expand */
 } VTimezone;
 
 typedef enum {
@@ -114,6 +149,10 @@ typedef struct
   GString    *vtimezone;
   guint       last_line;
   gboolean    seen_content;
+  GCancellable *cancellable;
+  guint       zone_budget;   /* changes all rule zones may still have */
+  guint       zone_steps;    /* rule steps they may still take */
+  gboolean    zone_refused;  /* the last TZID named such a zone */
 } Parser;
 
 typedef struct
@@ -203,6 +242,7 @@ import_data_free (ImportData *data)
   g_free (data->name);
   g_free (data->server_id);
   g_clear_pointer (&data->events, g_ptr_array_unref);
+  bv_ics_import_counts_clear (&data->counts);
   g_free (data);
 }
 
@@ -218,6 +258,9 @@ typedef enum {
   FILE_INCOMPLETE,
   FILE_NO_EVENTS,
   FILE_TOO_LARGE,
+  FILE_TOO_MANY_EVENTS,
+  FILE_TOO_MANY_ATTENDEES,
+  FILE_TOO_MANY_EXDATES,
 } FileProblem;
 
 /* The problems of the file as a whole, naming it when its name is known. */
@@ -293,6 +336,55 @@ set_file_error (GError      **error,
                                "meetings you want to plan here and try again."));
       break;
 
+    case FILE_TOO_MANY_EVENTS:
+      if (name)
+        /* Translators: %s is a file name, %u a number (5000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_READ,
+                     _("The calendar file “%s” contains more than %u appointments. Export only "
+                       "the meetings you want to plan here and try again."),
+                     name, BV_ICS_IMPORT_MAX_EVENTS);
+      else
+        /* Translators: %u is a number (5000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_READ,
+                     _("The calendar file contains more than %u appointments. Export only the "
+                       "meetings you want to plan here and try again."),
+                     BV_ICS_IMPORT_MAX_EVENTS);
+      break;
+
+    case FILE_TOO_MANY_ATTENDEES:
+      if (name)
+        /* Translators: %s is a file name, %u a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file “%s” invite more than %u people "
+                       "together. Nothing was imported. Remove the attendees in your calendar "
+                       "program and invite them here instead."),
+                     name, MAX_FILE_ATTENDEES);
+      else
+        /* Translators: %u is a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file invite more than %u people "
+                       "together. Nothing was imported. Remove the attendees in your calendar "
+                       "program and invite them here instead."),
+                     MAX_FILE_ATTENDEES);
+      break;
+
+    case FILE_TOO_MANY_EXDATES:
+      if (name)
+        /* Translators: %s is a file name, %u a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file “%s” have more than %u cancelled "
+                       "dates together. Nothing was imported. Export only the meetings you want "
+                       "to plan here and try again."),
+                     name, MAX_FILE_EXDATES);
+      else
+        /* Translators: %u is a number (10000). */
+        g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                     _("The appointments in the calendar file have more than %u cancelled dates "
+                       "together. Nothing was imported. Export only the meetings you want to "
+                       "plan here and try again."),
+                     MAX_FILE_EXDATES);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -305,6 +397,8 @@ typedef enum {
   EVENT_ENDS_BEFORE_START,
   EVENT_UNKNOWN_ZONE,
   EVENT_BAD_DATE,
+  EVENT_COSTLY_ZONE,
+  EVENT_TOO_MANY_ATTENDEES,
 } EventProblem;
 
 static void
@@ -354,6 +448,26 @@ set_event_error (GError       **error,
                      "again with its time zone included, or choose another time zone in your "
                      "calendar program."),
                    title, line);
+      break;
+
+    case EVENT_COSTLY_ZONE:
+      /* Translators: %s is the event's title, %u a line number of the file. */
+      g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                   _("The event “%s” uses a time zone whose rules cannot be used (line %u): "
+                     "they change more often than once a month or list too many dates. "
+                     "Nothing was imported. Export the file again with a usual time zone "
+                     "such as Europe/Berlin."),
+                   title, line);
+      break;
+
+    case EVENT_TOO_MANY_ATTENDEES:
+      /* Translators: %s is the event's title, %u a line number of the file,
+       * the second %u a number (1000). */
+      g_set_error (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_INVALID,
+                   _("The event “%s” invites more than %u people (line %u). Nothing was "
+                     "imported. Remove the attendees in your calendar program and invite "
+                     "them here instead."),
+                   title, MAX_ATTENDEES, line);
       break;
 
     case EVENT_BAD_DATE:
@@ -567,6 +681,9 @@ scan (Parser      *p,
       const char *end = pos + len;
 
       number++;
+      if (number % CANCEL_CHECK_INTERVAL == 0
+          && g_cancellable_set_error_if_cancelled (p->cancellable, error))
+        return FALSE;
       if (len > 0 && (pos[0] == ' ' || pos[0] == '\t') && have_logical)
         g_string_append_len (logical, pos + 1, len - 1);
       else
@@ -688,10 +805,130 @@ zone_set_olson (Zone       *zone,
   zone->tz = tz;
 }
 
+/* Whether libical may expand @vtimezone's rules: every STANDARD and
+ * DAYLIGHT part counted out with libical's own iterator, as libical would
+ * expand it, but stopping at the limits. Counted once per zone; all
+ * zones of the file share one budget. */
+static gboolean
+zone_rules_are_tame (Parser    *p,
+                     VTimezone *vtimezone)
+{
+  icalcomponent *component;
+  guint parts = 0;
+  guint rdates = 0;
+  guint changes = 0;
+
+  if (vtimezone->checked)
+    return !vtimezone->refused;
+  vtimezone->checked = TRUE;
+  vtimezone->refused = TRUE;
+
+  component = icaltimezone_get_component (vtimezone->zone);
+  if (!component)
+    return FALSE;
+
+  for (icalcomponent *part = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
+       part; part = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+    {
+      icalcomponent_kind kind = icalcomponent_isa (part);
+      icalproperty *dtstart_prop;
+      struct icaltimetype dtstart;
+
+      if (kind != ICAL_XSTANDARD_COMPONENT && kind != ICAL_XDAYLIGHT_COMPONENT)
+        continue;
+      if (++parts > ZONE_MAX_PARTS)
+        return FALSE;
+
+      /* Every part is at least one change. */
+      changes++;
+
+      for (icalproperty *prop = icalcomponent_get_first_property (part, ICAL_RDATE_PROPERTY);
+           prop; prop = icalcomponent_get_next_property (part, ICAL_RDATE_PROPERTY))
+        {
+          changes++;
+          if (++rdates > ZONE_MAX_RDATES)
+            return FALSE;
+        }
+
+      dtstart_prop = icalcomponent_get_first_property (part, ICAL_DTSTART_PROPERTY);
+      if (!dtstart_prop)
+        continue;
+      dtstart = icalproperty_get_dtstart (dtstart_prop);
+
+      for (icalproperty *prop = icalcomponent_get_first_property (part, ICAL_RRULE_PROPERTY);
+           prop; prop = icalcomponent_get_next_property (part, ICAL_RRULE_PROPERTY))
+        {
+          struct icalrecurrencetype rule = icalproperty_get_rrule (prop);
+          icalrecur_iterator *iterator;
+          guint steps;
+
+          /* Zones change at most a few times a year; a rule by hour,
+           * minute or second is no zone. */
+          if ((rule.freq != ICAL_YEARLY_RECURRENCE && rule.freq != ICAL_MONTHLY_RECURRENCE)
+              || rule.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX
+              || rule.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX
+              || rule.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
+            return FALSE;
+
+          if (icaltime_is_null_time (dtstart) || dtstart.year < 1)
+            continue;
+          /* Rules of the far future would not be cut below. */
+          if (dtstart.year > ZONE_LAST_YEAR)
+            return FALSE;
+
+          /* Cut the rule, for libical too: a rule that never matches
+           * would otherwise be stepped through up to the year 2582. */
+          if (icaltime_is_null_time (rule.until) || rule.until.year > ZONE_LAST_YEAR)
+            {
+              rule.until = icaltime_null_time ();
+              rule.until.year = ZONE_LAST_YEAR;
+              rule.until.month = 12;
+              rule.until.day = 31;
+              rule.until.hour = 23;
+              rule.until.minute = 59;
+              rule.until.second = 59;
+              icalproperty_set_rrule (prop, rule);
+            }
+          steps = rule.until.year < dtstart.year
+                  ? 0
+                  : (guint) (rule.until.year - dtstart.year + 1)
+                    * (rule.freq == ICAL_MONTHLY_RECURRENCE ? 12 : 1) / MAX (rule.interval, 1);
+          if (steps > p->zone_steps)
+            return FALSE;
+          p->zone_steps -= steps;
+
+          iterator = icalrecur_iterator_new (rule, dtstart);
+          if (!iterator)
+            continue;
+          for (struct icaltimetype t = icalrecur_iterator_next (iterator);
+               !icaltime_is_null_time (t) && t.year <= ZONE_LAST_YEAR;
+               t = icalrecur_iterator_next (iterator))
+            {
+              if (++changes > ZONE_MAX_CHANGES || changes > p->zone_budget
+                  || (changes % CANCEL_CHECK_INTERVAL == 0
+                      && g_cancellable_is_cancelled (p->cancellable)))
+                {
+                  icalrecur_iterator_free (iterator);
+                  return FALSE;
+                }
+            }
+          icalrecur_iterator_free (iterator);
+        }
+
+      if (changes > ZONE_MAX_CHANGES || changes > p->zone_budget)
+        return FALSE;
+    }
+
+  p->zone_budget -= changes;
+  vtimezone->refused = FALSE;
+  return TRUE;
+}
+
 /* What a TZID parameter stands for: an Olson name, such a name behind a
  * vendor prefix ("/mozilla.org/20050126_1/Europe/Berlin"), the
  * VTIMEZONE's X-LIC-LOCATION, a Windows name, or else the VTIMEZONE's
- * rules. FALSE when none of these is there. */
+ * rules. FALSE when none of these is there, or when the rules would cost
+ * too much to expand (p->zone_refused). */
 static gboolean
 resolve_tzid (Parser     *p,
               const char *tzid,
@@ -702,6 +939,7 @@ resolve_tzid (Parser     *p,
   GTimeZone *tz;
 
   zone_clear (zone);
+  p->zone_refused = FALSE;
 
   if (is_utc_name (tzid))
     {
@@ -740,6 +978,11 @@ resolve_tzid (Parser     *p,
 
   if (vtimezone)
     {
+      if (!zone_rules_are_tame (p, vtimezone))
+        {
+          p->zone_refused = TRUE;
+          return FALSE;
+        }
       zone->kind = ZONE_RULES;
       zone->rules = vtimezone->zone;
       return TRUE;
@@ -899,7 +1142,13 @@ read_time_line (Parser               *p,
 
   if (read_time (p, text, t, zone, &unknown_zone))
     return TRUE;
-  set_event_error (error, title, unknown_zone ? EVENT_UNKNOWN_ZONE : problem, line->number);
+  if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+    return FALSE;
+  if (unknown_zone && p->zone_refused)
+    problem = EVENT_COSTLY_ZONE;
+  else if (unknown_zone)
+    problem = EVENT_UNKNOWN_ZONE;
+  set_event_error (error, title, problem, line->number);
   return FALSE;
 }
 
@@ -923,20 +1172,46 @@ read_text (const Line *line)
   return value ? g_strdup (value) : NULL;
 }
 
+/* A name as plain one-line text: control and format characters (line
+ * breaks, bidi overrides) become blanks, at most @max_chars characters. */
+static char *
+plain_name (const char *text,
+            guint       max_chars)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *c = text; *c && n < max_chars; c = g_utf8_next_char (c), n++)
+    {
+      gunichar u = g_utf8_get_char (c);
+      GUnicodeType type = g_unichar_type (u);
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (name, ' ');
+      else
+        g_string_append_unichar (name, u);
+    }
+  g_strstrip (name->str);
+  if (!name->str[0])
+    return NULL;
+  return g_strdup (name->str);
+}
+
 /* BigBlueButton takes 2 to 64 characters; longer titles are cut after a
  * word. */
 static char *
 make_title (const char *summary)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (summary ? summary : ""));
+  /* A title is one line of plain text (no escape sequences or bidi
+   * overrides either). */
+  g_autofree char *trimmed = plain_name (summary ? summary : "", G_MAXUINT);
   g_autoptr(GString) title = NULL;
   const char *limit;
   const char *cut = NULL;
 
-  /* A title is one line. */
-  for (char *c = trimmed; *c; c++)
-    if (*c == '\n' || *c == '\r' || *c == '\t')
-      *c = ' ';
+  if (!trimmed)
+    trimmed = g_strdup ("");
 
   if (g_utf8_strlen (trimmed, -1) < 2)
     return g_strdup (_("Imported meeting"));
@@ -1224,9 +1499,12 @@ attendee_free (BvIcsAttendee *attendee)
 /* The people an event invites: ATTENDEE lines with a mailto: address (the
  * key by which a second import recognises them), their CN and whether
  * they chair the meeting. Lines that cannot be read are left out rather
- * than failing the meeting: the invitation list is a convenience. */
+ * than failing the meeting: the invitation list is a convenience.
+ * Addresses that are none by the members' rule go to @refused, decoded,
+ * so that "anna@x.org%2Cboss@evil.org" never becomes an invitation. */
 static GPtrArray *
-read_attendees (const Fields *fields)
+read_attendees (const Fields *fields,
+                GPtrArray    *refused)
 {
   g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) attendee_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1253,8 +1531,18 @@ read_attendees (const Fields *fields)
       if (!email)
         email = g_strdup (value + 7);
       g_strstrip (email);
-      if (!*email || !strchr (email, '@') || !g_utf8_validate (email, -1, NULL))
+      if (!*email)
         continue;
+      if (!bv_member_email_is_valid (email))
+        {
+          /* Shown to the user: as one line of valid text. */
+          g_autofree char *valid = g_utf8_make_valid (email, -1);
+          char *shown = plain_name (valid, 80);
+
+          if (shown)
+            g_ptr_array_add (refused, shown);
+          continue;
+        }
 
       param = icalproperty_get_first_parameter (prop, ICAL_CN_PARAMETER);
       if (param)
@@ -1274,12 +1562,8 @@ read_attendees (const Fields *fields)
 
       attendee = g_new0 (BvIcsAttendee, 1);
       attendee->email = g_steal_pointer (&email);
-      if (cn && *cn)
-        {
-          attendee->name = g_strstrip (g_strdup (cn));
-          if (!*attendee->name)
-            g_clear_pointer (&attendee->name, g_free);
-        }
+      if (cn && *cn && g_utf8_validate (cn, -1, NULL))
+        attendee->name = plain_name (cn, MAX_ATTENDEE_NAME_CHARS);
       attendee->moderator = chair;
       g_ptr_array_add (attendees, attendee);
       g_hash_table_insert (seen, g_steal_pointer (&key), attendee);
@@ -1382,10 +1666,17 @@ read_master (Parser    *p,
   if (!read_exdates (p, master, error))
     return NULL;
 
+  if (fields->attendees->len > MAX_ATTENDEES)
+    {
+      set_event_error (error, fields->title, EVENT_TOO_MANY_ATTENDEES, fields->raw->begin_line);
+      return NULL;
+    }
+
   master->event = g_new0 (BvIcsEvent, 1);
   master->event->meeting = meeting = bv_meeting_new (BV_MEETING_KIND_GROUP);
   master->event->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_meeting_exception_free);
-  master->event->attendees = read_attendees (fields);
+  master->event->refused_attendees = g_ptr_array_new_with_free_func (g_free);
+  master->event->attendees = read_attendees (fields, master->event->refused_attendees);
   bv_meeting_set_title (meeting, fields->title);
   bv_meeting_set_start (meeting, start_local, tzid);
   bv_meeting_set_duration (meeting, duration);
@@ -1477,11 +1768,12 @@ compare_exceptions (gconstpointer a,
 }
 
 static GPtrArray *
-parse_internal (const char  *data,
-                gsize        length,
-                const char  *name,
-                guint       *skipped,
-                GError     **error)
+parse_internal (const char    *data,
+                gsize          length,
+                const char    *name,
+                guint         *skipped,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   Parser p = { 0 };
   g_autofree char *text = NULL;
@@ -1493,6 +1785,8 @@ parse_internal (const char  *data,
   g_autoptr(GHashTable) skipped_uids = NULL;
   g_autoptr(GPtrArray) result = NULL;
   gboolean ok = FALSE;
+  gsize n_attendees = 0;
+  gsize n_exdates = 0;
 
   *skipped = 0;
 
@@ -1513,6 +1807,9 @@ parse_internal (const char  *data,
     start += 3;
 
   p.name = name;
+  p.cancellable = cancellable;
+  p.zone_budget = ZONE_BUDGET;
+  p.zone_steps = ZONE_MAX_STEPS;
   p.default_tz = g_time_zone_new_identifier (DEFAULT_TZID);
   if (!p.default_tz)
     p.default_tz = g_time_zone_new_local ();
@@ -1529,6 +1826,13 @@ parse_internal (const char  *data,
       set_file_error (error, name, FILE_NO_EVENTS, 0);
       goto out;
     }
+  /* Each one is a row written in the main context: a whole calendar's
+   * history would keep the window busy for many seconds. */
+  if (p.events->len > BV_ICS_IMPORT_MAX_EVENTS)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_EVENTS, 0);
+      goto out;
+    }
 
   all_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) fields_free);
   masters = g_ptr_array_new_with_free_func ((GDestroyNotify) master_free);
@@ -1536,7 +1840,34 @@ parse_internal (const char  *data,
   skipped_uids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < p.events->len; i++)
-    g_ptr_array_add (all_fields, read_fields (g_ptr_array_index (p.events, i)));
+    {
+      Fields *fields;
+
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+      fields = read_fields (g_ptr_array_index (p.events, i));
+      g_ptr_array_add (all_fields, fields);
+      n_attendees += fields->attendees->len;
+      for (guint j = 0; j < fields->exdates->len; j++)
+        {
+          const Line *line = g_ptr_array_index (fields->exdates, j);
+
+          /* One more than the commas: an upper bound of the values. */
+          n_exdates++;
+          for (const char *c = line->text; *c; c++)
+            n_exdates += *c == ',';
+        }
+    }
+  if (n_attendees > MAX_FILE_ATTENDEES)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_ATTENDEES, 0);
+      goto out;
+    }
+  if (n_exdates > MAX_FILE_EXDATES)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_EXDATES, 0);
+      goto out;
+    }
 
   for (guint i = 0; i < all_fields->len; i++)
     {
@@ -1545,6 +1876,8 @@ parse_internal (const char  *data,
       Master *earlier;
       g_autoptr(GError) local_error = NULL;
 
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
       if (fields->recurrence_id)
         continue;
 
@@ -1584,6 +1917,8 @@ parse_internal (const char  *data,
       Fields *fields = g_ptr_array_index (all_fields, i);
       Master *master;
 
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
       if (!fields->recurrence_id)
         continue;
 
@@ -1631,26 +1966,52 @@ out:
 
 /* Saving */
 
-/* Whether @participants already hold the member @member_id, or someone
- * with the address @email_key. */
+/* The stored members by address key, built once per import: looking
+ * each attendee up in the whole list made large files quadratic. */
+static GHashTable *
+members_by_email (BvDatabase *database)
+{
+  GListModel *members = bv_database_get_members (database);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  guint n_items = g_list_model_get_n_items (members);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMember) member = g_list_model_get_item (members, i);
+      char *key = bv_member_email_key (bv_member_get_email (member));
+
+      if (key && !g_hash_table_contains (table, key))
+        g_hash_table_insert (table, key, g_steal_pointer (&member));
+      else
+        g_free (key);
+    }
+  return table;
+}
+
+/* Whom a meeting's invitations hold: "m:" + member id, "@" + address key. */
+static void
+note_invited (GHashTable    *invited,
+              BvParticipant *participant)
+{
+  const char *member_id = bv_participant_get_member_id (participant);
+  g_autofree char *key = bv_member_email_key (bv_participant_get_email (participant));
+
+  if (member_id)
+    g_hash_table_add (invited, g_strconcat ("m:", member_id, NULL));
+  if (key)
+    g_hash_table_add (invited, g_strconcat ("@", key, NULL));
+}
+
 static gboolean
-is_invited (GPtrArray  *participants,
+is_invited (GHashTable *invited,
             const char *member_id,
             const char *email_key)
 {
-  for (guint i = 0; i < participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (participants, i);
-      g_autofree char *key = NULL;
+  g_autofree char *member_key = member_id ? g_strconcat ("m:", member_id, NULL) : NULL;
+  g_autofree char *address_key = email_key ? g_strconcat ("@", email_key, NULL) : NULL;
 
-      if (member_id && g_strcmp0 (bv_participant_get_member_id (participant), member_id) == 0)
-        return TRUE;
-      if (bv_participant_get_email (participant))
-        key = bv_member_email_key (bv_participant_get_email (participant));
-      if (key && email_key && g_str_equal (key, email_key))
-        return TRUE;
-    }
-  return FALSE;
+  return (member_key && g_hash_table_contains (invited, member_key))
+         || (address_key && g_hash_table_contains (invited, address_key));
 }
 
 /* The events' attendees as the meetings' participants: members when the
@@ -1664,6 +2025,7 @@ collect_attendees (BvDatabase  *database,
                    GPtrArray   *meetings)
 {
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) members = NULL;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -1671,23 +2033,33 @@ collect_attendees (BvDatabase  *database,
       BvMeeting *meeting = g_ptr_array_index (meetings, i);
       const char *meeting_id = bv_meeting_get_id (meeting);
       g_autoptr(GPtrArray) present = NULL;
+      g_autoptr(GHashTable) invited = NULL;
 
       if (!event->attendees || event->attendees->len == 0)
         continue;
 
+      if (!members)
+        members = members_by_email (database);
+      invited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       present = bv_database_list_participants (database, meeting_id);
+      for (guint j = 0; j < present->len; j++)
+        note_invited (invited, g_ptr_array_index (present, j));
+
       for (guint j = 0; j < event->attendees->len; j++)
         {
           BvIcsAttendee *attendee = g_ptr_array_index (event->attendees, j);
-          g_autoptr(BvMember) member = bv_database_find_member_by_email (database, attendee->email);
-          g_autoptr(BvParticipant) participant = NULL;
           g_autofree char *key = bv_member_email_key (attendee->email);
+          BvMember *member = key ? g_hash_table_lookup (members, key) : NULL;
+          g_autoptr(BvParticipant) participant = NULL;
           g_autofree char *local_part = NULL;
           BvParticipantRole role = attendee->moderator ? BV_PARTICIPANT_ROLE_MODERATOR
                                                        : BV_PARTICIPANT_ROLE_PARTICIPANT;
           const char *name = attendee->name;
 
-          if (is_invited (present, member ? bv_member_get_id (member) : NULL, key))
+          if (is_invited (invited, member ? bv_member_get_id (member) : NULL, key))
+            continue;
+          /* Checked when read; the guest constructor insists. */
+          if (!bv_member_email_is_valid (attendee->email))
             continue;
 
           if (member)
@@ -1703,11 +2075,63 @@ collect_attendees (BvDatabase  *database,
             }
 
           g_ptr_array_add (added, g_object_ref (participant));
-          g_ptr_array_add (present, g_steal_pointer (&participant));
+          if (member)
+            g_hash_table_add (invited, g_strconcat ("m:", bv_member_get_id (member), NULL));
+          if (key)
+            g_hash_table_add (invited, g_strconcat ("@", key, NULL));
         }
     }
 
   return g_steal_pointer (&added);
+}
+
+/* The refused addresses of all events, each once, for the report. */
+static char **
+collect_refused (GPtrArray *events,
+                 guint     *n_refused)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  *n_refused = 0;
+  for (guint i = 0; i < events->len; i++)
+    {
+      BvIcsEvent *event = g_ptr_array_index (events, i);
+
+      for (guint j = 0; event->refused_attendees && j < event->refused_attendees->len; j++)
+        {
+          char *address = g_ptr_array_index (event->refused_attendees, j);
+
+          (*n_refused)++;
+          if (g_hash_table_add (seen, address))
+            g_ptr_array_add (all, g_strdup (address));
+        }
+    }
+
+  if (all->len == 0)
+    return NULL;
+  g_ptr_array_add (all, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&all), FALSE);
+}
+
+/* The stored meetings by UID, as bv_database_find_meeting_by_ical_uid ()
+ * would find them (the first), built once: per event it was quadratic. */
+static GHashTable *
+meetings_by_uid (BvDatabase *database)
+{
+  GListModel *meetings = bv_database_get_meetings (database);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  guint n_items = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BvMeeting) meeting = g_list_model_get_item (meetings, i);
+      const char *uid = bv_meeting_get_ical_uid (meeting);
+
+      if (uid && !g_hash_table_contains (table, uid))
+        g_hash_table_insert (table, g_strdup (uid), g_steal_pointer (&meeting));
+    }
+  return table;
 }
 
 static gboolean
@@ -1721,6 +2145,7 @@ store_events (BvDatabase         *database,
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) by_uid = meetings_by_uid (database);
   guint added = 0;
   guint updated = 0;
   guint participants = 0;
@@ -1730,7 +2155,10 @@ store_events (BvDatabase         *database,
       BvIcsEvent *event = g_ptr_array_index (events, i);
       BvMeeting *parsed = event->meeting;
       const char *uid = bv_meeting_get_ical_uid (parsed);
-      g_autoptr(BvMeeting) existing = uid ? bv_database_find_meeting_by_ical_uid (database, uid) : NULL;
+      g_autoptr(BvMeeting) existing = uid ? g_hash_table_lookup (by_uid, uid) : NULL;
+
+      if (existing)
+        g_object_ref (existing);
 
       if (existing)
         {
@@ -1774,6 +2202,7 @@ store_events (BvDatabase         *database,
       counts->added = added;
       counts->updated = updated;
       counts->participants = participants;
+      counts->refused_attendees = collect_refused (events, &counts->attendees_refused);
     }
   return TRUE;
 }
@@ -1845,7 +2274,7 @@ parse_thread (GTask        *task,
 
   contents = g_bytes_get_data (bytes, &size);
   data->events = parse_internal (contents ? contents : "", size, data->name, &data->skipped,
-                                 &error);
+                                 cancellable, &error);
   if (!data->events)
     {
       g_task_return_error (task, error);
@@ -1906,6 +2335,22 @@ bv_ics_event_get_attendees (BvIcsEvent *event)
   return event->attendees;
 }
 
+GPtrArray *
+bv_ics_event_get_refused_attendees (BvIcsEvent *event)
+{
+  g_return_val_if_fail (event, NULL);
+
+  return event->refused_attendees;
+}
+
+void
+bv_ics_import_counts_clear (BvIcsImportCounts *counts)
+{
+  if (!counts)
+    return;
+  g_clear_pointer (&counts->refused_attendees, g_strfreev);
+}
+
 void
 bv_ics_event_free (BvIcsEvent *event)
 {
@@ -1914,6 +2359,7 @@ bv_ics_event_free (BvIcsEvent *event)
   g_clear_object (&event->meeting);
   g_clear_pointer (&event->exceptions, g_ptr_array_unref);
   g_clear_pointer (&event->attendees, g_ptr_array_unref);
+  g_clear_pointer (&event->refused_attendees, g_ptr_array_unref);
   g_free (event);
 }
 
@@ -1927,7 +2373,7 @@ bv_ics_parse (const char  *data,
   g_return_val_if_fail (data || length == 0, NULL);
   g_return_val_if_fail (!error || !*error, NULL);
 
-  return parse_internal (data ? data : "", length, NULL, &skipped, error);
+  return parse_internal (data ? data : "", length, NULL, &skipped, NULL, error);
 }
 
 gboolean
@@ -1945,7 +2391,7 @@ bv_ics_import_data (BvDatabase         *database,
   g_return_val_if_fail (data || length == 0, FALSE);
   g_return_val_if_fail (!error || !*error, FALSE);
 
-  events = parse_internal (data ? data : "", length, NULL, &skipped, error);
+  events = parse_internal (data ? data : "", length, NULL, &skipped, NULL, error);
   if (!events)
     return FALSE;
   if (!store_events (database, events, server_id, counts, error))
@@ -2006,6 +2452,9 @@ bv_ics_import_file_finish (GAsyncResult       *result,
 
   data = g_task_get_task_data (G_TASK (result));
   if (counts)
-    *counts = data->counts;
+    {
+      *counts = data->counts;
+      data->counts.refused_attendees = NULL;
+    }
   return TRUE;
 }

@@ -34,26 +34,42 @@ G_BEGIN_DECLS
  * times, floating times and zones known only by their VTIMEZONE rules
  * become wall-clock times in Europe/Berlin.
  *
- * A file with one broken event imports nothing. */
+ * A file with one broken event imports nothing; so does one whose own
+ * time-zone rules would cost too much to work out (changes more often
+ * than monthly, thousands of RDATEs: see ZONE_* in the source), which is
+ * refused quickly. ATTENDEE addresses are checked with
+ * bv_member_email_is_valid (); those that are none are left out and
+ * reported (BvIcsImportCounts), the rest of the file imports. */
 
 #define BV_ICS_IMPORT_ERROR (bv_ics_import_error_quark ())
 
 typedef enum {
-  BV_ICS_IMPORT_ERROR_READ,      /* cannot read the file, or larger than 10 MiB */
+  BV_ICS_IMPORT_ERROR_READ,      /* cannot read the file, larger than 10 MiB, or more than
+                                  * BV_ICS_IMPORT_MAX_EVENTS appointments */
   BV_ICS_IMPORT_ERROR_INVALID,   /* not a calendar, not UTF-8, incomplete, an unusable event */
   BV_ICS_IMPORT_ERROR_NO_EVENTS, /* a calendar without VEVENT */
   BV_ICS_IMPORT_ERROR_STORE,     /* the database refused the meetings */
 } BvIcsImportError;
 
-/* The largest file the import reads. */
+/* The largest file the import reads, and the most appointments (VEVENTs,
+ * also changed dates of a series) it takes from one file. */
 #define BV_ICS_IMPORT_MAX_BYTES (10 * 1024 * 1024)
+#define BV_ICS_IMPORT_MAX_EVENTS 5000
 
 typedef struct {
   guint added;
   guint updated;
   guint skipped;
   guint participants;  /* invitations added from ATTENDEE lines */
+  guint attendees_refused;  /* ATTENDEE lines whose address is none */
+  /* those addresses, each once, as one line of text; NULL when none.
+   * Owned: bv_ics_import_counts_clear () (or g_auto). */
+  char **refused_attendees;
 } BvIcsImportCounts;
+
+void        bv_ics_import_counts_clear  (BvIcsImportCounts *counts);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BvIcsImportCounts, bv_ics_import_counts_clear)
 
 /* One ATTENDEE of an event: the address of its mailto: value, its CN
  * (NULL when the calendar gives none) and whether ROLE=CHAIR. */
@@ -73,6 +89,9 @@ GPtrArray  *bv_ics_event_get_exceptions (BvIcsEvent *event);
 /* (element-type BvIcsAttendee), never NULL, possibly empty; one entry
  * per address */
 GPtrArray  *bv_ics_event_get_attendees  (BvIcsEvent *event);
+/* (element-type utf8): the ATTENDEE addresses that are none (as
+ * bv_member_email_is_valid () says), decoded; never NULL */
+GPtrArray  *bv_ics_event_get_refused_attendees (BvIcsEvent *event);
 void        bv_ics_event_free           (BvIcsEvent *event);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvIcsEvent, bv_ics_event_free)
@@ -103,8 +122,9 @@ gboolean    bv_ics_import_data          (BvDatabase         *database,
                                          BvIcsImportCounts  *counts,
                                          GError            **error);
 
-/* As bv_ics_import_data() for @file, read and parsed in a worker thread;
- * the errors name the file. */
+/* As bv_ics_import_data() for @file, read and parsed in a worker thread
+ * that looks at @cancellable as it goes (G_IO_ERROR_CANCELLED, nothing
+ * stored); the errors name the file. */
 void        bv_ics_import_file_async    (BvDatabase         *database,
                                          GFile              *file,
                                          const char         *server_id,

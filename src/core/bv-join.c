@@ -478,9 +478,32 @@ bv_join_build_slides_body (const char * const *paths,
       g_autofree char *escaped = NULL;
       g_autofree char *encoded = NULL;
       g_autofree char *contents = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFileInputStream) input = NULL;
+      goffset remaining = BV_JOIN_SLIDES_MAX_BYTES - total;
+      gboolean too_large = FALSE;
       gsize length = 0;
 
-      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+      /* The size first: a large file (or a pipe, which never ends) is
+       * refused before a byte of it is read. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+      if (info && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a file");
+      if (info && !local_error && g_file_info_get_size (info) > remaining)
+        too_large = TRUE;
+      else if (!local_error)
+        {
+          /* At most what is left, plus one byte to notice a file that grew
+           * since it was measured. */
+          contents = g_malloc (remaining + 1);
+          input = g_file_read (file, cancellable, &local_error);
+          if (input)
+            g_input_stream_read_all (G_INPUT_STREAM (input), contents, remaining + 1, &length,
+                                     cancellable, &local_error);
+        }
+
+      if (local_error)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -497,7 +520,7 @@ bv_join_build_slides_body (const char * const *paths,
         }
 
       total += length;
-      if (total > BV_JOIN_SLIDES_MAX_BYTES)
+      if (too_large || total > BV_JOIN_SLIDES_MAX_BYTES)
         {
           g_autofree char *limit = g_format_size (BV_JOIN_SLIDES_MAX_BYTES);
 

@@ -39,12 +39,29 @@ typedef struct
   char      *problem;  /* a complete reason if the row cannot be used */
 } Row;
 
+/* A name longer than this is no member's: the row is skipped. */
+#define MAX_NAME_CHARS 200
+
+/* How often the loops look at the GCancellable. */
+#define CANCEL_CHECK_INTERVAL 1024
+
+/* What the comparison needs of the store, taken once in the main context
+ * (where the store lives) and then read by the worker thread: copies of
+ * the members by address and, for those without one, by name, and the
+ * groups' ids by name. Looking each row up in the whole list instead
+ * made large files quadratic on the main thread. */
 typedef struct
 {
-  BvDatabase *database;
+  GHashTable *by_email;  /* address key → BvMember (a copy) */
+  GHashTable *by_name;   /* name key → BvMember (a copy), members without address */
+  GHashTable *groups;    /* name key → group id */
+} Lookup;
+
+typedef struct
+{
   GFile      *file;
   char       *name;
-  GPtrArray  *rows;
+  Lookup     *lookup;
 } ImportData;
 
 struct _BvMemberImport
@@ -94,13 +111,66 @@ item_free (BvMemberImportItem *item)
   g_free (item);
 }
 
+
+static void
+lookup_free (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->by_email, g_hash_table_unref);
+  g_clear_pointer (&lookup->by_name, g_hash_table_unref);
+  g_clear_pointer (&lookup->groups, g_hash_table_unref);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lookup, lookup_free)
+
+/* Main context: O(members + groups). */
+static Lookup *
+lookup_new (BvDatabase *database)
+{
+  Lookup *lookup = g_new0 (Lookup, 1);
+  GListModel *members = bv_database_get_members (database);
+  GListModel *groups = bv_database_get_groups (database);
+  guint n_members = g_list_model_get_n_items (members);
+  guint n_groups = g_list_model_get_n_items (groups);
+
+  lookup->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  lookup->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  lookup->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autoptr(BvMember) member = g_list_model_get_item (members, i);
+      const char *email = bv_member_get_email (member);
+      GHashTable *table = email ? lookup->by_email : lookup->by_name;
+      char *key = email ? bv_member_email_key (email) : bv_database_name_key (bv_member_get_name (member));
+
+      /* The first in the list wins, as the scans did. */
+      if (key && !g_hash_table_contains (table, key))
+        g_hash_table_insert (table, key, bv_member_copy (member));
+      else
+        g_free (key);
+    }
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
+      char *key = bv_database_name_key (bv_group_get_name (group));
+
+      if (!g_hash_table_contains (lookup->groups, key))
+        g_hash_table_insert (lookup->groups, key, g_strdup (bv_group_get_id (group)));
+      else
+        g_free (key);
+    }
+
+  return lookup;
+}
+
 static void
 import_data_free (ImportData *data)
 {
-  g_clear_object (&data->database);
   g_clear_object (&data->file);
   g_free (data->name);
-  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->lookup, lookup_free);
   g_free (data);
 }
 
@@ -126,6 +196,33 @@ static char *
 dup_stripped (const char *text)
 {
   return take_stripped (g_strdup (text));
+}
+
+/* @text (taken) as plain one-line text: control and format characters
+ * (escape sequences, backspaces, line breaks, bidi overrides) become
+ * blanks; NULL when nothing is left. */
+static char *
+take_plain (char *text)
+{
+  g_autoptr(GString) plain = NULL;
+
+  if (!text)
+    return NULL;
+
+  plain = g_string_sized_new (strlen (text));
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+      GUnicodeType type = g_unichar_type (u);
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (plain, ' ');
+      else
+        g_string_append_unichar (plain, u);
+    }
+  g_free (text);
+  return take_stripped (g_string_free (g_steal_pointer (&plain), FALSE));
 }
 
 static void
@@ -174,6 +271,7 @@ typedef enum {
   FILE_UNREADABLE,
   FILE_NO_HEADER,
   FILE_TOO_LARGE,
+  FILE_TOO_MANY_ROWS,
 } FileProblem;
 
 /* The problems of the file as a whole, naming it when its name is known. */
@@ -233,6 +331,19 @@ set_file_error (GError      **error,
       else
         g_set_error_literal (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
                              _("The file is larger than 10 MB, which is far more than a member list. Check that you chose the right file."));
+      break;
+
+    case FILE_TOO_MANY_ROWS:
+      if (name)
+        /* Translators: %s is a file name, %u a number (20000). */
+        g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
+                     _("“%s” lists more than %u people. Import the list in parts."),
+                     name, BV_MEMBER_IMPORT_MAX_ROWS);
+      else
+        /* Translators: %u is a number (20000). */
+        g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
+                     _("The file lists more than %u people. Import the list in parts."),
+                     BV_MEMBER_IMPORT_MAX_ROWS);
       break;
 
     default:
@@ -853,6 +964,9 @@ parse_property (const char *text,
 
   head = g_strndup (text, colon - text);
   params = g_strsplit (head, ";", -1);
+  /* ":value" has no name at all (g_strsplit gives no parts). */
+  if (!params[0])
+    return FALSE;
   dot = strchr (params[0], '.');
   property->property = g_ascii_strup (dot ? dot + 1 : params[0], -1);
   property->preferred = FALSE;
@@ -1013,6 +1127,7 @@ parse_rows (const char  *data,
             GError     **error)
 {
   g_autofree char *text = decode (data, length, name, error);
+  g_autoptr(GPtrArray) rows = NULL;
   const char *start;
 
   if (!text)
@@ -1023,9 +1138,17 @@ parse_rows (const char  *data,
     start++;
 
   if (g_ascii_strncasecmp (start, "BEGIN:VCARD", strlen ("BEGIN:VCARD")) == 0)
-    return parse_vcard (start);
+    rows = parse_vcard (start);
+  else
+    rows = parse_csv (text, name, error);
 
-  return parse_csv (text, name, error);
+  /* Applying stores every row in the main context. */
+  if (rows && rows->len > BV_MEMBER_IMPORT_MAX_ROWS)
+    {
+      set_file_error (error, name, FILE_TOO_MANY_ROWS);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* Comparing with the store (main context) */
@@ -1051,49 +1174,31 @@ add_item (GPtrArray            *list,
   g_ptr_array_add (list, item);
 }
 
-static BvMember *
-find_by_name_without_email (BvDatabase *database,
-                            const char *name)
-{
-  GListModel *members = bv_database_get_members (database);
-  g_autofree char *key = bv_database_name_key (name);
-  guint n_items = g_list_model_get_n_items (members);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(BvMember) member = g_list_model_get_item (members, i);
-      g_autofree char *member_key = NULL;
-
-      if (bv_member_get_email (member))
-        continue;
-      member_key = bv_database_name_key (bv_member_get_name (member));
-      if (g_str_equal (key, member_key))
-        return g_steal_pointer (&member);
-    }
-
-  return NULL;
-}
-
 /* The groups named in @row that @member is not in yet. */
 static gboolean
-adds_groups (BvDatabase *database,
-             BvMember   *member,
-             Row        *row)
+adds_groups (Lookup   *lookup,
+             BvMember *member,
+             Row      *row)
 {
   for (guint i = 0; i < row->groups->len; i++)
     {
-      g_autoptr(BvGroup) group = bv_database_find_group_by_name (database, g_ptr_array_index (row->groups, i));
+      g_autofree char *key = bv_database_name_key (g_ptr_array_index (row->groups, i));
+      const char *group_id = g_hash_table_lookup (lookup->groups, key);
 
-      if (!group || !bv_member_has_group (member, bv_group_get_id (group)))
+      if (!group_id || !bv_member_has_group (member, group_id))
         return TRUE;
     }
   return FALSE;
 }
 
-static void
-classify (BvMemberImport *self,
-          BvDatabase     *database,
-          GPtrArray      *rows)
+/* Compares @rows with @lookup: O(rows), any thread. FALSE when
+ * @cancellable was cancelled. */
+static gboolean
+classify (BvMemberImport  *self,
+          Lookup          *lookup,
+          GPtrArray       *rows,
+          GCancellable    *cancellable,
+          GError         **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1101,10 +1206,30 @@ classify (BvMemberImport *self,
     {
       Row *row = g_ptr_array_index (rows, i);
       g_autofree char *key = NULL;
+      g_autofree char *folded = NULL;
       g_autoptr(BvMember) existing = NULL;
-      const char *label = row->name ? row->name : row->email;
+      const char *label;
       guint other;
 
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      /* Names are shown and written as plain text, one line. */
+      row->name = take_plain (row->name);
+      row->phone = take_plain (row->phone);
+      for (guint j = row->groups->len; j > 0; j--)
+        {
+          char *group = take_plain (g_ptr_array_index (row->groups, j - 1));
+
+          row->groups->pdata[j - 1] = group;
+          if (!group)
+            g_ptr_array_remove_index (row->groups, j - 1);
+        }
+      label = row->name ? row->name : row->email;
+
+      if (!row->problem && row->name && g_utf8_strlen (row->name, -1) > MAX_NAME_CHARS)
+        row->problem = g_strdup_printf (_("Line %u: the name is longer than %u characters"),
+                                        row->line, MAX_NAME_CHARS);
       if (row->problem)
         {
           add_item (self->skipped, BV_MEMBER_IMPORT_SKIP, row, NULL, label, g_strdup (row->problem));
@@ -1125,11 +1250,8 @@ classify (BvMemberImport *self,
         }
 
       /* Without an address, the name is what recognises a member again. */
-      {
-        g_autofree char *folded = row->email ? bv_member_email_key (row->email) : bv_database_name_key (row->name);
-
-        key = g_strconcat (row->email ? "@" : "#", folded, NULL);
-      }
+      folded = row->email ? bv_member_email_key (row->email) : bv_database_name_key (row->name);
+      key = g_strconcat (row->email ? "@" : "#", folded, NULL);
       other = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
       if (other)
         {
@@ -1141,8 +1263,9 @@ classify (BvMemberImport *self,
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
 
-      existing = row->email ? bv_database_find_member_by_email (database, row->email)
-                            : find_by_name_without_email (database, row->name);
+      existing = g_hash_table_lookup (row->email ? lookup->by_email : lookup->by_name, folded);
+      if (existing)
+        g_object_ref (existing);
 
       /* A list with addresses only keeps the names already stored; a new
        * member needs some name, and the address is the best there is. */
@@ -1169,7 +1292,7 @@ classify (BvMemberImport *self,
               bv_member_set_notes (changed, row->notes);
               g_ptr_array_add (fields, _("notes"));
             }
-          if (adds_groups (database, existing, row))
+          if (adds_groups (lookup, existing, row))
             g_ptr_array_add (fields, _("groups"));
 
           if (fields->len == 0)
@@ -1196,6 +1319,8 @@ classify (BvMemberImport *self,
           add_item (self->added, BV_MEMBER_IMPORT_ADD, row, member, row->name, NULL);
         }
     }
+
+  return TRUE;
 }
 
 /* Reading the file (worker thread) */
@@ -1243,14 +1368,27 @@ read_file (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+static BvMemberImport *
+import_new (const char *name)
+{
+  BvMemberImport *self = g_object_new (BV_TYPE_MEMBER_IMPORT, NULL);
+
+  self->name = g_strdup (name);
+  return self;
+}
+
+/* Reading, parsing and comparing: all in the worker thread, against the
+ * lookup taken when the import started. */
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   ImportData *data = task_data;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(BvMemberImport) self = NULL;
   GError *error = NULL;
   gsize size = 0;
   const char *contents;
@@ -1263,44 +1401,19 @@ parse_thread (GTask        *task,
     }
 
   contents = g_bytes_get_data (bytes, &size);
-  data->rows = parse_rows (contents ? contents : "", size, data->name, &error);
-  if (!data->rows)
+  rows = parse_rows (contents ? contents : "", size, data->name, &error);
+  if (!rows)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_boolean (task, TRUE);
-}
-
-static BvMemberImport *
-import_new (const char *name)
-{
-  BvMemberImport *self = g_object_new (BV_TYPE_MEMBER_IMPORT, NULL);
-
-  self->name = g_strdup (name);
-  return self;
-}
-
-static void
-parsed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ImportData *data = g_task_get_task_data (task);
-  g_autoptr(BvMemberImport) self = NULL;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
 
   self = import_new (data->name);
-  classify (self, data->database, data->rows);
+  if (!classify (self, data->lookup, rows, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_return_pointer (task, g_steal_pointer (&self), g_object_unref);
 }
 
@@ -1377,6 +1490,7 @@ bv_member_import_new_from_data (BvDatabase  *database,
                                 GError     **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(Lookup) lookup = NULL;
   BvMemberImport *self;
 
   g_return_val_if_fail (BV_IS_DATABASE (database), NULL);
@@ -1393,8 +1507,9 @@ bv_member_import_new_from_data (BvDatabase  *database,
   if (!rows)
     return NULL;
 
+  lookup = lookup_new (database);
   self = import_new (name);
-  classify (self, database, rows);
+  classify (self, lookup, rows, NULL, NULL);
   return self;
 }
 
@@ -1406,7 +1521,6 @@ bv_member_import_file_async (BvDatabase          *database,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) parse_task = NULL;
   g_autofree char *basename = NULL;
   ImportData *data;
 
@@ -1416,20 +1530,16 @@ bv_member_import_file_async (BvDatabase          *database,
 
   basename = g_file_get_basename (file);
   data = g_new0 (ImportData, 1);
-  data->database = g_object_ref (database);
   data->file = g_object_ref (file);
   data->name = basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+  /* The store lives in this context: what the comparison needs of it is
+   * copied here, in one pass, and read in the thread. */
+  data->lookup = lookup_new (database);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, bv_member_import_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
-
-  /* Read and parsed in a thread; compared with the store here, in the
-   * caller's main context, where the store lives. */
-  parse_task = g_task_new (NULL, cancellable, parsed_cb, g_object_ref (task));
-  g_task_set_source_tag (parse_task, parse_thread);
-  g_task_set_task_data (parse_task, data, NULL);
-  g_task_run_in_thread (parse_task, parse_thread);
+  g_task_run_in_thread (task, import_thread);
 }
 
 BvMemberImport *

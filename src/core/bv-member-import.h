@@ -30,19 +30,25 @@ G_BEGIN_DECLS
  * The file is read into a preview first: members to add, members to
  * update (the same e-mail address, ignoring case; without an address the
  * same name among members without one) with the fields that change, and
- * rows skipped with a reason naming the line. Empty fields never erase
+ * rows skipped with a reason naming the line (also an address that is
+ * none by bv_member_email_is_valid (), or a name longer than 200
+ * characters). Names, phone numbers and groups are kept as plain one-line
+ * text (control characters become blanks). Empty fields never erase
  * stored values and groups are only added. Applying the preview stores
  * all of it in one transaction. */
 
 #define BV_MEMBER_IMPORT_ERROR (bv_member_import_error_quark ())
 
 typedef enum {
-  BV_MEMBER_IMPORT_ERROR_READ,     /* cannot read the file, or larger than 10 MiB */
+  BV_MEMBER_IMPORT_ERROR_READ,     /* cannot read the file, larger than 10 MiB, or more
+                                    * than BV_MEMBER_IMPORT_MAX_ROWS rows */
   BV_MEMBER_IMPORT_ERROR_INVALID,  /* empty, binary, no usable header row */
   BV_MEMBER_IMPORT_ERROR_STORE,    /* the database refused the members */
 } BvMemberImportError;
 
 #define BV_MEMBER_IMPORT_MAX_BYTES (10 * 1024 * 1024)
+/* The most rows (cards) one file may have. */
+#define BV_MEMBER_IMPORT_MAX_ROWS 20000
 
 typedef enum {
   BV_MEMBER_IMPORT_ADD,
@@ -92,7 +98,9 @@ BvMemberImport *bv_member_import_new_from_data (BvDatabase           *database,
                                                 const char           *name,
                                                 GError              **error);
 
-/* The same for @file, read and parsed in a worker thread. */
+/* The same for @file, read, parsed and compared in a worker thread,
+ * against a copy of the members and groups taken (in one pass) when
+ * called; @cancellable is looked at as it goes. */
 void            bv_member_import_file_async    (BvDatabase           *database,
                                                 GFile                *file,
                                                 GCancellable         *cancellable,

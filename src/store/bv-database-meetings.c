@@ -593,8 +593,10 @@ bv_database_save_meetings_with_participants (BvDatabase  *self,
   if (!bv_database_commit (self, error))
     goto failed;
 
-  for (guint i = 0; i < meetings->len; i++)
-    publish_meeting (self, g_ptr_array_index (meetings, i));
+  if (!bv_database_publish_bulk (self->meetings, meetings, (BvDatabaseGetId) bv_meeting_get_id,
+                                 (BvDatabaseUpdateFrom) bv_meeting_update_from, compare_meetings))
+    for (guint i = 0; i < meetings->len; i++)
+      publish_meeting (self, g_ptr_array_index (meetings, i));
 
   return TRUE;
 

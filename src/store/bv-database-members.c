@@ -296,14 +296,10 @@ write_member (BvDatabase  *self,
 
 /* After a commit: the in-memory list follows what is now on disk. */
 static void
-publish_member (BvDatabase *self,
-                BvMember   *member,
-                gint64      created,
-                gint64      updated)
+prepare_member (BvMember *member,
+                gint64    created,
+                gint64    updated)
 {
-  BvMember *existing;
-  guint position;
-
   /* The name is stored stripped; show what is stored. */
   if (!g_str_equal (bv_member_get_name (member), ""))
     {
@@ -311,6 +307,14 @@ publish_member (BvDatabase *self,
       bv_member_set_name (member, name);
     }
   _bv_member_set_times (member, created, updated);
+}
+
+static void
+publish_member (BvDatabase *self,
+                BvMember   *member)
+{
+  BvMember *existing;
+  guint position;
 
   existing = bv_database_lookup_member (self, bv_member_get_id (member), &position);
   if (existing)
@@ -427,7 +431,8 @@ bv_database_save_member (BvDatabase  *self,
       return FALSE;
     }
 
-  publish_member (self, member, created, updated);
+  prepare_member (member, created, updated);
+  publish_member (self, member);
   return TRUE;
 }
 
@@ -481,8 +486,12 @@ bv_database_save_members (BvDatabase  *self,
   for (guint i = 0; new_groups && i < new_groups->len; i++)
     bv_database_publish_group (self, g_ptr_array_index (new_groups, i));
   for (guint i = 0; i < members->len; i++)
-    publish_member (self, g_ptr_array_index (members, i),
+    prepare_member (g_ptr_array_index (members, i),
                     g_array_index (times, gint64, 2 * i), g_array_index (times, gint64, 2 * i + 1));
+  if (!bv_database_publish_bulk (self->members, members, (BvDatabaseGetId) bv_member_get_id,
+                                 (BvDatabaseUpdateFrom) bv_member_update_from, bv_database_compare_members))
+    for (guint i = 0; i < members->len; i++)
+      publish_member (self, g_ptr_array_index (members, i));
 
   return TRUE;
 
@@ -602,7 +611,8 @@ bv_database_restore_member (BvDatabase  *self,
     if (memberships)
       set_group_ids_from (member, memberships);
   }
-  publish_member (self, member, created, updated);
+  prepare_member (member, created, updated);
+  publish_member (self, member);
   return TRUE;
 
 failed:

@@ -39,6 +39,17 @@ bv_database_write_participant (BvDatabase     *self,
                             &stmt, error))
     return FALSE;
 
+  /* Checked again here, whoever made the guest: one address, one person. */
+  if (!member_id && bv_participant_get_email (participant)
+      && !bv_member_email_is_valid (bv_participant_get_email (participant)))
+    {
+      g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                   /* Translators: %s is what was given as a guest's e-mail address. */
+                   _("“%s” is not an e-mail address. Correct it or leave the field empty."),
+                   bv_participant_get_email (participant));
+      return FALSE;
+    }
+
   sqlite3_bind_text (stmt, 1, bv_participant_get_id (participant), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, bv_participant_get_meeting_id (participant), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, member_id, -1, SQLITE_STATIC);
@@ -133,6 +144,11 @@ list_participants_where (BvDatabase *self,
       BvParticipantRole role = BV_PARTICIPANT_ROLE_PARTICIPANT;
 
       bv_participant_role_from_string (bv_database_column_text (stmt, 5), &role);
+      /* Written before addresses were checked on every write (a calendar
+       * import once kept "anna@x.org,boss@evil.org"): such an address
+       * must not reach a link, a mail-merge row or a calendar file. */
+      if (email && !bv_member_email_is_valid (email))
+        g_clear_pointer (&email, g_free);
       g_ptr_array_add (participants,
                        _bv_participant_new_full (bv_database_column_text (stmt, 0), bv_database_column_text (stmt, 1),
                                                  member_id, name, email, role,

@@ -96,6 +96,19 @@ void        bv_database_keep_sorted           (GListStore       *store,
 void        bv_database_fill_sorted           (GListStore       *store,
                                                GPtrArray        *items,
                                                GCompareDataFunc  compare);
+/* Many saved items into the sorted list at once (an import): new ones are
+ * added, known ones updated through @update_from, then the whole list is
+ * sorted and announced as one change. Returns FALSE, doing nothing, for
+ * fewer than BV_DATABASE_BULK_PUBLISH items, which the caller publishes
+ * one by one so that views see precise changes. */
+#define BV_DATABASE_BULK_PUBLISH 64
+typedef void (*BvDatabaseUpdateFrom) (gpointer existing,
+                                      gpointer source);
+gboolean    bv_database_publish_bulk          (GListStore           *store,
+                                               GPtrArray            *items,
+                                               BvDatabaseGetId       get_id,
+                                               BvDatabaseUpdateFrom  update_from,
+                                               GCompareDataFunc      compare);
 int         bv_database_compare_names         (const char       *name_a,
                                                const char       *name_b,
                                                const char       *id_a,

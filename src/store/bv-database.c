@@ -685,3 +685,49 @@ bv_database_fill_sorted (GListStore       *store,
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        items->pdata, items->len);
 }
+
+/* Looking each item up in the list and inserting it sorted is quadratic:
+ * 20,000 imported members or 12,000 meetings froze the window for
+ * minutes. One hash table and one sort instead. */
+gboolean
+bv_database_publish_bulk (GListStore           *store,
+                          GPtrArray            *items,
+                          BvDatabaseGetId       get_id,
+                          BvDatabaseUpdateFrom  update_from,
+                          GCompareDataFunc      compare)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (items->len < BV_DATABASE_BULK_PUBLISH)
+    return FALSE;
+
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  all = g_ptr_array_new_full (n_items + items->len, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      gpointer item = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (by_id, (gpointer) get_id (item), item);
+      g_ptr_array_add (all, item);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      gpointer existing = g_hash_table_lookup (by_id, get_id (item));
+
+      if (existing && existing != item)
+        update_from (existing, item);
+      else if (!existing)
+        {
+          g_ptr_array_add (all, g_object_ref (item));
+          g_hash_table_insert (by_id, (gpointer) get_id (item), item);
+        }
+    }
+
+  bv_database_fill_sorted (store, all, compare);
+  return TRUE;
+}

@@ -450,17 +450,47 @@ bv_member_email_is_valid (const char *email)
 {
   const char *at;
   const char *dot;
+  gsize length;
 
   if (!email || !g_utf8_validate (email, -1, NULL))
+    return FALSE;
+
+  /* RFC 5321's limit; longer values are no address but padding. */
+  length = strlen (email);
+  if (length > BV_MEMBER_EMAIL_MAX_BYTES)
     return FALSE;
 
   at = strchr (email, '@');
   if (!at || at == email || strchr (at + 1, '@'))
     return FALSE;
 
-  for (const char *p = email; *p; p++)
-    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
-      return FALSE;
+  /* Separators would make one address several recipients in a mailto:
+   * link, a mail-merge row or a mail header ("anna@x.org,boss@evil.org");
+   * quotes, brackets and backslashes would quote or comment parts away;
+   * "%" is what such tricks are percent-encoded with. Control, format
+   * and separator characters (line breaks, bidi overrides) hide what an
+   * address really says. */
+  for (const char *p = email; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          if (c <= 0x20 || c == 0x7f || strchr (",;<>\"()[]\\:%", (int) c))
+            return FALSE;
+          continue;
+        }
+
+      {
+        GUnicodeType type = g_unichar_type (c);
+
+        if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+            || type == G_UNICODE_UNASSIGNED || type == G_UNICODE_PRIVATE_USE
+            || type == G_UNICODE_SURROGATE || type == G_UNICODE_LINE_SEPARATOR
+            || type == G_UNICODE_PARAGRAPH_SEPARATOR || type == G_UNICODE_SPACE_SEPARATOR)
+          return FALSE;
+      }
+    }
 
   /* "verein@localhost" is no address a member reads mail at. */
   dot = strrchr (at + 1, '.');

@@ -45,13 +45,19 @@ BvMember   *bv_member_copy           (BvMember   *self);
 void        bv_member_update_from    (BvMember   *self,
                                       BvMember   *source);
 
-/* Loose check of an e-mail address: one "@", something before it, a dot
- * in the part after it, no blanks. Catches typing slips, not every
- * address RFC 5322 forbids. */
+
 /* For the store: the times of the stored row. */
 void        _bv_member_set_times     (BvMember   *self,
                                       gint64      created,
                                       gint64      updated);
+
+/* The one check of an e-mail address for members, guests and calendar
+ * attendees: one "@", something before it, a dot in the part after it, at
+ * most BV_MEMBER_EMAIL_MAX_BYTES, no blanks, control characters or
+ * characters that separate, quote or encode recipients (, ; < > " ( ) [ ]
+ * \\ : %). Catches typing slips and addresses that hide a second
+ * recipient, not every address RFC 5322 forbids. */
+#define BV_MEMBER_EMAIL_MAX_BYTES 254
 
 gboolean    bv_member_email_is_valid (const char *email);
 /* The key two addresses that differ only in case share; NULL for NULL. */

@@ -9,6 +9,7 @@
 
 #include "bv-participant.h"
 
+#include "bv-member.h"
 #include "bv-secure.h"
 
 #include <string.h>
@@ -212,7 +213,8 @@ bv_participant_new_member (const char        *meeting_id,
 /**
  * bv_participant_new_guest:
  * @name: the guest's name, not empty
- * @email: (nullable): the guest's e-mail address
+ * @email: (nullable): the guest's e-mail address, valid as
+ *   bv_member_email_is_valid() says
  *
  * Returns: (transfer full): an invitation of an external guest, not
  *   stored yet, with a new link key
@@ -225,6 +227,9 @@ bv_participant_new_guest (const char        *meeting_id,
 {
   g_return_val_if_fail (meeting_id, NULL);
   g_return_val_if_fail (name && *name, NULL);
+  /* One invitation, one recipient: callers check what people typed or
+   * files said first (bv_member_email_is_valid ()). */
+  g_return_val_if_fail (!email || !*email || bv_member_email_is_valid (email), NULL);
 
   return _bv_participant_new_full (NULL, meeting_id, NULL, name, email, role, NULL);
 }

@@ -39,6 +39,9 @@ typedef struct
   int                      tty;  /* -1, or the terminal whose echo is off */
   struct termios           tty_saved;
   guint                    interrupt_id;
+  GCancellable            *cancellable;
+  guint                    sigint_id;
+  guint                    sigterm_id;
 } Job;
 
 static void
@@ -52,6 +55,9 @@ job_free (Job *job)
   g_clear_pointer (&job->name, g_free);
   g_clear_pointer (&job->checksum, g_free);
   g_clear_pointer (&job->meeting_id, g_free);
+  g_clear_handle_id (&job->sigint_id, g_source_remove);
+  g_clear_handle_id (&job->sigterm_id, g_source_remove);
+  g_clear_object (&job->cancellable);
   g_application_release (G_APPLICATION (job->app));
   g_clear_object (&job->app);
   g_free (job);
@@ -343,18 +349,43 @@ imported_cb (GObject      *object,
   g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  BvIcsImportCounts counts = { 0 };
+  g_auto(BvIcsImportCounts) counts = { 0 };
 
   if (!bv_ics_import_file_finish (result, &counts, &error))
     {
-      job_finish (job, 1, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        job_finish (job, 1, _("The import was cancelled. Nothing was imported."));
+      else
+        job_finish (job, 1, error->message);
       return;
+    }
+
+  if (counts.refused_attendees && job->command_line)
+    {
+      g_autofree char *list = g_strjoinv (", ", counts.refused_attendees);
+
+      /* Translators: %s is a list of what calendar files gave as e-mail addresses. */
+      g_application_command_line_printerr (job->command_line,
+                                           _("Not invited, because these are no valid e-mail "
+                                             "addresses: %s\n"),
+                                           list);
     }
 
   /* Translators: the numbers of meetings added, updated and skipped. */
   line = g_strdup_printf (_("Imported: %u added, %u updated, %u skipped"),
                           counts.added, counts.updated, counts.skipped);
   job_finish (job, 0, line);
+}
+
+/* Ctrl+C or a kill while the file is read: the import stops at its next
+ * check, stores nothing and says so. */
+static gboolean
+import_signal_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -365,9 +396,18 @@ import_file (Job        *job,
   g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (job->command_line, path);
   g_autoptr(BvServer) server = find_default_server (job->app);
 
+  job->cancellable = g_cancellable_new ();
+  /* Signals reach this process only when it runs the job itself. */
+  if (!g_application_command_line_get_is_remote (job->command_line))
+    {
+      job->sigint_id = g_unix_signal_add (SIGINT, import_signal_cb, job);
+      job->sigterm_id = g_unix_signal_add (SIGTERM, import_signal_cb, job);
+    }
+
   /* Without any server the meetings are planned now and get one later. */
   bv_ics_import_file_async (bv_server_manager_get_database (manager), file,
-                            server ? bv_server_get_id (server) : NULL, NULL, imported_cb, job);
+                            server ? bv_server_get_id (server) : NULL, job->cancellable,
+                            imported_cb, job);
 }
 
 /* --join */

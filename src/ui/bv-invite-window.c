@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bv-invitation.h"
+#include "bv-invitation-files.h"
 #include "bv-invite-window.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
@@ -1317,6 +1318,8 @@ typedef struct
   GPtrArray    *exceptions;    /* BvMeetingException: cancelled and moved dates */
   TextSettings *text;
   GFile        *target;        /* the file or the folder */
+  char         *folder_name;   /* calendar files: the new folder in @target */
+  GFile        *folder;        /* calendar files: the folder written */
 } Export;
 
 static void
@@ -1329,6 +1332,8 @@ export_free (Export *export)
   g_clear_pointer (&export->exceptions, g_ptr_array_unref);
   g_clear_pointer (&export->text, text_settings_free);
   g_clear_object (&export->target);
+  g_free (export->folder_name);
+  g_clear_object (&export->folder);
   g_free (export);
 }
 
@@ -1345,6 +1350,7 @@ export_new (BvInviteWindow *self,
   export->texts = g_ptr_array_new_with_free_func (g_free);
   export->text = read_text_settings (self);
   export->target = g_object_ref (target);
+  export->folder_name = bv_invitation_files_folder_name (self->meeting);
   export->exceptions = bv_database_list_exceptions (get_database (self),
                                                     bv_meeting_get_id (self->meeting));
 
@@ -1434,54 +1440,9 @@ export_merge_to (BvInviteWindow *self,
   g_task_run_in_thread (task, merge_thread);
 }
 
-/* A person's name as a file name that every system accepts. */
-static char *
-file_name_for (const char *name,
-               GHashTable *taken)
-{
-  g_autoptr(GString) base = g_string_new (NULL);
-  char *candidate;
-
-  for (const char *p = name ? name : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || strchr ("/\\:*?\"<>|", c ? (int)c : '/'))
-        g_string_append_c (base, '_');
-      else
-        g_string_append_unichar (base, c);
-    }
-  g_strstrip (base->str);
-  g_string_set_size (base, strlen (base->str));
-  while (base->str[0] == '.')
-    g_string_erase (base, 0, 1);
-  if (base->len == 0)
-    g_string_assign (base, _("Invitation"));
-
-  candidate = g_strdup_printf ("%s.ics", base->str);
-  for (guint n = 2; g_hash_table_contains (taken, candidate); n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s (%u).ics", base->str, n);
-    }
-  g_hash_table_add (taken, g_strdup (candidate));
-  return candidate;
-}
-
-static gboolean
-write_ics (GFile         *folder,
-           const char    *file_name,
-           const char    *ics,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GFile) file = g_file_get_child (folder, file_name);
-
-  return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
-}
-
+/* Into a new folder, so that no file there is replaced and names that a
+ * USB stick or a network share would take for one ("Anna", "anna") stay
+ * two files: nobody gets another person's link. */
 static void
 calendar_thread (GTask        *task,
                  gpointer      source_object,
@@ -1489,41 +1450,45 @@ calendar_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Export *export = task_data;
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *meeting_ics = NULL;
-  g_autofree char *meeting_file = NULL;
-  guint written = 0;
+  char *ics;
 
   /* The whole meeting first, so that it keeps the plain title. */
-  meeting_ics = bv_invitation_build_ics_full (export->meeting, export->exceptions, NULL, NULL, &error);
-  meeting_file = meeting_ics ? file_name_for (bv_meeting_get_title (export->meeting), taken) : NULL;
-  if (!meeting_ics || !write_ics (export->target, meeting_file, meeting_ics, cancellable, &error))
+  ics = bv_invitation_build_ics_full (export->meeting, export->exceptions, NULL, NULL, &error);
+  if (!ics)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  written++;
+  g_ptr_array_add (names, (gpointer) bv_meeting_get_title (export->meeting));
+  g_ptr_array_add (contents, ics);
 
   for (guint i = 0; i < export->participants->len; i++)
     {
       BvParticipant *participant = g_ptr_array_index (export->participants, i);
-      g_autofree char *ics = NULL;
-      g_autofree char *file_name = NULL;
 
       ics = bv_invitation_build_ics_full (export->meeting, export->exceptions,
                                           g_ptr_array_index (export->links, i),
                                           g_ptr_array_index (export->texts, i), &error);
-      file_name = file_name_for (bv_participant_get_name (participant), taken);
-      if (!ics || !write_ics (export->target, file_name, ics, cancellable, &error))
+      if (!ics)
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      written++;
+      g_ptr_array_add (names, (gpointer) bv_participant_get_name (participant));
+      g_ptr_array_add (contents, ics);
     }
 
-  g_task_return_int (task, written);
+  export->folder = bv_invitation_files_write (export->target, export->folder_name, names, contents,
+                                              cancellable, &error);
+  if (!export->folder)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_int (task, contents->len);
 }
 
 static void
@@ -1535,6 +1500,7 @@ calendar_written_cb (GObject      *object,
   Export *export = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_file_get_basename (export->target);
+  g_autofree char *written_folder = NULL;
   gssize written;
 
   written = g_task_propagate_int (G_TASK (result), &error);
@@ -1554,10 +1520,11 @@ calendar_written_cb (GObject      *object,
 
   if (!self->cancellable)
     return;
+  written_folder = g_file_get_basename (export->folder);
   /* Translators: %1$u is a number of files, %2$s a folder name. */
   toast (self, bv_ui_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
                                                  "%1$u calendar files saved in “%2$s”", (gulong)written),
-                                       (guint)written, folder));
+                                       (guint)written, written_folder));
 }
 
 static void

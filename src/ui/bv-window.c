@@ -321,7 +321,7 @@ imported_cb (GObject      *object,
 {
   g_autoptr(BvWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  BvIcsImportCounts counts = { 0, };
+  g_auto(BvIcsImportCounts) counts = { 0, };
   g_autofree char *text = NULL;
   AdwMessageDialog *dialog;
 
@@ -352,6 +352,31 @@ imported_cb (GObject      *object,
   adw_view_stack_set_visible_child_name (self->view_stack, "upcoming");
   if (self->upcoming_page)
     bv_upcoming_page_reload (self->upcoming_page);
+
+  /* An address hiding a second recipient is no invitation; say which
+   * were left out, so that they can be invited correctly by hand. */
+  if (counts.refused_attendees)
+    {
+      g_autofree char *list = g_strjoinv ("\n", counts.refused_attendees);
+      g_autofree char *body = NULL;
+
+      /* Translators: %s is a list of addresses, one per line. */
+      body = g_strdup_printf (ngettext ("This address in the calendar file is not a valid e-mail "
+                                        "address, so nobody was invited with it:\n\n%s\n\n"
+                                        "Invite the person under “Invite” with their correct "
+                                        "address.",
+                                        "These addresses in the calendar file are not valid e-mail "
+                                        "addresses, so nobody was invited with them:\n\n%s\n\n"
+                                        "Invite the people under “Invite” with their correct "
+                                        "addresses.",
+                                        g_strv_length (counts.refused_attendees)),
+                              list);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Some People Were Not Invited"),
+                                                           body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
