@@ -29,9 +29,9 @@ german_date (gint64 ms)
 
 void
 bv_practice_send_page (SoupServerMessage *msg,
-           guint              status,
-           const char        *title,
-           const char        *body_html)
+                       guint              status,
+                       const char        *title,
+                       const char        *body_html)
 {
   GString *s = g_string_new ("<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">"
                              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -53,9 +53,9 @@ bv_practice_send_page (SoupServerMessage *msg,
 
 char *
 bv_practice_room_page_html (BvPracticeRoom *room,
-                const char   *full_name,
-                gboolean      moderator,
-                gboolean      waiting)
+                            const char     *full_name,
+                            gboolean        moderator,
+                            gboolean        waiting)
 {
   g_autofree char *room_name = g_markup_escape_text (room->name, -1);
   g_autofree char *person = g_markup_escape_text (full_name, -1);
@@ -95,10 +95,10 @@ bv_practice_room_page_html (BvPracticeRoom *room,
 
 void
 bv_practice_html5client_cb (SoupServer        *server,
-                        SoupServerMessage *msg,
-                        const char        *path,
-                        GHashTable        *query,
-                        gpointer           user_data)
+                            SoupServerMessage *msg,
+                            const char        *path,
+                            GHashTable        *query,
+                            gpointer           user_data)
 {
   BvPracticeServer *self = user_data;
   g_autofree char *raw_query = bv_practice_server_take_raw_query (self, msg);
@@ -112,8 +112,8 @@ bv_practice_html5client_cb (SoupServer        *server,
   if (!room)
     {
       bv_practice_send_page (msg, SOUP_STATUS_NOT_FOUND, "Übungsraum beendet",
-                 "<p>Diesen Übungsraum gibt es nicht mehr: Er wurde beendet, oder niemand war "
-                 "mehr darin. Auf dem Übungsserver findet keine echte Videokonferenz statt.</p>");
+                             "<p>Diesen Übungsraum gibt es nicht mehr: Er wurde beendet, oder niemand war "
+                             "mehr darin. Auf dem Übungsserver findet keine echte Videokonferenz statt.</p>");
       return;
     }
 
@@ -123,10 +123,10 @@ bv_practice_html5client_cb (SoupServer        *server,
 
 void
 bv_practice_playback_cb (SoupServer        *server,
-                     SoupServerMessage *msg,
-                     const char        *path,
-                     GHashTable        *query,
-                     gpointer           user_data)
+                         SoupServerMessage *msg,
+                         const char        *path,
+                         GHashTable        *query,
+                         gpointer           user_data)
 {
   BvPracticeServer *self = user_data;
   g_autofree char *raw_query = bv_practice_server_take_raw_query (self, msg);
@@ -174,6 +174,5 @@ bv_practice_playback_cb (SoupServer        *server,
     }
 
   bv_practice_send_page (msg, SOUP_STATUS_NOT_FOUND, "Aufzeichnung nicht gefunden",
-             "<p>Diese Aufzeichnung gibt es nicht, oder sie ist nicht veröffentlicht.</p>");
+                         "<p>Diese Aufzeichnung gibt es nicht, oder sie ist nicht veröffentlicht.</p>");
 }
-

@@ -27,8 +27,8 @@ bv_practice_pair_free (gpointer data)
 
 void
 bv_practice_pairs_set (GPtrArray  *pairs,
-           const char *name,
-           const char *value)
+                       const char *name,
+                       const char *value)
 {
   BvPracticePair *pair;
 
@@ -51,7 +51,7 @@ bv_practice_pairs_set (GPtrArray  *pairs,
 
 void
 bv_practice_pairs_remove (GPtrArray  *pairs,
-              const char *name)
+                          const char *name)
 {
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -67,7 +67,7 @@ bv_practice_pairs_remove (GPtrArray  *pairs,
 
 const char *
 bv_practice_pairs_get (GPtrArray  *pairs,
-           const char *name)
+                       const char *name)
 {
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -97,22 +97,22 @@ bv_practice_params_free (BvPracticeParams *params)
 
 const char *
 bv_practice_params_get (BvPracticeParams *params,
-            const char     *name)
+                        const char       *name)
 {
   return bv_practice_pairs_get (params->pairs, name);
 }
 
 gboolean
 bv_practice_params_has (BvPracticeParams *params,
-            const char     *name)
+                        const char       *name)
 {
   return bv_practice_params_get (params, name) != NULL;
 }
 
 void
 bv_practice_params_append (BvPracticeParams *params,
-               char           *name,
-               char           *value)
+                           char             *name,
+                           char             *value)
 {
   BvPracticePair *pair = g_new0 (BvPracticePair, 1);
 
@@ -160,8 +160,8 @@ form_decode (const char *text,
 
 gboolean
 bv_practice_params_parse (BvPracticeParams *params,
-              const char     *text,
-              gsize           length)
+                          const char       *text,
+                          gsize             length)
 {
   gsize start = 0;
 
@@ -198,7 +198,7 @@ bv_practice_params_parse (BvPracticeParams *params,
 
 gboolean
 bv_practice_parse_boolean (const char *value,
-               gboolean   *result)
+                           gboolean   *result)
 {
   if (g_ascii_strcasecmp (value, "true") == 0)
     *result = TRUE;
@@ -211,8 +211,8 @@ bv_practice_parse_boolean (const char *value,
 
 gboolean
 bv_practice_parse_number (const char *value,
-              guint       max,
-              guint      *result)
+                          guint       max,
+                          guint      *result)
 {
   guint64 number;
 
@@ -317,10 +317,10 @@ parse_modules (const char *data,
  * the checksum covers the URL query only, so a parameter must not come
  * in both. FALSE when an answer has been sent. */
 gboolean
-bv_practice_take_body (SoupServerMessage  *msg,
-           const BvPracticeCall         *call,
-           BvPracticeParams     *params,
-           GPtrArray         **documents)
+bv_practice_take_body (SoupServerMessage     *msg,
+                       const BvPracticeCall  *call,
+                       BvPracticeParams      *params,
+                       GPtrArray            **documents)
 {
   const char *method = soup_server_message_get_method (msg);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
@@ -334,14 +334,15 @@ bv_practice_take_body (SoupServerMessage  *msg,
       if (call->needs_modules)
         {
           bv_practice_xml_send_failed (msg, "unsupportedContentType",
-                       "This call needs a POST with an XML body (Content-Type application/xml)");
+                                       "This call needs a POST with an XML body (Content-Type application/xml)");
           return FALSE;
         }
       return TRUE;
     }
   if (!g_str_equal (method, "POST") || call->get_only)
     {
-      bv_practice_xml_send_failed (msg, "unsupportedRequest", "This request method is not supported for this call");
+      bv_practice_xml_send_failed (msg, "unsupportedRequest",
+                                   "This request method is not supported for this call");
       return FALSE;
     }
 
@@ -358,7 +359,8 @@ bv_practice_take_body (SoupServerMessage  *msg,
       *documents = parse_modules (data ? data : "", size);
       if (!*documents)
         {
-          bv_practice_xml_send_failed (msg, "validationError", "The request body is not a valid <modules> document");
+          bv_practice_xml_send_failed (msg, "validationError",
+                                       "The request body is not a valid <modules> document");
           return FALSE;
         }
       return TRUE;
@@ -393,7 +395,7 @@ bv_practice_take_body (SoupServerMessage  *msg,
       return TRUE;
     }
 
-  bv_practice_xml_send_failed (msg, "unsupportedContentType", "POST request Content-Type is missing or unsupported");
+  bv_practice_xml_send_failed (msg, "unsupportedContentType",
+                               "POST request Content-Type is missing or unsupported");
   return FALSE;
 }
-

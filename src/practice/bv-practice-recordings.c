@@ -28,8 +28,8 @@ bv_practice_recording_free (gpointer data)
 }
 
 static void
-append_recording (BvPracticeServer  *self,
-                  GString           *s,
+append_recording (BvPracticeServer    *self,
+                  GString             *s,
                   BvPracticeRecording *recording)
 {
   guint minutes = (guint) ((recording->end_time - recording->start_time) / MINUTE_MS);
@@ -112,7 +112,7 @@ bv_practice_add_sample_recordings (BvPracticeServer *self)
 
 BvPracticeRecording *
 bv_practice_find_recording (BvPracticeServer *self,
-                const char       *record_id)
+                            const char       *record_id)
 {
   for (guint i = 0; i < self->recordings->len; i++)
     {
@@ -127,9 +127,9 @@ bv_practice_find_recording (BvPracticeServer *self,
 static gboolean
 recording_matches (BvPracticeRecording *recording,
                    BvPracticeParams    *params,
-                   GStrv              record_ids,
-                   GStrv              meeting_ids,
-                   GStrv              states)
+                   GStrv                record_ids,
+                   GStrv                meeting_ids,
+                   GStrv                states)
 {
   gboolean found;
 
@@ -171,9 +171,9 @@ recording_matches (BvPracticeRecording *recording,
 
 void
 bv_practice_handle_get_recordings (BvPracticeServer  *self,
-                       SoupServerMessage *msg,
-                       BvPracticeParams    *params,
-                       GPtrArray         *documents)
+                                   SoupServerMessage *msg,
+                                   BvPracticeParams  *params,
+                                   GPtrArray         *documents)
 {
   const char *record_id = bv_practice_params_get (params, "recordID");
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
@@ -229,7 +229,7 @@ bv_practice_handle_get_recordings (BvPracticeServer  *self,
 static GPtrArray *
 named_recordings (BvPracticeServer  *self,
                   SoupServerMessage *msg,
-                  BvPracticeParams    *params,
+                  BvPracticeParams  *params,
                   gboolean           include_deleted)
 {
   const char *record_id = bv_practice_params_get (params, "recordID");
@@ -260,9 +260,9 @@ named_recordings (BvPracticeServer  *self,
 
 void
 bv_practice_handle_publish_recordings (BvPracticeServer  *self,
-                           SoupServerMessage *msg,
-                           BvPracticeParams    *params,
-                           GPtrArray         *documents)
+                                       SoupServerMessage *msg,
+                                       BvPracticeParams  *params,
+                                       GPtrArray         *documents)
 {
   const char *publish_param = bv_practice_params_get (params, "publish");
   g_autoptr(GPtrArray) found = NULL;
@@ -294,9 +294,9 @@ bv_practice_handle_publish_recordings (BvPracticeServer  *self,
 
 void
 bv_practice_handle_delete_recordings (BvPracticeServer  *self,
-                          SoupServerMessage *msg,
-                          BvPracticeParams    *params,
-                          GPtrArray         *documents)
+                                      SoupServerMessage *msg,
+                                      BvPracticeParams  *params,
+                                      GPtrArray         *documents)
 {
   g_autoptr(GPtrArray) found = named_recordings (self, msg, params, TRUE);
 
@@ -315,9 +315,9 @@ bv_practice_handle_delete_recordings (BvPracticeServer  *self,
 
 void
 bv_practice_handle_update_recordings (BvPracticeServer  *self,
-                          SoupServerMessage *msg,
-                          BvPracticeParams    *params,
-                          GPtrArray         *documents)
+                                      SoupServerMessage *msg,
+                                      BvPracticeParams  *params,
+                                      GPtrArray         *documents)
 {
   g_autoptr(GPtrArray) found = named_recordings (self, msg, params, TRUE);
 
@@ -347,4 +347,3 @@ bv_practice_handle_update_recordings (BvPracticeServer  *self,
     }
   bv_practice_xml_send_success_with (msg, "updated", "true");
 }
-

@@ -86,7 +86,7 @@ java_date (gint64 ms)
 
 char *
 bv_practice_internal_id_for (const char *meeting_id,
-                 gint64      time)
+                             gint64      time)
 {
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, meeting_id, -1);
 
@@ -95,7 +95,7 @@ bv_practice_internal_id_for (const char *meeting_id,
 
 BvPracticeRoom *
 bv_practice_find_room (BvPracticeServer *self,
-           const char       *meeting_id)
+                       const char       *meeting_id)
 {
   for (guint i = 0; i < self->rooms->len; i++)
     {
@@ -109,7 +109,7 @@ bv_practice_find_room (BvPracticeServer *self,
 
 BvPracticeRoom *
 bv_practice_find_room_by_internal_id (BvPracticeServer *self,
-                          const char       *internal_id)
+                                      const char       *internal_id)
 {
   for (guint i = 0; i < self->rooms->len; i++)
     {
@@ -129,7 +129,7 @@ room_is_running (BvPracticeRoom *room)
 
 static void
 end_room (BvPracticeServer *self,
-          BvPracticeRoom     *room)
+          BvPracticeRoom   *room)
 {
   g_hash_table_add (self->ended, g_strdup (room->meeting_id));
   g_ptr_array_remove (self->rooms, room);
@@ -184,7 +184,7 @@ new_voice_bridge (BvPracticeServer *self)
 }
 
 static void
-append_create_fields (GString      *s,
+append_create_fields (GString        *s,
                       BvPracticeRoom *room)
 {
   bv_practice_xml_append_text (s, "meetingID", room->meeting_id);
@@ -202,7 +202,7 @@ append_create_fields (GString      *s,
 }
 
 static void
-append_room (GString      *s,
+append_room (GString        *s,
              BvPracticeRoom *room)
 {
   guint moderators = 0;
@@ -286,7 +286,7 @@ length_between (const char *text,
 
 static void
 send_created (SoupServerMessage *msg,
-              BvPracticeRoom      *room,
+              BvPracticeRoom    *room,
               gboolean           duplicate)
 {
   GString *s = bv_practice_xml_response_new (TRUE);
@@ -294,14 +294,14 @@ send_created (SoupServerMessage *msg,
   append_create_fields (s, room);
   if (duplicate)
     bv_practice_xml_append_message (s, "duplicateWarning",
-                    "This conference was already in existence and may currently be in progress.");
+                                    "This conference was already in existence and may currently be in progress.");
   else
     bv_practice_xml_append_message (s, "", "");
   bv_practice_xml_send (msg, s);
 }
 
 static char *
-expand_welcome (const char   *welcome,
+expand_welcome (const char     *welcome,
                 BvPracticeRoom *room)
 {
   g_autofree char *bridge = g_strdup_printf ("%u", room->voice_bridge);
@@ -316,9 +316,9 @@ expand_welcome (const char   *welcome,
 
 void
 bv_practice_handle_create (BvPracticeServer  *self,
-               SoupServerMessage *msg,
-               BvPracticeParams    *params,
-               GPtrArray         *documents)
+                           SoupServerMessage *msg,
+                           BvPracticeParams  *params,
+                           GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   const char *name = bv_practice_params_get (params, "name");
@@ -338,7 +338,7 @@ bv_practice_handle_create (BvPracticeServer  *self,
   if (!length_between (meeting_id, 2, 256) || strchr (meeting_id, ','))
     {
       bv_practice_xml_send_failed (msg, "validationError",
-                   "Meeting ID must be between 2 and 256 characters and cannot contain ','");
+                                   "Meeting ID must be between 2 and 256 characters and cannot contain ','");
       return;
     }
   if (!name || !*name)
@@ -363,7 +363,8 @@ bv_practice_handle_create (BvPracticeServer  *self,
 
       if (value && !bv_practice_parse_boolean (value, &booleans[i]))
         {
-          bv_practice_xml_send_failed (msg, "validationError", "A parameter must be a boolean value (true or false)");
+          bv_practice_xml_send_failed (msg, "validationError",
+                                       "A parameter must be a boolean value (true or false)");
           return;
         }
     }
@@ -392,7 +393,8 @@ bv_practice_handle_create (BvPracticeServer  *self,
           (moderator_pw && !g_str_equal (moderator_pw, room->moderator_pw)))
         {
           bv_practice_xml_send_failed (msg, "idNotUnique",
-                       "A meeting already exists with that meeting ID.  Please use a different meeting ID.");
+                                       "A meeting already exists with that meeting ID.  "
+                                       "Please use a different meeting ID.");
           return;
         }
       send_created (msg, room, TRUE);
@@ -448,7 +450,8 @@ bv_practice_handle_create (BvPracticeServer  *self,
         if (((BvPracticeRoom *) g_ptr_array_index (self->rooms, i))->voice_bridge == room->voice_bridge)
           {
             bv_practice_room_free (room);
-            bv_practice_xml_send_failed (msg, "nonUniqueVoiceBridge", "The selected voice bridge is already in use.");
+            bv_practice_xml_send_failed (msg, "nonUniqueVoiceBridge",
+                                         "The selected voice bridge is already in use.");
             return;
           }
     }
@@ -478,9 +481,9 @@ bv_practice_handle_create (BvPracticeServer  *self,
 
 void
 bv_practice_handle_join (BvPracticeServer  *self,
-             SoupServerMessage *msg,
-             BvPracticeParams    *params,
-             GPtrArray         *documents)
+                         SoupServerMessage *msg,
+                         BvPracticeParams  *params,
+                         GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   const char *full_name = bv_practice_params_get (params, "fullName");
@@ -508,7 +511,7 @@ bv_practice_handle_join (BvPracticeServer  *self,
   if (!full_name || !*full_name)
     {
       bv_practice_xml_send_failed (msg, "missingParamFullName",
-                   "You must specify a name for the attendee who will be joining the meeting.");
+                                   "You must specify a name for the attendee who will be joining the meeting.");
       return;
     }
 
@@ -517,10 +520,10 @@ bv_practice_handle_join (BvPracticeServer  *self,
     {
       if (g_hash_table_contains (self->ended, meeting_id))
         bv_practice_xml_send_failed (msg, "meetingForciblyEnded",
-                     "You can not re-join a meeting that has already been forcibly ended.");
+                                     "You can not re-join a meeting that has already been forcibly ended.");
       else
         bv_practice_xml_send_failed (msg, "invalidMeetingIdentifier",
-                     "The meeting ID that you supplied did not match any existing meetings");
+                                     "The meeting ID that you supplied did not match any existing meetings");
       return;
     }
 
@@ -537,7 +540,8 @@ bv_practice_handle_join (BvPracticeServer  *self,
       else
         {
           bv_practice_xml_send_failed (msg, "invalidPassword",
-                       "The password you submitted is neither the attendee nor the moderator password.");
+                                       "The password you submitted is neither the "
+                                       "attendee nor the moderator password.");
           return;
         }
     }
@@ -551,7 +555,7 @@ bv_practice_handle_join (BvPracticeServer  *self,
       g_ascii_strtoll (create_time, NULL, 10) != room->create_time)
     {
       bv_practice_xml_send_failed (msg, "mismatchCreateTimeParam",
-                   "The createTime parameter submitted mismatches with the current meeting.");
+                                   "The createTime parameter submitted mismatches with the current meeting.");
       return;
     }
   if (guest && !bv_practice_parse_boolean (guest, &as_guest))
@@ -565,7 +569,8 @@ bv_practice_handle_join (BvPracticeServer  *self,
       if (g_str_equal (room->guest_policy, "ALWAYS_DENY"))
         {
           bv_practice_xml_send_failed (msg, "guestDeniedAccess",
-                       "You have been denied access to this meeting based on the meeting's guest policy");
+                                       "You have been denied access to this meeting "
+                                       "based on the meeting's guest policy");
           return;
         }
       waiting = g_str_equal (room->guest_policy, "ASK_MODERATOR") ||
@@ -594,7 +599,8 @@ bv_practice_handle_join (BvPracticeServer  *self,
       if (!attendee && room->max_participants > 0 && room->attendees->len >= room->max_participants)
         {
           bv_practice_xml_send_failed (msg, "maxParticipantsReached",
-                       "The maximum number of participants allowed for this meeting has been reached.");
+                                       "The maximum number of participants allowed for "
+                                       "this meeting has been reached.");
           return;
         }
 
@@ -660,9 +666,9 @@ bv_practice_handle_join (BvPracticeServer  *self,
 
 void
 bv_practice_handle_is_meeting_running (BvPracticeServer  *self,
-                           SoupServerMessage *msg,
-                           BvPracticeParams    *params,
-                           GPtrArray         *documents)
+                                       SoupServerMessage *msg,
+                                       BvPracticeParams  *params,
+                                       GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   BvPracticeRoom *room;
@@ -679,9 +685,9 @@ bv_practice_handle_is_meeting_running (BvPracticeServer  *self,
 
 void
 bv_practice_handle_get_meeting_info (BvPracticeServer  *self,
-                         SoupServerMessage *msg,
-                         BvPracticeParams    *params,
-                         GPtrArray         *documents)
+                                     SoupServerMessage *msg,
+                                     BvPracticeParams  *params,
+                                     GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   BvPracticeRoom *room;
@@ -707,9 +713,9 @@ bv_practice_handle_get_meeting_info (BvPracticeServer  *self,
 
 void
 bv_practice_handle_get_meetings (BvPracticeServer  *self,
-                     SoupServerMessage *msg,
-                     BvPracticeParams    *params,
-                     GPtrArray         *documents)
+                                 SoupServerMessage *msg,
+                                 BvPracticeParams  *params,
+                                 GPtrArray         *documents)
 {
   GString *s = bv_practice_xml_response_new (TRUE);
 
@@ -734,9 +740,9 @@ bv_practice_handle_get_meetings (BvPracticeServer  *self,
 
 void
 bv_practice_handle_end (BvPracticeServer  *self,
-            SoupServerMessage *msg,
-            BvPracticeParams    *params,
-            GPtrArray         *documents)
+                        SoupServerMessage *msg,
+                        BvPracticeParams  *params,
+                        GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   BvPracticeRoom *room;
@@ -758,16 +764,17 @@ bv_practice_handle_end (BvPracticeServer  *self,
   end_room (self, room);
   s = bv_practice_xml_response_new (TRUE);
   bv_practice_xml_append_message (s, "sentEndMeetingRequest",
-                  "A request to end the meeting was sent.  Please wait a few seconds, and then use "
-                  "the getMeetingInfo or isMeetingRunning API calls to verify that it was ended.");
+                                  "A request to end the meeting was sent.  "
+                                  "Please wait a few seconds, and then use "
+                                  "the getMeetingInfo or isMeetingRunning API calls to verify that it was ended.");
   bv_practice_xml_send (msg, s);
 }
 
 void
 bv_practice_handle_insert_document (BvPracticeServer  *self,
-                        SoupServerMessage *msg,
-                        BvPracticeParams    *params,
-                        GPtrArray         *documents)
+                                    SoupServerMessage *msg,
+                                    BvPracticeParams  *params,
+                                    GPtrArray         *documents)
 {
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   BvPracticeRoom *room;

@@ -1,5 +1,10 @@
 /* bv-practice-server.c
  *
+ * The socket and the dispatch: connections come in through the tap, Host
+ * and body size are checked before any handler runs, API calls are logged
+ * and handed to the call table. The calls themselves live in
+ * bv-practice-rooms.c and bv-practice-recordings.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -69,7 +74,7 @@ target_matches (const char *target,
  * belong to requests that never reached a handler. */
 char *
 bv_practice_server_take_raw_query (BvPracticeServer  *self,
-                SoupServerMessage *msg)
+                                   SoupServerMessage *msg)
 {
   GUri *uri = soup_server_message_get_uri (msg);
   GSocketAddress *remote = soup_server_message_get_remote_address (msg);
@@ -201,8 +206,8 @@ answer_api (SoupServer        *server,
   if (!*name)
     {
       bv_practice_xml_send (msg, g_string_append (bv_practice_xml_response_new (TRUE),
-                                           "<version>2.0</version><apiVersion>2.0</apiVersion>"
-                                           "<bbbVersion>" PRACTICE_BBB_VERSION "</bbbVersion>"));
+                                                  "<version>2.0</version><apiVersion>2.0</apiVersion>"
+                                                  "<bbbVersion>" PRACTICE_BBB_VERSION "</bbbVersion>"));
       return;
     }
 
@@ -590,4 +595,3 @@ bv_practice_server_set_delay (BvPracticeServer *self,
 
   self->delay_ms = delay_ms;
 }
-

@@ -14,8 +14,8 @@
 
 void
 bv_practice_xml_append_text (GString    *s,
-             const char *element,
-             const char *text)
+                             const char *element,
+                             const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
 
@@ -24,24 +24,24 @@ bv_practice_xml_append_text (GString    *s,
 
 void
 bv_practice_xml_append_int (GString    *s,
-            const char *element,
-            gint64      value)
+                            const char *element,
+                            gint64      value)
 {
   g_string_append_printf (s, "<%s>%" G_GINT64_FORMAT "</%s>", element, value, element);
 }
 
 void
 bv_practice_xml_append_bool (GString    *s,
-             const char *element,
-             gboolean    value)
+                             const char *element,
+                             gboolean    value)
 {
   g_string_append_printf (s, "<%s>%s</%s>", element, value ? "true" : "false", element);
 }
 
 void
 bv_practice_xml_append_pairs (GString    *s,
-              const char *element,
-              GPtrArray  *pairs)
+                              const char *element,
+                              GPtrArray  *pairs)
 {
   if (pairs->len == 0)
     {
@@ -71,8 +71,8 @@ bv_practice_xml_response_new (gboolean success)
 
 void
 bv_practice_xml_append_message (GString    *s,
-                const char *key,
-                const char *message)
+                                const char *key,
+                                const char *message)
 {
   bv_practice_xml_append_text (s, "messageKey", key);
   bv_practice_xml_append_text (s, "message", message);
@@ -80,9 +80,9 @@ bv_practice_xml_append_message (GString    *s,
 
 void
 bv_practice_send_body (SoupServerMessage *msg,
-           guint              status,
-           const char        *content_type,
-           GString           *body)
+                       guint              status,
+                       const char        *content_type,
+                       GString           *body)
 {
   gsize length = body->len;
 
@@ -93,7 +93,7 @@ bv_practice_send_body (SoupServerMessage *msg,
 
 void
 bv_practice_xml_send (SoupServerMessage *msg,
-               GString           *s)
+                      GString           *s)
 {
   g_string_append (s, "</response>");
   bv_practice_send_body (msg, SOUP_STATUS_OK, "text/xml;charset=utf-8", s);
@@ -101,8 +101,8 @@ bv_practice_xml_send (SoupServerMessage *msg,
 
 void
 bv_practice_xml_send_failed (SoupServerMessage *msg,
-             const char        *key,
-             const char        *message)
+                             const char        *key,
+                             const char        *message)
 {
   GString *s = bv_practice_xml_response_new (FALSE);
 
@@ -113,12 +113,11 @@ bv_practice_xml_send_failed (SoupServerMessage *msg,
 
 void
 bv_practice_xml_send_success_with (SoupServerMessage *msg,
-                   const char        *element,
-                   const char        *value)
+                                   const char        *element,
+                                   const char        *value)
 {
   GString *s = bv_practice_xml_response_new (TRUE);
 
   g_string_append_printf (s, "<%s>%s</%s>", element, value, element);
   bv_practice_xml_send (msg, s);
 }
-
