@@ -316,6 +316,31 @@ test_expiry (Fixture       *f,
   assert_answer (doc, "FAILED", "meetingForciblyEnded");
 }
 
+/* Every call about one meeting wants its meetingID, and those that need an
+ * open room say when there is none. */
+static void
+test_meeting_id (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *const calls[] = { "create", "join", "isMeetingRunning", "getMeetingInfo", "end" };
+  static const char *const need_room[] = { "getMeetingInfo", "end" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(xmlDoc) doc = api (f, calls[i], "");
+      g_autoptr(xmlDoc) empty = api (f, calls[i], "meetingID=&name=Leer&fullName=Leer&role=VIEWER");
+
+      assert_answer (doc, "FAILED", "missingParamMeetingID");
+      assert_answer (empty, "FAILED", "missingParamMeetingID");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (need_room); i++)
+    {
+      g_autoptr(xmlDoc) doc = api (f, need_room[i], "meetingID=gibt-es-nicht");
+
+      assert_answer (doc, "FAILED", "notFound");
+    }
+}
+
 static void
 test_end (Fixture       *f,
           gconstpointer  data)
@@ -416,6 +441,7 @@ main (int   argc,
   ADD ("guests", test_guests);
   ADD ("max-participants", test_max_participants);
   ADD ("expiry", test_expiry);
+  ADD ("meeting-id", test_meeting_id);
   ADD ("end", test_end);
   ADD ("get-meetings", test_get_meetings);
 

@@ -258,6 +258,39 @@ append_room (GString        *s,
   bv_practice_xml_append_bool (s, "isBreakout", FALSE);
 }
 
+/* bbb-web's answer to a call without a meetingID; FALSE when it was sent. */
+static gboolean
+has_meeting_id (SoupServerMessage *msg,
+                const char        *meeting_id)
+{
+  if (meeting_id && *meeting_id)
+    return TRUE;
+  bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
+  return FALSE;
+}
+
+/* The room a call names; NULL (and an answer sent) when it names none, or,
+ * with @must_run, none that anybody is in. */
+static BvPracticeRoom *
+named_room (BvPracticeServer  *self,
+            SoupServerMessage *msg,
+            BvPracticeParams  *params,
+            gboolean           must_run)
+{
+  const char *meeting_id = bv_practice_params_get (params, "meetingID");
+  BvPracticeRoom *room;
+
+  if (!has_meeting_id (msg, meeting_id))
+    return NULL;
+  room = bv_practice_find_room (self, meeting_id);
+  if (!room || (must_run && !room_is_running (room)))
+    {
+      bv_practice_xml_send_failed (msg, "notFound", "A meeting with that ID does not exist");
+      return NULL;
+    }
+  return room;
+}
+
 static const char *const create_booleans[] = {
   "record", "autoStartRecording", "allowStartStopRecording", "recordFullDurationMedia",
   "muteOnStart", "allowModsToUnmuteUsers", "allowModsToEjectCameras", "webcamsOnlyForModerator",
@@ -330,11 +363,8 @@ bv_practice_handle_create (BvPracticeServer  *self,
   gboolean booleans[G_N_ELEMENTS (create_booleans)] = { FALSE };
   BvPracticeRoom *room;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
+  if (!has_meeting_id (msg, meeting_id))
+    return;
   if (!length_between (meeting_id, 2, 256) || strchr (meeting_id, ','))
     {
       bv_practice_xml_send_failed (msg, "validationError",
@@ -503,11 +533,8 @@ bv_practice_handle_join (BvPracticeServer  *self,
   BvPracticeSession *session;
   BvPracticeRoom *room;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
+  if (!has_meeting_id (msg, meeting_id))
+    return;
   if (!full_name || !*full_name)
     {
       bv_practice_xml_send_failed (msg, "missingParamFullName",
@@ -673,11 +700,8 @@ bv_practice_handle_is_meeting_running (BvPracticeServer  *self,
   const char *meeting_id = bv_practice_params_get (params, "meetingID");
   BvPracticeRoom *room;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
+  if (!has_meeting_id (msg, meeting_id))
+    return;
 
   room = bv_practice_find_room (self, meeting_id);
   bv_practice_xml_send_success_with (msg, "running", room && room_is_running (room) ? "true" : "false");
@@ -689,22 +713,11 @@ bv_practice_handle_get_meeting_info (BvPracticeServer  *self,
                                      BvPracticeParams  *params,
                                      GPtrArray         *documents)
 {
-  const char *meeting_id = bv_practice_params_get (params, "meetingID");
-  BvPracticeRoom *room;
+  BvPracticeRoom *room = named_room (self, msg, params, FALSE);
   GString *s;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
-
-  room = bv_practice_find_room (self, meeting_id);
   if (!room)
-    {
-      bv_practice_xml_send_failed (msg, "notFound", "A meeting with that ID does not exist");
-      return;
-    }
+    return;
 
   s = bv_practice_xml_response_new (TRUE);
   append_room (s, room);
@@ -744,22 +757,11 @@ bv_practice_handle_end (BvPracticeServer  *self,
                         BvPracticeParams  *params,
                         GPtrArray         *documents)
 {
-  const char *meeting_id = bv_practice_params_get (params, "meetingID");
-  BvPracticeRoom *room;
+  BvPracticeRoom *room = named_room (self, msg, params, FALSE);
   GString *s;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
-
-  room = bv_practice_find_room (self, meeting_id);
   if (!room)
-    {
-      bv_practice_xml_send_failed (msg, "notFound", "A meeting with that ID does not exist");
-      return;
-    }
+    return;
 
   end_room (self, room);
   s = bv_practice_xml_response_new (TRUE);
@@ -776,22 +778,11 @@ bv_practice_handle_insert_document (BvPracticeServer  *self,
                                     BvPracticeParams  *params,
                                     GPtrArray         *documents)
 {
-  const char *meeting_id = bv_practice_params_get (params, "meetingID");
-  BvPracticeRoom *room;
+  BvPracticeRoom *room = named_room (self, msg, params, TRUE);
   GString *s;
 
-  if (!meeting_id || !*meeting_id)
-    {
-      bv_practice_xml_send_failed (msg, "missingParamMeetingID", "You must specify a meeting ID for the meeting.");
-      return;
-    }
-
-  room = bv_practice_find_room (self, meeting_id);
-  if (!room || !room_is_running (room))
-    {
-      bv_practice_xml_send_failed (msg, "notFound", "A meeting with that ID does not exist");
-      return;
-    }
+  if (!room)
+    return;
 
   for (guint i = 0; documents && i < documents->len; i++)
     g_ptr_array_add (room->documents, g_strdup (g_ptr_array_index (documents, i)));
