@@ -94,12 +94,7 @@ main (int   argc,
 {
   practice_fixture_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/practice/pages/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("join-page", test_join_page);
-
-#undef ADD
+  PRACTICE_ADD ("pages", "join-page", test_join_page);
 
   return g_test_run ();
 }

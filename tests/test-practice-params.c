@@ -94,12 +94,7 @@ main (int   argc,
 {
   practice_fixture_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/practice/params/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("post-bodies", test_post_bodies);
-
-#undef ADD
+  PRACTICE_ADD ("params", "post-bodies", test_post_bodies);
 
   return g_test_run ();
 }

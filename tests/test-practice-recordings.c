@@ -307,13 +307,8 @@ main (int   argc,
 {
   practice_fixture_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/practice/recordings/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("recordings", test_recordings);
-  ADD ("recording-changes", test_recording_changes);
-
-#undef ADD
+  PRACTICE_ADD ("recordings", "recordings", test_recordings);
+  PRACTICE_ADD ("recordings", "recording-changes", test_recording_changes);
 
   return g_test_run ();
 }

@@ -433,19 +433,14 @@ main (int   argc,
 {
   practice_fixture_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/practice/rooms/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("create", test_create);
-  ADD ("join-xml", test_join_xml);
-  ADD ("guests", test_guests);
-  ADD ("max-participants", test_max_participants);
-  ADD ("expiry", test_expiry);
-  ADD ("meeting-id", test_meeting_id);
-  ADD ("end", test_end);
-  ADD ("get-meetings", test_get_meetings);
-
-#undef ADD
+  PRACTICE_ADD ("rooms", "create", test_create);
+  PRACTICE_ADD ("rooms", "join-xml", test_join_xml);
+  PRACTICE_ADD ("rooms", "guests", test_guests);
+  PRACTICE_ADD ("rooms", "max-participants", test_max_participants);
+  PRACTICE_ADD ("rooms", "expiry", test_expiry);
+  PRACTICE_ADD ("rooms", "meeting-id", test_meeting_id);
+  PRACTICE_ADD ("rooms", "end", test_end);
+  PRACTICE_ADD ("rooms", "get-meetings", test_get_meetings);
 
   return g_test_run ();
 }

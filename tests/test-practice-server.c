@@ -355,15 +355,10 @@ main (int   argc,
   g_test_add_func ("/practice/server/version-probe", test_version_probe);
   g_test_add_func ("/practice/server/unknown-path", test_unknown_path);
 
-#define ADD(path, func) \
-  g_test_add ("/practice/server/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("checksum", test_checksum);
-  ADD ("unsupported", test_unsupported);
-  ADD ("raw-queries", test_raw_queries);
-  ADD ("request-log", test_request_log);
-
-#undef ADD
+  PRACTICE_ADD ("server", "checksum", test_checksum);
+  PRACTICE_ADD ("server", "unsupported", test_unsupported);
+  PRACTICE_ADD ("server", "raw-queries", test_raw_queries);
+  PRACTICE_ADD ("server", "request-log", test_request_log);
 
   return g_test_run ();
 }
