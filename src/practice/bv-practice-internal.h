@@ -163,6 +163,7 @@ gboolean             bv_practice_parse_number             (const char        *va
                                                            guint              max,
                                                            guint             *result);
 gboolean             bv_practice_is_element_name          (const char        *name);
+char                *bv_practice_meta_key                 (const BvPracticePair *pair);
 GStrv                bv_practice_split_list               (const char        *value);
 gboolean             bv_practice_take_body                (SoupServerMessage  *msg,
                                                            const BvPracticeCall *call,

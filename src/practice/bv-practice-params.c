@@ -234,6 +234,16 @@ bv_practice_is_element_name (const char *name)
   return g_ascii_strncasecmp (name, "xml", 3) != 0;
 }
 
+/* The metadata key of a meta_* parameter, lower-cased as bbb-web keeps it;
+ * NULL for any other parameter. */
+char *
+bv_practice_meta_key (const BvPracticePair *pair)
+{
+  if (!g_str_has_prefix (pair->name, "meta_"))
+    return NULL;
+  return g_ascii_strdown (pair->name + 5, -1);
+}
+
 GStrv
 bv_practice_split_list (const char *value)
 {

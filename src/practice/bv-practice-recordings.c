@@ -151,11 +151,10 @@ recording_matches (BvPracticeRecording *recording,
   for (guint i = 0; i < params->pairs->len; i++)
     {
       BvPracticePair *pair = g_ptr_array_index (params->pairs, i);
-      g_autofree char *key = NULL;
+      g_autofree char *key = bv_practice_meta_key (pair);
 
-      if (!g_str_has_prefix (pair->name, "meta_"))
+      if (!key)
         continue;
-      key = g_ascii_strdown (pair->name + 5, -1);
       found = FALSE;
       for (guint j = 0; j < recording->metadata->len && !found; j++)
         {
@@ -258,6 +257,19 @@ named_recordings (BvPracticeServer  *self,
   return g_steal_pointer (&found);
 }
 
+static void
+set_state (GPtrArray  *recordings,
+           const char *state)
+{
+  for (guint i = 0; i < recordings->len; i++)
+    {
+      BvPracticeRecording *recording = g_ptr_array_index (recordings, i);
+
+      g_free (recording->state);
+      recording->state = g_strdup (state);
+    }
+}
+
 void
 bv_practice_handle_publish_recordings (BvPracticeServer  *self,
                                        SoupServerMessage *msg,
@@ -282,13 +294,7 @@ bv_practice_handle_publish_recordings (BvPracticeServer  *self,
   if (!found)
     return;
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      BvPracticeRecording *recording = g_ptr_array_index (found, i);
-
-      g_free (recording->state);
-      recording->state = g_strdup (publish ? "published" : "unpublished");
-    }
+  set_state (found, publish ? "published" : "unpublished");
   bv_practice_xml_send_success_with (msg, "published", publish ? "true" : "false");
 }
 
@@ -303,13 +309,7 @@ bv_practice_handle_delete_recordings (BvPracticeServer  *self,
   if (!found)
     return;
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      BvPracticeRecording *recording = g_ptr_array_index (found, i);
-
-      g_free (recording->state);
-      recording->state = g_strdup ("deleted");
-    }
+  set_state (found, "deleted");
   bv_practice_xml_send_success_with (msg, "deleted", "true");
 }
 
@@ -331,11 +331,10 @@ bv_practice_handle_update_recordings (BvPracticeServer  *self,
       for (guint j = 0; j < params->pairs->len; j++)
         {
           BvPracticePair *pair = g_ptr_array_index (params->pairs, j);
-          g_autofree char *key = NULL;
+          g_autofree char *key = bv_practice_meta_key (pair);
 
-          if (!g_str_has_prefix (pair->name, "meta_"))
+          if (!key)
             continue;
-          key = g_ascii_strdown (pair->name + 5, -1);
           if (!bv_practice_is_element_name (key))
             continue;
           /* An empty value removes the key (bbb-api.md §4.8). */

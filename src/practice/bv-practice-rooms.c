@@ -494,11 +494,10 @@ bv_practice_handle_create (BvPracticeServer  *self,
   for (guint i = 0; i < params->pairs->len; i++)
     {
       BvPracticePair *pair = g_ptr_array_index (params->pairs, i);
-      g_autofree char *key = NULL;
+      g_autofree char *key = bv_practice_meta_key (pair);
 
-      if (!g_str_has_prefix (pair->name, "meta_"))
+      if (!key)
         continue;
-      key = g_ascii_strdown (pair->name + 5, -1);
       if (bv_practice_is_element_name (key) && !bv_practice_pairs_get (room->metadata, key))
         bv_practice_pairs_set (room->metadata, key, pair->value);
     }
