@@ -163,18 +163,63 @@ def lacks_name(name):
     return re.fullmatch(r"(Gtk|Adw)[A-Z][A-Za-z]+", name) is not None
 
 
-def check_all_named(root, where):
-    unnamed = []
-    for node in walk(root):
+def strict_walk(node, errors, depth=0):
+    """Like walk(), but an AT-SPI error is recorded, not skipped: a subtree
+    we could not read is a subtree nobody checked."""
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception as e:
+        errors.append(f"children of {describe(node)}: {e}")
+        return
+    for i in range(count):
         try:
-            if node.getRole() in CONTROL_ROLES and showing(node) and lacks_name(node.name):
-                unnamed.append(f"{node.getRoleName()} under “{node.parent.name}” ({node.parent.getRoleName()})")
-        except Exception:
+            child = node.getChildAtIndex(i)
+        except Exception as e:
+            errors.append(f"child {i} of {describe(node)}: {e}")
             continue
-    if unnamed:
+        yield from strict_walk(child, errors, depth + 1)
+
+
+def describe(node):
+    try:
+        return f"“{node.name}” ({node.getRoleName()})"
+    except Exception:
+        return "an element that went away"
+
+
+def check_all_named(root, where):
+    """Every control on screen has a usable name. Fails when no control was
+    inspected at all (the check would prove nothing) and on any AT-SPI
+    error while inspecting. A walk that meets an element the app has just
+    destroyed (a removed row; AT-SPI then says "The application no longer
+    exists") is walked again after a moment; an error that is still there
+    on the third walk is a failure."""
+    for attempt in range(3):
+        unnamed = []
+        errors = []
+        inspected = 0
+        for node in strict_walk(root, errors):
+            try:
+                if node.getRole() in CONTROL_ROLES and showing(node):
+                    inspected += 1
+                    if lacks_name(node.name):
+                        unnamed.append(f"{node.getRoleName()} under “{node.parent.name}” ({node.parent.getRoleName()})")
+            except Exception as e:
+                errors.append(f"{describe(node)}: {e}")
+        if not errors:
+            break
+        time.sleep(0.5)
+    if errors:
+        fail(f"{where}: AT-SPI errors while checking names: " + "; ".join(errors))
+    if inspected == 0:
+        fail(f"{where}: no control was inspected")
+    elif unnamed:
         fail(f"{where}: controls without an accessible name: " + "; ".join(unnamed))
-    else:
-        ok(f"{where}: every control has an accessible name")
+    elif not errors:
+        ok(f"{where}: every control has an accessible name ({inspected} inspected)")
 
 
 def set_up_browser(data_home):
@@ -202,16 +247,26 @@ def set_up_browser(data_home):
     return urls
 
 
-def read_urls(path, timeout=TIMEOUT):
+# A second launch would come within this after the first (see
+# BV_TEST_QUIET_MS in tests/bv-test-utils.h).
+QUIET = 1.0
+
+
+def read_lines(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [line for line in f.read().split("\n") if line]
+
+
+def read_urls(path, expected=1, timeout=TIMEOUT):
+    """Waits until the browser got @expected URLs, then for a quiet period
+    in which a duplicate would show up, and returns all it got."""
     deadline = time.time() + timeout
-    while time.time() < deadline:
-        if os.path.exists(path):
-            with open(path) as f:
-                lines = [line for line in f.read().split("\n") if line]
-            if lines:
-                return lines
-        time.sleep(0.2)
-    return []
+    while time.time() < deadline and len(read_lines(path)) < expected:
+        time.sleep(0.1)
+    time.sleep(QUIET)
+    return read_lines(path)
 
 
 def type_into(node, text):
@@ -348,7 +403,7 @@ def plan_meeting(app, urls_path, data_home):
     shot("upcoming")
 
     invite_group(app, title, data_home)
-    end_on_live_page(app, title)
+    end_on_live_page(app, title, urls_path)
     manage_groups(app)
 
 
@@ -526,7 +581,7 @@ def manage_groups(app):
         ok("“Schließen” closed the window “Gruppen”")
 
 
-def end_on_live_page(app, title):
+def end_on_live_page(app, title, urls_path):
     """Live lists the running meeting; selecting it (the way assistive
     technology does: through the list's selection) shows who is in it, and
     Beenden asks first, then ends it."""
@@ -555,6 +610,35 @@ def end_on_live_page(app, title):
     lst.querySelection().selectChild(index)
     check_all_named(app, "Live with a running meeting")
     shot("live")
+
+    # Beitreten on Live: exactly one more join URL for the browser (the
+    # first came from Anstehend).
+    # Anstehend has Beitreten buttons too, and a hidden stack page still
+    # looks "showing": look only inside the Live page, the smallest subtree
+    # that holds both its list and its End button.
+    join = None
+    page = lst.parent
+    while page is not None and not any(
+            n.name == "Treffen beenden …" and n.getRole() == pyatspi.ROLE_PUSH_BUTTON for n in walk(page)):
+        page = page.parent
+    if page is None:
+        fail("the Live page's subtree was not found")
+    else:
+        join = find(page, "Beitreten", {pyatspi.ROLE_PUSH_BUTTON})
+        if join is None:
+            fail("Live page button “Beitreten” not found")
+    if join is not None:
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline and not join.getState().contains(pyatspi.STATE_SENSITIVE):
+            time.sleep(0.2)
+        click(join)
+        urls = read_urls(urls_path, expected=2)
+        if len(urls) != 2:
+            fail(f"Beitreten on Live: the browser has {len(urls)} URLs instead of two")
+        elif "/join?" not in urls[1] or "role=MODERATOR" not in urls[1]:
+            fail("Beitreten on Live did not hand the browser a moderator's join URL")
+        else:
+            ok("one click on Beitreten on Live opened exactly one more join URL")
 
     end = expect(app, "Treffen beenden …", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if end is None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# --add-server and --check-server against the practice server, through the
-# real executable, the real keyring and a real database file. Runs inside
-# build-aux/dev test (Xvfb, private session bus, unlocked keyring).
+# The command line and the launcher's actions against the practice server,
+# through the real executable, the real keyring and a real database file.
+# Runs inside build-aux/dev test (Xvfb, private session bus, unlocked
+# keyring).
 set -uo pipefail
 
 app="${BV_APP:?}"
@@ -28,6 +29,8 @@ check() {  # check NAME EXPECTED_STATUS EXPECTED_STDOUT_REGEX EXPECTED_STDERR_RE
     echo "not ok - $name (status $status, stdout '$out', stderr '$err')"; failed=$((failed + 1))
   fi
 }
+
+check "version" 0 '^bbb-vereine [0-9]+\.[0-9]+\.[0-9]+$' '^$' -- "$app" --version
 
 check "add-server with detection" 0 '^OK: BigBlueButton 3\.0\.19, SHA-256$' '^$' -- \
   bash -c "printf '%s\n' '$secret' | '$app' --add-server='$url' --server-name=Übungsserver"
@@ -95,22 +98,29 @@ printf '[Desktop Entry]\nType=Application\nName=Browser stand-in\nExec=%s %%u\nM
 printf '[Default Applications]\nx-scheme-handler/http=bv-browser.desktop\nx-scheme-handler/https=bv-browser.desktop\n' \
   > "$XDG_CONFIG_HOME/mimeapps.list"
 
-: > "$work/requests"
+# expect_one_join WHAT: counted once the command has finished and the
+# browser has been asked, after a quiet second in which a second launch or
+# request would have shown up (BV_TEST_QUIET_MS in tests/bv-test-utils.h).
+expect_one_join() {
+  local what=$1
+  for _ in $(seq 1 200); do [ -s "$work/opened" ] && break; sleep 0.1; done
+  sleep 1
+  if [ "$(wc -l < "$work/opened" 2>/dev/null)" = 1 ] && grep -q '/join?.*role=MODERATOR' "$work/opened"; then
+    echo "ok - $what: the browser got exactly one join link"; passed=$((passed + 1))
+  else
+    echo "not ok - $what: the browser got exactly one join link ($(cat "$work/opened" 2>/dev/null | wc -l) lines)"; failed=$((failed + 1))
+  fi
+  if [ "$(cat "$work/requests")" = "$(printf 'create\tvalid')" ]; then
+    echo "ok - $what: exactly one request, a signed create"; passed=$((passed + 1))
+  else
+    echo "not ok - $what: exactly one request, a signed create ($(tr '\n\t' ', ' < "$work/requests"))"; failed=$((failed + 1))
+  fi
+}
+reset_join() { : > "$work/requests"; rm -f "$work/opened" "$work/browser-env"; }
+
+reset_join
 check "join the next meeting" 0 '^OK: Vorstandssitzung Jürgen$' '^$' -- "$app" --join=next
-# Counted once the app has exited and the browser has been asked, after a
-# quiet second in which a second launch or request would have shown up.
-for _ in $(seq 1 50); do [ -s "$work/opened" ] && break; sleep 0.1; done
-sleep 1
-if [ "$(wc -l < "$work/opened" 2>/dev/null)" = 1 ] && grep -q '/join?.*role=MODERATOR' "$work/opened"; then
-  echo "ok - the browser got exactly one join link"; passed=$((passed + 1))
-else
-  echo "not ok - the browser got exactly one join link ($(cat "$work/opened" 2>/dev/null | wc -l) lines)"; failed=$((failed + 1))
-fi
-if [ "$(cat "$work/requests")" = "$(printf 'create\tvalid')" ]; then
-  echo "ok - joining made exactly one request, a signed create"; passed=$((passed + 1))
-else
-  echo "not ok - joining made exactly one request, a signed create ($(tr '\n\t' ', ' < "$work/requests"))"; failed=$((failed + 1))
-fi
+expect_one_join "join the next meeting"
 # The browser's command line carries the signed link, never the secret.
 if [ -s "$work/opened" ] && ! grep -qaF -- "$secret" "$work/opened"; then
   echo "ok - the secret is not in the browser's command line"; passed=$((passed + 1))
@@ -121,7 +131,75 @@ if [ -s "$work/browser-env" ] && ! grep -q '^GDK_DEBUG=' "$work/browser-env"; th
 else
   echo "not ok - the browser does not inherit the app's GDK_DEBUG ($(grep '^GDK_DEBUG=' "$work/browser-env" 2>/dev/null))"; failed=$((failed + 1))
 fi
+reset_join
+check "join a meeting by its id" 0 '^OK: Vorstandssitzung Jürgen$' '^$' -- "$app" --join="$meeting_id"
+expect_one_join "join by id"
+reset_join
 check "join an unknown meeting" 1 '^$' 'list-meetings' -- "$app" --join=gibt-es-nicht
+sleep 1
+if [ ! -e "$work/opened" ] && [ ! -s "$work/requests" ]; then
+  echo "ok - an unknown meeting opens nothing and asks no server"; passed=$((passed + 1))
+else
+  echo "not ok - an unknown meeting opens nothing and asks no server"; failed=$((failed + 1))
+fi
+
+# The launcher's actions, from the installed desktop file's own Exec lines
+# (GDesktopAppInfo runs them as a launcher does; "bbb-vereine" is found
+# on PATH).
+mkdir -p "$work/bin"; ln -s "$app" "$work/bin/bbb-vereine"
+launch_action() {  # launch_action ACTION
+  PATH="$work/bin:$PATH" /usr/bin/python3 - "${BV_DESKTOP_FILE:?}" "$1" <<'PY'
+import sys
+import gi
+gi.require_version("Gio", "2.0")
+from gi.repository import Gio
+info = Gio.DesktopAppInfo.new_from_filename(sys.argv[1])
+assert sys.argv[2] in info.list_actions(), info.list_actions()
+info.launch_action(sys.argv[2], None)
+PY
+}
+app_bus_name=org.herzlich.BbbVereine
+app_running() {
+  gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.NameHasOwner "$app_bus_name" 2>/dev/null | grep -q true
+}
+# window_shown TITLE: waits up to 30 s for a top-level window called TITLE.
+window_shown() {
+  for _ in $(seq 1 300); do
+    xwininfo -root -tree 2>/dev/null | grep -qF "\"$1\"" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+quit_app() {
+  gdbus call --session --dest "$app_bus_name" --object-path /org/herzlich/BbbVereine \
+    --method org.gtk.Actions.Activate quit '[]' '{}' >/dev/null 2>&1
+  for _ in $(seq 1 100); do app_running || return 0; sleep 0.1; done
+  return 1
+}
+
+reset_join
+launch_action join-next
+expect_one_join "launcher action “Join Next Meeting”"
+
+launch_action new-meeting
+if window_shown "New Meeting"; then
+  echo "ok - launcher action “New Meeting” opens the meeting editor"; passed=$((passed + 1))
+else
+  echo "not ok - launcher action “New Meeting” opens the meeting editor"; failed=$((failed + 1))
+fi
+if quit_app; then echo "ok - the app quits after the launcher action"; passed=$((passed + 1));
+else echo "not ok - the app quits after the launcher action"; failed=$((failed + 1)); fi
+
+"$app" --new-meeting >/dev/null 2>&1 &
+gui_pid=$!
+if window_shown "New Meeting"; then
+  echo "ok - --new-meeting opens the meeting editor"; passed=$((passed + 1))
+else
+  echo "not ok - --new-meeting opens the meeting editor"; failed=$((failed + 1))
+fi
+quit_app || kill "$gui_pid" 2>/dev/null
+wait "$gui_pid" 2>/dev/null
 
 # --import: a calendar file written like Thunderbird's, one meeting three
 # days from now and an all-day event; again with a changed title (same UID);

@@ -54,17 +54,20 @@ sent_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
+static gboolean
+body_arrived (gpointer data)
+{
+  return *(GBytes **) data != NULL;
+}
+
 GBytes *
 send_message (SoupSession *session,
               SoupMessage *msg)
 {
   GBytes *body = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &body);
-  while (!body && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (body);
+  bv_test_wait_until (body_arrived, &body);
   return body;
 }
 

@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 #define SECRET     "practice-secret"
 #define START_TIME G_GINT64_CONSTANT (1715261728123)

@@ -18,9 +18,9 @@
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 #define SECRET        "some-secret-0123456789abcdefXYZ"
-#define DEADLINE_S    30
 #define VERSION_XML   "<response><returncode>SUCCESS</returncode><version>2.0</version>" \
                       "<apiVersion>2.0</apiVersion><bbbVersion>2.7.3</bbbVersion></response>"
 #define SUCCESS_XML   "<response><returncode>SUCCESS</returncode><published>true</published>" \
@@ -130,57 +130,12 @@ result_cb (GObject      *source,
 }
 
 static gboolean
-tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 flag_is_set (gpointer data)
 {
   return *(gboolean *) data;
 }
 
-static gboolean
-slot_is_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-wait_until (GSourceFunc done,
-            gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Nothing happened within %d s", DEADLINE_S);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  wait_until (slot_is_set, slot);
-  return *slot;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
+#define wait_result bv_test_wait_for
 
 /* Checksums, computed here without the code under test */
 
@@ -480,7 +435,7 @@ scripted_release_paused (Scripted *s)
       respond (msg, SOUP_STATUS_OK, "text/xml", VERSION_XML);
       soup_server_message_unpause (msg);
     }
-  spin (100);
+  bv_test_spin (100);
   g_ptr_array_set_size (s->paused, 0);
 }
 
@@ -1254,7 +1209,7 @@ test_scripted_too_large_endless (void)
 
   /* The client dropped the connection rather than reading on: the server
    * notices and stops well before its 4 GiB. */
-  wait_until (flag_is_set, &s->stream_finished);
+  bv_test_wait_until (flag_is_set, &s->stream_finished);
   g_assert_cmpuint (s->streamed, <, BV_BBB_MAX_RESPONSE_SIZE + 32 * 1024 * 1024);
 }
 
@@ -1265,7 +1220,7 @@ test_scripted_too_large_announced (void)
   g_autoptr(BvBbbClient) client = scripted_client (s, "announced");
 
   assert_version_error (client, BV_BBB_ERROR_TOO_LARGE);
-  wait_until (flag_is_set, &s->stream_finished);
+  bv_test_wait_until (flag_is_set, &s->stream_finished);
   g_assert_cmpuint (s->streamed, <, 32 * 1024 * 1024);
 }
 
@@ -1361,7 +1316,7 @@ test_scripted_caller_cancel (void)
 
   bv_bbb_client_get_version_async (client, cancellable, result_cb, &result);
   while (s->paused->len == 0)
-    spin (10);
+    bv_test_spin (10);
   g_cancellable_cancel (cancellable);
 
   version = bv_bbb_client_get_version_finish (client, wait_result (&result), &error);
@@ -1385,7 +1340,7 @@ test_scripted_cancelled_before (void)
   g_assert_null (result);
   version = bv_bbb_client_get_version_finish (client, wait_result (&result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  spin (50);
+  bv_test_spin (50);
   g_assert_cmpuint (s->paths->len, ==, 0);
 }
 
@@ -1400,7 +1355,7 @@ test_scripted_dispose_cancels (void)
 
   bv_bbb_client_get_version_async (client, NULL, result_cb, &result);
   while (s->paused->len == 0)
-    spin (10);
+    bv_test_spin (10);
   g_object_run_dispose (G_OBJECT (client));
 
   version = bv_bbb_client_get_version_finish (client, wait_result (&result), &error);
@@ -1509,7 +1464,7 @@ test_wire_bytes (void)
      * what counts is what was sent */
     g_clear_error (&error);
   }
-  wait_until (wire_has_request, &wire);
+  bv_test_wait_until (wire_has_request, &wire);
 
   g_mutex_lock (&wire.lock);
   request = g_ptr_array_index (wire.requests, 0);

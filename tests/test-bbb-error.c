@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
+#include "bv-bbb-enums.h"
 #include "bv-bbb-error.h"
 
 /* Every FAILED messageKey of bbb-api.md §3. */
@@ -49,43 +51,22 @@ static const struct {
   { "unsupportedRequest", BV_BBB_ERROR_UNSUPPORTED_REQUEST },
 };
 
-/* Every value of BvBbbError, spelled out so that a new code without advice
- * fails here. */
-static const BvBbbError all_codes[] = {
-  BV_BBB_ERROR_INVALID_URL,
-  BV_BBB_ERROR_INSECURE_URL,
-  BV_BBB_ERROR_CHECKSUM,
-  BV_BBB_ERROR_MISSING_PARAMETER,
-  BV_BBB_ERROR_VALIDATION,
-  BV_BBB_ERROR_ID_NOT_UNIQUE,
-  BV_BBB_ERROR_VOICE_BRIDGE_IN_USE,
-  BV_BBB_ERROR_PARENT_MEETING_MISSING,
-  BV_BBB_ERROR_NOT_FOUND,
-  BV_BBB_ERROR_INVALID_MEETING,
-  BV_BBB_ERROR_MEETING_ENDED,
-  BV_BBB_ERROR_CREATE_TIME_MISMATCH,
-  BV_BBB_ERROR_INVALID_PASSWORD,
-  BV_BBB_ERROR_MAX_PARTICIPANTS,
-  BV_BBB_ERROR_GUEST_DENIED,
-  BV_BBB_ERROR_MEETING_NOT_RUNNING,
-  BV_BBB_ERROR_UNSUPPORTED_CONTENT_TYPE,
-  BV_BBB_ERROR_NO_CONFIG,
-  BV_BBB_ERROR_HOOK,
-  BV_BBB_ERROR_SERVER_UNAVAILABLE,
-  BV_BBB_ERROR_INTERNAL,
-  BV_BBB_ERROR_UNSUPPORTED_REQUEST,
-  BV_BBB_ERROR_FAILED,
-  BV_BBB_ERROR_HOST_NOT_FOUND,
-  BV_BBB_ERROR_CONNECTION_REFUSED,
-  BV_BBB_ERROR_TIMEOUT,
-  BV_BBB_ERROR_TLS_CERTIFICATE,
-  BV_BBB_ERROR_TLS,
-  BV_BBB_ERROR_HTTP_STATUS,
-  BV_BBB_ERROR_NOT_XML,
-  BV_BBB_ERROR_NOT_BBB,
-  BV_BBB_ERROR_TOO_LARGE,
-  BV_BBB_ERROR_NETWORK,
-};
+/* Every value of BvBbbError, read from its GEnum type (generated from the
+ * header by glib-mkenums), so that a new code without advice fails here
+ * without anyone remembering to list it. */
+static GEnumClass *
+error_enum (void)
+{
+  static GEnumClass *klass;
+
+  if (!klass)
+    klass = g_type_class_ref (BV_TYPE_BBB_ERROR);
+  g_assert_cmpuint (klass->n_values, >, 0);
+  return klass;
+}
+
+#define N_CODES (error_enum ()->n_values)
+#define CODE(i) ((BvBbbError) error_enum ()->values[(i)].value)
 
 static void
 test_key_table (void)
@@ -142,12 +123,12 @@ test_advice_everywhere (void)
   static const char *exact[] = { "API", "XML", "HTTP", "SHA", "URL" };
   static const char *folded[] = { "checksum", "messageKey", "meetingID", "FAILED", "salt" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (all_codes); i++)
+  for (guint i = 0; i < N_CODES; i++)
     {
-      const char *advice = bv_bbb_error_get_advice (all_codes[i]);
+      const char *advice = bv_bbb_error_get_advice (CODE (i));
       gsize len;
 
-      g_test_message ("code %d: %s", all_codes[i], advice);
+      g_test_message ("code %d: %s", CODE (i), advice);
       g_assert_nonnull (advice);
       g_assert_true (g_utf8_validate (advice, -1, NULL));
       len = strlen (advice);
@@ -165,8 +146,52 @@ test_advice_everywhere (void)
 
       /* Each code says something of its own. */
       for (guint j = 0; j < i; j++)
-        g_assert_cmpstr (advice, !=, bv_bbb_error_get_advice (all_codes[j]));
+        g_assert_cmpstr (advice, !=, bv_bbb_error_get_advice (CODE (j)));
     }
+}
+
+/* A code that is not in the enum gets the generic advice; every code in it
+ * must have its own (a code that falls through to the generic text has
+ * none), in English and in German. */
+static void
+test_advice_per_code (void)
+{
+  g_autofree char *generic = g_strdup (bv_bbb_error_get_advice ((BvBbbError) (N_CODES + 100)));
+  g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *localedir = NULL;
+  const char *german_generic;
+
+  for (guint i = 0; i < N_CODES; i++)
+    {
+      const char *advice = bv_bbb_error_get_advice (CODE (i));
+
+      g_test_message ("%s: %s", error_enum ()->values[i].value_nick, advice);
+      g_assert_cmpstr (advice, !=, generic);
+      g_ptr_array_add (english, g_strdup (advice));
+    }
+
+  /* German from the translations just built. */
+  localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_assert_nonnull (bindtextdomain (GETTEXT_PACKAGE, localedir));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+
+  german_generic = bv_bbb_error_get_advice ((BvBbbError) (N_CODES + 100));
+  g_assert_cmpstr (german_generic, !=, generic);
+  for (guint i = 0; i < N_CODES; i++)
+    {
+      const char *advice = bv_bbb_error_get_advice (CODE (i));
+
+      g_test_message ("de %s: %s", error_enum ()->values[i].value_nick, advice);
+      /* Translated, and not the German generic text either. */
+      g_assert_cmpstr (advice, !=, g_ptr_array_index (english, i));
+      g_assert_cmpstr (advice, !=, german_generic);
+    }
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (bv_bbb_error_get_advice (CODE (0)), ==, g_ptr_array_index (english, 0));
 }
 
 static void
@@ -197,12 +222,12 @@ test_new_for_key (void)
 static void
 test_new (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (all_codes); i++)
+  for (guint i = 0; i < N_CODES; i++)
     {
-      g_autoptr(GError) error = bv_bbb_error_new (all_codes[i]);
+      g_autoptr(GError) error = bv_bbb_error_new (CODE (i));
 
-      g_assert_error (error, BV_BBB_ERROR, (gint) all_codes[i]);
-      g_assert_cmpstr (error->message, ==, bv_bbb_error_get_advice (all_codes[i]));
+      g_assert_error (error, BV_BBB_ERROR, (gint) CODE (i));
+      g_assert_cmpstr (error->message, ==, bv_bbb_error_get_advice (CODE (i)));
     }
 }
 
@@ -237,6 +262,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bbb/error/key-table", test_key_table);
   g_test_add_func ("/bbb/error/unknown-keys", test_unknown_keys);
   g_test_add_func ("/bbb/error/advice", test_advice_everywhere);
+  g_test_add_func ("/bbb/error/advice-per-code", test_advice_per_code);
   g_test_add_func ("/bbb/error/new-for-key", test_new_for_key);
   g_test_add_func ("/bbb/error/new", test_new);
   g_test_add_func ("/bbb/error/examples", test_examples);

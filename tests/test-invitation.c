@@ -24,6 +24,7 @@
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
+#include "bv-test-utils.h"
 
 #define SECRET       "test-invitation-5e2b8c1d9a7f4e3b6c0d1a2f3e4b5c6d"
 #define WRONG_SECRET "test-invitation-wrong-000000000000000000000000"
@@ -43,20 +44,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
 static void
 save_secret (const char *server_id,
              const char *secret)
@@ -65,7 +52,7 @@ save_secret (const char *server_id,
   g_autoptr(GError) error = NULL;
 
   bv_secret_store_save_async (server_id, "Invitation test", secret, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -104,7 +91,7 @@ open_client (BvServer *server)
   BvBbbClient *client;
 
   bv_server_client_open_async (server, NULL, result_cb, &result);
-  client = bv_server_client_open_finish (wait_for (&result), &error);
+  client = bv_server_client_open_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return client;
 }
@@ -120,7 +107,7 @@ create_room (BvBbbClient *client,
   g_autoptr(BvBbbMeeting) room = NULL;
 
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  room = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  room = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (room);
 }
@@ -139,7 +126,7 @@ http_get (const char *url,
   g_assert_nonnull (msg);
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   *status = soup_message_get_status (msg);
   return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
@@ -432,7 +419,7 @@ renew (BvDatabase *database,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_invitation_renew_links_async (database, server, meeting, NULL, result_cb, &result);
-  return bv_invitation_renew_links_finish (wait_for (&result), error);
+  return bv_invitation_renew_links_finish (bv_test_wait_for (&result), error);
 }
 
 static void
@@ -558,7 +545,7 @@ test_renew_links_refused (void)
     g_autoptr(GAsyncResult) result = NULL;
 
     bv_secret_store_delete_async (bv_server_get_id (server), NULL, result_cb, &result);
-    bv_secret_store_delete_finish (wait_for (&result), &error);
+    bv_secret_store_delete_finish (bv_test_wait_for (&result), &error);
     g_assert_no_error (error);
   }
   g_assert_false (renew (database, server, meeting, &error));
@@ -654,7 +641,7 @@ test_dial_in (void)
   g_assert_null (strstr (bare, "telephone"));
 
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  room = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  room = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   bv_join_note_dial_number (server, room);
   g_assert_cmpstr (bv_server_get_dial_number (server), ==, "+49 631 00000000");

@@ -17,9 +17,11 @@
 #include "bv-invite-window.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 #define SECRET "invite-window-test-secret-0123456789"
 
+static char *mailed_path;  /* what the stand-in mail program was asked to open */
 static BvPracticeServer *practice;
 static char *dir;
 
@@ -29,36 +31,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *result;
 }
 
 static gboolean
@@ -87,7 +59,7 @@ store_secret (BvServer *server)
 
   bv_secret_store_save_async (bv_server_get_id (server), bv_server_get_name (server), SECRET,
                               NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -284,7 +256,7 @@ wait_for_dialog (BvInviteWindow *window,
 {
   DialogWait wait = { GTK_WINDOW (window), heading };
 
-  g_assert_true (wait_until (dialog_shown, &wait));
+  bv_test_wait_until (dialog_shown, &wait);
   return find_dialog (&wait);
 }
 
@@ -310,7 +282,7 @@ read_clipboard (GtkWidget *widget)
   char *text;
 
   gdk_clipboard_read_text_async (clipboard, NULL, result_cb, &result);
-  text = gdk_clipboard_read_text_finish (clipboard, wait_for (&result), &error);
+  text = gdk_clipboard_read_text_finish (clipboard, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return text;
 }
@@ -385,8 +357,8 @@ test_invite_and_send (void)
   window = bv_invite_window_new (NULL, manager, NULL, meeting);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Invite to “Mitgliederversammlung 2026”");
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (widget_is_mapped, window));
-  g_assert_true (wait_until (window_is_ready, window));
+  bv_test_wait_until (widget_is_mapped, window);
+  bv_test_wait_until (window_is_ready, window);
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
@@ -506,9 +478,32 @@ test_invite_and_send (void)
     g_assert_cmpstr (copied, ==, shown_text);
   }
 
+  /* The row's mail button hands the default mail program exactly one
+   * mailto: URI with Erika's address, the subject and her link. */
+  {
+    GtkWidget *mail = find_action_button (find_row (window, "Erika Musterfrau"), "invite.send-mail");
+    g_auto(GStrv) uris = NULL;
+    g_autoptr(GUri) uri = NULL;
+    g_autoptr(GHashTable) params = NULL;
+
+    g_assert_nonnull (mail);
+    g_signal_emit_by_name (mail, "clicked");
+    bv_test_assert_exactly (bv_test_count_lines, mailed_path, 1);
+    uris = bv_test_read_lines (mailed_path);
+    uri = g_uri_parse (uris[0], G_URI_FLAGS_ENCODED_QUERY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_uri_get_scheme (uri), ==, "mailto");
+    g_assert_cmpstr (g_uri_get_path (uri), ==, "erika@example.org");
+    params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, "Invitation: Mitgliederversammlung 2026");
+    g_assert_true (g_str_has_prefix (g_hash_table_lookup (params, "body"), "Hello Erika Musterfrau,"));
+    g_assert_nonnull (strstr (g_hash_table_lookup (params, "body"), link));
+  }
+
   /* The mail-merge file and the calendar files, written in the background. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", csv_path);
-  g_assert_true (wait_until (file_exists, csv_path));
+  bv_test_wait_until (file_exists, csv_path);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (csv, "Erika Musterfrau"));
@@ -517,8 +512,8 @@ test_invite_and_send (void)
 
   g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
-  g_assert_true (wait_until (file_exists, erika_ics));
-  g_assert_true (wait_until (file_exists, meeting_ics));
+  bv_test_wait_until (file_exists, erika_ics);
+  bv_test_wait_until (file_exists, meeting_ics);
 
   /* Removing Gustav for good: the notice stays until the links are renewed. */
   {
@@ -537,8 +532,8 @@ test_invite_and_send (void)
   renew_wait.db = db;
   renew_wait.meeting_id = bv_meeting_get_id (meeting);
   renew_wait.old_bbb_id = old_bbb_id;
-  g_assert_true (wait_until (bbb_id_changed, &renew_wait));
-  g_assert_true (wait_until (window_is_ready, window));
+  bv_test_wait_until (bbb_id_changed, &renew_wait);
+  bv_test_wait_until (window_is_ready, window);
   g_assert_false (removed_notice_shown (window));
   g_clear_pointer (&link, g_free);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
@@ -584,7 +579,7 @@ test_no_secret (void)
 
   window = bv_invite_window_new (NULL, manager, NULL, meeting);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (retry_shown, window));
+  bv_test_wait_until (retry_shown, window);
   g_assert_false (bv_invite_window_is_ready (window));
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW, "status_label"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "The personal links cannot be made at the moment: "));
@@ -600,7 +595,7 @@ test_no_secret (void)
 
   store_secret (server);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.retry", NULL);
-  g_assert_true (wait_until (window_is_ready, window));
+  bv_test_wait_until (window_is_ready, window);
   g_assert_true (gtk_widget_is_sensitive (copy));
   g_signal_emit_by_name (copy, "clicked");
   link = read_clipboard (GTK_WIDGET (window));
@@ -661,14 +656,14 @@ test_course (void)
 
   window = bv_invite_window_new (NULL, manager, NULL, meeting);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_ready, window));
+  bv_test_wait_until (window_is_ready, window);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group-id", "s", bv_group_get_id (course));
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Anna Trainer=moderator, Bert Bauer=participant");
 
   g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
-  g_assert_true (wait_until (file_exists, anna_ics));
+  bv_test_wait_until (file_exists, anna_ics);
   g_assert_true (g_file_get_contents (anna_ics, &ics, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (ics, "RRULE:FREQ=WEEKLY;COUNT=6"));
@@ -678,7 +673,7 @@ test_course (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", merge_path);
-  g_assert_true (wait_until (file_exists, merge_path));
+  bv_test_wait_until (file_exists, merge_path);
   g_assert_cmpint (g_stat (merge_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -702,6 +697,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-invite-window");
   int status;
 
   /* English source strings, whatever the machine's language. */
@@ -713,9 +709,8 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("bv-test-invite-XXXXXX", &error);
   g_assert_no_error (error);
-  practice = bv_practice_server_new (SECRET);
-  g_assert_true (bv_practice_server_start (practice, &error));
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
+  mailed_path = bv_test_install_stand_in ("mail", (const char *[]) { "x-scheme-handler/mailto", NULL });
 
   g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
   g_test_add_func ("/ui/invite/no-secret", test_no_secret);
@@ -755,5 +750,8 @@ main (int   argc,
     g_rmdir (dir);
   }
   g_free (dir);
+  g_free (mailed_path);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }

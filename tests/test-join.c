@@ -22,6 +22,7 @@
 #include "bv-join.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 #define SECRET       "test-join-3f1c2a9b7d6e4c5a8b0f1e2d3c4b5a69"
 #define WRONG_SECRET "test-join-wrong-00000000000000000000000000"
@@ -42,32 +43,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static void
 save_secret (const char *server_id,
              const char *secret)
@@ -76,7 +51,7 @@ save_secret (const char *server_id,
   g_autoptr(GError) error = NULL;
 
   bv_secret_store_save_async (server_id, "Join test", secret, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -87,7 +62,7 @@ delete_secret (const char *server_id)
   g_autoptr(GError) error = NULL;
 
   bv_secret_store_delete_async (server_id, NULL, result_cb, &result);
-  bv_secret_store_delete_finish (wait_for (&result), &error);
+  bv_secret_store_delete_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -129,7 +104,7 @@ join (BvServer      *server,
 
   bv_join_run_async (server, meeting, DISPLAY_NAME, user_id, NULL, cancellable,
                      result_cb, &result);
-  return bv_join_run_finish (wait_for (&result), error);
+  return bv_join_run_finish (bv_test_wait_for (&result), error);
 }
 
 static void
@@ -138,57 +113,22 @@ clear_urls (void)
   g_assert_true (g_unlink (urls_path) == 0 || !g_file_test (urls_path, G_FILE_TEST_EXISTS));
 }
 
-/* The complete lines the stand-in browser wrote so far. */
-static GStrv
-read_urls (void)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) lines = NULL;
-
-  if (!g_file_get_contents (urls_path, &contents, NULL, NULL))
-    return g_strv_builder_end (builder);
-
-  lines = g_strsplit (contents, "\n", -1);
-  /* The last piece is "" or a line still being written. */
-  for (guint i = 0; lines[i] && lines[i + 1]; i++)
-    g_strv_builder_add (builder, lines[i]);
-  return g_strv_builder_end (builder);
-}
-
-/* Waits (up to 10 s) for the browser to get a URL, then a little more to
- * be sure no second one follows. */
+/* Waits for the browser to get a URL, then for the quiet period: exactly
+ * one, never a second. */
 static char *
 wait_for_one_url (void)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   g_auto(GStrv) urls = NULL;
 
-  for (;;)
-    {
-      g_clear_pointer (&urls, g_strfreev);
-      urls = read_urls ();
-      if (urls[0])
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      spin (10);
-    }
-
-  spin (500);
-  g_clear_pointer (&urls, g_strfreev);
-  urls = read_urls ();
-  g_assert_cmpuint (g_strv_length (urls), ==, 1);
+  bv_test_assert_exactly (bv_test_count_lines, urls_path, 1);
+  urls = bv_test_read_lines (urls_path);
   return g_strdup (urls[0]);
 }
 
 static void
 assert_no_url (void)
 {
-  g_auto(GStrv) urls = NULL;
-
-  spin (300);
-  urls = read_urls ();
-  g_assert_cmpuint (g_strv_length (urls), ==, 0);
+  bv_test_assert_exactly (bv_test_count_lines, urls_path, 0);
 }
 
 /* A plain GET, not through the app's client. */
@@ -205,7 +145,7 @@ http_get (const char *url,
   g_assert_nonnull (msg);
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   *status = soup_message_get_status (msg);
   return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
@@ -325,7 +265,8 @@ assert_only_create (BvMeeting *meeting)
   g_autofree char *expected = g_strconcat (expected_query, "&checksum=", checksum, NULL);
   GPtrArray *queries;
 
-  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
+  /* After the join finished and a quiet period: no second create. */
+  bv_test_assert_exactly (bv_test_count_requests, practice, 1);
   queries = bv_practice_server_get_raw_queries (practice);
   g_assert_cmpuint (queries->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (queries, 0), ==, expected);
@@ -353,7 +294,7 @@ join_room (BvServer      *server,
 
   bv_join_run_room_async (server, bbb_meeting_id, display_name, NULL, NULL, NULL,
                           result_cb, &result);
-  return bv_join_run_room_finish (wait_for (&result), error);
+  return bv_join_run_room_finish (bv_test_wait_for (&result), error);
 }
 
 /* The only request was getMeetingInfo for @bbb_id: joining a running
@@ -363,8 +304,10 @@ assert_only_meeting_info (const char *bbb_id)
 {
   g_autofree char *encoded = g_uri_escape_string (bbb_id, NULL, FALSE);
   g_autofree char *prefix = g_strconcat ("meetingID=", encoded, "&checksum=", NULL);
-  GPtrArray *queries = bv_practice_server_get_raw_queries (practice);
+  GPtrArray *queries;
 
+  bv_test_assert_exactly (bv_test_count_requests, practice, 1);
+  queries = bv_practice_server_get_raw_queries (practice);
   g_assert_cmpuint (queries->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (queries, 0), prefix));
 }
@@ -624,7 +567,7 @@ test_join_wrong_secret (void)
   g_assert_false (join (server, meeting, NULL, &error));
   g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM);
   g_assert_null (strstr (error->message, WRONG_SECRET));
-  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
+  bv_test_assert_exactly (bv_test_count_requests, practice, 1);
   assert_no_url ();
 
   delete_secret (bv_server_get_id (server));
@@ -642,8 +585,8 @@ test_join_no_secret (void)
 
   g_assert_false (join (server, meeting, NULL, &error));
   g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NOT_FOUND);
-  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
   assert_no_url ();
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
 }
 
 static void
@@ -667,8 +610,8 @@ test_join_no_server (void)
   g_assert_false (join (NULL, orphan, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
   assert_no_url ();
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
 }
 
 static void
@@ -686,8 +629,8 @@ test_join_cancelled (void)
   g_cancellable_cancel (cancellable);
   g_assert_false (join (server, meeting, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
   assert_no_url ();
+  g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
 
   delete_secret (bv_server_get_id (server));
 }
@@ -936,76 +879,13 @@ test_join_slides_refused (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "weg.pdf"));
   g_clear_error (&error);
+  assert_no_url ();
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
-  g_assert_null (g_file_test (urls_path, G_FILE_TEST_EXISTS) ? "browser opened" : NULL);
 
   delete_secret (bv_server_get_id (server));
   g_assert_no_errno (g_unlink (small));
   g_assert_no_errno (g_unlink (big));
   g_assert_no_errno (g_rmdir (dir));
-}
-
-/* The stand-in browser and its registration, before GIO reads any
- * application information. */
-static void
-set_up_browser (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
-  g_autofree char *config_home = g_build_filename (dir, "config", NULL);
-  g_autofree char *apps = g_build_filename (data_home, "applications", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "bv-browser.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (config_home, "mimeapps.list", NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (config_home, 0700), ==, 0);
-  urls_path = g_build_filename (dir, "urls.txt", NULL);
-  browser_path = g_build_filename (dir, "browser.sh", NULL);
-
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", urls_path);
-  g_file_set_contents (browser_path, script_text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (browser_path, 0700), ==, 0);
-
-  desktop_text = g_strdup_printf ("[Desktop Entry]\n"
-                                  "Type=Application\n"
-                                  "Name=Stand-in Browser\n"
-                                  "Exec=%s %%u\n"
-                                  "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
-                                  browser_path);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps,
-                       "[Default Applications]\n"
-                       "x-scheme-handler/http=bv-browser.desktop\n"
-                       "x-scheme-handler/https=bv-browser.desktop\n",
-                       -1, &error);
-  g_assert_no_error (error);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  /* Desktop-specific lists (gnome-mimeapps.list) elsewhere must not win. */
-  g_unsetenv ("XDG_CURRENT_DESKTOP");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 /* Another room on the server holds the meeting's PIN: create is sent once
@@ -1047,6 +927,7 @@ test_join_pin_taken (void)
   g_assert_true (join (server, meeting, NULL, &error));
   g_assert_no_error (error);
 
+  bv_test_assert_exactly (bv_test_count_requests, practice, 2);
   queries = bv_practice_server_get_raw_queries (practice);
   g_assert_cmpuint (queries->len, ==, 2);
   g_assert_nonnull (strstr (g_ptr_array_index (queries, 0), "voiceBridge="));
@@ -1106,19 +987,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bv-join-XXXXXX", &error);
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-join");
   int status;
 
-  g_assert_no_error (error);
-  set_up_browser (dir);
+  /* A stand-in default browser that writes down what it is asked to open. */
+  urls_path = bv_test_install_stand_in ("browser", (const char *[]) {
+                                          "x-scheme-handler/http", "x-scheme-handler/https", NULL });
+  browser_path = g_build_filename (g_get_user_data_dir (), "browser", NULL);
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  practice = bv_practice_server_new (SECRET);
-  bv_practice_server_start (practice, &error);
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
 
   g_test_add_func ("/core/join/moderator-role", test_join_moderator_role);
   g_test_add_func ("/core/join/old-server-password", test_join_old_server_password);
@@ -1141,7 +1021,8 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&practice);
-  remove_tree (dir);
+  if (root)
+    bv_test_remove_tree (root);
   g_clear_pointer (&urls_path, g_free);
   g_clear_pointer (&browser_path, g_free);
   return status;

@@ -15,6 +15,7 @@
 #include "bv-bbb-error.h"
 #include "bv-live-meetings.h"
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 #define SECRET "live-meetings-test-secret-0123456789"
 
@@ -26,19 +27,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
 }
 
 static BvBbbClient *
@@ -61,7 +49,7 @@ create_room (BvBbbClient *client,
   bv_bbb_query_add (query, "name", name);
   bv_bbb_query_add (query, "record", "true");
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -87,7 +75,7 @@ enter_room (BvBbbClient *client,
   msg = soup_message_new ("GET", url);
   /* The practice server answers in this thread's main context. */
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
@@ -105,7 +93,7 @@ fetch (BvBbbClient         *client,
   GListModel *meetings;
 
   bv_live_meetings_fetch_async (client, load_balancer, planned, NULL, result_cb, &result);
-  meetings = bv_live_meetings_fetch_finish (wait_for (&result), error);
+  meetings = bv_live_meetings_fetch_finish (bv_test_wait_for (&result), error);
   last_planned_only = bv_live_meetings_fetch_is_planned_only (result);
   return meetings;
 }
@@ -119,7 +107,7 @@ end_meeting (BvBbbClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_live_meetings_end_full_async (client, meeting_id, 10, timeout_ms, NULL, result_cb, &result);
-  return bv_live_meetings_end_finish (wait_for (&result), error);
+  return bv_live_meetings_end_finish (bv_test_wait_for (&result), error);
 }
 
 static BvBbbMeeting *

@@ -16,10 +16,12 @@
 #include "bv-bbb-client.h"
 #include "bv-database.h"
 #include "bv-live-page.h"
+#include "bv-live-page-private.h"
 #include "bv-meeting.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
+#include "bv-test-utils.h"
 
 #define SECRET "live-page-test-secret-0123456789abcdef"
 
@@ -32,36 +34,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *result;
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
 }
 
 static gpointer
@@ -101,7 +73,7 @@ save_secret (const char *server_id,
   g_autoptr(GError) error = NULL;
 
   bv_secret_store_save_async (server_id, "Live page test", secret, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -154,7 +126,7 @@ fixture_show (Fixture *f)
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   bv_live_page_setup (f->page, f->manager, NULL);
   gtk_window_present (f->window);
-  g_assert_true (wait_until (is_mapped, f->page));
+  bv_test_wait_until (is_mapped, f->page);
 }
 
 static void
@@ -185,7 +157,7 @@ create_room (BvBbbClient *client,
   bv_bbb_query_add (query, "meetingID", meeting_id);
   bv_bbb_query_add (query, "name", name);
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -209,7 +181,7 @@ enter_room (BvBbbClient *client,
   url = bv_bbb_client_build_url (client, "join", query);
   msg = soup_message_new ("GET", url);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
@@ -272,7 +244,7 @@ test_rooms_attendees_end (void)
 
   fixture_set_up (&f, "Übungsserver", bv_practice_server_get_api_url (practice));
   /* Nothing runs yet. */
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_cmpstr (adw_status_page_get_title (child (f.page, "live_empty")), ==, "No Meeting Running");
   /* One server: no choice to make. */
   g_assert_false (gtk_widget_get_visible (child (f.page, "server_dropdown")));
@@ -283,7 +255,7 @@ test_rooms_attendees_end (void)
 
   /* F5 inside the page. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (has_one_meeting, f.page));
+  bv_test_wait_until (has_one_meeting, f.page);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f.page, "stack")), ==, "list");
   list = child (f.page, "meetings_list");
   g_assert_cmpint (gtk_list_box_get_selection_mode (list), ==, GTK_SELECTION_SINGLE);
@@ -293,7 +265,7 @@ test_rooms_attendees_end (void)
 
   /* Selecting (mouse, keyboard and screen readers all select) shows the people. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  g_assert_true (wait_until (has_two_attendees, f.page));
+  bv_test_wait_until (has_two_attendees, f.page);
   g_assert_cmpstr (gtk_label_get_text (child (f.page, "detail_title")), ==, "Vorstandssitzung");
   label = gtk_label_get_text (child (f.page, "detail_summary"));
   g_assert_nonnull (strstr (label, "2 participants"));
@@ -313,7 +285,7 @@ test_rooms_attendees_end (void)
 
   /* End asks first, naming the meeting and how many are in it. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_message_dialog ();
   title = g_strdup (adw_message_dialog_get_heading (dialog));
   g_assert_nonnull (strstr (title, "Vorstandssitzung"));
@@ -327,13 +299,13 @@ test_rooms_attendees_end (void)
   g_assert_cmpuint (count_rows (list), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.end", NULL);
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "end");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The room is gone, from the server and the page. */
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_null (find_message_dialog ());
 
   fixture_tear_down (&f);
@@ -363,14 +335,14 @@ test_unreachable_server (void)
   g_assert_true (g_socket_close (socket, &error));
 
   fixture_set_up (&f, "Vereinsserver", url);
-  g_assert_true (wait_until (shows_offline, f.page));
+  bv_test_wait_until (shows_offline, f.page);
   description = adw_status_page_get_description (child (f.page, "offline_page"));
   g_assert_nonnull (strstr (description, "Vereinsserver"));
   g_assert_nonnull (strstr (description, "cannot be reached"));
 
   /* Try Again asks again, and says the same. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (shows_offline, f.page));
+  bv_test_wait_until (shows_offline, f.page);
 
   fixture_tear_down (&f);
 }
@@ -473,8 +445,8 @@ test_load_balancer (void)
   /* getMeetings is refused, so the page asks for our room and shows it,
    * saying the list is limited to our meetings of today. */
   fixture_show (&f);
-  g_assert_true (wait_until (has_one_meeting, f.page));
-  g_assert_true (wait_until (updated_for_planned, f.page));
+  bv_test_wait_until (has_one_meeting, f.page);
+  bv_test_wait_until (updated_for_planned, f.page);
   g_assert_true (asked_for (&b, "getMeetings"));
   g_assert_true (asked_for (&b, info_call));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (child (f.page, "updated_label"))),
@@ -483,7 +455,7 @@ test_load_balancer (void)
   /* The room ended: the empty state explains why others' rooms are absent. */
   g_clear_pointer (&b.running_id, g_free);
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
-  g_assert_true (wait_until (shows_empty, f.page));
+  bv_test_wait_until (shows_empty, f.page);
   g_assert_nonnull (strstr (adw_status_page_get_description (child (f.page, "live_empty")),
                             "does not list other meetings"));
 
@@ -492,6 +464,168 @@ test_load_balancer (void)
   g_object_unref (b.server);
   g_ptr_array_unref (b.calls);
   g_free (b.api_url);
+}
+
+/* A clock the test advances by hand, injected as the page's timer. Its
+ * timers are real sources of the default context (so that the page can
+ * remove them) that would fire only after a day; the test fires them when
+ * it moves the clock past their time. */
+typedef struct
+{
+  guint        seconds;
+  GSourceFunc  callback;
+  gpointer     data;
+  GSource     *source;
+  gint64       due;
+} ManualTimer;
+
+static GPtrArray *manual_timers;
+static gint64     manual_now;
+
+static void
+manual_timer_free (ManualTimer *timer)
+{
+  g_source_destroy (timer->source);
+  g_source_unref (timer->source);
+  g_free (timer);
+}
+
+static gboolean
+never_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+manual_timer_add (guint       seconds,
+                  GSourceFunc callback,
+                  gpointer    data)
+{
+  ManualTimer *timer = g_new0 (ManualTimer, 1);
+
+  timer->seconds = seconds;
+  timer->callback = callback;
+  timer->data = data;
+  timer->due = manual_now + seconds;
+  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
+  g_source_set_callback (timer->source, never_cb, NULL, NULL);
+  g_ptr_array_add (manual_timers, timer);
+  return g_source_attach (timer->source, NULL);
+}
+
+static guint
+armed_timers (void)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < manual_timers->len; i++)
+    n += !g_source_is_destroyed (((ManualTimer *) g_ptr_array_index (manual_timers, i))->source);
+  return n;
+}
+
+static void
+advance_clock (guint seconds)
+{
+  for (gint64 until = manual_now + seconds; manual_now < until;)
+    {
+      guint n = manual_timers->len;
+
+      manual_now++;
+      for (guint i = 0; i < n; i++)
+        {
+          ManualTimer *timer = g_ptr_array_index (manual_timers, i);
+
+          if (g_source_is_destroyed (timer->source) || timer->due > manual_now)
+            continue;
+          timer->due += timer->seconds;
+          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
+            g_source_destroy (timer->source);
+        }
+    }
+}
+
+static guint
+count_get_meetings (gpointer unused)
+{
+  return bv_practice_server_count_calls (practice, "getMeetings");
+}
+
+static guint
+count_get_meeting_info (gpointer unused)
+{
+  return bv_practice_server_count_calls (practice, "getMeetingInfo");
+}
+
+/* The list is asked every 30 s and the selected meeting every 10 s while
+ * the page is on screen; once another page is shown, the timers are gone
+ * and nothing is asked however much time passes; shown again, it asks at
+ * once and goes on. */
+static void
+test_refresh_only_while_shown (void)
+{
+  g_autoptr(BvBbbClient) client = practice_client ();
+  GtkStack *pages;
+  GtkListBox *list;
+  Fixture f = { 0 };
+
+  manual_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) manual_timer_free);
+  create_room (client, "lp-timer", "Kassenprüfung");
+  enter_room (client, "lp-timer", "Anna", "MODERATOR");
+
+  /* The page among others, as in the window's view stack. */
+  fixture_open (&f, "Zeitgeber", bv_practice_server_get_api_url (practice));
+  f.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f.window, 1000, 700);
+  pages = GTK_STACK (gtk_stack_new ());
+  f.page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
+  _bv_live_page_set_timer_func (f.page, manual_timer_add);
+  gtk_stack_add_named (pages, GTK_WIDGET (f.page), "live");
+  gtk_stack_add_named (pages, gtk_label_new ("Anstehend"), "other");
+  gtk_stack_set_visible_child_name (pages, "live");
+  gtk_window_set_child (f.window, GTK_WIDGET (pages));
+  bv_practice_server_reset_log (practice);
+  bv_live_page_setup (f.page, f.manager, NULL);
+  gtk_window_present (f.window);
+  bv_test_wait_until (is_mapped, f.page);
+  bv_test_wait_until (has_one_meeting, f.page);
+
+  /* Shown: asked once, then every 30 s by the clock. */
+  bv_test_assert_exactly (count_get_meetings, NULL, 1);
+  g_assert_cmpuint (armed_timers (), ==, 1);
+  advance_clock (29);
+  bv_test_assert_exactly (count_get_meetings, NULL, 1);
+  advance_clock (1);
+  bv_test_assert_exactly (count_get_meetings, NULL, 2);
+
+  /* A selected meeting's people every 10 s as well (at first from the
+   * list's answer). */
+  list = child (f.page, "meetings_list");
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (armed_timers (), ==, 2);
+  advance_clock (9);
+  bv_test_assert_exactly (count_get_meeting_info, NULL, 0);
+  advance_clock (1);
+  bv_test_assert_exactly (count_get_meeting_info, NULL, 1);
+
+  /* Another page shown: no timer left, nothing asked for two minutes. */
+  gtk_stack_set_visible_child_name (pages, "other");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f.page)));
+  g_assert_cmpuint (armed_timers (), ==, 0);
+  bv_practice_server_reset_log (practice);
+  advance_clock (120);
+  bv_test_assert_exactly (bv_test_count_requests, practice, 0);
+
+  /* Back: asked at once, and the clock drives it again. */
+  gtk_stack_set_visible_child_name (pages, "live");
+  bv_test_wait_until (is_mapped, f.page);
+  bv_test_assert_exactly (count_get_meetings, NULL, 1);
+  g_assert_cmpuint (armed_timers (), ==, 2);
+  advance_clock (30);
+  bv_test_assert_exactly (count_get_meetings, NULL, 2);
+
+  fixture_tear_down (&f);
+  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_clear_pointer (&manual_timers, g_ptr_array_unref);
 }
 
 int
@@ -518,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/ui/live-page/rooms-attendees-end", test_rooms_attendees_end);
   g_test_add_func ("/ui/live-page/unreachable-server", test_unreachable_server);
   g_test_add_func ("/ui/live-page/load-balancer", test_load_balancer);
+  g_test_add_func ("/ui/live-page/refresh-only-while-shown", test_refresh_only_while_shown);
 
   status = g_test_run ();
 

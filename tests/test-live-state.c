@@ -13,6 +13,7 @@
 #include "bv-bbb-error.h"
 #include "bv-live-state.h"
 #include "bv-practice-server-private.h"
+#include "bv-test-utils.h"
 
 #define SECRET "live-state-test-secret-0123456789"
 
@@ -24,19 +25,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
 }
 
 static BvBbbClient *
@@ -57,7 +45,7 @@ create_room (BvBbbClient *client,
   bv_bbb_query_add (query, "meetingID", meeting_id);
   bv_bbb_query_add (query, "name", meeting_id);
   bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, wait_for (&result), &error);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 }
 
@@ -83,7 +71,7 @@ enter_room (BvBbbClient *client,
   /* The practice server answers a browser's join itself, in this thread's
    * main context: asynchronously. */
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
@@ -97,7 +85,7 @@ fetch (BvBbbClient         *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_live_state_fetch_async (client, load_balancer, ids, NULL, result_cb, &result);
-  return bv_live_state_fetch_finish (wait_for (&result), error);
+  return bv_live_state_fetch_finish (bv_test_wait_for (&result), error);
 }
 
 static void

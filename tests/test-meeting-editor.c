@@ -18,33 +18,11 @@
 #include "bv-join.h"
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
+#include "bv-test-utils.h"
 
 static char *data_dir;
 static char *db_path;
 static BvDatabase *db;
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -81,7 +59,7 @@ type_into (gpointer    editor,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (editor, name)), text);
-  spin ();
+  bv_test_drain ();
 }
 
 static void
@@ -90,7 +68,7 @@ select_in (gpointer    editor,
            guint       position)
 {
   adw_combo_row_set_selected (child (editor, name), position);
-  spin ();
+  bv_test_drain ();
 }
 
 static gboolean
@@ -115,8 +93,8 @@ open_editor (BvMeeting  *meeting,
   BvMeetingEditor *editor = bv_meeting_editor_new (NULL, db, meeting, default_server_id);
 
   gtk_window_present (GTK_WINDOW (editor));
-  g_assert_true (wait_until (widget_is_mapped, editor));
-  g_assert_true (wait_until (not_busy, editor));
+  bv_test_wait_until (widget_is_mapped, editor);
+  bv_test_wait_until (not_busy, editor);
   return editor;
 }
 
@@ -124,7 +102,7 @@ static void
 close_editor (BvMeetingEditor *editor)
 {
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  bv_test_drain ();
 }
 
 static GtkToggleButton *
@@ -277,9 +255,9 @@ leave_field (gpointer    editor,
              const char *name)
 {
   gtk_widget_grab_focus (child (editor, name));
-  spin ();
+  bv_test_drain ();
   gtk_widget_grab_focus (child (editor, "title_row"));
-  spin ();
+  bv_test_drain ();
 }
 
 static void
@@ -387,7 +365,7 @@ test_weekly_rule (void)
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=WEEKLY;BYDAY=TU");
 
   gtk_toggle_button_set_active (weekday_button (editor, 3), TRUE);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=WEEKLY;BYDAY=TU,TH");
 
   /* Two days stay when the start moves. */
@@ -398,11 +376,11 @@ test_weekly_rule (void)
   /* The last day cannot be switched off. */
   gtk_toggle_button_set_active (weekday_button (editor, 1), FALSE);
   gtk_toggle_button_set_active (weekday_button (editor, 3), FALSE);
-  spin ();
+  bv_test_drain ();
   g_assert_true (gtk_toggle_button_get_active (weekday_button (editor, 3)));
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=WEEKLY;BYDAY=TH");
   gtk_toggle_button_set_active (weekday_button (editor, 1), TRUE);
-  spin ();
+  bv_test_drain ();
 
   /* Every two weeks, with an end. */
   select_in (editor, "repeat_row", 2);
@@ -410,7 +388,7 @@ test_weekly_rule (void)
   select_in (editor, "end_row", 2);
   g_assert_true (gtk_widget_get_visible (child (editor, "count_row")));
   gtk_spin_button_set_value (child (editor, "count_spin"), 5);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=5");
 
   select_in (editor, "repeat_row", 1);
@@ -431,7 +409,7 @@ test_weekly_rule (void)
   g_assert_nonnull (strstr (adw_preferences_group_get_description (child (editor, "repeat_group")), "15 January 2027"));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
 
   {
     g_autoptr(BvDatabase) reopened = bv_database_open (db_path, NULL);
@@ -563,7 +541,7 @@ test_custom_rule_kept (void)
   type_into (editor, "time_row", "18:30");
   g_assert_true (save_enabled (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (bv_meeting_get_title (yearly), ==, "Jahresfeier des Vereins");
   g_assert_cmpstr (bv_meeting_get_rrule (yearly), ==, "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=3");
   g_assert_cmpstr (bv_meeting_get_start_local (yearly), ==, "2027-10-03T18:30:00");
@@ -575,13 +553,13 @@ test_custom_rule_kept (void)
   g_assert_cmpstr (label, ==, "Weekly");
   type_into (editor, "title_row", "Gruppe Dienstag");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (bv_meeting_get_rrule (plain), ==, "FREQ=WEEKLY");
 
   editor = open_editor (plain, NULL);
   select_in (editor, "end_row", 2);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (bv_meeting_get_rrule (plain), ==, "FREQ=WEEKLY;BYDAY=TU;COUNT=10");
 }
 
@@ -652,13 +630,13 @@ test_save_round_trip (void)
   gtk_switch_set_active (child (editor, "mute_switch"), FALSE);
   gtk_switch_set_active (child (editor, "webcams_switch"), TRUE);
   gtk_spin_button_set_value (child (editor, "max_spin"), 25);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "max_row")), ==, "");
 
   /* Allowing recording fills in the consent notice. */
   notice = gtk_text_view_get_buffer (child (editor, "notice_view"));
   adw_expander_row_set_enable_expansion (child (editor, "recording_row"), TRUE);
-  spin ();
+  bv_test_drain ();
   {
     GtkTextIter start, end;
     g_autofree char *text = NULL;
@@ -672,17 +650,17 @@ test_save_round_trip (void)
   gtk_switch_set_active (child (editor, "lock_webcam_switch"), TRUE);
   gtk_switch_set_active (child (editor, "lock_public_chat_switch"), TRUE);
   gtk_switch_set_active (child (editor, "lock_user_list_switch"), TRUE);
-  spin ();
+  bv_test_drain ();
 
   _bv_meeting_editor_add_slide_files (editor, files);
   g_assert_false (save_enabled (editor));   /* sizes still unknown */
-  g_assert_true (wait_until (not_busy, editor));
-  spin ();
+  bv_test_wait_until (not_busy, editor);
+  bv_test_drain ();
   g_assert_true (save_enabled (editor));
   g_assert_null (label_text (editor, "slides_error"));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_nonnull (saved);
 
   reopened = bv_database_open (db_path, &error);
@@ -736,13 +714,13 @@ test_draft_and_cancel (void)
   type_into (editor, "title_row", "Vorstand neu");
   gtk_spin_button_set_value (child (editor, "duration_spin"), 60);
   gtk_switch_set_active (child (editor, "lock_microphone_switch"), TRUE);
-  spin ();
+  bv_test_drain ();
   g_assert_cmpstr (bv_meeting_get_title (stored), ==, "Vorstand");
   g_assert_cmpuint (bv_meeting_get_duration (stored), ==, 90);
   g_assert_cmpuint (bv_meeting_get_locks (stored), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_null (watch);
   g_assert_cmpstr (bv_meeting_get_title (stored), ==, "Vorstand");
   {
@@ -757,7 +735,7 @@ test_draft_and_cancel (void)
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
   type_into (editor, "title_row", "Vorstand neu");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_true (saved == stored);
   g_assert_cmpstr (bv_meeting_get_title (stored), ==, "Vorstand neu");
 }
@@ -813,8 +791,8 @@ test_slide_limits (void)
     g_autoptr(GListModel) files = files_of (big, NULL);
 
     _bv_meeting_editor_add_slide_files (editor, files);
-    g_assert_true (wait_until (not_busy, editor));
-    spin ();
+    bv_test_wait_until (not_busy, editor);
+    bv_test_drain ();
   }
   message = label_text (editor, "slides_error");
   g_assert_nonnull (message);
@@ -826,7 +804,7 @@ test_slide_limits (void)
     g_autoptr(GListModel) files = files_of (newline, NULL);
 
     _bv_meeting_editor_add_slide_files (editor, files);
-    spin ();
+    bv_test_drain ();
   }
   message = label_text (editor, "slides_error");
   g_assert_nonnull (strstr (message, "line break"));
@@ -836,8 +814,8 @@ test_slide_limits (void)
     g_autoptr(GListModel) files = files_of (half1, half2, NULL);
 
     _bv_meeting_editor_add_slide_files (editor, files);
-    g_assert_true (wait_until (not_busy, editor));
-    spin ();
+    bv_test_wait_until (not_busy, editor);
+    bv_test_drain ();
   }
   message = label_text (editor, "slides_error");
   g_assert_nonnull (strstr (message, "“Teil 2.pdf” was not added"));
@@ -885,7 +863,7 @@ test_delete_and_missing_server (void)
   g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
   g_signal_connect (editor, "delete-requested", G_CALLBACK (delete_requested_cb), &requested);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL);
-  spin ();
+  bv_test_drain ();
   g_assert_true (requested == stored);
   g_assert_null (watch);
   /* Deleting is the main window's job. */

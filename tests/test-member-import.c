@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "bv-member-import.h"
+#include "bv-test-utils.h"
 
 static char *dir;
 static guint db_counter;
@@ -514,19 +515,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
-}
-
 static void
 test_file_async (void)
 {
@@ -541,13 +529,13 @@ test_file_async (void)
   BvDatabase *db = new_db ();
 
   bv_member_import_file_async (db, file, NULL, result_cb, &result);
-  import = bv_member_import_file_finish (wait_for (&result), &error);
+  import = bv_member_import_file_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bv_member_import_get_name (import), ==, "google-contacts.csv");
   g_assert_cmpuint (bv_member_import_get_added (import)->len, ==, 2);
 
   bv_member_import_file_async (db, missing_file, NULL, result_cb, &failed);
-  g_assert_null (bv_member_import_file_finish (wait_for (&failed), &error));
+  g_assert_null (bv_member_import_file_finish (bv_test_wait_for (&failed), &error));
   g_assert_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ);
   g_assert_nonnull (strstr (error->message, "gibt-es-nicht.csv"));
 

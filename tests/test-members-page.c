@@ -1,7 +1,8 @@
 /* test-members-page.c
  *
  * The Mitglieder page in a real GTK window (Xvfb) on a real SQLite file:
- * add through the dialog, search, delete with undo.
+ * add through the dialog, search, delete with undo, groups, and importing
+ * a file through the chooser and the preview.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,28 +12,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bv-groups-window.h"
 #include "bv-member-dialog.h"
+#include "bv-member-import-dialog.h"
 #include "bv-members-page.h"
+#include "bv-test-utils.h"
 
 static char *dir;
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -123,7 +111,7 @@ add_through_dialog (BvMembersPage *page,
   GtkWidget *w;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.add", NULL));
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = find_dialog ();
   w = GTK_WIDGET (dialog);
 
@@ -142,7 +130,7 @@ add_through_dialog (BvMembersPage *page,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), email);
   g_assert_true (gtk_widget_activate_action (w, "member.save", NULL));
-  g_assert_true (wait_until (dialog_gone, NULL));
+  bv_test_wait_until (dialog_gone, NULL);
 }
 
 static void
@@ -171,7 +159,7 @@ test_add_search_delete_undo (void)
   bv_members_page_setup (page, manager, NULL);
   g_signal_connect (page, "show-toast", G_CALLBACK (toast_cb), &toast);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
 
   /* Empty state with its two ways forward. */
   g_assert_cmpstr (visible_page (page), ==, "empty");
@@ -312,7 +300,7 @@ answer_name_dialog (const char *heading,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_true (wait_until (message_dialog_open, (gpointer) heading));
+  bv_test_wait_until (message_dialog_open, (gpointer) heading);
   dialog = find_message_dialog (heading);
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
@@ -351,7 +339,7 @@ test_groups (void)
   gtk_window_set_default_size (window, 800, 700);
   bv_members_page_setup (page, manager, NULL);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
   add_through_dialog (page, "Anna Becker", "anna@example.org");
   anna = bv_database_find_member_by_email (db, "anna@example.org");
   g_assert_true (bv_database_set_member_groups (db, bv_member_get_id (anna),
@@ -360,7 +348,7 @@ test_groups (void)
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.groups", NULL));
-  g_assert_true (wait_until (groups_window_open, NULL));
+  bv_test_wait_until (groups_window_open, NULL);
   groups = find_groups_window ();
   rows = describe_group_rows (groups);
   g_assert_cmpstr (rows, ==, "Kursgruppe Montag — 1 member; Vorstand — 1 member");
@@ -388,7 +376,7 @@ test_groups (void)
 
   /* Deleting asks first; the member stays, without the group. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
-  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  bv_test_wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?");
   dialog = find_message_dialog ("Delete the Group “Vorstand”?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Its 1 member stays in the member list and keeps every invitation; only the group goes. "
@@ -399,7 +387,7 @@ test_groups (void)
   g_object_unref (bv_database_find_group (db, bv_group_get_id (board)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (groups), "groups.delete", "s", bv_group_get_id (board)));
-  g_assert_true (wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?"));
+  bv_test_wait_until (message_dialog_open, (gpointer) "Delete the Group “Vorstand”?");
   dialog = find_message_dialog ("Delete the Group “Vorstand”?");
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -414,6 +402,198 @@ test_groups (void)
   g_assert_cmpstr (rows, ==, "Übungsleiter — No members; Yoga Montag — 1 member");
 
   gtk_window_destroy (GTK_WINDOW (groups));
+  gtk_window_destroy (window);
+}
+
+static GtkWindow *
+visible_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_open (gpointer data)
+{
+  return visible_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+preview_open (gpointer data)
+{
+  return visible_toplevel (BV_TYPE_MEMBER_IMPORT_DIALOG) != NULL;
+}
+
+static gboolean
+preview_gone (gpointer data)
+{
+  return visible_toplevel (BV_TYPE_MEMBER_IMPORT_DIALOG) == NULL;
+}
+
+static GtkWidget *
+next_widget (GtkWidget *w,
+             GtkWidget *root)
+{
+  if (gtk_widget_get_first_child (w))
+    return gtk_widget_get_first_child (w);
+  while (w != root && !gtk_widget_get_next_sibling (w))
+    w = gtk_widget_get_parent (w);
+  return w == root ? NULL : gtk_widget_get_next_sibling (w);
+}
+
+static GtkWidget *
+apply_button (BvMemberImportDialog *dialog)
+{
+  for (GtkWidget *w = GTK_WIDGET (dialog); w; w = next_widget (w, GTK_WIDGET (dialog)))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "import.apply") == 0)
+      return w;
+  g_assert_not_reached ();
+}
+
+/* A preview list as "Title (n): row title — subtitle; …". */
+static char *
+describe_group (BvMemberImportDialog *dialog,
+                const char           *name)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (child (GTK_WIDGET (dialog), BV_TYPE_MEMBER_IMPORT_DIALOG, name));
+  GString *s = g_string_new (adw_preferences_group_get_title (group));
+  const char *separator = ": ";
+
+  for (GtkWidget *w = GTK_WIDGET (group); w; w = next_widget (w, GTK_WIDGET (group)))
+    if (ADW_IS_ACTION_ROW (w))
+      {
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (w));
+
+        g_string_append_printf (s, "%s%s", separator, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+        if (subtitle && *subtitle)
+          g_string_append_printf (s, " — %s", subtitle);
+        separator = "; ";
+      }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+file_chosen (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
+}
+
+/* Import through the page as a person does it: the file chooser, then the
+ * preview, then Import. */
+static BvMemberImportDialog *
+open_preview (BvMembersPage *page,
+              const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.import", NULL));
+  bv_test_wait_until (chooser_open, NULL);
+  chooser = visible_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has loaded the folder. */
+  bv_test_wait_until (file_chosen, chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  bv_test_wait_until (preview_open, NULL);
+  return BV_MEMBER_IMPORT_DIALOG (visible_toplevel (BV_TYPE_MEMBER_IMPORT_DIALOG));
+}
+
+static void
+test_import_preview (void)
+{
+  g_autofree char *path = g_build_filename (dir, "import-page.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "mitglieder.csv", NULL);
+  g_autofree char *skipped_csv = g_build_filename (dir, "nur-unbrauchbar.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = bv_database_open (path, &error);
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvMember) anna = bv_member_new ();
+  g_autoptr(BvMember) anna_after = NULL;
+  g_autoptr(BvMember) neu = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *text = NULL;
+  BvMemberImportDialog *dialog;
+  BvMembersPage *page;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  manager = bv_server_manager_new (db);
+  bv_member_set_name (anna, "Anna Becker");
+  bv_member_set_email (anna, "anna@example.org");
+  g_assert_true (bv_database_save_member (db, anna, &error));
+  g_assert_no_error (error);
+  g_file_set_contents (csv,
+                       "Name;E-Mail;Telefon\r\n"
+                       "Anna Becker;anna@example.org;0631 123456\r\n"
+                       "Neu Mitglied;neu@example.org;\r\n"
+                       ";;0631 999999\r\n"
+                       "Kaputt;kein-at-zeichen;\r\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (skipped_csv, "Name;E-Mail;Telefon\r\n;;0631 1\r\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  page = g_object_new (BV_TYPE_MEMBERS_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_set_default_size (window, 800, 700);
+  bv_members_page_setup (page, manager, NULL);
+  g_signal_connect (page, "show-toast", G_CALLBACK (toast_cb), &toast);
+  gtk_window_present (window);
+  bv_test_wait_until (widget_is_mapped, page);
+
+  /* The preview says who is new, who changes how, and what is skipped;
+   * nothing is stored yet. */
+  dialog = open_preview (page, csv);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  text = describe_group (dialog, "added_group");
+  g_assert_cmpstr (text, ==, "New (1): Neu Mitglied — neu@example.org");
+  g_clear_pointer (&text, g_free);
+  text = describe_group (dialog, "updated_group");
+  g_assert_cmpstr (text, ==, "Updated (1): Anna Becker — Changes: phone");
+  g_clear_pointer (&text, g_free);
+  text = describe_group (dialog, "skipped_group");
+  g_assert_true (g_str_has_prefix (text, "Skipped (2): "));
+  g_assert_nonnull (strstr (text, "kein-at-zeichen"));
+  g_assert_null (bv_database_find_member_by_email (db, "neu@example.org"));
+  g_assert_true (gtk_widget_get_sensitive (apply_button (dialog)));
+  g_signal_emit_by_name (apply_button (dialog), "clicked");
+  bv_test_wait_until (preview_gone, NULL);
+
+  /* Import stored it, and the page says so. */
+  neu = bv_database_find_member_by_email (db, "neu@example.org");
+  g_assert_nonnull (neu);
+  g_assert_cmpstr (bv_member_get_name (neu), ==, "Neu Mitglied");
+  anna_after = bv_database_find_member_by_email (db, "anna@example.org");
+  g_assert_cmpstr (bv_member_get_phone (anna_after), ==, "0631 123456");
+  g_assert_cmpstr (bv_member_get_id (anna_after), ==, bv_member_get_id (anna));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Members: 1 added, 1 updated, 2 skipped");
+  g_assert_cmpuint (shown_rows (page), ==, 2);
+
+  /* A file with nothing usable: the preview says so and Import is off. */
+  dialog = open_preview (page, skipped_csv);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (dialog), BV_TYPE_MEMBER_IMPORT_DIALOG,
+                                                                   "summary_label"))),
+                            "nothing to import"));
+  g_assert_false (gtk_widget_get_sensitive (apply_button (dialog)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+  g_assert_true (visible_toplevel (BV_TYPE_MEMBER_IMPORT_DIALOG) == GTK_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  bv_test_wait_until (preview_gone, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_members (db)), ==, 2);
+
   gtk_window_destroy (window);
 }
 
@@ -476,7 +656,7 @@ test_markup_names (void)
   bv_members_page_setup (page, manager, NULL);
   g_signal_connect (page, "show-toast", G_CALLBACK (toast_cb), &toast);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
 
   add_through_dialog (page, MARKUP_NAME, "beirat@example.org");
   g_assert_nonnull (toast);
@@ -485,7 +665,7 @@ test_markup_names (void)
   g_assert_true (has_label_showing (GTK_WIDGET (page), MARKUP_NAME));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.groups", NULL));
-  g_assert_true (wait_until (groups_window_open, NULL));
+  bv_test_wait_until (groups_window_open, NULL);
   groups = find_groups_window ();
   list = GTK_WIDGET (child (GTK_WIDGET (groups), BV_TYPE_GROUPS_WINDOW, "list_box"));
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -516,6 +696,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/members/add-search-delete-undo", test_add_search_delete_undo);
   g_test_add_func ("/ui/members/groups", test_groups);
+  g_test_add_func ("/ui/members/import-preview", test_import_preview);
   g_test_add_func ("/ui/members/markup-names", test_markup_names);
 
   status = g_test_run ();

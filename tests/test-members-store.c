@@ -158,6 +158,26 @@ file_contains (const char *path,
   return FALSE;
 }
 
+/* Whether @needle is anywhere in the database at @path: the file itself
+ * (which must exist and be readable, or the probe proves nothing) and its
+ * write-ahead log, if there is one. The same probe is the positive control
+ * before an erasure and the check after it. */
+static gboolean
+database_files_contain (const char *path,
+                        const char *needle)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contents);
+
+  return file_contains (path, needle) ||
+         (g_file_test (wal, G_FILE_TEST_EXISTS) && file_contains (wal, needle));
+}
+
 /* Tests */
 
 /* A file as the meeting editor's version wrote it (schema 4) keeps its
@@ -606,7 +626,6 @@ test_erase_everywhere (void)
   g_autoptr(BvParticipant) guest = NULL;
   g_autoptr(BvParticipant) other_guest = NULL;
   g_autofree char *path = db_path ("erase.db");
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr(sqlite3) raw = NULL;
   BvDatabase *db = open_db ("erase.db");
   /* Unusual enough to appear nowhere else in the file. */
@@ -634,6 +653,13 @@ test_erase_everywhere (void)
 
   g_assert_cmpuint (bv_database_count_member_meetings (db, bv_member_get_id (erased)), ==, 2);
 
+  /* Positive control: the probe finds the person before the erasure. */
+  g_assert_true (database_files_contain (path, name));
+  g_assert_true (database_files_contain (path, note));
+  g_assert_true (database_files_contain (path, "hildegard.q@example.org"));
+  g_assert_true (database_files_contain (path, "Hildegard.Q@example.org"));
+  g_assert_true (database_files_contain (path, "Bleibt Hier"));
+
   g_assert_true (bv_database_erase_member (db, bv_member_get_id (erased), &error));
   g_assert_no_error (error);
   g_assert_null (bv_database_find_member (db, bv_member_get_id (erased)));
@@ -650,15 +676,102 @@ test_erase_everywhere (void)
   g_clear_pointer (&raw, sqlite3_close);
 
   /* secure_delete and the emptied log: not even the free pages keep it. */
-  g_assert_false (file_contains (path, name));
-  g_assert_false (file_contains (path, note));
-  g_assert_false (file_contains (path, "hildegard.q@example.org"));
-  g_assert_false (file_contains (wal, name));
-  g_assert_false (file_contains (wal, note));
+  g_assert_false (database_files_contain (path, name));
+  g_assert_false (database_files_contain (path, note));
+  g_assert_false (database_files_contain (path, "hildegard.q@example.org"));
+  g_assert_false (database_files_contain (path, "Hildegard.Q@example.org"));
+  /* … while the one who stays is still found by the same probe. */
+  g_assert_true (database_files_contain (path, "Bleibt Hier"));
 
   g_assert_true (bv_database_check_integrity (db, &error));
   g_assert_no_error (error);
   g_clear_object (&stays);
+  g_assert_finalize_object (db);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChange;
+
+static void
+record_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GArray     *changes)
+{
+  ItemsChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+/* Rows of members and groups show text that is not bound to the item's
+ * properties, so an edit that keeps the item's place must still tell the
+ * views (items-changed 1 → 1 at its position); one that moves it removes
+ * and inserts it. */
+static void
+test_edit_in_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (ItemsChange));
+  g_autoptr(BvMember) anna = NULL;
+  g_autoptr(BvMember) bernd = NULL;
+  g_autoptr(BvGroup) chor = NULL;
+  g_autoptr(BvGroup) vorstand = NULL;
+  GListModel *members;
+  GListModel *groups;
+  ItemsChange *change;
+  BvDatabase *db = open_db ("in-place.db");
+
+  anna = add_member (db, "Anna", NULL);
+  bernd = add_member (db, "Bernd", NULL);
+  chor = add_group (db, "Chor");
+  vorstand = add_group (db, "Vorstand");
+  members = bv_database_get_members (db);
+  groups = bv_database_get_groups (db);
+  g_signal_connect (members, "items-changed", G_CALLBACK (record_items_changed_cb), changes);
+  g_signal_connect (groups, "items-changed", G_CALLBACK (record_items_changed_cb), changes);
+
+  bv_member_set_notes (bernd, "Kassenwart");
+  g_assert_true (bv_database_save_member (db, bernd, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 1);
+
+  g_array_set_size (changes, 0);
+  bv_group_set_name (vorstand, "Vorstand (neu)");
+  g_assert_true (bv_database_save_group (db, vorstand, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, ItemsChange, 0);
+  g_assert_cmpuint (change->position, ==, 1);
+  g_assert_cmpuint (change->removed, ==, 1);
+  g_assert_cmpuint (change->added, ==, 1);
+
+  /* Moving: removed at the old place, inserted at the new one. */
+  g_array_set_size (changes, 0);
+  bv_member_set_name (anna, "Zora");
+  g_assert_true (bv_database_save_member (db, anna, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 1).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, ItemsChange, 1).added, ==, 1);
+  {
+    g_autoptr(BvMember) second = g_list_model_get_item (members, 1);
+
+    g_assert_true (second == anna);
+  }
+
+  g_signal_handlers_disconnect_by_data (members, changes);
+  g_signal_handlers_disconnect_by_data (groups, changes);
   g_assert_finalize_object (db);
 }
 
@@ -786,7 +899,7 @@ test_meetings_with_participants (void)
                    bv_participant_new_guest ("no-such-meeting", "Gast", "gast@example.com",
                                              BV_PARTICIPANT_ROLE_PARTICIPANT));
 
-  g_assert_false (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_false (bv_database_save_meetings_with_participants (db, meetings, NULL, participants, &error));
   g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
@@ -796,7 +909,7 @@ test_meetings_with_participants (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   g_ptr_array_remove_index (participants, 1);
-  g_assert_true (bv_database_save_meetings_full (db, meetings, NULL, participants, &error));
+  g_assert_true (bv_database_save_meetings_with_participants (db, meetings, NULL, participants, &error));
   g_assert_no_error (error);
   found = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
   g_assert_nonnull (found);
@@ -827,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/store/members/meetings-with-participants", test_meetings_with_participants);
   g_test_add_func ("/store/members/delete-and-restore", test_delete_and_restore);
   g_test_add_func ("/store/members/erase-everywhere", test_erase_everywhere);
+  g_test_add_func ("/store/members/edit-in-place", test_edit_in_place);
   g_test_add_func ("/store/members/export-json", test_export_json);
 
   status = g_test_run ();

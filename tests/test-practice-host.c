@@ -16,6 +16,7 @@
 
 #include "bv-practice-host.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 static void
 result_cb (GObject      *object,
@@ -25,20 +26,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
 static BvServer *
 ensure (BvPracticeHost  *host,
         GError         **error)
@@ -46,7 +33,7 @@ ensure (BvPracticeHost  *host,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_practice_host_ensure_async (host, NULL, result_cb, &result);
-  return bv_practice_host_ensure_finish (host, wait_for (&result), error);
+  return bv_practice_host_ensure_finish (host, bv_test_wait_for (&result), error);
 }
 
 static BvConnectionTest *
@@ -58,7 +45,7 @@ check (BvServerManager *manager,
   BvConnectionTest *test;
 
   bv_server_manager_check_server_async (manager, server, NULL, result_cb, &result);
-  test = bv_server_manager_check_server_finish (manager, wait_for (&result), &error);
+  test = bv_server_manager_check_server_finish (manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return test;
 }
@@ -116,7 +103,7 @@ test_set_up_and_resume (void)
     char *secret;
 
     bv_secret_store_lookup_async (id, NULL, result_cb, &result);
-    secret = bv_secret_store_lookup_finish (wait_for (&result), &lookup_error);
+    secret = bv_secret_store_lookup_finish (bv_test_wait_for (&result), &lookup_error);
     g_assert_no_error (lookup_error);
     g_assert_cmpuint (strlen (secret), ==, 40);
     g_assert_cmpuint (strspn (secret, "0123456789abcdef"), ==, 40);

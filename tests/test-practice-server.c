@@ -203,22 +203,25 @@ raw_exchange_thread (gpointer data)
   return NULL;
 }
 
+static gboolean
+exchange_done (gpointer data)
+{
+  return g_atomic_int_get ((int *) data);
+}
+
 static char *
 raw_get (Fixture    *f,
          const char *target)
 {
   RawExchange exchange = { 0 };
   g_autoptr(GUri) base = g_uri_parse (bv_practice_server_get_api_url (f->server), G_URI_FLAGS_NONE, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GThread *thread;
 
   exchange.host = g_strdup ("127.0.0.1");
   exchange.port = (guint16) g_uri_get_port (base);
   exchange.request = g_strdup_printf ("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n\r\n", target, exchange.port);
   thread = g_thread_new ("raw-http", raw_exchange_thread, &exchange);
-  while (!g_atomic_int_get (&exchange.done) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
-  g_assert_true (g_atomic_int_get (&exchange.done));
+  bv_test_wait_until (exchange_done, &exchange.done);
   g_thread_join (thread);
 
   g_free (exchange.host);

@@ -3,7 +3,8 @@
  * The Aufzeichnungen page in a real GTK window (Xvfb), on a real SQLite
  * file, with the practice server's sample recordings over loopback HTTP
  * and the secrets in the real keyring: rows, search, meeting filter,
- * publish, delete with its question, and a server that is down.
+ * publish, play (a stand-in browser), delete with its question, and a
+ * server that is down.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,11 +19,13 @@
 #include "bv-practice-server-private.h"
 #include "bv-recordings-page.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 #define SECRET "recordings-page-test-secret-0123456789"
 
 static BvPracticeServer *practice;
 static char *dir;
+static char *opened_path;  /* what the stand-in browser was asked to open */
 
 static void
 result_cb (GObject      *object,
@@ -30,35 +33,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
 }
 
 static gpointer
@@ -87,7 +61,7 @@ add_server (BvDatabase *db,
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
   bv_secret_store_save_async (id, name, SECRET, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return server;
 }
@@ -192,7 +166,7 @@ row_button (BvRecordingsPage *page,
   Wait wait = { page, 0, title, NULL };
   GtkButton *button;
 
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   button = find_row_button (page, title, index);
   g_assert_nonnull (button);
   return button;
@@ -204,7 +178,7 @@ row_state (BvRecordingsPage *page,
 {
   Wait wait = { page, 0, title, NULL };
 
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   return GTK_LABEL (gtk_widget_get_last_child (gtk_widget_get_parent (wait.found)));
 }
 
@@ -296,6 +270,45 @@ requested (gpointer data)
   return bv_practice_server_get_request_count (practice) > 0;
 }
 
+/* A plain GET, as the browser would make it. */
+static char *
+http_get (const char *url,
+          guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* Play: the browser gets exactly one URL, and it plays that recording. */
+static void
+play (BvRecordingsPage *page,
+      const char       *title)
+{
+  g_autofree char *expected = g_strdup_printf ("Aufzeichnung „%s“", title);
+  g_autofree char *body = NULL;
+  g_auto(GStrv) urls = NULL;
+  guint status = 0;
+
+  g_assert_true (g_unlink (opened_path) == 0 || !g_file_test (opened_path, G_FILE_TEST_EXISTS));
+  g_signal_emit_by_name (row_button (page, title, 0), "clicked");
+  bv_test_assert_exactly (bv_test_count_lines, opened_path, 1);
+  urls = bv_test_read_lines (opened_path);
+  g_test_message ("played %s", urls[0]);
+  g_assert_true (g_str_has_prefix (urls[0], "http://127.0.0.1:"));
+  body = http_get (urls[0], &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (body, expected));
+}
+
 static void
 test_rows_search_publish_delete (void)
 {
@@ -336,7 +349,7 @@ test_rows_search_publish_delete (void)
   gtk_window_present (window);
   wait.page = page;
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 1);
 
   /* Two servers: the first is shown, and there is a choice. */
@@ -345,20 +358,20 @@ test_rows_search_publish_delete (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (servers), ==, 0);
 
   wait.text = "Mitgliederversammlung 2024";
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   g_assert_nonnull (strstr (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Not published"));
   g_assert_nonnull (strstr (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Presentation"));
 
   /* Search, by any part of the name, whatever the case. */
   set_search (page, "rückenFIT");
   wait.count = 1;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   set_search (page, "Jahreshauptversammlung");
   wait.text = "no-matches";
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   set_search (page, "");
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Filter by meeting: "All meetings" and one entry per meeting. */
   meetings = child (page, "meeting_dropdown");
@@ -373,12 +386,12 @@ test_rows_search_publish_delete (void)
   g_assert_cmpuint (index, <, 4);
   gtk_drop_down_set_selected (meetings, index);
   wait.count = 1;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   wait.text = "Vorstandssitzung im Frühjahr";
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   gtk_drop_down_set_selected (meetings, 0);
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Publish toggles the state, and back. */
   publish = row_button (page, "Mitgliederversammlung 2024", 1);
@@ -387,56 +400,59 @@ test_rows_search_publish_delete (void)
   button_wait.page = page;
   button_wait.title = "Mitgliederversammlung 2024";
   button_wait.label = "Unpublish";
-  g_assert_true (wait_until (button_label_is, &button_wait));
+  bv_test_wait_until (button_label_is, &button_wait);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Published"));
   g_signal_emit_by_name (row_button (page, "Mitgliederversammlung 2024", 1), "clicked");
   button_wait.label = "Publish";
-  g_assert_true (wait_until (button_label_is, &button_wait));
+  bv_test_wait_until (button_label_is, &button_wait);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (row_state (page, "Mitgliederversammlung 2024")), "Not published"));
+
+  /* Playing a published recording opens its playback page. */
+  play (page, "Vorstandssitzung im Frühjahr");
 
   /* Delete asks first, naming the recording; Cancel keeps it. */
   g_signal_emit_by_name (row_button (page, "Kurs Rückenfit – Woche 3", 2), "clicked");
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = visible_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Kurs Rückenfit – Woche 3”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   click_response (dialog, "_Cancel");
-  g_assert_true (wait_until (dialog_closed, NULL));
+  bv_test_wait_until (dialog_closed, NULL);
   wait.count = 3;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   g_signal_emit_by_name (row_button (page, "Kurs Rückenfit – Woche 3", 2), "clicked");
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   click_response (visible_dialog (), "_Delete");
-  g_assert_true (wait_until (dialog_closed, NULL));
+  bv_test_wait_until (dialog_closed, NULL);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
   wait.text = "Kurs Rückenfit – Woche 3";
-  g_assert_true (wait_until (row_gone, &wait));
+  bv_test_wait_until (row_gone, &wait);
 
   /* Another server that is down: the error says what to do, and Try
    * Again asks again. */
   bv_practice_server_reset_log (practice);
   gtk_drop_down_set_selected (servers, 1);
   wait.text = "error";
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   g_assert_cmpuint (strlen (adw_status_page_get_description (child (page, "error_page"))), >, 40);
   gtk_widget_activate_action (GTK_WIDGET (page), "recordings.retry", NULL);
-  g_assert_true (wait_until (stack_is, &wait));
+  bv_test_wait_until (stack_is, &wait);
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), ==, 0);
 
   /* Back to the first: what the server has now. */
   gtk_drop_down_set_selected (servers, 0);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   /* Refresh asks the server again and shows what it has. */
   bv_practice_server_reset_log (practice);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "recordings.refresh", NULL));
-  g_assert_true (wait_until (requested, NULL));
+  bv_test_wait_until (requested, NULL);
   wait.count = 2;
-  g_assert_true (wait_until (count_is, &wait));
+  bv_test_wait_until (count_is, &wait);
 
   gtk_window_destroy (window);
 }
@@ -505,16 +521,16 @@ test_hostile_playback (void)
 
   wait.page = page;
   wait.text = "Fremde Aufzeichnung";
-  g_assert_true (wait_until (row_shown, &wait));
+  bv_test_wait_until (row_shown, &wait);
   g_signal_emit_by_name (row_button (page, "Fremde Aufzeichnung", 0), "clicked");
 
   /* Refused before anything is launched, saying why. */
-  g_assert_true (wait_until (dialog_open, NULL));
+  bv_test_wait_until (dialog_open, NULL);
   dialog = visible_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Play the Recording");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://"));
   click_response (dialog, "_Close");
-  g_assert_true (wait_until (dialog_closed, NULL));
+  bv_test_wait_until (dialog_closed, NULL);
 
   gtk_window_destroy (window);
   soup_server_disconnect (hostile);
@@ -525,6 +541,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = bv_test_isolate_dirs ("bv-test-recordings-page");
   int status;
 
   /* English source strings, whatever the machine's language. */
@@ -536,9 +553,9 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("bv-test-recordings-XXXXXX", &error);
   g_assert_no_error (error);
-  practice = bv_practice_server_new (SECRET);
-  g_assert_true (bv_practice_server_start (practice, &error));
-  g_assert_no_error (error);
+  practice = bv_test_practice_server_new (SECRET);
+  opened_path = bv_test_install_stand_in ("browser", (const char *[]) {
+                                            "x-scheme-handler/http", "x-scheme-handler/https", NULL });
 
   g_test_add_func ("/ui/recordings/rows-search-publish-delete", test_rows_search_publish_delete);
   g_test_add_func ("/ui/recordings/hostile-playback", test_hostile_playback);
@@ -556,5 +573,8 @@ main (int   argc,
     g_unlink (shm);
     g_rmdir (dir);
   }
+  g_free (opened_path);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }

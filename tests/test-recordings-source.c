@@ -16,6 +16,7 @@
 #include "bv-bbb-error.h"
 #include "bv-practice-server-private.h"
 #include "bv-recordings-source.h"
+#include "bv-test-utils.h"
 
 #define SECRET "recordings-source-test-secret-0123"
 
@@ -31,41 +32,22 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
+static gboolean
+not_loading (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  return !bv_recordings_source_get_loading (data);
+}
 
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
+static gboolean
+has_300_items (gpointer data)
+{
+  return g_list_model_get_n_items (data) >= 300;
 }
 
 static void
 wait_loaded (BvRecordingsSource *source)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (bv_recordings_source_get_loading (source))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  bv_test_wait_until (not_loading, source);
 }
 
 static BvBbbRecording *
@@ -133,6 +115,15 @@ typedef struct
   guint       fail_at;          /* offset whose page fails … */
   guint       failures_left;    /* … this many times */
 } Scripted;
+
+/* getRecordings requests the scripted server received. */
+static guint
+count_queries (gpointer data)
+{
+  Scripted *s = data;
+
+  return s->queries->len;
+}
 
 static void
 append_recording (GString *s,
@@ -307,7 +298,10 @@ practice_source (gboolean paged)
   g_autoptr(BvBbbClient) client = bv_bbb_client_new (bv_practice_server_get_api_url (practice),
                                                      SECRET, BV_CHECKSUM_SHA256);
 
-  return bv_recordings_source_new (client, paged);
+  BvRecordingsSource *source = bv_recordings_source_new (client, paged);
+
+  g_object_set_data (G_OBJECT (source), "practice", GINT_TO_POINTER (TRUE));
+  return source;
 }
 
 static void
@@ -349,6 +343,7 @@ test_practice_samples (void)
     bv_practice_server_reset_log (practice);
     bv_recordings_source_start (source);
     wait_loaded (source);
+    bv_test_assert_exactly (bv_test_count_requests, practice, 1);
     queries = bv_practice_server_get_raw_queries (practice);
     g_assert_cmpuint (queries->len, ==, 1);
     g_assert_nonnull (strstr (g_ptr_array_index (queries, 0), "offset=0"));
@@ -361,11 +356,18 @@ test_practice_samples (void)
     bv_practice_server_reset_log (practice);
     bv_recordings_source_start (source);
     wait_loaded (source);
+    bv_test_assert_exactly (bv_test_count_requests, practice, 1);
     queries = bv_practice_server_get_raw_queries (practice);
     g_assert_cmpuint (queries->len, ==, 1);
     g_assert_null (strstr (g_ptr_array_index (queries, 0), "offset="));
     g_assert_null (strstr (g_ptr_array_index (queries, 0), "limit="));
   }
+}
+
+static guint
+requests_since (gpointer before)
+{
+  return bv_practice_server_get_request_count (practice) - GPOINTER_TO_UINT (before);
 }
 
 static gboolean
@@ -376,8 +378,16 @@ publish (BvRecordingsSource  *source,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
+  guint before = bv_practice_server_get_request_count (practice);
+  gboolean ok;
+
   bv_recordings_source_publish_async (source, recording, value, NULL, result_cb, &result);
-  return bv_recordings_source_publish_finish (source, wait_for (&result), error);
+  ok = bv_recordings_source_publish_finish (source, bv_test_wait_for (&result), error);
+  /* Against the practice server: one publishRecordings, no retry, no
+   * reload behind it. */
+  if (g_object_get_data (G_OBJECT (source), "practice"))
+    bv_test_assert_exactly (requests_since, GUINT_TO_POINTER (before), 1);
+  return ok;
 }
 
 static gboolean
@@ -387,8 +397,14 @@ delete (BvRecordingsSource  *source,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
+  guint before = bv_practice_server_get_request_count (practice);
+  gboolean ok;
+
   bv_recordings_source_delete_async (source, recording, NULL, result_cb, &result);
-  return bv_recordings_source_delete_finish (source, wait_for (&result), error);
+  ok = bv_recordings_source_delete_finish (source, bv_test_wait_for (&result), error);
+  if (g_object_get_data (G_OBJECT (source), "practice"))
+    bv_test_assert_exactly (requests_since, GUINT_TO_POINTER (before), 1);
+  return ok;
 }
 
 static void
@@ -483,7 +499,7 @@ test_ten_thousand_paged (void)
   assert_in_order (source, 10000);
 
   /* One request and one append per page, the first page shown on its own. */
-  g_assert_cmpuint (s->queries->len, ==, 100);
+  bv_test_assert_exactly (count_queries, s, 100);
   g_assert_cmpuint (changes.signals, ==, 100);
   g_assert_cmpuint (changes.first_n_items, ==, 100);
   for (guint i = 0; i < s->queries->len; i++)
@@ -521,7 +537,7 @@ test_without_pagination (void)
   assert_in_order (source, 2500);
 
   /* One request, appended in chunks: the first rows before the rest. */
-  g_assert_cmpuint (s->queries->len, ==, 1);
+  bv_test_assert_exactly (count_queries, s, 1);
   g_assert_null (strstr (g_ptr_array_index (s->queries, 0), "offset"));
   g_assert_null (strstr (g_ptr_array_index (s->queries, 0), "limit"));
   g_assert_cmpuint (changes.signals, >, 1);
@@ -544,7 +560,7 @@ test_server_ignores_pagination (void)
     g_assert_true (bv_recordings_source_get_complete (source));
     assert_in_order (source, 2500);
     g_assert_cmpint (bv_recordings_source_get_total (source), ==, 2500);
-    g_assert_cmpuint (s->queries->len, ==, 1);
+    bv_test_assert_exactly (count_queries, s, 1);
   }
 
   /* Exactly one page's worth: the second answer brings nothing new. */
@@ -557,7 +573,7 @@ test_server_ignores_pagination (void)
     wait_loaded (source);
     g_assert_true (bv_recordings_source_get_complete (source));
     assert_in_order (source, BV_RECORDINGS_SOURCE_PAGE_SIZE);
-    g_assert_cmpuint (s->queries->len, ==, 2);
+    bv_test_assert_exactly (count_queries, s, 2);
   }
 }
 
@@ -582,7 +598,7 @@ check_failure_then_retry (const char *behaviour,
   assert_in_order (source, 600);
   g_assert_false (bv_recordings_source_get_complete (source));
   g_assert_cmpint (bv_recordings_source_get_total (source), ==, 1000);
-  g_assert_cmpuint (s->queries->len, ==, 7);
+  bv_test_assert_exactly (count_queries, s, 7);
 
   bv_recordings_source_retry (source);
   g_assert_true (bv_recordings_source_get_loading (source));
@@ -597,7 +613,7 @@ check_failure_then_retry (const char *behaviour,
   g_assert_no_error ((GError *) bv_recordings_source_get_error (source));
   g_assert_true (bv_recordings_source_get_complete (source));
   assert_in_order (source, 1000);
-  g_assert_cmpuint (s->queries->len, ==, 7 + 1 + 4);
+  bv_test_assert_exactly (count_queries, s, 7 + 1 + 4);
   g_assert_nonnull (strstr (g_ptr_array_index (s->queries, 8), "offset=600"));
 
   /* Retrying a complete list does nothing. */
@@ -682,22 +698,17 @@ test_cancel_keeps_what_arrived (void)
   g_autoptr(Scripted) s = scripted_new ();
   g_autoptr(BvBbbClient) client = scripted_client (s, "paged");
   g_autoptr(BvRecordingsSource) source = bv_recordings_source_new (client, TRUE);
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
   guint n;
 
   bv_recordings_source_start (source);
-  while (g_list_model_get_n_items (G_LIST_MODEL (source)) < 300)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  bv_test_wait_until (has_300_items, source);
   bv_recordings_source_cancel (source);
   g_assert_false (bv_recordings_source_get_loading (source));
   g_assert_null (bv_recordings_source_get_error (source));
   n = g_list_model_get_n_items (G_LIST_MODEL (source));
 
   /* The answer in flight is dropped. */
-  spin (300);
+  bv_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (source)), ==, n);
 
   /* … and continuing picks up behind it. */

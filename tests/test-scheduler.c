@@ -21,6 +21,7 @@
 #include "bv-practice-server-private.h"
 #include "bv-scheduler.h"
 #include "bv-secret-store.h"
+#include "bv-test-utils.h"
 
 #define SECRET "test-scheduler-5b2e9d1c7a3f4e8b6d0c2a1f9e8d7c6b"
 
@@ -73,32 +74,17 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
+static gboolean
+nothing_pending (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-  return *slot;
+  return bv_scheduler_get_n_pending (data) == 0;
 }
 
 static void
 tick (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
   bv_scheduler_tick (f->scheduler);
-  while (bv_scheduler_get_n_pending (f->scheduler) > 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (200);
-    }
+  bv_test_wait_until (nothing_pending, f->scheduler);
 }
 
 static void
@@ -190,7 +176,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (bv_database_save_server (f->database, f->server, &error));
   g_assert_no_error (error);
   bv_secret_store_save_async (id, "Scheduler test", SECRET, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 
   f->scheduler = bv_scheduler_new (f->manager);
@@ -213,7 +199,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
 
   bv_secret_store_delete_async (bv_server_get_id (f->server), NULL, result_cb, &result);
-  bv_secret_store_delete_finish (wait_for (&result), &error);
+  bv_secret_store_delete_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 
   g_clear_object (&f->scheduler);
@@ -272,7 +258,7 @@ enter_room (Fixture    *f,
   url = bv_bbb_client_build_url (client, "join", query);
   msg = soup_message_new ("GET", url);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), <, 400);
 }
@@ -553,7 +539,7 @@ test_ended_early (Fixture       *f,
   url = bv_bbb_client_build_url (client, "end", query);
   msg = soup_message_new ("GET", url);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, wait_for (&result), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
                                   "<returncode>SUCCESS</returncode>"));

@@ -10,11 +10,14 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-connection-test.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-manager.h"
+#include "bv-test-utils.h"
 
 #define PRACTICE_SECRET "first-secret-value"
 
@@ -84,20 +87,6 @@ result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!*slot)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return *slot;
-}
-
 static BvServer *
 save (Fixture     *f,
       BvServer    *existing,
@@ -111,7 +100,7 @@ save (Fixture     *f,
 
   bv_server_manager_save_async (f->manager, existing, name, url, checksum, secret, NULL,
                                 result_cb, &result);
-  return bv_server_manager_save_finish (f->manager, wait_for (&result), error);
+  return bv_server_manager_save_finish (f->manager, bv_test_wait_for (&result), error);
 }
 
 static char *
@@ -121,7 +110,7 @@ lookup_secret (const char  *id,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_secret_store_lookup_async (id, NULL, result_cb, &result);
-  return bv_secret_store_lookup_finish (wait_for (&result), error);
+  return bv_secret_store_lookup_finish (bv_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -132,7 +121,7 @@ remove_server (Fixture   *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_server_manager_remove_async (f->manager, server, NULL, result_cb, &result);
-  return bv_server_manager_remove_finish (f->manager, wait_for (&result), error);
+  return bv_server_manager_remove_finish (f->manager, bv_test_wait_for (&result), error);
 }
 
 static void
@@ -298,7 +287,7 @@ test_connection_test_describes (Fixture       *f,
 
   bv_server_manager_test_async (f->manager, NULL, "Probe", f->url, "sha1", PRACTICE_SECRET,
                                 NULL, result_cb, &result);
-  test = bv_server_manager_test_finish (f->manager, wait_for (&result), &error);
+  test = bv_server_manager_test_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   description = bv_connection_test_describe (test);
   g_assert_cmpstr (description, ==, "Connected to BigBlueButton 3.0.19 (SHA-1)");
@@ -327,7 +316,7 @@ remove_without_keyring_subprocess (void)
   g_assert_nonnull (server);
 
   bv_server_manager_remove_async (manager, server, NULL, result_cb, &result);
-  removed = bv_server_manager_remove_finish (manager, wait_for (&result), &error);
+  removed = bv_server_manager_remove_finish (manager, bv_test_wait_for (&result), &error);
   g_assert_false (removed);
   g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE);
   g_print ("%s\n", error->message);
@@ -377,6 +366,91 @@ test_remove_without_keyring (Fixture       *f,
 }
 
 
+/* The length of the hex checksum at the end of @query: tells the
+ * algorithm apart (SHA-1 40, SHA-256 64, SHA-512 128). */
+static gsize
+checksum_length (const char *query)
+{
+  const char *checksum = g_strrstr (query, "checksum=");
+
+  g_assert_nonnull (checksum);
+  return strlen (checksum + strlen ("checksum="));
+}
+
+typedef struct
+{
+  guint                accepted;       /* BV_PRACTICE_ALGORITHM bits */
+  gboolean             succeeds;
+  BvChecksumAlgorithm  found;
+  gsize                tried[3];       /* checksum lengths in the order sent, 0 ends */
+} DetectionCase;
+
+/* Automatic detection tries SHA-256, then SHA-512, then SHA-1, one signed
+ * call each, and stops at the first the server accepts: a server that
+ * refuses the first algorithms (supportedChecksumAlgorithms) sees exactly
+ * the version probe plus one call per algorithm tried, in that order. */
+static void
+test_checksum_detection (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const DetectionCase cases[] = {
+    { BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA256), TRUE, BV_CHECKSUM_SHA256, { 64 } },
+    { BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA512), TRUE, BV_CHECKSUM_SHA512, { 64, 128 } },
+    { BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA1), TRUE, BV_CHECKSUM_SHA1, { 64, 128, 40 } },
+    { BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA512) | BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA1),
+      TRUE, BV_CHECKSUM_SHA512, { 64, 128 } },
+    /* SHA-384 is never guessed: all three refused, then the error. */
+    { BV_PRACTICE_ALGORITHM (BV_CHECKSUM_SHA384), FALSE, 0, { 64, 128, 40 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const DetectionCase *c = &cases[i];
+      g_autoptr(BvConnectionTest) test = bv_connection_test_new (f->url, PRACTICE_SECRET, "auto");
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      GPtrArray *requests;
+      guint n_tried = 0;
+      gboolean ok;
+
+      while (n_tried < G_N_ELEMENTS (c->tried) && c->tried[n_tried])
+        n_tried++;
+
+      g_test_message ("case %u", i);
+      bv_practice_server_set_accepted_algorithms (f->practice, c->accepted);
+      bv_practice_server_reset_log (f->practice);
+      bv_connection_test_run_async (test, NULL, result_cb, &result);
+      ok = bv_connection_test_run_finish (test, bv_test_wait_for (&result), &error);
+
+      /* The version probe, then one isMeetingRunning per algorithm. */
+      bv_test_assert_exactly (bv_test_count_requests, f->practice, 1 + n_tried);
+      requests = bv_practice_server_get_requests (f->practice);
+      g_assert_cmpstr (((BvPracticeRequest *) g_ptr_array_index (requests, 0))->call, ==, "");
+      for (guint k = 0; k < n_tried; k++)
+        {
+          BvPracticeRequest *request = g_ptr_array_index (requests, 1 + k);
+
+          g_assert_cmpstr (request->call, ==, "isMeetingRunning");
+          g_assert_cmpuint (checksum_length (request->raw_query), ==, c->tried[k]);
+          /* Only the last one tried may have been accepted. */
+          g_assert_cmpint (request->checksum_valid, ==, c->succeeds && k == n_tried - 1);
+        }
+
+      if (c->succeeds)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (bv_connection_test_get_algorithm (test), ==, c->found);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM);
+        }
+    }
+  bv_practice_server_set_accepted_algorithms (f->practice, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +469,9 @@ main (int   argc,
               fixture_setup, test_connection_test_describes, fixture_teardown);
   g_test_add ("/core/server-manager/remove-without-keyring", Fixture, NULL,
               fixture_setup, test_remove_without_keyring, fixture_teardown);
+
+  g_test_add ("/core/server-manager/checksum-detection", Fixture, NULL,
+              fixture_setup, test_checksum_detection, fixture_teardown);
 
   return g_test_run ();
 }

@@ -16,11 +16,13 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <sqlite3.h>
 
 #include "bv-database.h"
 #include "bv-meeting.h"
 #include "bv-server.h"
+#include "bv-test-utils.h"
 
 /* Rows the writer child inserts per multi-row transaction: after a crash,
  * every batch must be there completely or not at all. */
@@ -48,7 +50,7 @@ typedef struct
 static char *
 test_path (const char *name)
 {
-  /* Below the temporary data dir that isolate_dirs () set up; only
+  /* Below the temporary data dir that bv_test_isolate_dirs () set up; only
    * test_create uses the default path. */
   return g_build_filename (g_get_user_data_dir (), "test", name, NULL);
 }
@@ -209,68 +211,6 @@ save_ok (BvDatabase *db,
 
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
-}
-
-/* Points HOME and the XDG dirs at a fresh temporary tree before anything
- * reads them (GLib caches them), so no test touches the real ones. This is
- * what G_TEST_OPTION_ISOLATE_DIRS does, minus its deliberate per-test leak
- * in g_set_user_dirs(), which LeakSanitizer can only be told about with
- * slow unwinding. Trap subprocesses inherit and reuse the parent's tree.
- * Returns the tree to delete at the end, or NULL if it is inherited. */
-static char *
-isolate_dirs (const char *prefix)
-{
-  static const char * const variables[] = {
-    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-    "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
-  };
-  g_autoptr(GError) error = NULL;
-  char template[64];
-  char *root;
-
-  if (g_getenv ("BV_TEST_ROOT"))
-    return NULL;
-
-  g_snprintf (template, sizeof template, "%s-XXXXXX", prefix);
-  root = g_dir_make_tmp (template, &error);
-  g_assert_no_error (error);
-  g_setenv ("BV_TEST_ROOT", root, TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      g_autofree char *dir = g_build_filename (root, variables[i], NULL);
-
-      g_assert_no_errno (g_mkdir (dir, 0700));
-      g_setenv (variables[i], dir, TRUE);
-    }
-
-  return root;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
 }
 
 /* Tests */
@@ -2105,9 +2045,17 @@ write_batch (sqlite3 *raw,
       sqlite3_bind_text (stmt, 4, url, -1, SQLITE_STATIC);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
       sqlite3_reset (stmt);
+
+      /* 'B' once the transaction holds a row, 'C' before COMMIT: a child
+       * stopped with 'B' as its last marker has written rows it has not
+       * committed. */
+      if (i == 0 && write (STDOUT_FILENO, "B", 1) != 1)
+        _exit (1);
     }
 
   g_clear_pointer (&stmt, sqlite3_finalize);
+  if (write (STDOUT_FILENO, "C", 1) != 1)
+    _exit (1);
   raw_exec (raw, "COMMIT");
 }
 
@@ -2147,16 +2095,8 @@ run_writer_child (const char *path)
             g_error ("writer: %s", error->message);
         }
 
-      /* 'B' and 'C' around the batch let the parent see whether the kill
-       * landed inside a transaction. */
       if (i % 5 == 0)
-        {
-          if (write (STDOUT_FILENO, "B", 1) != 1)
-            return 1;
-          write_batch (raw, i / 5);
-          if (write (STDOUT_FILENO, "C", 1) != 1)
-            return 1;
-        }
+        write_batch (raw, i / 5);
 
       if (i == 0)
         {
@@ -2197,17 +2137,35 @@ wait_for_ready (int fd)
     }
 }
 
-/* Returns whether the child was inside a multi-row transaction. */
+/* The last batch marker among what the child wrote so far. */
+static char
+read_markers (int   fd,
+              char  last)
+{
+  char buffer[256];
+  ssize_t n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    for (ssize_t i = 0; i < n; i++)
+      if (buffer[i] == 'B' || buffer[i] == 'C')
+        last = buffer[i];
+  return last;
+}
+
+/* Kills a writer child with SIGKILL after @delay_ms. With @inside, the kill
+ * lands inside a multi-row transaction for sure: the child is stopped as
+ * soon as it reports one open, and killed only if it is still in it (it
+ * may have committed between its report and the stop; then it goes on to
+ * the next batch). Returns whether the kill landed inside a transaction. */
 static gboolean
 kill_writer_after (const char *path,
-                   guint       delay_ms)
+                   guint       delay_ms,
+                   gboolean    inside)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
   const char *argv[] = { self_exe, WRITER_ARGUMENT, path, NULL };
-  char buffer[256];
   char last = 0;
-  ssize_t n;
   GPid pid;
   int out_fd;
   int status;
@@ -2219,7 +2177,30 @@ kill_writer_after (const char *path,
   g_assert_no_error (error);
 
   wait_for_ready (out_fd);
+  g_assert_true (g_unix_set_fd_nonblocking (out_fd, TRUE, NULL));
   g_usleep (delay_ms * 1000);
+
+  if (inside)
+    {
+      for (;;)
+        {
+          last = 0;
+          while (last != 'B')
+            {
+              struct pollfd pfd = { .fd = out_fd, .events = POLLIN };
+
+              g_assert_cmpint (poll (&pfd, 1, BV_TEST_WAIT_S * 1000), ==, 1);
+              last = read_markers (out_fd, last);
+            }
+          g_assert_no_errno (kill (pid, SIGSTOP));
+          g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+          g_assert_true (WIFSTOPPED (status));
+          last = read_markers (out_fd, last);
+          if (last == 'B')
+            break;
+          g_assert_no_errno (kill (pid, SIGCONT));
+        }
+    }
 
   g_assert_no_errno (kill (pid, SIGKILL));
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -2227,11 +2208,7 @@ kill_writer_after (const char *path,
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
   g_spawn_close_pid (pid);
 
-  /* The last batch marker tells where the child was. */
-  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
-    for (ssize_t i = 0; i < n; i++)
-      if (buffer[i] == 'B' || buffer[i] == 'C')
-        last = buffer[i];
+  last = read_markers (out_fd, last);
   g_close (out_fd, NULL);
 
   return last == 'B';
@@ -2332,16 +2309,24 @@ static void
 test_interrupted_write (void)
 {
   g_autofree char *path = test_path ("crash.db");
-  static const guint delays_ms[] = { 200, 230, 170 };
+  /* Two kills wherever the child happens to be, two inside a transaction
+   * for sure. */
+  static const guint delays_ms[] = { 200, 230, 170, 210 };
+  static const gboolean inside[] = { FALSE, TRUE, FALSE, TRUE };
   guint total_singles = 0;
   guint total_batches = 0;
+  guint kills_inside = 0;
 
   for (guint round = 0; round < G_N_ELEMENTS (delays_ms); round++)
     {
       guint n_singles = 0;
       guint n_batches = 0;
 
-      gboolean in_batch = kill_writer_after (path, delays_ms[round]);
+      gboolean in_batch = kill_writer_after (path, delays_ms[round], inside[round]);
+
+      if (inside[round])
+        g_assert_true (in_batch);
+      kills_inside += in_batch;
 
       verify_after_crash (path, &n_singles, &n_batches);
       g_test_message ("after kill %u (%s): %u single rows, %u complete batches of %u",
@@ -2356,6 +2341,8 @@ test_interrupted_write (void)
     }
 
   g_assert_cmpuint (total_batches, >, 0);
+  /* The all-or-nothing check above saw interrupted transactions. */
+  g_assert_cmpuint (kills_inside, >=, 2);
 }
 
 int
@@ -2370,7 +2357,7 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], WRITER_ARGUMENT))
     return run_writer_child (argv[2]);
 
-  root = isolate_dirs ("bv-test-store");
+  root = bv_test_isolate_dirs ("bv-test-store");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/server/object", test_server_object);
@@ -2407,7 +2394,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (root)
-    remove_tree (root);
+    bv_test_remove_tree (root);
 
   return ret;
 }

@@ -17,33 +17,18 @@
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-live-page.h"
+#include "bv-meeting-editor.h"
 #include "bv-members-page.h"
 #include "bv-recordings-page.h"
 #include "bv-upcoming-page.h"
 #include "bv-window.h"
+#include "bv-test-utils.h"
 
 #define PRACTICE_SECRET "0123456789abcdef"
 
 static BvApplication *app;
 static BvPracticeServer *practice;
-static char *data_dir;
 static char *opened_file;
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -101,7 +86,7 @@ test_window_opens_on_welcome (void)
   g_application_activate (G_APPLICATION (app));
   window = main_window ();
   g_assert_nonnull (window);
-  g_assert_true (wait_until (widget_is_mapped, window));
+  bv_test_wait_until (widget_is_mapped, window);
 
   /* A fresh installation has no server yet. */
   g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
@@ -156,7 +141,7 @@ test_server_form_validates_and_saves (void)
   GtkLabel *status;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-server", NULL);
-  g_assert_true (wait_until (server_dialog_open, NULL));
+  bv_test_wait_until (server_dialog_open, NULL);
   dialog = find_window (BV_TYPE_SERVER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Server");
 
@@ -191,10 +176,10 @@ test_server_form_validates_and_saves (void)
 
   /* A wrong secret: the test says so, and saving is refused. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
   g_assert_nonnull (find_window (BV_TYPE_SERVER_DIALOG));
   g_assert_cmpstr (bv_window_get_mode (window), ==, "welcome");
@@ -203,12 +188,12 @@ test_server_form_validates_and_saves (void)
   type_into (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row"), PRACTICE_SECRET);
   adw_combo_row_set_selected (child (dialog, BV_TYPE_SERVER_DIALOG, "checksum_row"), 2);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
-  g_assert_true (wait_until (status_settled, dialog));
+  bv_test_wait_until (status_settled, dialog);
   g_assert_cmpstr (gtk_label_get_text (status), ==, "Connected to BigBlueButton 3.0.19 (SHA-256)");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
-  g_assert_true (wait_until (window_is_main, NULL));
+  bv_test_wait_until (window_is_main, NULL);
   g_assert_null (find_window (BV_TYPE_SERVER_DIALOG));
 
   {
@@ -255,9 +240,9 @@ test_pages_switch_with_empty_states (void)
       g_assert_nonnull (page_widget);
       g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page_widget, pages[i].type ()));
       empty = child (page_widget, pages[i].type (), pages[i].empty);
-      g_assert_true (wait_until (widget_is_mapped, page_widget));
+      bv_test_wait_until (widget_is_mapped, page_widget);
       if (pages[i].shown)
-        g_assert_true (wait_until (widget_is_mapped, empty));
+        bv_test_wait_until (widget_is_mapped, empty);
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i].name);
 
       page = adw_view_stack_get_page (stack, adw_view_stack_get_visible_child (stack));
@@ -302,7 +287,7 @@ test_shortcuts_window_built_when_asked (void)
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  g_assert_true (wait_until (shortcuts_open, NULL));
+  bv_test_wait_until (shortcuts_open, NULL);
   shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (shortcuts));
@@ -311,7 +296,7 @@ test_shortcuts_window_built_when_asked (void)
   gtk_window_close (shortcuts);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  g_assert_true (wait_until (shortcuts_open, NULL));
+  bv_test_wait_until (shortcuts_open, NULL);
   g_assert_true (find_window (GTK_TYPE_SHORTCUTS_WINDOW) == (gpointer) shortcuts);
   g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
   gtk_window_close (shortcuts);
@@ -348,7 +333,7 @@ test_menu_and_narrow_switcher (void)
   g_assert_null (adw_view_switcher_bar_get_stack (bar));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, height);
-  g_assert_true (wait_until (bar_has_stack, bar));
+  bv_test_wait_until (bar_has_stack, bar);
   g_assert_true (adw_view_switcher_bar_get_stack (bar) == child (window, BV_TYPE_WINDOW, "view_stack"));
   g_assert_true (adw_view_switcher_bar_get_reveal (bar));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -368,7 +353,7 @@ test_preferences_list_servers (void)
   GtkListBoxRow *row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_until (preferences_open, NULL));
+  bv_test_wait_until (preferences_open, NULL);
   preferences = find_window (BV_TYPE_PREFERENCES_WINDOW);
 
   list = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "servers_list");
@@ -379,7 +364,7 @@ test_preferences_list_servers (void)
 
   /* Editing opens the form without the secret. */
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (wait_until (server_dialog_open, NULL));
+  bv_test_wait_until (server_dialog_open, NULL);
   {
     BvServerDialog *dialog = find_window (BV_TYPE_SERVER_DIALOG);
 
@@ -413,58 +398,204 @@ test_window_size_is_remembered (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
-static gboolean
-help_opened (gpointer data)
+static GtkWidget *
+next_widget (GtkWidget *w,
+             GtkWidget *root)
 {
-  return g_file_test (opened_file, G_FILE_TEST_EXISTS);
+  if (gtk_widget_get_first_child (w))
+    return gtk_widget_get_first_child (w);
+  while (w != root && !gtk_widget_get_next_sibling (w))
+    w = gtk_widget_get_parent (w);
+  return w == root ? NULL : gtk_widget_get_next_sibling (w);
+}
+
+static GtkButton *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+      return GTK_BUTTON (w);
+  return NULL;
+}
+
+static GtkLabel *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_LABEL (w) && strstr (gtk_label_get_label (GTK_LABEL (w)), text) &&
+        gtk_widget_get_mapped (w))
+      return GTK_LABEL (w);
+  return NULL;
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return find_window (BV_TYPE_MEETING_EDITOR) != NULL;
+}
+
+static gboolean
+shown_on_upcoming (gpointer title)
+{
+  return find_label_with (bv_window_get_page (main_window (), "upcoming"), title) != NULL;
+}
+
+static gboolean
+gone_from_upcoming (gpointer title)
+{
+  return !shown_on_upcoming (title);
+}
+
+static gboolean
+undo_offered (gpointer data)
+{
+  return find_button_labelled (child (main_window (), BV_TYPE_WINDOW, "toast_overlay"), "_Undo") != NULL;
+}
+
+/* Delete in the editor removes the meeting at once; the toast's Undo
+ * brings it back with the same id, room and exceptions, so links sent out
+ * before keep working. */
+static void
+test_delete_meeting_and_undo (void)
+{
+  BvWindow *window = main_window ();
+  BvServerManager *manager = bv_application_get_server_manager (app);
+  BvDatabase *db = bv_server_manager_get_database (manager);
+  g_autoptr(BvServer) server = g_list_model_get_item (bv_server_manager_get_servers (manager), 0);
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(BvMeeting) back = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) week_after = g_date_time_add_days (now, 8);
+  g_autofree char *start = g_date_time_format (tomorrow, "%Y-%m-%dT19:00:00");
+  g_autofree char *cancelled = g_date_time_format (week_after, "%Y-%m-%dT19:00");
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title = "Löschprobe Vorstand";
+  BvMeetingEditor *editor;
+
+  bv_meeting_set_title (meeting, title);
+  bv_meeting_set_start (meeting, start, "Europe/Berlin");
+  bv_meeting_set_rrule (meeting, "FREQ=WEEKLY");
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_set_exception (db, bv_meeting_get_id (meeting), cancelled, TRUE, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "upcoming");
+  bv_upcoming_page_reload (BV_UPCOMING_PAGE (bv_window_get_page (window, "upcoming")));
+  bv_test_wait_until (shown_on_upcoming, (gpointer) title);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-meeting", "s", bv_meeting_get_id (meeting));
+  bv_test_wait_until (editor_open, NULL);
+  editor = find_window (BV_TYPE_MEETING_EDITOR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+
+  /* Gone from the database and the page at once. */
+  g_assert_null (bv_database_find_meeting (db, bv_meeting_get_id (meeting)));
+  bv_test_wait_until (gone_from_upcoming, (gpointer) title);
+  bv_test_wait_until (undo_offered, NULL);
+  g_assert_nonnull (find_label_with (child (window, BV_TYPE_WINDOW, "toast_overlay"),
+                                     "“Löschprobe Vorstand” deleted"));
+
+  g_signal_emit_by_name (find_button_labelled (child (window, BV_TYPE_WINDOW, "toast_overlay"), "_Undo"),
+                         "clicked");
+  back = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_nonnull (back);
+  g_assert_cmpstr (bv_meeting_get_title (back), ==, title);
+  g_assert_cmpstr (bv_meeting_get_bbb_meeting_id (back), ==, bv_meeting_get_bbb_meeting_id (meeting));
+  g_assert_cmpstr (bv_meeting_get_rrule (back), ==, "FREQ=WEEKLY");
+  exceptions = bv_database_list_exceptions (db, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (exceptions->len, ==, 1);
+  bv_test_wait_until (shown_on_upcoming, (gpointer) title);
+  g_assert_true (bv_database_delete_meeting (db, bv_meeting_get_id (meeting), &error));
+  g_assert_no_error (error);
+}
+
+static GtkFileChooser *
+visible_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_open (gpointer data)
+{
+  return visible_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_closed (gpointer data)
+{
+  return visible_file_chooser () == NULL;
+}
+
+/* Strg+I is bound on the main window to the calendar import, and pressing
+ * it opens the file chooser for calendar files. The shortcut is taken from
+ * what the window itself reports for its key bindings and activated as a
+ * key press would activate it. */
+static void
+test_control_i_imports_calendar (void)
+{
+  BvWindow *window = main_window ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) control_i = gtk_shortcut_trigger_parse_string ("<Control>i");
+  GtkShortcut *found = NULL;
+  GtkFileChooser *chooser;
+
+  /* The class's key bindings are a shortcut controller's list. */
+  for (guint c = 0; c < g_list_model_get_n_items (controllers) && !found; c++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), control_i))
+            found = shortcut;
+        }
+    }
+  g_assert_nonnull (found);
+  g_assert_true (GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (found)));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (found))),
+                   ==, "win.import-calendar");
+
+  g_assert_null (visible_file_chooser ());
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0, GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (found)));
+  bv_test_wait_until (file_chooser_open, NULL);
+  chooser = visible_file_chooser ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Calendar File");
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==, "Calendar files (.ics)");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  bv_test_wait_until (file_chooser_closed, NULL);
 }
 
 static void
 test_help_opens_user_help (void)
 {
-  g_autofree char *contents = NULL;
+  g_auto(GStrv) opened = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  g_assert_true (wait_until (help_opened, NULL));
-  g_usleep (100 * 1000);
-  g_assert_true (g_file_get_contents (opened_file, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "help:bbb-vereine\n");
-}
-
-/* The default handler for help: URIs is a stand-in that writes down what
- * it was asked to open, registered through a temporary mimeapps.list. */
-static void
-install_help_stand_in (const char *root)
-{
-  g_autofree char *apps = g_build_filename (root, "data", "applications", NULL);
-  g_autofree char *config = g_build_filename (root, "config", NULL);
-  g_autofree char *script = g_build_filename (root, "help-stand-in.sh", NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-  g_autofree char *desktop = g_build_filename (apps, "bv-help-stand-in.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
-  g_autofree char *data = g_build_filename (root, "data", NULL);
-  g_autoptr(GError) error = NULL;
-
-  opened_file = g_build_filename (root, "opened.txt", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
-
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", opened_file);
-  g_file_set_contents_full (script, script_text, -1, G_FILE_SET_CONTENTS_NONE, 0700, &error);
-  g_assert_no_error (error);
-
-  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help stand-in\n"
-                                  "Exec=%s %%u\nMimeType=x-scheme-handler/help;\n", script);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mimeapps,
-                       "[Default Applications]\nx-scheme-handler/help=bv-help-stand-in.desktop\n",
-                       -1, &error);
-  g_assert_no_error (error);
-
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  bv_test_assert_exactly (bv_test_count_lines, opened_file, 1);
+  opened = bv_test_read_lines (opened_file);
+  g_assert_cmpstr (opened[0], ==, "help:bbb-vereine");
 }
 
 int
@@ -472,16 +603,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 
-  /* A fresh data directory: the app must start from nothing. */
-  data_dir = g_dir_make_tmp ("bv-test-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  install_help_stand_in (data_dir);
+  /* Fresh data directories: the app must start from nothing. The
+   * default handler for help: URIs is a stand-in. */
+  root = bv_test_isolate_dirs ("bv-test-ui");
+  opened_file = bv_test_install_stand_in ("help", (const char *[]) { "x-scheme-handler/help", NULL });
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -499,6 +631,8 @@ main (int   argc,
   g_test_add_func ("/ui/welcome", test_window_opens_on_welcome);
   g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
+  g_test_add_func ("/ui/delete-meeting-undo", test_delete_meeting_and_undo);
+  g_test_add_func ("/ui/control-i-imports-calendar", test_control_i_imports_calendar);
   g_test_add_func ("/ui/shortcuts", test_shortcuts_window_built_when_asked);
   g_test_add_func ("/ui/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
   g_test_add_func ("/ui/preferences", test_preferences_list_servers);
@@ -511,5 +645,8 @@ main (int   argc,
 
   g_clear_object (&app);
   g_clear_object (&practice);
+  g_free (opened_file);
+  if (root)
+    bv_test_remove_tree (root);
   return status;
 }

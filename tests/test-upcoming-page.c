@@ -19,6 +19,7 @@
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
 #include "bv-upcoming-page.h"
+#include "bv-test-utils.h"
 
 #define SECRET "upcoming-page-test-secret-0123456789"
 
@@ -31,35 +32,6 @@ result_cb (GObject      *object,
            gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!*result)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *result;
 }
 
 static gboolean
@@ -81,7 +53,7 @@ add_server (BvDatabase *db,
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
   bv_secret_store_save_async (id, name, SECRET, NULL, result_cb, &result);
-  bv_secret_store_save_finish (wait_for (&result), &error);
+  bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return server;
 }
@@ -221,13 +193,13 @@ enter_room (BvServer   *server,
   g_autofree char *url = NULL;
 
   bv_server_client_open_async (server, NULL, result_cb, &opened);
-  client = bv_server_client_open_finish (wait_for (&opened), &error);
+  client = bv_server_client_open_finish (bv_test_wait_for (&opened), &error);
   g_assert_no_error (error);
 
   bv_bbb_query_add (create, "meetingID", bv_meeting_get_bbb_meeting_id (meeting));
   bv_bbb_query_add (create, "name", bv_meeting_get_title (meeting));
   bv_bbb_client_create_async (client, create, NULL, NULL, result_cb, &created);
-  room = bv_bbb_client_create_finish (client, wait_for (&created), &error);
+  room = bv_bbb_client_create_finish (client, bv_test_wait_for (&created), &error);
   g_assert_no_error (error);
 
   bv_bbb_query_add (join, "fullName", "Anna");
@@ -236,7 +208,7 @@ enter_room (BvServer   *server,
   url = bv_bbb_client_build_url (client, "join", join);
   msg = soup_message_new ("GET", url);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &sent);
-  body = soup_session_send_and_read_finish (session, wait_for (&sent), &error);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&sent), &error);
   g_assert_no_error (error);
 }
 
@@ -261,7 +233,7 @@ show_page (BvServerManager  *manager,
   gtk_window_set_default_size (window, 800, 700);
   bv_upcoming_page_setup (*page, manager, NULL);
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, *page));
+  bv_test_wait_until (widget_is_mapped, *page);
   return window;
 }
 
@@ -353,7 +325,7 @@ test_groups_live_and_cancel (void)
   enter_room (server, now_meeting);
   bv_upcoming_page_refresh_live (page);
   running.page = page;
-  g_assert_true (wait_until (has_visible_label, &running));
+  bv_test_wait_until (has_visible_label, &running);
 
   /* The series' row has a menu to call off one date; its popover is made
    * when the menu is first opened. */
@@ -442,7 +414,7 @@ test_built_once_then_on_show (void)
   g_assert_nonnull (built);
 
   gtk_window_present (window);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
   g_assert_true (first_group (page) == built);
   /* bv_ui_set_tooltip () sets them while the buttons are briefly hidden. */
   g_assert_cmpuint (count_tooltips (built, "Edit"), ==, 1);
@@ -452,7 +424,7 @@ test_built_once_then_on_show (void)
   gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
-  g_assert_true (wait_until (widget_is_mapped, page));
+  bv_test_wait_until (widget_is_mapped, page);
   shown = first_group (page);
   g_assert_nonnull (shown);
   g_assert_true (shown != built);
@@ -503,7 +475,7 @@ test_offline_notice (void)
   window = show_page (manager, &page);
   revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (page), BV_TYPE_UPCOMING_PAGE, "offline_revealer"));
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), BV_TYPE_UPCOMING_PAGE, "offline_label"));
-  g_assert_true (wait_until (notice_shown, revealer));
+  bv_test_wait_until (notice_shown, revealer);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "No connection to “Kaputt”."));
   /* The plan is still there. */
   shown = describe_page (page);

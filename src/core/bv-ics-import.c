@@ -1761,7 +1761,7 @@ store_events (BvDatabase         *database,
    * keeps neither. */
   attendees = collect_attendees (database, events, meetings);
   if (meetings->len > 0
-      && !bv_database_save_meetings_full (database, meetings, exceptions, attendees, &local_error))
+      && !bv_database_save_meetings_with_participants (database, meetings, exceptions, attendees, &local_error))
     {
       g_set_error_literal (error, BV_ICS_IMPORT_ERROR, BV_ICS_IMPORT_ERROR_STORE,
                            local_error->message);

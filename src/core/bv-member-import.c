@@ -128,17 +128,6 @@ dup_stripped (const char *text)
   return take_stripped (g_strdup (text));
 }
 
-/* The same for group names as the store's unique key: case, Unicode form
- * and blanks do not matter. */
-static char *
-fold_key (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL_COMPOSE);
-
-  return g_utf8_casefold (normal ? normal : "", -1);
-}
-
 static void
 add_group_names (Row        *row,
                  const char *text)
@@ -1067,7 +1056,7 @@ find_by_name_without_email (BvDatabase *database,
                             const char *name)
 {
   GListModel *members = bv_database_get_members (database);
-  g_autofree char *key = fold_key (name);
+  g_autofree char *key = bv_database_name_key (name);
   guint n_items = g_list_model_get_n_items (members);
 
   for (guint i = 0; i < n_items; i++)
@@ -1077,7 +1066,7 @@ find_by_name_without_email (BvDatabase *database,
 
       if (bv_member_get_email (member))
         continue;
-      member_key = fold_key (bv_member_get_name (member));
+      member_key = bv_database_name_key (bv_member_get_name (member));
       if (g_str_equal (key, member_key))
         return g_steal_pointer (&member);
     }
@@ -1137,7 +1126,7 @@ classify (BvMemberImport *self,
 
       /* Without an address, the name is what recognises a member again. */
       {
-        g_autofree char *folded = row->email ? bv_member_email_key (row->email) : fold_key (row->name);
+        g_autofree char *folded = row->email ? bv_member_email_key (row->email) : bv_database_name_key (row->name);
 
         key = g_strconcat (row->email ? "@" : "#", folded, NULL);
       }
@@ -1484,7 +1473,7 @@ bv_member_import_apply (BvMemberImport        *self,
 
         for (guint j = 0; item->groups[j]; j++)
           {
-            g_autofree char *key = fold_key (item->groups[j]);
+            g_autofree char *key = bv_database_name_key (item->groups[j]);
             BvGroup *group = g_hash_table_lookup (groups_by_key, key);
 
             if (!group)

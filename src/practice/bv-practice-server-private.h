@@ -66,6 +66,13 @@ void              bv_practice_server_set_request_func  (BvPracticeServer     *se
 GStrv             bv_practice_server_dup_documents     (BvPracticeServer *self,
                                                         const char       *meeting_id);
 
+/* For tests: answer checksumError to every algorithm not in @algorithms
+ * (BV_PRACTICE_ALGORITHM bits ORed), like a server restricted with
+ * supportedChecksumAlgorithms; 0 accepts all again. */
+#define BV_PRACTICE_ALGORITHM(algorithm) (1u << (algorithm))
+void              bv_practice_server_set_accepted_algorithms (BvPracticeServer *self,
+                                                              guint             algorithms);
+
 /* Holds every API answer back for delay_ms, like a server far away
  * (benchmarks). */
 void              bv_practice_server_set_delay   (BvPracticeServer  *self,

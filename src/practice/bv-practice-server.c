@@ -201,6 +201,9 @@ answer_api (SoupServer        *server,
     if (g_str_equal (calls[i].name, name))
       call = &calls[i];
   checksum_valid = call && bv_bbb_verify_checksum (call->name, raw_query, self->secret, &algorithm);
+  if (checksum_valid && self->accepted_algorithms &&
+      !(self->accepted_algorithms & BV_PRACTICE_ALGORITHM (algorithm)))
+    checksum_valid = FALSE;
   log_request (self, name, raw_query, checksum_valid);
 
   if (!*name)
@@ -585,6 +588,15 @@ bv_practice_server_set_request_func (BvPracticeServer     *self,
 
   self->request_func = func;
   self->request_data = data;
+}
+
+void
+bv_practice_server_set_accepted_algorithms (BvPracticeServer *self,
+                                            guint             algorithms)
+{
+  g_return_if_fail (BV_IS_PRACTICE_SERVER (self));
+
+  self->accepted_algorithms = algorithms;
 }
 
 void

@@ -59,11 +59,11 @@ gboolean    bv_database_save_meetings      (BvDatabase  *self,
                                             GPtrArray   *meetings,
                                             GPtrArray   *exceptions,
                                             GError     **error);
-gboolean    bv_database_save_meetings_full (BvDatabase  *self,
-                                            GPtrArray   *meetings,
-                                            GPtrArray   *exceptions,
-                                            GPtrArray   *participants,
-                                            GError     **error);
+gboolean    bv_database_save_meetings_with_participants (BvDatabase  *self,
+                                                         GPtrArray   *meetings,
+                                                         GPtrArray   *exceptions,
+                                                         GPtrArray   *participants,
+                                                         GError     **error);
 gboolean    bv_database_delete_meeting     (BvDatabase  *self,
                                             const char  *id,
                                             GError     **error);
@@ -140,6 +140,8 @@ gboolean    bv_database_set_participant_role (BvDatabase       *self,
                                               const char       *participant_id,
                                               BvParticipantRole role,
                                               GError          **error);
+
+char       *bv_database_name_key           (const char  *name);
 
 gboolean    bv_database_check_integrity    (BvDatabase  *self,
                                             GError     **error);

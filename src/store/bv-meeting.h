@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "bv-meeting-exception.h"
+
 G_BEGIN_DECLS
 
 /* Kinds (product.md, "Meeting kinds"): "board", "assembly", "course",
@@ -108,27 +110,5 @@ void        bv_meeting_update_from            (BvMeeting  *self,
 /* "YYYY-MM-DDTHH:MM[:SS]" as "YYYY-MM-DDTHH:MM:SS", or NULL if @text is not
  * a valid local date-time of that form. */
 char       *bv_meeting_normalize_local_time   (const char *text);
-
-/* A single occurrence of a recurring meeting that was cancelled or moved.
- * @recurrence_id is the original occurrence's local start (same format as
- * start_local), @new_start_local may be NULL (not moved), @new_duration 0
- * means the meeting's duration. */
-typedef struct {
-  char     *recurrence_id;
-  gboolean  cancelled;
-  char     *new_start_local;
-  guint     new_duration;
-} BvMeetingException;
-
-#define BV_TYPE_MEETING_EXCEPTION (bv_meeting_exception_get_type ())
-GType               bv_meeting_exception_get_type (void) G_GNUC_CONST;
-BvMeetingException *bv_meeting_exception_new      (const char               *recurrence_id,
-                                                   gboolean                  cancelled,
-                                                   const char               *new_start_local,
-                                                   guint                     new_duration);
-BvMeetingException *bv_meeting_exception_copy     (const BvMeetingException *exception);
-void                bv_meeting_exception_free     (BvMeetingException       *exception);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvMeetingException, bv_meeting_exception_free)
 
 G_END_DECLS
