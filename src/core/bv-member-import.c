@@ -15,6 +15,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-file-reader.h"
+
 typedef enum {
   FIELD_NONE,
   FIELD_NAME,
@@ -1331,41 +1333,22 @@ read_file (GFile         *file,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
-  guint8 buffer[64 * 1024];
+  GBytes *bytes;
 
-  input = g_file_read (file, cancellable, &local_error);
-  while (input && !local_error)
-    {
-      gsize n = 0;
+  bytes = bv_file_reader_read (file, BV_MEMBER_IMPORT_MAX_BYTES, cancellable, &local_error);
+  if (bytes)
+    return bytes;
 
-      if (!g_input_stream_read_all (G_INPUT_STREAM (input), buffer, sizeof buffer, &n,
-                                    cancellable, &local_error))
-        break;
-      if (n == 0)
-        break;
-      g_byte_array_append (bytes, buffer, n);
-      if (bytes->len > BV_MEMBER_IMPORT_MAX_BYTES)
-        {
-          set_file_error (error, name, FILE_TOO_LARGE);
-          return NULL;
-        }
-    }
-
-  if (local_error)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        /* Translators: the first %s is a file name, the second what went wrong. */
-        g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
-                     _("The file “%s” could not be read: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    set_file_error (error, name, FILE_TOO_LARGE);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    /* Translators: the first %s is a file name, the second what went wrong. */
+    g_set_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ,
+                 _("The file “%s” could not be read: %s"), name, local_error->message);
+  return NULL;
 }
 
 static BvMemberImport *
