@@ -42,17 +42,19 @@ cat > "$work/config.h" <<'H'
 #define GETTEXT_PACKAGE "bbb-vereine"
 H
 
+base="$root/src/base"
 store="$root/src/store"
 core="$root/src/core"
 # shellcheck disable=SC2046
 "$cc" -g -O1 -fno-omit-frame-pointer \
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -std=gnu11 -Wall -Wno-unused-parameter -Werror \
-  -I"$work" -I"$store" -I"$core" \
+  -I"$work" -I"$base" -I"$store" -I"$core" \
   "$here/fuzz-import.c" \
-  "$core/bv-ics-import.c" "$core/bv-member-import.c" "$core/bv-occurrences.c" \
-  "$store"/bv-*.c \
-  $(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 sqlite3 libsecret-1 libical icu-i18n) \
+  "$core"/bv-ics-*.c "$core/bv-file-reader.c" "$core/bv-member-import.c" \
+  "$core/bv-occurrences.c" \
+  "$base"/bv-*.c "$store"/bv-*.c \
+  $(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 sqlite3 libsecret-1 libical icu-i18n json-glib-1.0) \
   -o "$work/fuzz-import"
 
 mkdir -p "$work/corpus" "$work/seeds" "$work/artifacts"

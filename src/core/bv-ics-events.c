@@ -19,6 +19,18 @@
 
 #include "bv-occurrences.h"
 
+/* The zone of a series whose DTSTART is in UTC. */
+#define UTC_TZID "UTC"
+
+#define MAX_TITLE_CHARS 64
+#define DEFAULT_DURATION 60
+
+/* A guest's name from a CN: longer ones are cut. */
+#define MAX_ATTENDEE_NAME_CHARS 128
+/* More people than a room of a club's server takes: a list like that is
+ * a mailing list's, or an attack on the invitation store. */
+#define MAX_ATTENDEES 1000
+
 void
 bv_ics_fields_free (BvIcsFields *fields)
 {

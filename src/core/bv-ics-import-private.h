@@ -19,13 +19,6 @@ G_BEGIN_DECLS
 /* The zone of floating times and of zones known only by their
  * rules: the app plans for clubs in Germany. */
 #define DEFAULT_TZID "Europe/Berlin"
-/* The zone of a series whose DTSTART is in UTC. */
-#define UTC_TZID "UTC"
-
-#define MAX_TITLE_CHARS 64
-#define DEFAULT_DURATION 60
-#define MIN_YEAR 1900
-#define MAX_YEAR 2500
 
 /* A VTIMEZONE whose name says nothing known is expanded by libical from
  * its first rule up to some years after the dates asked for, one step of
@@ -47,13 +40,8 @@ G_BEGIN_DECLS
 /* How often the loops look at the GCancellable. */
 #define CANCEL_CHECK_INTERVAL 1024
 
-/* A guest's name from a CN: longer ones are cut. */
-#define MAX_ATTENDEE_NAME_CHARS 128
-/* More people than a room of a club's server takes: a list like that is
- * a mailing list's, or an attack on the invitation store. */
-#define MAX_ATTENDEES 1000
-/* All events of a file together: each becomes a row written in the main
- * context. */
+/* ATTENDEE lines of all events of a file together: each becomes a row
+ * written in the main context. */
 #define MAX_FILE_ATTENDEES 10000
 /* Cancelled dates (EXDATE values) of all events of a file: each one is a
  * row written in the main context, too. */

@@ -17,6 +17,10 @@
 
 #include <unicode/ucal.h>
 
+/* The years a date may have. */
+#define MIN_YEAR 1900
+#define MAX_YEAR 2500
+
 /* VTIMEZONE components */
 
 BvIcsVTimezone *
