@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "bv-ics-import.h"
 #include "bv-ics-import-private.h"
 
 #include <string.h>
@@ -17,6 +18,8 @@
 
 #include "bv-file-reader.h"
 
+/* One bv_ics_import_file_async (): the file read and parsed in a worker
+ * thread, the events saved in the caller's context. */
 typedef struct
 {
   BvDatabase        *database;
@@ -26,12 +29,12 @@ typedef struct
   GPtrArray         *events;
   guint              skipped;
   BvIcsImportCounts  counts;
-} ImportData;
+} IcsFileImport;
 
 G_DEFINE_QUARK (bv-ics-import-error-quark, bv_ics_import_error)
 
 static void
-import_data_free (ImportData *data)
+ics_file_import_free (IcsFileImport *data)
 {
   g_clear_object (&data->database);
   g_clear_object (&data->file);
@@ -517,7 +520,7 @@ parse_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  ImportData *data = task_data;
+  IcsFileImport *data = task_data;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
   gsize size = 0;
@@ -547,7 +550,7 @@ parsed_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  ImportData *data = g_task_get_task_data (task);
+  IcsFileImport *data = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -670,14 +673,14 @@ bv_ics_import_file_async (BvDatabase          *database,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) parse_task = NULL;
   g_autofree char *basename = NULL;
-  ImportData *data;
+  IcsFileImport *data;
 
   g_return_if_fail (BV_IS_DATABASE (database));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   basename = g_file_get_basename (file);
-  data = g_new0 (ImportData, 1);
+  data = g_new0 (IcsFileImport, 1);
   data->database = g_object_ref (database);
   data->file = g_object_ref (file);
   data->name = basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
@@ -685,7 +688,7 @@ bv_ics_import_file_async (BvDatabase          *database,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, bv_ics_import_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) ics_file_import_free);
 
   /* The file is read and parsed in a thread; the database is written
    * here, in the caller's main context. */
@@ -700,7 +703,7 @@ bv_ics_import_file_finish (GAsyncResult       *result,
                            BvIcsImportCounts  *counts,
                            GError            **error)
 {
-  ImportData *data;
+  IcsFileImport *data;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_ics_import_file_async, FALSE);
