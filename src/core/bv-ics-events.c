@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-import-text.h"
 #include "bv-occurrences.h"
 
 /* The zone of a series whose DTSTART is in UTC. */
@@ -194,32 +195,6 @@ read_text (const BvIcsLine *line)
   return value ? g_strdup (value) : NULL;
 }
 
-/* A name as plain one-line text: control and format characters (line
- * breaks, bidi overrides) become blanks, at most @max_chars characters. */
-static char *
-plain_name (const char *text,
-            guint       max_chars)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *c = text; *c && n < max_chars; c = g_utf8_next_char (c), n++)
-    {
-      gunichar u = g_utf8_get_char (c);
-      GUnicodeType type = g_unichar_type (u);
-
-      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
-          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (name, ' ');
-      else
-        g_string_append_unichar (name, u);
-    }
-  g_strstrip (name->str);
-  if (!name->str[0])
-    return NULL;
-  return g_strdup (name->str);
-}
-
 /* BigBlueButton takes 2 to 64 characters; longer titles are cut after a
  * word. */
 static char *
@@ -227,7 +202,7 @@ make_title (const char *summary)
 {
   /* A title is one line of plain text (no escape sequences or bidi
    * overrides either). */
-  g_autofree char *trimmed = plain_name (summary ? summary : "", G_MAXUINT);
+  g_autofree char *trimmed = bv_import_text_plain (summary ? summary : "", G_MAXUINT);
   g_autoptr(GString) title = NULL;
   const char *limit;
   const char *cut = NULL;
@@ -283,14 +258,14 @@ bv_ics_read_fields (BvIcsRawEvent *raw)
         }
       else if (g_str_equal (name, "STATUS"))
         {
-          const char *value = bv_ics_value_separator (line->text);
+          const char *value = bv_import_text_value_colon (line->text);
           g_autofree char *status = g_strstrip (g_strdup (value ? value + 1 : ""));
 
           fields->cancelled = g_ascii_strcasecmp (status, "CANCELLED") == 0;
         }
       else if (g_str_equal (name, "SEQUENCE"))
         {
-          const char *value = bv_ics_value_separator (line->text);
+          const char *value = bv_import_text_value_colon (line->text);
 
           fields->sequence = value ? (int) g_ascii_strtoll (value + 1, NULL, 10) : 0;
         }
@@ -426,7 +401,7 @@ read_rrule (const BvIcsFields  *fields,
   if (!fields->rrule)
     return NULL;
 
-  colon = bv_ics_value_separator (fields->rrule->text);
+  colon = bv_import_text_value_colon (fields->rrule->text);
   rrule = g_strstrip (g_strdup (colon ? colon + 1 : ""));
   /* Some programs end the rule with a semicolon. */
   while (g_str_has_suffix (rrule, ";"))
@@ -467,7 +442,7 @@ read_exdates (BvIcsParser  *p,
   for (guint i = 0; i < fields->exdates->len; i++)
     {
       const BvIcsLine *line = g_ptr_array_index (fields->exdates, i);
-      const char *colon = bv_ics_value_separator (line->text);
+      const char *colon = bv_import_text_value_colon (line->text);
       g_autofree char *prefix = NULL;
       g_auto(GStrv) values = NULL;
 
@@ -559,7 +534,7 @@ read_attendees (const BvIcsFields *fields,
         {
           /* Shown to the user: as one line of valid text. */
           g_autofree char *valid = g_utf8_make_valid (email, -1);
-          char *shown = plain_name (valid, 80);
+          char *shown = bv_import_text_plain (valid, 80);
 
           if (shown)
             g_ptr_array_add (refused, shown);
@@ -585,7 +560,7 @@ read_attendees (const BvIcsFields *fields,
       attendee = g_new0 (BvIcsAttendee, 1);
       attendee->email = g_steal_pointer (&email);
       if (cn && *cn && g_utf8_validate (cn, -1, NULL))
-        attendee->name = plain_name (cn, MAX_ATTENDEE_NAME_CHARS);
+        attendee->name = bv_import_text_plain (cn, MAX_ATTENDEE_NAME_CHARS);
       attendee->moderator = chair;
       g_ptr_array_add (attendees, attendee);
       g_hash_table_insert (seen, g_steal_pointer (&key), attendee);

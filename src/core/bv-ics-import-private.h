@@ -156,7 +156,6 @@ void            bv_ics_set_file_error   (GError          **error,
                                          const char       *name,
                                          BvIcsFileProblem  problem,
                                          guint             line);
-const char     *bv_ics_value_separator  (const char       *text);
 icalproperty   *bv_ics_property_new     (const char       *text);
 void            bv_ics_parser_init      (BvIcsParser      *p,
                                          const char       *name,

@@ -16,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-import-text.h"
+
 static void
 line_free (BvIcsLine *line)
 {
@@ -200,23 +202,6 @@ stack_top (BvIcsParser *p)
   return p->stack->len ? g_ptr_array_index (p->stack, p->stack->len - 1) : NULL;
 }
 
-/* The position of the colon that ends name and parameters, skipping
- * quoted parameter values ("TZID=\"a:b\""). */
-const char *
-bv_ics_value_separator (const char *text)
-{
-  gboolean quoted = FALSE;
-
-  for (const char *c = text; *c; c++)
-    {
-      if (*c == '"')
-        quoted = !quoted;
-      else if (*c == ':' && !quoted)
-        return c;
-    }
-  return NULL;
-}
-
 static char *
 line_name (const char *text)
 {
@@ -232,7 +217,7 @@ process_line (BvIcsParser  *p,
               GError      **error)
 {
   g_autofree char *name = line_name (text);
-  const char *colon = bv_ics_value_separator (text);
+  const char *colon = bv_import_text_value_colon (text);
   gboolean is_begin = g_str_equal (name, "BEGIN") && colon;
   gboolean is_end = g_str_equal (name, "END") && colon;
   g_autofree char *component = NULL;

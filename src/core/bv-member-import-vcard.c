@@ -16,6 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-import-text.h"
+
 typedef struct
 {
   guint  line;
@@ -29,27 +31,10 @@ vline_free (VLine *vline)
   g_free (vline);
 }
 
-/* The part before the value: "item1.EMAIL;TYPE=pref" of
- * "item1.EMAIL;TYPE=pref:a@b.de". Returns the offset of the colon. */
-static const char *
-find_value_colon (const char *text)
-{
-  gboolean in_quotes = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        in_quotes = !in_quotes;
-      else if (*p == ':' && !in_quotes)
-        return p;
-    }
-  return NULL;
-}
-
 static gboolean
 is_quoted_printable (const char *text)
 {
-  const char *colon = find_value_colon (text);
+  const char *colon = bv_import_text_value_colon (text);
   g_autofree char *head = colon ? g_ascii_strup (text, colon - text) : NULL;
 
   return head && strstr (head, "QUOTED-PRINTABLE");
@@ -200,7 +185,7 @@ static gboolean
 parse_property (const char *text,
                 VProperty  *property)
 {
-  const char *colon = find_value_colon (text);
+  const char *colon = bv_import_text_value_colon (text);
   g_autofree char *head = NULL;
   g_auto(GStrv) params = NULL;
   const char *charset = NULL;

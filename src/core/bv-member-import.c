@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bv-file-reader.h"
+#include "bv-import-text.h"
 
 /* A name longer than this is no member's: the row is skipped. */
 #define MAX_NAME_CHARS 200
@@ -182,25 +183,9 @@ bv_member_import_dup_stripped (const char *text)
 static char *
 take_plain (char *text)
 {
-  g_autoptr(GString) plain = NULL;
+  g_autofree char *taken = text;
 
-  if (!text)
-    return NULL;
-
-  plain = g_string_sized_new (strlen (text));
-  for (const char *c = text; *c; c = g_utf8_next_char (c))
-    {
-      gunichar u = g_utf8_get_char (c);
-      GUnicodeType type = g_unichar_type (u);
-
-      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
-          || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (plain, ' ');
-      else
-        g_string_append_unichar (plain, u);
-    }
-  g_free (text);
-  return bv_member_import_take_stripped (g_string_free (g_steal_pointer (&plain), FALSE));
+  return taken ? bv_import_text_plain (taken, G_MAXUINT) : NULL;
 }
 
 /* Decoding */
