@@ -51,7 +51,9 @@ core="$root/src/core"
   -std=gnu11 -Wall -Wno-unused-parameter -Werror \
   -I"$work" -I"$base" -I"$store" -I"$core" \
   "$here/fuzz-import.c" \
-  "$core"/bv-ics-*.c "$core/bv-member-import.c" "$core/bv-occurrences.c" \
+  "$core"/bv-ics-*.c "$core/bv-file-reader.c" "$core/bv-import-text.c" \
+  "$core"/bv-member-import*.c \
+  "$core/bv-occurrences.c" \
   "$base"/bv-*.c "$store"/bv-*.c \
   $(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 sqlite3 libsecret-1 libical icu-i18n json-glib-1.0) \
   -o "$work/fuzz-import"

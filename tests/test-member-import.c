@@ -522,8 +522,12 @@ test_file_async (void)
   g_autofree char *missing = g_build_filename (dir, "gibt-es-nicht.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autofree char *large = g_build_filename (dir, "gross.csv", NULL);
+  g_autoptr(GFile) large_file = g_file_new_for_path (large);
+  g_autofree char *padding = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) failed = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
   g_autoptr(BvMemberImport) import = NULL;
   g_autoptr(GError) error = NULL;
   BvDatabase *db = new_db ();
@@ -538,11 +542,24 @@ test_file_async (void)
   g_assert_null (bv_member_import_file_finish (bv_test_wait_for (&failed), &error));
   g_assert_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ);
   g_assert_nonnull (strstr (error->message, "gibt-es-nicht.csv"));
+  g_clear_error (&error);
+
+  /* One byte over the limit: refused as a whole, naming the file. */
+  padding = g_malloc (BV_MEMBER_IMPORT_MAX_BYTES + 1);
+  memset (padding, '\n', BV_MEMBER_IMPORT_MAX_BYTES + 1);
+  g_file_set_contents (large, padding, BV_MEMBER_IMPORT_MAX_BYTES + 1, &error);
+  g_assert_no_error (error);
+  bv_member_import_file_async (db, large_file, NULL, result_cb, &refused);
+  g_assert_null (bv_member_import_file_finish (bv_test_wait_for (&refused), &error));
+  g_assert_error (error, BV_MEMBER_IMPORT_ERROR, BV_MEMBER_IMPORT_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "“gross.csv” is larger than 10 MB"));
+  g_unlink (large);
 
   g_clear_object (&import);
   /* The results keep the task and with it the database. */
   g_clear_object (&result);
   g_clear_object (&failed);
+  g_clear_object (&refused);
   g_assert_finalize_object (db);
 }
 

@@ -18,6 +18,7 @@
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
 #include "bv-bbb-version.h"
+#include "bv-file-reader.h"
 #include "bv-practice-server.h"
 #include "bv-server-client.h"
 
@@ -477,30 +478,29 @@ bv_join_build_slides_body (const char * const *paths,
       g_autofree char *display = g_filename_display_name (basename);
       g_autofree char *escaped = NULL;
       g_autofree char *encoded = NULL;
-      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) contents = NULL;
       g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(GFileInputStream) input = NULL;
       goffset remaining = BV_JOIN_SLIDES_MAX_BYTES - total;
       gboolean too_large = FALSE;
       gsize length = 0;
 
-      /* The size first: a large file (or a pipe, which never ends) is
-       * refused before a byte of it is read. */
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+      /* A pipe never ends: only files are slides. */
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                 G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
       if (info && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a file");
-      if (info && !local_error && g_file_info_get_size (info) > remaining)
-        too_large = TRUE;
-      else if (!local_error)
+      if (!local_error)
         {
-          /* At most what is left, plus one byte to notice a file that grew
-           * since it was measured. */
-          contents = g_malloc (remaining + 1);
-          input = g_file_read (file, cancellable, &local_error);
-          if (input)
-            g_input_stream_read_all (G_INPUT_STREAM (input), contents, remaining + 1, &length,
-                                     cancellable, &local_error);
+          /* At most what is left: a large file is refused by its size
+           * before a byte of it is read. */
+          contents = bv_file_reader_read (file, (gsize) remaining, cancellable, &local_error);
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+            {
+              too_large = TRUE;
+              g_clear_error (&local_error);
+            }
+          else if (contents)
+            length = g_bytes_get_size (contents);
         }
 
       if (local_error)
@@ -534,7 +534,7 @@ bv_join_build_slides_body (const char * const *paths,
 
       /* Display names are UTF-8; the document name only labels the slides. */
       escaped = g_markup_escape_text (display, -1);
-      encoded = g_base64_encode ((const guchar *)contents, length);
+      encoded = g_base64_encode (g_bytes_get_data (contents, NULL), length);
       g_string_append_printf (body, "<document name=\"%s\">%s</document>", escaped, encoded);
     }
 
