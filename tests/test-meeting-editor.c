@@ -18,6 +18,8 @@
 #include "bv-join.h"
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
+#include "bv-repetition-section.h"
+#include "bv-slides-section.h"
 #include "bv-test-utils.h"
 
 static char *data_dir;
@@ -42,6 +44,13 @@ child (gpointer    editor,
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), BV_TYPE_MEETING_EDITOR, name);
 
+  /* The repetition and slides sections are templates of their own. */
+  if (!object)
+    object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "repeat_group")),
+                                            BV_TYPE_REPETITION_SECTION, name);
+  if (!object)
+    object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "slides_group")),
+                                            BV_TYPE_SLIDES_SECTION, name);
   g_assert_nonnull (object);
   return object;
 }
