@@ -426,16 +426,10 @@ entry_activated_cb (BvMeetingEditor *self,
 static void
 calendar_day_selected_cb (BvMeetingEditor *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
   if (self->filling)
     return;
 
-  day = gtk_calendar_get_date (self->date_calendar);
-  text = g_date_time_format (day, "%d.%m.%Y");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-  gtk_menu_button_popdown (self->date_button);
+  bv_ui_take_calendar_day (self->date_calendar, self->date_row, self->date_button);
 }
 
 static void

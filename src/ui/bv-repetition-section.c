@@ -279,16 +279,10 @@ until_focus_leave_cb (BvRepetitionSection *self)
 static void
 until_day_selected_cb (BvRepetitionSection *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
   if (self->filling)
     return;
 
-  day = gtk_calendar_get_date (self->until_calendar);
-  text = g_date_time_format (day, "%d.%m.%Y");
-  gtk_editable_set_text (GTK_EDITABLE (self->until_row), text);
-  gtk_menu_button_popdown (self->until_button);
+  bv_ui_take_calendar_day (self->until_calendar, self->until_row, self->until_button);
 }
 
 static void

@@ -229,3 +229,21 @@ bv_ui_name_from_row (GtkWidget *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
 }
+
+void
+bv_ui_take_calendar_day (GtkCalendar   *calendar,
+                         AdwEntryRow   *row,
+                         GtkMenuButton *button)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  day = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (day, "%d.%m.%Y");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (button)
+    gtk_menu_button_popdown (button);
+}

@@ -47,4 +47,10 @@ void bv_ui_mark_error    (gpointer    widget,
 void bv_ui_name_from_row (GtkWidget  *widget,
                           gpointer    row);
 
+/* The day chosen in a date row's calendar popover, written into the row
+ * as the form shows dates; closes @button's popover. */
+void bv_ui_take_calendar_day (GtkCalendar   *calendar,
+                              AdwEntryRow   *row,
+                              GtkMenuButton *button);
+
 G_END_DECLS
