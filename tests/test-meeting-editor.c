@@ -18,6 +18,8 @@
 #include "bv-join.h"
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
+#include "bv-repetition-section.h"
+#include "bv-slides-section.h"
 #include "bv-test-utils.h"
 
 static char *data_dir;
@@ -42,6 +44,13 @@ child (gpointer    editor,
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), BV_TYPE_MEETING_EDITOR, name);
 
+  /* The repetition and slides sections are templates of their own. */
+  if (!object)
+    object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "repeat_group")),
+                                            BV_TYPE_REPETITION_SECTION, name);
+  if (!object)
+    object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "slides_group")),
+                                            BV_TYPE_SLIDES_SECTION, name);
   g_assert_nonnull (object);
   return object;
 }
@@ -563,6 +572,26 @@ test_custom_rule_kept (void)
   g_assert_cmpstr (bv_meeting_get_rrule (plain), ==, "FREQ=WEEKLY;BYDAY=TU;COUNT=10");
 }
 
+/* A stored monthly rule is kept word for word, but when the user moves
+ * the date it follows the new day, as for a new meeting. */
+static void
+test_stored_rule_follows_date (void)
+{
+  g_autoptr(BvMeeting) monthly = save_meeting ("Stammtisch", "2027-01-12T19:00:00", "FREQ=MONTHLY;BYDAY=2TU");
+  BvMeetingEditor *editor = open_editor (monthly, NULL);
+  g_autofree char *label = repeat_label (editor);
+
+  g_assert_cmpstr (label, ==, "Monthly on the same weekday");
+  type_into (editor, "time_row", "19:30");
+  g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=2TU");
+  type_into (editor, "date_row", "19.01.2027");
+  g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=3TU");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bv_test_drain ();
+  g_assert_cmpstr (bv_meeting_get_rrule (monthly), ==, "FREQ=MONTHLY;BYDAY=3TU");
+  g_assert_cmpstr (bv_meeting_get_start_local (monthly), ==, "2027-01-19T19:30:00");
+}
+
 static void
 saved_cb (BvMeetingEditor  *editor,
           BvMeeting        *meeting,
@@ -908,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/meeting-editor/weekly", test_weekly_rule);
   g_test_add_func ("/meeting-editor/monthly", test_monthly_rules);
   g_test_add_func ("/meeting-editor/custom-rule", test_custom_rule_kept);
+  g_test_add_func ("/meeting-editor/stored-rule-follows-date", test_stored_rule_follows_date);
   g_test_add_func ("/meeting-editor/save", test_save_round_trip);
   g_test_add_func ("/meeting-editor/draft-cancel", test_draft_and_cancel);
   g_test_add_func ("/meeting-editor/slide-limits", test_slide_limits);

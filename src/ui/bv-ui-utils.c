@@ -191,3 +191,59 @@ bv_ui_toast_new_format (const char *format,
   va_end (args);
   return adw_toast_new (markup);
 }
+
+void
+bv_ui_show_message (GtkLabel   *label,
+                    const char *text,
+                    const char *css_class)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  if (css_class)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+}
+
+void
+bv_ui_mark_error (gpointer widget,
+                  gboolean error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
+}
+
+void
+bv_ui_name_from_row (GtkWidget *widget,
+                     gpointer   row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
+void
+bv_ui_take_calendar_day (GtkCalendar   *calendar,
+                         AdwEntryRow   *row,
+                         GtkMenuButton *button)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  day = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (day, "%d.%m.%Y");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (button)
+    gtk_menu_button_popdown (button);
+}

@@ -35,4 +35,22 @@ AdwMessageDialog *bv_ui_name_dialog_new (GtkWindow  *parent,
  * surrounding blanks. */
 char *bv_ui_name_dialog_get_name (AdwMessageDialog *dialog);
 
+/* A form's message under its rows: @text (NULL or empty hides the label)
+ * styled as @css_class ("error", "warning" or NULL). */
+void bv_ui_show_message  (GtkLabel   *label,
+                          const char *text,
+                          const char *css_class);
+/* Marks a row (any widget) as holding a wrong value, or not. */
+void bv_ui_mark_error    (gpointer    widget,
+                          gboolean    error);
+/* libadwaita 1.2 does not name a row's suffix controls after the row. */
+void bv_ui_name_from_row (GtkWidget  *widget,
+                          gpointer    row);
+
+/* The day chosen in a date row's calendar popover, written into the row
+ * as the form shows dates; closes @button's popover. */
+void bv_ui_take_calendar_day (GtkCalendar   *calendar,
+                              AdwEntryRow   *row,
+                              GtkMenuButton *button);
+
 G_END_DECLS
