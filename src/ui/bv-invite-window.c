@@ -16,8 +16,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bv-default-roles.h"
 #include "bv-invitation.h"
-#include "bv-invitation-files.h"
+#include "bv-invitation-export.h"
 #include "bv-invite-window.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
@@ -462,84 +463,12 @@ rebuild (BvInviteWindow *self)
   bv_ui_fix_accessible_names (GTK_WIDGET (self->participants_list));
 }
 
-/* default roles (product.md, "Meeting kinds") */
-
-static gboolean
-is_board_group (BvGroup *group)
-{
-  g_autofree char *name = g_utf8_casefold (bv_group_get_name (group), -1);
-  /* Translators: the usual name of a club's board as a group of members;
-   * members of a group of this name moderate general assemblies. */
-  g_autofree char *board = g_utf8_casefold (_("Board"), -1);
-
-  return g_str_equal (name, board) || g_str_equal (name, "vorstand") || g_str_equal (name, "board");
-}
-
-/* Übungsleiter, Übungsleiterinnen, Kursleitung, Gruppenleitung, Trainer …:
- * the people who lead courses and groups. */
-static gboolean
-is_leader_group (BvGroup *group)
-{
-  g_autofree char *name = g_utf8_casefold (bv_group_get_name (group), -1);
-  /* Translators: part of the name of a group of course or group leaders
-   * ("Übungsleiter", "Kursleitung"); members of such a group moderate
-   * courses, workshops and group meetings. Lower case. */
-  g_autofree char *leader = g_utf8_casefold (_("leader"), -1);
-  static const char * const parts[] = { "leiter", "leitung", "trainer", "leader", NULL };
-
-  if (*leader && strstr (name, leader))
-    return TRUE;
-  for (guint i = 0; parts[i]; i++)
-    if (strstr (name, parts[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-member_in_group (BvInviteWindow *self,
-                 BvMember       *member,
-                 gboolean      (*matches) (BvGroup *group))
-{
-  const char * const *group_ids = bv_member_get_group_ids (member);
-
-  for (guint i = 0; group_ids && group_ids[i]; i++)
-    {
-      g_autoptr(BvGroup) group = bv_database_find_group (get_database (self), group_ids[i]);
-
-      if (group && matches (group))
-        return TRUE;
-    }
-  return FALSE;
-}
-
+/* @member NULL: a guest. */
 static BvParticipantRole
 default_role (BvInviteWindow *self,
               BvMember       *member)
 {
-  if (!member)
-    return BV_PARTICIPANT_ROLE_PARTICIPANT;   /* guests */
-
-  switch (bv_meeting_get_kind (self->meeting))
-    {
-    case BV_MEETING_KIND_BOARD:
-      /* Everyone invited to a board meeting is on the board. */
-      return BV_PARTICIPANT_ROLE_MODERATOR;
-
-    case BV_MEETING_KIND_ASSEMBLY:
-      return member_in_group (self, member, is_board_group) ? BV_PARTICIPANT_ROLE_MODERATOR
-                                                            : BV_PARTICIPANT_ROLE_PARTICIPANT;
-
-    /* The course or group leader moderates; the leader who plans the
-     * meeting joins as moderator anyway. */
-    case BV_MEETING_KIND_COURSE:
-    case BV_MEETING_KIND_WORKSHOP:
-    case BV_MEETING_KIND_GROUP:
-      return member_in_group (self, member, is_leader_group) ? BV_PARTICIPANT_ROLE_MODERATOR
-                                                             : BV_PARTICIPANT_ROLE_PARTICIPANT;
-
-    default:
-      return BV_PARTICIPANT_ROLE_PARTICIPANT;
-    }
+  return bv_default_roles_for_member (get_database (self), bv_meeting_get_kind (self->meeting), member);
 }
 
 /* Invites those of @members who are not invited yet; returns how many. */
@@ -1309,90 +1238,47 @@ copy_guest_link_action (GtkWidget  *widget,
 
 /* exports, written in a thread */
 
+/* Who waits for an export, and where it goes (for the messages). */
 typedef struct
 {
-  BvMeeting    *meeting;
-  GPtrArray    *participants;  /* BvParticipant */
-  GPtrArray    *links;         /* char *, one per participant */
-  GPtrArray    *texts;         /* char *, one per participant (calendar files) */
-  GPtrArray    *exceptions;    /* BvMeetingException: cancelled and moved dates */
-  TextSettings *text;
-  GFile        *target;        /* the file or the folder */
-  char         *folder_name;   /* calendar files: the new folder in @target */
-  GFile        *folder;        /* calendar files: the folder written */
-} Export;
+  BvInviteWindow *window;
+  GFile          *target;
+} ExportWait;
 
-static void
-export_free (Export *export)
+static ExportWait *
+export_wait_new (BvInviteWindow *self,
+                 GFile          *target)
 {
-  g_clear_object (&export->meeting);
-  g_clear_pointer (&export->participants, g_ptr_array_unref);
-  g_clear_pointer (&export->links, g_ptr_array_unref);
-  g_clear_pointer (&export->texts, g_ptr_array_unref);
-  g_clear_pointer (&export->exceptions, g_ptr_array_unref);
-  g_clear_pointer (&export->text, text_settings_free);
-  g_clear_object (&export->target);
-  g_free (export->folder_name);
-  g_clear_object (&export->folder);
-  g_free (export);
+  ExportWait *wait = g_new0 (ExportWait, 1);
+
+  wait->window = g_object_ref (self);
+  wait->target = g_object_ref (target);
+  return wait;
 }
 
-static Export *
-export_new (BvInviteWindow *self,
-            GFile          *target,
-            gboolean        with_texts)
+static void
+export_wait_free (ExportWait *wait)
 {
-  Export *export = g_new0 (Export, 1);
+  g_object_unref (wait->window);
+  g_object_unref (wait->target);
+  g_free (wait);
+}
 
-  export->meeting = g_object_ref (self->meeting);
-  export->participants = g_ptr_array_new_with_free_func (g_object_unref);
-  export->links = g_ptr_array_new_with_free_func (g_free);
-  export->texts = g_ptr_array_new_with_free_func (g_free);
-  export->text = read_text_settings (self);
-  export->target = g_object_ref (target);
-  export->folder_name = bv_invitation_files_folder_name (self->meeting);
-  export->exceptions = bv_database_list_exceptions (get_database (self),
-                                                    bv_meeting_get_id (self->meeting));
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportWait, export_wait_free)
 
+static BvInvitationExport *
+export_new (BvInviteWindow *self)
+{
+  g_autoptr(TextSettings) text = read_text_settings (self);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  BvInvitationExport *export;
+
+  export = bv_invitation_export_new (self->meeting, text->template_text, &text->context);
+  exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
+  bv_invitation_export_set_exceptions (export, exceptions);
   /* Signed here: the client belongs to the main thread. */
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (self->participants, i);
-      char *link = make_link (self, participant);
-
-      g_ptr_array_add (export->participants, g_object_ref (participant));
-      g_ptr_array_add (export->links, link);
-      if (with_texts)
-        g_ptr_array_add (export->texts,
-                         bv_invitation_render (export->text->template_text, self->meeting,
-                                               bv_participant_get_name (participant), link,
-                                               &export->text->context));
-    }
-
+  bv_invitation_export_add_signed (export, self->client, self->server, self->participants);
   return export;
-}
-
-static void
-merge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Export *export = task_data;
-  g_autofree char *csv = NULL;
-  g_autoptr(GError) error = NULL;
-
-  csv = bv_invitation_merge_csv (export->meeting, export->participants, export->links,
-                                 export->text->template_text, &export->text->context);
-  /* Private: every link lets its person into the room. */
-  if (!g_file_replace_contents (export->target, csv, strlen (csv), NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1400,12 +1286,12 @@ merge_written_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  BvInviteWindow *self = BV_INVITE_WINDOW (object);
-  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ExportWait) wait = user_data;
+  BvInviteWindow *self = wait->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (export->target);
+  g_autofree char *name = g_file_get_basename (wait->target);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!bv_invitation_export_write_merge_finish (BV_INVITATION_EXPORT (object), result, &error))
     {
       g_autofree char *body = NULL;
 
@@ -1429,66 +1315,14 @@ static void
 export_merge_to (BvInviteWindow *self,
                  GFile          *file)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
-  task = g_task_new (self, self->cancellable, merge_written_cb, NULL);
-  g_task_set_source_tag (task, export_merge_to);
-  g_task_set_task_data (task, export_new (self, file, FALSE), (GDestroyNotify)export_free);
-  g_task_run_in_thread (task, merge_thread);
-}
-
-/* Into a new folder, so that no file there is replaced and names that a
- * USB stick or a network share would take for one ("Anna", "anna") stay
- * two files: nobody gets another person's link. */
-static void
-calendar_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Export *export = task_data;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  char *ics;
-
-  /* The whole meeting first, so that it keeps the plain title. */
-  ics = bv_invitation_build_ics_full (export->meeting, export->exceptions, NULL, NULL, &error);
-  if (!ics)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_ptr_array_add (names, (gpointer) bv_meeting_get_title (export->meeting));
-  g_ptr_array_add (contents, ics);
-
-  for (guint i = 0; i < export->participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (export->participants, i);
-
-      ics = bv_invitation_build_ics_full (export->meeting, export->exceptions,
-                                          g_ptr_array_index (export->links, i),
-                                          g_ptr_array_index (export->texts, i), &error);
-      if (!ics)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_ptr_array_add (names, (gpointer) bv_participant_get_name (participant));
-      g_ptr_array_add (contents, ics);
-    }
-
-  export->folder = bv_invitation_files_write (export->target, export->folder_name, names, contents,
-                                              cancellable, &error);
-  if (!export->folder)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_int (task, contents->len);
+  export = export_new (self);
+  bv_invitation_export_write_merge_async (export, file, self->cancellable, merge_written_cb,
+                                          export_wait_new (self, file));
 }
 
 static void
@@ -1496,20 +1330,23 @@ calendar_written_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  BvInviteWindow *self = BV_INVITE_WINDOW (object);
-  Export *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ExportWait) wait = user_data;
+  BvInviteWindow *self = wait->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_file_get_basename (export->target);
-  g_autofree char *written_folder = NULL;
-  gssize written;
+  g_autoptr(GFile) written_folder = NULL;
+  g_autofree char *written_name = NULL;
+  guint written = 0;
 
-  written = g_task_propagate_int (G_TASK (result), &error);
-  if (error)
+  written_folder = bv_invitation_export_write_calendar_finish (BV_INVITATION_EXPORT (object), result,
+                                                               &written, &error);
+  if (!written_folder)
     {
       g_autofree char *body = NULL;
+      g_autofree char *folder = NULL;
 
       if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      folder = g_file_get_basename (wait->target);
       /* Translators: %1$s is a folder name, %2$s why the files could not be written. */
       body = g_strdup_printf (_("The calendar files could not be written to “%1$s”: %2$s "
                                 "Choose another folder, for example your documents."),
@@ -1520,26 +1357,25 @@ calendar_written_cb (GObject      *object,
 
   if (!self->cancellable)
     return;
-  written_folder = g_file_get_basename (export->folder);
+  written_name = g_file_get_basename (written_folder);
   /* Translators: %1$u is a number of files, %2$s a folder name. */
   toast (self, bv_ui_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
                                                  "%1$u calendar files saved in “%2$s”", (gulong)written),
-                                       (guint)written, written_folder));
+                                       written, written_name));
 }
 
 static void
 export_calendar_to (BvInviteWindow *self,
                     GFile          *folder)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
-  task = g_task_new (self, self->cancellable, calendar_written_cb, NULL);
-  g_task_set_source_tag (task, export_calendar_to);
-  g_task_set_task_data (task, export_new (self, folder, TRUE), (GDestroyNotify)export_free);
-  g_task_run_in_thread (task, calendar_thread);
+  export = export_new (self);
+  bv_invitation_export_write_calendar_async (export, folder, self->cancellable, calendar_written_cb,
+                                             export_wait_new (self, folder));
 }
 
 static void
