@@ -20,6 +20,7 @@
 #include "bv-invitation.h"
 #include "bv-invitation-export.h"
 #include "bv-invite-window.h"
+#include "bv-member-chooser.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -569,203 +570,17 @@ invite_guest (BvInviteWindow *self,
 
 /* Add → Members… */
 
-typedef struct
-{
-  BvInviteWindow *window;
-  GtkWidget      *dialog;
-  GtkSearchEntry *search;
-  GtkListBox     *list;
-  GtkWidget      *invite_button;
-  GPtrArray      *checks;      /* GtkCheckButton, with "member" data */
-} Chooser;
-
 static void
-chooser_free (Chooser *chooser)
+members_chosen_cb (BvMemberChooser *chooser,
+                   GPtrArray       *members,
+                   BvInviteWindow  *self)
 {
-  g_ptr_array_unref (chooser->checks);
-  g_free (chooser);
-}
-
-static void
-chooser_update (Chooser *chooser)
-{
-  guint chosen = 0;
-  g_autofree char *label = NULL;
-
-  for (guint i = 0; i < chooser->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (chooser->checks, i)))
-      chosen++;
-
-  gtk_widget_set_sensitive (chooser->invite_button, chosen > 0);
-  if (chosen > 0)
-    /* Translators: the button that invites the chosen members. */
-    label = g_strdup_printf (ngettext ("_Invite %u Member", "_Invite %u Members", chosen), chosen);
-  else
-    label = g_strdup (_("_Invite"));
-  gtk_button_set_label (GTK_BUTTON (chooser->invite_button), label);
-}
-
-static gboolean
-chooser_filter (GtkListBoxRow *row,
-                gpointer       user_data)
-{
-  Chooser *chooser = user_data;
-  BvMember *member = g_object_get_data (G_OBJECT (row), "member");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (chooser->search));
-  g_autofree char *needle = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
-
-  if (!member || !*text)
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-  name = g_utf8_casefold (bv_member_get_name (member) ? bv_member_get_name (member) : "", -1);
-  email = g_utf8_casefold (bv_member_get_email (member) ? bv_member_get_email (member) : "", -1);
-  return strstr (name, needle) || strstr (email, needle);
-}
-
-static void
-chooser_search_changed_cb (GtkSearchEntry *entry,
-                           Chooser        *chooser)
-{
-  gtk_list_box_invalidate_filter (chooser->list);
-}
-
-static void
-chooser_invite_cb (GtkButton *button,
-                   Chooser   *chooser)
-{
-  BvInviteWindow *self = chooser->window;
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint added;
 
-  for (guint i = 0; i < chooser->checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (chooser->checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_ptr_array_add (members, g_object_ref (g_object_get_data (G_OBJECT (check), "member")));
-    }
-
   added = invite_members (self, members, &error);
-  gtk_window_destroy (GTK_WINDOW (chooser->dialog));
+  gtk_window_destroy (GTK_WINDOW (chooser));
   members_added (self, added, error, NULL);
-}
-
-static void
-open_members_chooser (BvInviteWindow *self)
-{
-  GListModel *all = bv_database_get_members (get_database (self));
-  guint n_items = g_list_model_get_n_items (all);
-  GtkWidget *header, *cancel, *box, *scrolled, *clamp, *placeholder, *toolbar;
-  Chooser *chooser;
-
-  chooser = g_new0 (Chooser, 1);
-  chooser->window = self;
-  chooser->checks = g_ptr_array_new ();
-
-  chooser->dialog = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (chooser->dialog), _("Invite Members"));
-  gtk_window_set_transient_for (GTK_WINDOW (chooser->dialog), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (chooser->dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (chooser->dialog), 480, 560);
-  g_object_set_data_full (G_OBJECT (chooser->dialog), "chooser", chooser, (GDestroyNotify)chooser_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), chooser->dialog);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  chooser->invite_button = gtk_button_new_with_mnemonic (_("_Invite"));
-  gtk_widget_add_css_class (chooser->invite_button, "suggested-action");
-  g_signal_connect (chooser->invite_button, "clicked", G_CALLBACK (chooser_invite_cb), chooser);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), chooser->invite_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_margin_top (toolbar, 6);
-  gtk_widget_set_margin_bottom (toolbar, 6);
-  gtk_widget_set_margin_start (toolbar, 12);
-  gtk_widget_set_margin_end (toolbar, 12);
-  chooser->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_key_capture_widget (chooser->search, chooser->dialog);
-  g_object_set (chooser->search, "placeholder-text", _("Search by name or address"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search members"),
-                                  -1);
-  g_signal_connect (chooser->search, "search-changed", G_CALLBACK (chooser_search_changed_cb), chooser);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (chooser->search));
-  gtk_box_append (GTK_BOX (box), toolbar);
-
-  chooser->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (chooser->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (chooser->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (chooser->list), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Members"),
-                                  -1);
-  gtk_list_box_set_filter_func (chooser->list, chooser_filter, chooser, NULL);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(BvMember) member = g_list_model_get_item (all, i);
-      GtkWidget *row, *check;
-      const char *email = bv_member_get_email (member);
-
-      if (is_invited (self, bv_member_get_id (member)))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bv_member_get_name (member));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email && *email ? email : _("No e-mail address"));
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, bv_member_get_name (member),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (check), "member", g_object_ref (member), g_object_unref);
-      g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (chooser_update), chooser);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_ptr_array_add (chooser->checks, check);
-      gtk_list_box_append (chooser->list, row);
-    }
-
-  placeholder = gtk_label_new (n_items == 0
-                               ? _("No members yet. Add them on the Members page, or invite a guest.")
-                               : chooser->checks->len == 0
-                               ? _("Every member is invited already.")
-                               : _("No member’s name or address contains what you searched for."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (chooser->list, placeholder);
-
-  clamp = adw_clamp_new ();
-  gtk_widget_set_margin_top (clamp, 6);
-  gtk_widget_set_margin_bottom (clamp, 12);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (chooser->list));
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  adw_window_set_content (ADW_WINDOW (chooser->dialog), box);
-  chooser_update (chooser);
-  bv_ui_fix_accessible_names (chooser->dialog);
-  gtk_window_present (GTK_WINDOW (chooser->dialog));
 }
 
 static void
@@ -773,7 +588,21 @@ add_members_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  open_members_chooser (BV_INVITE_WINDOW (widget));
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  g_autoptr(GHashTable) invited = g_hash_table_new (g_str_hash, g_str_equal);
+  BvMemberChooser *chooser;
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      const char *member_id = bv_participant_get_member_id (g_ptr_array_index (self->participants, i));
+
+      if (member_id)
+        g_hash_table_add (invited, (gpointer) member_id);
+    }
+
+  chooser = bv_member_chooser_new (GTK_WINDOW (self), bv_database_get_members (get_database (self)), invited);
+  g_signal_connect_object (chooser, "members-chosen", G_CALLBACK (members_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 /* Add → Group… */
