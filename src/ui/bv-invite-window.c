@@ -19,18 +19,11 @@
 #include "bv-default-roles.h"
 #include "bv-invitation.h"
 #include "bv-invitation-export.h"
+#include "bv-invitation-row.h"
 #include "bv-invite-window.h"
 #include "bv-member-chooser.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
-
-typedef struct
-{
-  BvInviteWindow *window;       /* unowned */
-  BvParticipant  *participant;
-  GtkDropDown    *role;
-  gulong          role_handler;
-} Row;
 
 struct _BvInviteWindow
 {
@@ -60,7 +53,6 @@ struct _BvInviteWindow
   guint            removed_count;
 
   GPtrArray       *participants; /* of BvParticipant, as listed */
-  GPtrArray       *rows;         /* of Row */
 };
 
 G_DEFINE_FINAL_TYPE (BvInviteWindow, bv_invite_window, ADW_TYPE_WINDOW)
@@ -78,13 +70,6 @@ update_summary (BvInviteWindow *self)
   /* Translators: how many people are invited and how many of them moderate. */
   summary = g_strdup_printf (_("Invited: %u · Moderators: %u"), self->participants->len, moderators);
   gtk_label_set_text (self->summary_label, summary);
-}
-
-static void
-row_free (Row *row)
-{
-  g_clear_object (&row->participant);
-  g_free (row);
 }
 
 static BvDatabase *
@@ -309,32 +294,24 @@ retry_action (GtkWidget  *widget,
 /* the list */
 
 static void
-role_changed_cb (GtkDropDown *drop_down,
-                 GParamSpec  *pspec,
-                 Row         *row)
+role_chosen_cb (BvInvitationRow   *row,
+                BvParticipantRole  role,
+                BvInviteWindow    *self)
 {
-  BvInviteWindow *self = row->window;
-  BvParticipantRole role = gtk_drop_down_get_selected (drop_down) == 0
-                           ? BV_PARTICIPANT_ROLE_MODERATOR : BV_PARTICIPANT_ROLE_PARTICIPANT;
-  BvParticipantRole old_role = bv_participant_get_role (row->participant);
+  BvParticipant *participant = bv_invitation_row_get_participant (row);
   g_autoptr(GError) error = NULL;
 
-  if (role == old_role)
-    return;
-
-  if (!bv_database_set_participant_role (get_database (self), bv_participant_get_id (row->participant),
+  if (!bv_database_set_participant_role (get_database (self), bv_participant_get_id (participant),
                                          role, &error))
     {
-      g_signal_handler_block (drop_down, row->role_handler);
-      gtk_drop_down_set_selected (drop_down, old_role == BV_PARTICIPANT_ROLE_MODERATOR ? 0 : 1);
-      g_signal_handler_unblock (drop_down, row->role_handler);
+      bv_invitation_row_show_role (row, bv_participant_get_role (participant));
       toast (self, bv_ui_toast_new (error->message));
       return;
     }
 
   /* Not rebuilt, so that the focus stays on the drop-down; links made from
    * now on carry the new role. */
-  bv_participant_set_role (row->participant, role);
+  bv_participant_set_role (participant, role);
   update_summary (self);
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
@@ -342,99 +319,7 @@ role_changed_cb (GtkDropDown *drop_down,
                                        ? _("“%s” moderates now: send the invitation again")
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
-                                       bv_participant_get_name (row->participant)));
-}
-
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *tooltip,
-            const char *action_name,
-            const char *participant_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (action_name)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", participant_id);
-    }
-  else
-    gtk_widget_set_sensitive (button, FALSE);
-  return button;
-}
-
-static GtkWidget *
-new_row (BvInviteWindow *self,
-         BvParticipant  *participant)
-{
-  const char *roles[] = { _("Moderator"), _("Participant"), NULL };
-  const char *name = bv_participant_get_name (participant);
-  const char *email = bv_participant_get_email (participant);
-  const char *id = bv_participant_get_id (participant);
-  gboolean has_email = email && *email;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *tooltip = NULL;
-  GtkWidget *widget, *button;
-  Row *row;
-
-  row = g_new0 (Row, 1);
-  row->window = self;
-  row->participant = g_object_ref (participant);
-
-  widget = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), name ? name : "");
-  if (bv_participant_is_guest (participant))
-    /* Translators: a row's subtitle: an e-mail address (or "No e-mail address") and that the person is a guest. */
-    subtitle = g_strdup_printf (_("%s · Guest"), has_email ? email : _("No e-mail address"));
-  else
-    subtitle = g_strdup (has_email ? email : _("No e-mail address"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
-
-  row->role = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (roles));
-  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (row->role,
-                              bv_participant_get_role (participant) == BV_PARTICIPANT_ROLE_MODERATOR ? 0 : 1);
-  /* Translators: %s is a person's name. */
-  tooltip = g_strdup_printf (_("Role of %s"), name ? name : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->role), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"),
-                                  -1);
-  row->role_handler = g_signal_connect (row->role, "notify::selected", G_CALLBACK (role_changed_cb), row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), GTK_WIDGET (row->role));
-
-  button = row_button ("view-reveal-symbolic", _("Show Invitation"),
-                       _("Show the invitation as this person gets it"), "invite.preview", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  /* Clicking the name shows it too. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "invite.preview");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", id);
-  button = row_button ("insert-link-symbolic", _("Copy Link"),
-                       _("Copy the personal link"), "invite.copy-link", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("edit-copy-symbolic", _("Copy Invitation"),
-                       _("Copy the whole invitation text with the personal link"), "invite.copy-text", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("mail-send-symbolic", _("E-Mail"),
-                       has_email ? _("Write the invitation in your e-mail program")
-                                 : _("No e-mail address is known for this person"),
-                       has_email ? "invite.send-mail" : NULL, id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("list-remove-symbolic", _("Remove"),
-                       _("Remove from the invited people"), "invite.remove", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-
-  g_ptr_array_add (self->rows, row);
-  return widget;
+                                       bv_participant_get_name (participant)));
 }
 
 static void
@@ -449,13 +334,15 @@ rebuild (BvInviteWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))))
     gtk_list_box_remove (self->participants_list, child);
-  g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; i < self->participants->len; i++)
     {
       BvParticipant *participant = g_ptr_array_index (self->participants, i);
 
-      gtk_list_box_append (self->participants_list, new_row (self, participant));
+      BvInvitationRow *row = bv_invitation_row_new (participant);
+
+      g_signal_connect_object (row, "role-chosen", G_CALLBACK (role_chosen_cb), self, 0);
+      gtk_list_box_append (self->participants_list, GTK_WIDGET (row));
     }
 
   update_summary (self);
@@ -1379,7 +1266,6 @@ bv_invite_window_dispose (GObject *object)
   /* Callbacks that were waiting return at once without touching us. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->server);
@@ -1438,7 +1324,6 @@ bv_invite_window_init (BvInviteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
