@@ -20,6 +20,8 @@
 #include "bv-invitation.h"
 #include "bv-invitation-export.h"
 #include "bv-invitation-row.h"
+#include "bv-invite-group-dialog.h"
+#include "bv-invite-guest-dialog.h"
 #include "bv-invite-window.h"
 #include "bv-member-chooser.h"
 #include "bv-server-client.h"
@@ -171,6 +173,22 @@ is_invited (BvInviteWindow *self,
     if (g_strcmp0 (bv_participant_get_member_id (g_ptr_array_index (self->participants, i)), member_id) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The member ids of those invited, for the choosers. */
+static GHashTable *
+invited_member_ids (BvInviteWindow *self)
+{
+  GHashTable *invited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      const char *member_id = bv_participant_get_member_id (g_ptr_array_index (self->participants, i));
+
+      if (member_id)
+        g_hash_table_add (invited, g_strdup (member_id));
+    }
+  return invited;
 }
 
 static char *
@@ -476,16 +494,8 @@ add_members_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  g_autoptr(GHashTable) invited = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) invited = invited_member_ids (self);
   BvMemberChooser *chooser;
-
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      const char *member_id = bv_participant_get_member_id (g_ptr_array_index (self->participants, i));
-
-      if (member_id)
-        g_hash_table_add (invited, (gpointer) member_id);
-    }
 
   chooser = bv_member_chooser_new (GTK_WINDOW (self), bv_database_get_members (get_database (self)), invited);
   g_signal_connect_object (chooser, "members-chosen", G_CALLBACK (members_chosen_cb), self, 0);
@@ -495,60 +505,14 @@ add_members_action (GtkWidget  *widget,
 /* Add → Group… */
 
 static void
-group_chosen_cb (GtkDropDown      *drop_down,
-                 GParamSpec       *pspec,
-                 AdwMessageDialog *dialog)
+group_dialog_response_cb (BvInviteGroupDialog *dialog,
+                          const char          *response,
+                          BvInviteWindow      *self)
 {
-  BvInviteWindow *self = g_object_get_data (G_OBJECT (dialog), "window");
-  GtkLabel *count_label = g_object_get_data (G_OBJECT (dialog), "count-label");
-  GListModel *groups = bv_database_get_groups (get_database (self));
-  g_autoptr(BvGroup) group = NULL;
-  g_autoptr(GPtrArray) members = NULL;
-  g_autofree char *text = NULL;
-  guint position = gtk_drop_down_get_selected (drop_down);
-  guint missing = 0;
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (groups))
-    return;
-
-  group = g_list_model_get_item (groups, position);
-  members = bv_database_list_group_members (get_database (self), bv_group_get_id (group));
-  for (guint i = 0; i < members->len; i++)
-    if (!is_invited (self, bv_member_get_id (g_ptr_array_index (members, i))))
-      missing++;
-
-  if (members->len == 0)
-    text = g_strdup (_("Nobody is in this group yet."));
-  else if (missing == members->len)
-    /* Translators: the number of members of a group, all of them not invited yet. */
-    text = g_strdup_printf (ngettext ("%u member, who gets an invitation.",
-                                      "%u members, who all get an invitation.", members->len),
-                            members->len);
-  else
-    /* Translators: %1$u is the size of a group, %2$u how many of them are not invited yet. */
-    text = g_strdup_printf (ngettext ("%1$u member; %2$u of them not invited yet.",
-                                      "%1$u members; %2$u of them not invited yet.", members->len),
-                            members->len, missing);
-  gtk_label_set_text (count_label, text);
-  adw_message_dialog_set_response_enabled (dialog, "invite", missing > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "group-id", g_strdup (bv_group_get_id (group)), g_free);
-}
-
-static void
-group_dialog_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          BvInviteWindow   *self)
-{
-  const char *group_id = g_object_get_data (G_OBJECT (dialog), "group-id");
+  const char *group_id = bv_invite_group_dialog_get_group_id (dialog);
 
   if (g_str_equal (response, "invite") && group_id)
     invite_group (self, group_id);
-}
-
-static char *
-group_name_expression (BvGroup *group)
-{
-  return g_strdup (group ? bv_group_get_name (group) : "");
 }
 
 static void
@@ -557,12 +521,10 @@ add_group_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  GListModel *groups = bv_database_get_groups (get_database (self));
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *drop_down, *count_label;
-  GtkExpression *expression;
+  g_autoptr(GHashTable) invited = NULL;
+  BvInviteGroupDialog *dialog;
 
-  if (g_list_model_get_n_items (groups) == 0)
+  if (g_list_model_get_n_items (bv_database_get_groups (get_database (self))) == 0)
     {
       show_error (self, _("No Groups Yet"),
                   _("Groups such as the board are made on the Members page: open a member and "
@@ -570,37 +532,9 @@ add_group_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Invite a Group"),
-                                                       _("Everyone in the group gets a personal invitation. "
-                                                         "People invited already keep their role.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "invite", _("_Invite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "invite");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (group_name_expression), NULL, NULL);
-  drop_down = gtk_drop_down_new (g_object_ref (groups), expression);
-  gtk_widget_set_tooltip_text (drop_down, _("Group"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Group"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), drop_down);
-  count_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (count_label), TRUE);
-  gtk_box_append (GTK_BOX (box), count_label);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  g_object_set_data (G_OBJECT (dialog), "window", self);
-  g_object_set_data (G_OBJECT (dialog), "count-label", count_label);
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (group_chosen_cb), dialog);
-  group_chosen_cb (GTK_DROP_DOWN (drop_down), NULL, dialog);
+  invited = invited_member_ids (self);
+  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited);
   g_signal_connect_object (dialog, "response", G_CALLBACK (group_dialog_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -615,31 +549,12 @@ add_group_id_action (GtkWidget  *widget,
 /* Add → Guest… */
 
 static void
-guest_entries_changed_cb (AdwMessageDialog *dialog)
+guest_dialog_response_cb (BvInviteGuestDialog *dialog,
+                          const char          *response,
+                          BvInviteWindow      *self)
 {
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name-row");
-  GtkEditable *email = g_object_get_data (G_OBJECT (dialog), "email-row");
-  g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  g_autofree char *email_text = g_strstrip (g_strdup (gtk_editable_get_text (email)));
-  gboolean email_ok = !*email_text || bv_member_email_is_valid (email_text);
-
-  if (email_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (email), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (email), "error");
-  adw_message_dialog_set_response_enabled (dialog, "invite", *name_text && email_ok);
-}
-
-static void
-guest_dialog_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          BvInviteWindow   *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name-row");
-  GtkEditable *email = g_object_get_data (G_OBJECT (dialog), "email-row");
-
   if (g_str_equal (response, "invite"))
-    invite_guest (self, gtk_editable_get_text (name), gtk_editable_get_text (email));
+    invite_guest (self, bv_invite_guest_dialog_get_name (dialog), bv_invite_guest_dialog_get_email (dialog));
 }
 
 static void
@@ -648,45 +563,10 @@ add_guest_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *list, *name, *email;
+  BvInviteGuestDialog *dialog = bv_invite_guest_dialog_new (GTK_WINDOW (self));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Invite a Guest"),
-                                                       _("Someone from outside the club. Guests get a "
-                                                         "personal link like members; the e-mail address "
-                                                         "is needed only to send it by e-mail.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "invite", _("_Invite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "invite");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "invite", FALSE);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Guest"),
-                                  -1);
-  name = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
-  gtk_list_box_append (GTK_LIST_BOX (list), name);
-  email = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (email), _("E-Mail Address"));
-  gtk_editable_set_enable_undo (GTK_EDITABLE (email), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), email);
-  adw_message_dialog_set_extra_child (dialog, list);
-
-  g_object_set_data (G_OBJECT (dialog), "name-row", name);
-  g_object_set_data (G_OBJECT (dialog), "email-row", email);
-  g_signal_connect_swapped (name, "changed", G_CALLBACK (guest_entries_changed_cb), dialog);
-  g_signal_connect_swapped (email, "changed", G_CALLBACK (guest_entries_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (guest_dialog_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
+  bv_invite_guest_dialog_present (dialog);
 }
 
 static void
