@@ -144,6 +144,69 @@ test_for_member (void)
   bv_test_remove_tree (dir);
 }
 
+/* Those not invited yet, once each, with their default roles; the
+ * caller's list grows with them. */
+static void
+test_invite_members (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bv-default-roles-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) database = bv_database_open (path, &error);
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
+  g_autoptr(BvMeeting) unsaved = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) just_max = g_ptr_array_new ();
+  g_autofree char *board = NULL;
+  BvMember *erika, *max, *lena;
+
+  g_assert_no_error (error);
+  board = save_group (database, "Vorstand");
+  erika = save_member (database, "Erika Musterfrau", (const char *[]) { board, NULL });
+  max = save_member (database, "Max Mustermann", NULL);
+  lena = save_member (database, "Lena Schmidt", NULL);
+  bv_meeting_set_title (meeting, "Mitgliederversammlung");
+  bv_meeting_set_start (meeting, "2026-12-01T19:30:00", "Europe/Berlin");
+  g_assert_true (bv_database_save_meeting (database, meeting, &error));
+  g_assert_no_error (error);
+
+  /* Max is invited already. */
+  participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (just_max, max);
+  g_assert_cmpuint (bv_default_roles_invite_members (database, meeting, participants, just_max, &error), ==, 1);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (members, erika);
+  g_ptr_array_add (members, g_object_ref (max));
+  g_ptr_array_add (members, g_object_ref (erika));
+  g_ptr_array_add (members, lena);
+  g_assert_cmpuint (bv_default_roles_invite_members (database, meeting, participants, members, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (participants->len, ==, 3);
+
+  stored = bv_database_list_participants (database, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (stored->len, ==, 3);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (stored, i);
+      gboolean is_erika = g_str_equal (bv_participant_get_name (participant), "Erika Musterfrau");
+
+      g_assert_cmpint (bv_participant_get_role (participant), ==, is_erika ? MODERATOR : PARTICIPANT);
+    }
+
+  /* The store refuses a meeting it does not know: nobody counted. */
+  g_assert_cmpuint (bv_default_roles_invite_members (database, unsaved, none, members, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_clear_object (&max);
+  g_clear_object (&database);
+  bv_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/core/default-roles/leader-group", test_leader_group);
   g_test_add_func ("/core/default-roles/for-groups", test_for_groups);
   g_test_add_func ("/core/default-roles/for-member", test_for_member);
+  g_test_add_func ("/core/default-roles/invite-members", test_invite_members);
 
   return g_test_run ();
 }

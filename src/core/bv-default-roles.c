@@ -118,3 +118,47 @@ bv_default_roles_for_member (BvDatabase    *database,
 
   return bv_default_roles_for_groups (kind, (const char * const *) names);
 }
+
+static gboolean
+is_invited (GPtrArray  *participants,
+            const char *member_id)
+{
+  for (guint i = 0; i < participants->len; i++)
+    if (g_strcmp0 (bv_participant_get_member_id (g_ptr_array_index (participants, i)), member_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+bv_default_roles_invite_members (BvDatabase  *database,
+                                 BvMeeting   *meeting,
+                                 GPtrArray   *participants,
+                                 GPtrArray   *members,
+                                 GError     **error)
+{
+  guint added = 0;
+
+  g_return_val_if_fail (BV_IS_DATABASE (database), 0);
+  g_return_val_if_fail (BV_IS_MEETING (meeting), 0);
+  g_return_val_if_fail (participants && members, 0);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      BvMember *member = g_ptr_array_index (members, i);
+      g_autoptr(BvParticipant) participant = NULL;
+
+      if (is_invited (participants, bv_member_get_id (member)))
+        continue;
+      participant = bv_participant_new_member (bv_meeting_get_id (meeting), bv_member_get_id (member),
+                                               bv_default_roles_for_member (database,
+                                                                            bv_meeting_get_kind (meeting),
+                                                                            member));
+      if (!bv_database_add_participant (database, participant, error))
+        break;
+      /* Counted as invited at once, should a member appear twice. */
+      g_ptr_array_add (participants, g_steal_pointer (&participant));
+      added++;
+    }
+
+  return added;
+}

@@ -37,4 +37,16 @@ BvParticipantRole bv_default_roles_for_member      (BvDatabase          *databas
                                                     BvMeetingKind        kind,
                                                     BvMember            *member);
 
+/* Invites those of @members (of BvMember) to @meeting who are not in
+ * @participants (of BvParticipant) yet, each with their default role,
+ * and appends them to @participants (so a member given twice is invited
+ * once). Stops at the first error.
+ *
+ * Returns: how many were invited, also when @error is set */
+guint             bv_default_roles_invite_members  (BvDatabase          *database,
+                                                    BvMeeting           *meeting,
+                                                    GPtrArray           *participants,
+                                                    GPtrArray           *members,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -18,7 +18,8 @@
 
 #include "bv-default-roles.h"
 #include "bv-invitation.h"
-#include "bv-invitation-export.h"
+#include "bv-invite-exports.h"
+#include "bv-invitation-preview.h"
 #include "bv-invitation-row.h"
 #include "bv-invite-group-dialog.h"
 #include "bv-invite-guest-dialog.h"
@@ -84,8 +85,7 @@ static void
 toast (BvInviteWindow *self,
        AdwToast       *toast_)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast_);
-  bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
+  bv_ui_add_toast (self->toast_overlay, toast_);
 }
 
 static void
@@ -93,12 +93,7 @@ show_error (BvInviteWindow *self,
             const char     *heading,
             const char     *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bv_ui_show_error (GTK_WINDOW (self), heading, body);
 }
 
 /* The keys come with the invitation texts; an older compiled schema
@@ -163,16 +158,6 @@ find_participant (BvInviteWindow *self,
         return participant;
     }
   return NULL;
-}
-
-static gboolean
-is_invited (BvInviteWindow *self,
-            const char     *member_id)
-{
-  for (guint i = 0; i < self->participants->len; i++)
-    if (g_strcmp0 (bv_participant_get_member_id (g_ptr_array_index (self->participants, i)), member_id) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* The member ids of those invited, for the choosers. */
@@ -369,40 +354,14 @@ rebuild (BvInviteWindow *self)
   bv_ui_fix_accessible_names (GTK_WIDGET (self->participants_list));
 }
 
-/* @member NULL: a guest. */
-static BvParticipantRole
-default_role (BvInviteWindow *self,
-              BvMember       *member)
-{
-  return bv_default_roles_for_member (get_database (self), bv_meeting_get_kind (self->meeting), member);
-}
-
 /* Invites those of @members who are not invited yet; returns how many. */
 static guint
 invite_members (BvInviteWindow *self,
                 GPtrArray      *members,
                 GError        **error)
 {
-  guint added = 0;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      BvMember *member = g_ptr_array_index (members, i);
-      g_autoptr(BvParticipant) participant = NULL;
-
-      if (is_invited (self, bv_member_get_id (member)))
-        continue;
-      participant = bv_participant_new_member (bv_meeting_get_id (self->meeting),
-                                               bv_member_get_id (member),
-                                               default_role (self, member));
-      if (!bv_database_add_participant (get_database (self), participant, error))
-        break;
-      /* Counted as invited at once, should a member appear twice. */
-      g_ptr_array_add (self->participants, g_steal_pointer (&participant));
-      added++;
-    }
-
-  return added;
+  return bv_default_roles_invite_members (get_database (self), self->meeting, self->participants,
+                                          members, error);
 }
 
 static void
@@ -461,7 +420,9 @@ invite_guest (BvInviteWindow *self,
 
   participant = bv_participant_new_guest (bv_meeting_get_id (self->meeting), clean_name,
                                           *clean_email ? clean_email : NULL,
-                                          default_role (self, NULL));
+                                          bv_default_roles_for_member (get_database (self),
+                                                                       bv_meeting_get_kind (self->meeting),
+                                                                       NULL));
   if (!bv_database_add_participant (get_database (self), participant, &error))
     {
       show_error (self, _("The Guest Could Not Be Invited"), error->message);
@@ -686,54 +647,20 @@ preview_action (GtkWidget  *widget,
   const char *email;
   g_autofree char *link = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *heading = NULL;
   g_autofree char *subject = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *scrolled, *view;
+  BvInvitationPreview *dialog;
 
   if (!participant || !(link = make_link (self, participant)))
     return;
 
   text = invitation_text (self, participant, link);
   subject = bv_invitation_subject (self->meeting);
-  /* Translators: %s is a person's name. */
-  heading = g_strdup_printf (_("Invitation for %s"), bv_participant_get_name (participant));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, subject));
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitation text"),
-                                  -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (dialog, scrolled);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "close", _("_Close"),
-                                    "copy", _("C_opy"),
-                                    NULL);
   email = bv_participant_get_email (participant);
-  if (email && *email)
-    {
-      adw_message_dialog_add_response (dialog, "mail", _("_Write E-Mail"));
-      adw_message_dialog_set_response_appearance (dialog, "mail", ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  dialog = bv_invitation_preview_new (GTK_WINDOW (self), bv_participant_get_name (participant), subject,
+                                      text, email && *email);
   g_object_set_data_full (G_OBJECT (dialog), "participant-id",
                           g_strdup (bv_participant_get_id (participant)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -834,34 +761,6 @@ copy_guest_link_action (GtkWidget  *widget,
 
 /* exports, written in a thread */
 
-/* Who waits for an export, and where it goes (for the messages). */
-typedef struct
-{
-  BvInviteWindow *window;
-  GFile          *target;
-} ExportWait;
-
-static ExportWait *
-export_wait_new (BvInviteWindow *self,
-                 GFile          *target)
-{
-  ExportWait *wait = g_new0 (ExportWait, 1);
-
-  wait->window = g_object_ref (self);
-  wait->target = g_object_ref (target);
-  return wait;
-}
-
-static void
-export_wait_free (ExportWait *wait)
-{
-  g_object_unref (wait->window);
-  g_object_unref (wait->target);
-  g_free (wait);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportWait, export_wait_free)
-
 static BvInvitationExport *
 export_new (BvInviteWindow *self)
 {
@@ -878,119 +777,31 @@ export_new (BvInviteWindow *self)
 }
 
 static void
-merge_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+export_merge_to (GtkWindow *window,
+                 GFile     *file)
 {
-  g_autoptr(ExportWait) wait = user_data;
-  BvInviteWindow *self = wait->window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (wait->target);
-
-  if (!bv_invitation_export_write_merge_finish (BV_INVITATION_EXPORT (object), result, &error))
-    {
-      g_autofree char *body = NULL;
-
-      if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %1$s is a file name, %2$s why it could not be written. */
-      body = g_strdup_printf (_("“%1$s” could not be written: %2$s Choose another folder, "
-                                "for example your documents."), name, error->message);
-      show_error (self, _("Mail-Merge File Not Saved"), body);
-      return;
-    }
-
-  if (!self->cancellable)
-    return;
-  /* Translators: %s is a file name. */
-  toast (self, bv_ui_toast_new_format (_("“%s” saved. Open it as the data source of a mail merge "
-                                         "in your word processor or e-mail program."), name));
-}
-
-static void
-export_merge_to (BvInviteWindow *self,
-                 GFile          *file)
-{
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
   g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
   export = export_new (self);
-  bv_invitation_export_write_merge_async (export, file, self->cancellable, merge_written_cb,
-                                          export_wait_new (self, file));
+  bv_invite_exports_write_merge (export, file, window, self->toast_overlay, self->cancellable);
 }
 
 static void
-calendar_written_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+export_calendar_to (GtkWindow *window,
+                    GFile     *folder)
 {
-  g_autoptr(ExportWait) wait = user_data;
-  BvInviteWindow *self = wait->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) written_folder = NULL;
-  g_autofree char *written_name = NULL;
-  guint written = 0;
-
-  written_folder = bv_invitation_export_write_calendar_finish (BV_INVITATION_EXPORT (object), result,
-                                                               &written, &error);
-  if (!written_folder)
-    {
-      g_autofree char *body = NULL;
-      g_autofree char *folder = NULL;
-
-      if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      folder = g_file_get_basename (wait->target);
-      /* Translators: %1$s is a folder name, %2$s why the files could not be written. */
-      body = g_strdup_printf (_("The calendar files could not be written to “%1$s”: %2$s "
-                                "Choose another folder, for example your documents."),
-                              folder, error->message);
-      show_error (self, _("Calendar Files Not Saved"), body);
-      return;
-    }
-
-  if (!self->cancellable)
-    return;
-  written_name = g_file_get_basename (written_folder);
-  /* Translators: %1$u is a number of files, %2$s a folder name. */
-  toast (self, bv_ui_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
-                                                 "%1$u calendar files saved in “%2$s”", (gulong)written),
-                                       written, written_name));
-}
-
-static void
-export_calendar_to (BvInviteWindow *self,
-                    GFile          *folder)
-{
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
   g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
   export = export_new (self);
-  bv_invitation_export_write_calendar_async (export, folder, self->cancellable, calendar_written_cb,
-                                             export_wait_new (self, folder));
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     BvInviteWindow  *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file)
-    {
-      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-        export_merge_to (self, file);
-      else
-        export_calendar_to (self, file);
-    }
-  g_object_unref (chooser);
+  bv_invite_exports_write_calendar (export, folder, window, self->toast_overlay, self->cancellable);
 }
 
 static void
@@ -999,22 +810,9 @@ export_merge_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export for Mail Merge"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Spreadsheet (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of the mail-merge file; %s is the meeting's title. */
-  name = g_strdup_printf (_("Invitations %s.csv"), bv_meeting_get_title (self->meeting));
-  g_strdelimit (name, "/\\:", '_');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bv_invite_exports_choose_merge_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
+                                       export_merge_to);
 }
 
 static void
@@ -1022,15 +820,7 @@ export_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Calendar Files"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Save Here"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bv_invite_exports_choose_calendar_folder (GTK_WINDOW (widget), export_calendar_to);
 }
 
 static void
@@ -1040,7 +830,7 @@ export_merge_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  export_merge_to (BV_INVITE_WINDOW (widget), file);
+  export_merge_to (GTK_WINDOW (widget), file);
 }
 
 static void
@@ -1050,7 +840,7 @@ export_calendar_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  export_calendar_to (BV_INVITE_WINDOW (widget), folder);
+  export_calendar_to (GTK_WINDOW (widget), folder);
 }
 
 /* renewing the links */

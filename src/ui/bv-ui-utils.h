@@ -35,4 +35,13 @@ AdwMessageDialog *bv_ui_name_dialog_new (GtkWindow  *parent,
  * surrounding blanks. */
 char *bv_ui_name_dialog_get_name (AdwMessageDialog *dialog);
 
+/* Shows @toast in @overlay, with the accessible names its button needs. */
+void bv_ui_add_toast  (AdwToastOverlay *overlay,
+                       AdwToast        *toast);
+
+/* A message over @parent with only a "Close" button. */
+void bv_ui_show_error (GtkWindow       *parent,
+                       const char      *heading,
+                       const char      *body);
+
 G_END_DECLS
