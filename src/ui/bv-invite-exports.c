@@ -215,3 +215,38 @@ bv_invite_exports_write_calendar (BvInvitationExport *export,
   bv_invitation_export_write_calendar_async (export, folder, cancellable, calendar_written_cb,
                                              export_wait_new (parent, overlay, folder, cancellable));
 }
+
+/* e-mail */
+
+static void
+mail_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A cancelled @cancellable (the window went away) reports
+   * G_IO_ERROR_CANCELLED here, whatever else happened. */
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    bv_ui_show_error (parent, _("No E-Mail Program Opened"),
+                      _("No e-mail program is set up on this computer. Copy the invitation instead "
+                        "and paste it into your e-mail, or set up an e-mail program as the default in the "
+                        "system settings."));
+}
+
+void
+bv_invite_exports_send_mail (GtkWindow    *parent,
+                             const char   *uri,
+                             GCancellable *cancellable)
+{
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (uri);
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (parent)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), cancellable,
+                                           mail_opened_cb, g_object_ref (parent));
+}

@@ -1,8 +1,9 @@
 /* bv-invite-exports.h
  *
- * The Invite window's file exports around the core's
- * BvInvitationExport: asking where (a native file or folder chooser),
- * writing in a worker thread, and telling how it went.
+ * How invitations leave the Invite window: the file exports around the
+ * core's BvInvitationExport (asking where with a native file or folder
+ * chooser, writing in a worker thread, telling how it went) and handing
+ * one invitation to the e-mail program.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,6 +43,13 @@ void bv_invite_exports_write_calendar          (BvInvitationExport    *export,
                                                 GFile                 *folder,
                                                 GtkWindow             *parent,
                                                 AdwToastOverlay       *overlay,
+                                                GCancellable          *cancellable);
+
+/* Opens @uri (mailto:) in the default e-mail program; says what to do
+ * instead over @parent when there is none, unless @cancellable was
+ * cancelled meanwhile. */
+void bv_invite_exports_send_mail               (GtkWindow             *parent,
+                                                const char            *uri,
                                                 GCancellable          *cancellable);
 
 G_END_DECLS

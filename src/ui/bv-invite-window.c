@@ -684,29 +684,12 @@ copy_text_action (GtkWidget  *widget,
 }
 
 static void
-mail_opened_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(BvInviteWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self->cancellable &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("No E-Mail Program Opened"),
-                _("No e-mail program is set up on this computer. Copy the invitation instead "
-                  "and paste it into your e-mail, or set up an e-mail program as the default in the "
-                  "system settings."));
-}
-
-static void
 send_mail_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
   BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(GdkAppLaunchContext) context = NULL;
   g_autofree char *link = NULL;
   g_autofree char *body = NULL;
   g_autofree char *subject = NULL;
@@ -722,9 +705,7 @@ send_mail_action (GtkWidget  *widget,
   body = invitation_text (self, participant, link);
   subject = bv_invitation_subject (self->meeting);
   uri = bv_invitation_mailto_uri (email, subject, body);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
-                                           mail_opened_cb, g_object_ref (self));
+  bv_invite_exports_send_mail (GTK_WINDOW (self), uri, self->cancellable);
 }
 
 static void
