@@ -14,13 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "bv-default-roles.h"
-#include "bv-invitation.h"
-#include "bv-invite-exports.h"
 #include "bv-invitation-preview.h"
 #include "bv-invitation-row.h"
+#include "bv-invitation.h"
+#include "bv-invite-exports.h"
 #include "bv-invite-group-dialog.h"
 #include "bv-invite-guest-dialog.h"
 #include "bv-invite-window.h"
