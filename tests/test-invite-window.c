@@ -853,6 +853,23 @@ test_members_chooser (void)
   shown = describe_rows (window);
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart, Erika Musterfrau");
 
+  /* Cancel invites nobody; the invited are no longer offered. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-members", NULL);
+  chooser = find_chooser (window);
+  g_clear_pointer (&offered, g_free);
+  offered = describe_chooser (chooser);
+  g_assert_cmpstr (offered, ==, "Lena Schmidt, Max Mustermann");
+  for (GtkWidget *w = GTK_WIDGET (chooser); w; w = next_widget (w, GTK_WIDGET (chooser)))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Cancel") == 0)
+      {
+        g_signal_emit_by_name (w, "clicked");
+        break;
+      }
+  bv_test_wait_until (chooser_closed, window);
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
