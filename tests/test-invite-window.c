@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bv-invite-window.h"
+#include "bv-member-chooser.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-test-utils.h"
@@ -732,6 +733,146 @@ test_course (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static BvMemberChooser *
+find_chooser (BvInviteWindow *window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (BV_IS_MEMBER_CHOOSER (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      return l->data;
+  return NULL;
+}
+
+/* The titles of the rows the member chooser shows after its search. */
+static char *
+describe_chooser (BvMemberChooser *chooser)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                               "list_box"));
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_child_visible (w))
+      g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+chooser_shows_one (gpointer data)
+{
+  g_autofree char *shown = describe_chooser (data);
+
+  return g_str_equal (shown, "Konrad Kassenwart");
+}
+
+static gboolean
+chooser_closed (gpointer data)
+{
+  return find_chooser (data) == NULL;
+}
+
+/* Add → Members…: only those not invited yet, found by name or address,
+ * invited with the role their groups give them. */
+static void
+test_members_chooser (void)
+{
+  g_autofree char *path = g_build_filename (dir, "chooser.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvGroup) board = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(BvParticipant) erika = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *offered = NULL;
+  BvInviteWindow *window;
+  BvMemberChooser *chooser;
+  GtkWidget *invite, *search, *check;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Vereinsserver", TRUE);
+  manager = bv_server_manager_new (db);
+  board = add_group (db, "Vorstand");
+  add_member (db, "Erika Musterfrau", "erika@example.org", board, NULL);
+  add_member (db, "Konrad Kassenwart", "kasse@example.org", board, NULL);
+  add_member (db, "Lena Schmidt", "lena@example.org", NULL, NULL);
+  add_member (db, "Max Mustermann", NULL, NULL, NULL);
+  meeting = add_meeting (db, server, BV_MEETING_KIND_ASSEMBLY, "Jahresversammlung");
+
+  /* Erika is invited already, so she is not offered again. */
+  members = bv_database_list_group_members (db, bv_group_get_id (board));
+  g_assert_cmpstr (bv_member_get_name (g_ptr_array_index (members, 0)), ==, "Erika Musterfrau");
+  erika = bv_participant_new_member (bv_meeting_get_id (meeting),
+                                     bv_member_get_id (g_ptr_array_index (members, 0)),
+                                     BV_PARTICIPANT_ROLE_PARTICIPANT);
+  g_assert_true (bv_database_add_participant (db, erika, &error));
+  g_assert_no_error (error);
+
+  window = bv_invite_window_new (NULL, manager, NULL, meeting);
+  gtk_window_present (GTK_WINDOW (window));
+  bv_test_wait_until (window_is_ready, window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-members", NULL);
+  chooser = find_chooser (window);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Invite Members");
+  offered = describe_chooser (chooser);
+  g_assert_cmpstr (offered, ==, "Konrad Kassenwart, Lena Schmidt, Max Mustermann");
+
+  invite = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                      "invite_button"));
+  g_assert_false (gtk_widget_get_sensitive (invite));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (invite)), ==, "_Invite");
+
+  /* By part of the address, in any case. */
+  search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                      "search_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "KASSE@");
+  bv_test_wait_until (chooser_shows_one, chooser);
+
+  check = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW))),
+                   ==, "Konrad Kassenwart");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (invite));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (invite)), ==, "_Invite 1 Member");
+
+  /* The board moderates an assembly; Erika keeps the role she has. */
+  g_signal_emit_by_name (invite, "clicked");
+  bv_test_wait_until (chooser_closed, window);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant");
+  g_clear_pointer (&shown, g_free);
+  shown = describe_rows (window);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart, Erika Musterfrau");
+
+  /* Cancel invites nobody; the invited are no longer offered. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-members", NULL);
+  chooser = find_chooser (window);
+  g_clear_pointer (&offered, g_free);
+  offered = describe_chooser (chooser);
+  g_assert_cmpstr (offered, ==, "Lena Schmidt, Max Mustermann");
+  for (GtkWidget *w = GTK_WIDGET (chooser); w; w = next_widget (w, GTK_WIDGET (chooser)))
+    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Cancel") == 0)
+      {
+        g_signal_emit_by_name (w, "clicked");
+        break;
+      }
+  bv_test_wait_until (chooser_closed, window);
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,13 +896,14 @@ main (int   argc,
   g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
   g_test_add_func ("/ui/invite/no-secret", test_no_secret);
   g_test_add_func ("/ui/invite/course", test_course);
+  g_test_add_func ("/ui/invite/members-chooser", test_members_chooser);
 
   status = g_test_run ();
 
   g_clear_object (&practice);
   {
     const char *dirs[] = { "ics", "course-ics", NULL };
-    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", NULL };
+    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", "chooser.db", NULL };
 
     for (guint i = 0; dirs[i]; i++)
       {

@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-application-private.h"
-#include "bv-invitation.h"
+#include "bv-invitation-export.h"
 #include "bv-server-client.h"
 
 typedef struct
@@ -108,7 +108,7 @@ written_cb (GObject      *object,
   g_autofree char *name = NULL;
 
   name = g_file_get_parse_name (job->output);
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!bv_invitation_export_write_merge_finish (BV_INVITATION_EXPORT (object), result, &error))
     {
       /* Translators: the first %s is a file name, the second what went wrong. */
       message = g_strdup_printf (_("The invitations could not be written to “%s”: %s"),
@@ -134,7 +134,7 @@ client_opened_cb (GObject      *object,
 {
   g_autoptr(InvitationsJob) job = user_data;
   g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(BvInvitationExport) export = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *template_text = NULL;
   g_autofree char *club_name = NULL;
@@ -151,31 +151,25 @@ client_opened_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < job->participants->len; i++)
-    g_ptr_array_add (links, bv_invitation_build_link (client, job->server, job->meeting,
-                                                      g_ptr_array_index (job->participants, i)));
-
   template_text = g_settings_get_string (settings, "invitation-template");
   club_name = g_settings_get_string (settings, "club-name");
   privacy_contact = g_settings_get_string (settings, "privacy-contact");
   context.club_name = club_name;
   context.privacy_contact = privacy_contact;
   bv_invitation_context_set_dial_in (&context, job->server, job->meeting, pin);
-  csv = bv_invitation_merge_csv (job->meeting, job->participants, links, template_text, &context);
+  /* The same file as the Invite window's "Export for Mail Merge". */
+  export = bv_invitation_export_new (job->meeting, template_text, &context);
+  bv_invitation_export_add_signed (export, client, job->server, job->participants);
 
   if (job->output)
     {
       GFile *output = job->output;
-      gsize length = strlen (csv);
 
-      /* Private: every link lets its person into the room. */
-      g_file_replace_contents_bytes_async (output, g_bytes_new_take (g_steal_pointer (&csv), length),
-                                           NULL, FALSE, G_FILE_CREATE_PRIVATE |
-                                           G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, written_cb, g_steal_pointer (&job));
+      bv_invitation_export_write_merge_async (export, output, NULL, written_cb, g_steal_pointer (&job));
       return;
     }
 
+  csv = bv_invitation_export_merge_csv (export);
   g_application_command_line_print (job->command_line, "%s", csv);
   finish (job, 0);
 }

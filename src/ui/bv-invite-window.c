@@ -14,21 +14,18 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "bv-default-roles.h"
+#include "bv-invitation-preview.h"
+#include "bv-invitation-row.h"
 #include "bv-invitation.h"
-#include "bv-invitation-files.h"
+#include "bv-invite-exports.h"
+#include "bv-invite-group-dialog.h"
+#include "bv-invite-guest-dialog.h"
 #include "bv-invite-window.h"
+#include "bv-member-chooser.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
-
-typedef struct
-{
-  BvInviteWindow *window;       /* unowned */
-  BvParticipant  *participant;
-  GtkDropDown    *role;
-  gulong          role_handler;
-} Row;
 
 struct _BvInviteWindow
 {
@@ -58,7 +55,6 @@ struct _BvInviteWindow
   guint            removed_count;
 
   GPtrArray       *participants; /* of BvParticipant, as listed */
-  GPtrArray       *rows;         /* of Row */
 };
 
 G_DEFINE_FINAL_TYPE (BvInviteWindow, bv_invite_window, ADW_TYPE_WINDOW)
@@ -78,13 +74,6 @@ update_summary (BvInviteWindow *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-static void
-row_free (Row *row)
-{
-  g_clear_object (&row->participant);
-  g_free (row);
-}
-
 static BvDatabase *
 get_database (BvInviteWindow *self)
 {
@@ -95,8 +84,7 @@ static void
 toast (BvInviteWindow *self,
        AdwToast       *toast_)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast_);
-  bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
+  bv_ui_add_toast (self->toast_overlay, toast_);
 }
 
 static void
@@ -104,12 +92,7 @@ show_error (BvInviteWindow *self,
             const char     *heading,
             const char     *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bv_ui_show_error (GTK_WINDOW (self), heading, body);
 }
 
 /* The keys come with the invitation texts; an older compiled schema
@@ -176,14 +159,20 @@ find_participant (BvInviteWindow *self,
   return NULL;
 }
 
-static gboolean
-is_invited (BvInviteWindow *self,
-            const char     *member_id)
+/* The member ids of those invited, for the choosers. */
+static GHashTable *
+invited_member_ids (BvInviteWindow *self)
 {
+  GHashTable *invited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < self->participants->len; i++)
-    if (g_strcmp0 (bv_participant_get_member_id (g_ptr_array_index (self->participants, i)), member_id) == 0)
-      return TRUE;
-  return FALSE;
+    {
+      const char *member_id = bv_participant_get_member_id (g_ptr_array_index (self->participants, i));
+
+      if (member_id)
+        g_hash_table_add (invited, g_strdup (member_id));
+    }
+  return invited;
 }
 
 static char *
@@ -307,32 +296,24 @@ retry_action (GtkWidget  *widget,
 /* the list */
 
 static void
-role_changed_cb (GtkDropDown *drop_down,
-                 GParamSpec  *pspec,
-                 Row         *row)
+role_chosen_cb (BvInvitationRow   *row,
+                BvParticipantRole  role,
+                BvInviteWindow    *self)
 {
-  BvInviteWindow *self = row->window;
-  BvParticipantRole role = gtk_drop_down_get_selected (drop_down) == 0
-                           ? BV_PARTICIPANT_ROLE_MODERATOR : BV_PARTICIPANT_ROLE_PARTICIPANT;
-  BvParticipantRole old_role = bv_participant_get_role (row->participant);
+  BvParticipant *participant = bv_invitation_row_get_participant (row);
   g_autoptr(GError) error = NULL;
 
-  if (role == old_role)
-    return;
-
-  if (!bv_database_set_participant_role (get_database (self), bv_participant_get_id (row->participant),
+  if (!bv_database_set_participant_role (get_database (self), bv_participant_get_id (participant),
                                          role, &error))
     {
-      g_signal_handler_block (drop_down, row->role_handler);
-      gtk_drop_down_set_selected (drop_down, old_role == BV_PARTICIPANT_ROLE_MODERATOR ? 0 : 1);
-      g_signal_handler_unblock (drop_down, row->role_handler);
+      bv_invitation_row_show_role (row, bv_participant_get_role (participant));
       toast (self, bv_ui_toast_new (error->message));
       return;
     }
 
   /* Not rebuilt, so that the focus stays on the drop-down; links made from
    * now on carry the new role. */
-  bv_participant_set_role (row->participant, role);
+  bv_participant_set_role (participant, role);
   update_summary (self);
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
@@ -340,99 +321,7 @@ role_changed_cb (GtkDropDown *drop_down,
                                        ? _("“%s” moderates now: send the invitation again")
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
-                                       bv_participant_get_name (row->participant)));
-}
-
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *tooltip,
-            const char *action_name,
-            const char *participant_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (action_name)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", participant_id);
-    }
-  else
-    gtk_widget_set_sensitive (button, FALSE);
-  return button;
-}
-
-static GtkWidget *
-new_row (BvInviteWindow *self,
-         BvParticipant  *participant)
-{
-  const char *roles[] = { _("Moderator"), _("Participant"), NULL };
-  const char *name = bv_participant_get_name (participant);
-  const char *email = bv_participant_get_email (participant);
-  const char *id = bv_participant_get_id (participant);
-  gboolean has_email = email && *email;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *tooltip = NULL;
-  GtkWidget *widget, *button;
-  Row *row;
-
-  row = g_new0 (Row, 1);
-  row->window = self;
-  row->participant = g_object_ref (participant);
-
-  widget = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), name ? name : "");
-  if (bv_participant_is_guest (participant))
-    /* Translators: a row's subtitle: an e-mail address (or "No e-mail address") and that the person is a guest. */
-    subtitle = g_strdup_printf (_("%s · Guest"), has_email ? email : _("No e-mail address"));
-  else
-    subtitle = g_strdup (has_email ? email : _("No e-mail address"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
-
-  row->role = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (roles));
-  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (row->role,
-                              bv_participant_get_role (participant) == BV_PARTICIPANT_ROLE_MODERATOR ? 0 : 1);
-  /* Translators: %s is a person's name. */
-  tooltip = g_strdup_printf (_("Role of %s"), name ? name : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->role), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->role),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"),
-                                  -1);
-  row->role_handler = g_signal_connect (row->role, "notify::selected", G_CALLBACK (role_changed_cb), row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), GTK_WIDGET (row->role));
-
-  button = row_button ("view-reveal-symbolic", _("Show Invitation"),
-                       _("Show the invitation as this person gets it"), "invite.preview", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  /* Clicking the name shows it too. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "invite.preview");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "s", id);
-  button = row_button ("insert-link-symbolic", _("Copy Link"),
-                       _("Copy the personal link"), "invite.copy-link", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("edit-copy-symbolic", _("Copy Invitation"),
-                       _("Copy the whole invitation text with the personal link"), "invite.copy-text", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("mail-send-symbolic", _("E-Mail"),
-                       has_email ? _("Write the invitation in your e-mail program")
-                                 : _("No e-mail address is known for this person"),
-                       has_email ? "invite.send-mail" : NULL, id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-  button = row_button ("list-remove-symbolic", _("Remove"),
-                       _("Remove from the invited people"), "invite.remove", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
-
-  g_ptr_array_add (self->rows, row);
-  return widget;
+                                       bv_participant_get_name (participant)));
 }
 
 static void
@@ -447,13 +336,15 @@ rebuild (BvInviteWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))))
     gtk_list_box_remove (self->participants_list, child);
-  g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; i < self->participants->len; i++)
     {
       BvParticipant *participant = g_ptr_array_index (self->participants, i);
 
-      gtk_list_box_append (self->participants_list, new_row (self, participant));
+      BvInvitationRow *row = bv_invitation_row_new (participant);
+
+      g_signal_connect_object (row, "role-chosen", G_CALLBACK (role_chosen_cb), self, 0);
+      gtk_list_box_append (self->participants_list, GTK_WIDGET (row));
     }
 
   update_summary (self);
@@ -462,112 +353,14 @@ rebuild (BvInviteWindow *self)
   bv_ui_fix_accessible_names (GTK_WIDGET (self->participants_list));
 }
 
-/* default roles (product.md, "Meeting kinds") */
-
-static gboolean
-is_board_group (BvGroup *group)
-{
-  g_autofree char *name = g_utf8_casefold (bv_group_get_name (group), -1);
-  /* Translators: the usual name of a club's board as a group of members;
-   * members of a group of this name moderate general assemblies. */
-  g_autofree char *board = g_utf8_casefold (_("Board"), -1);
-
-  return g_str_equal (name, board) || g_str_equal (name, "vorstand") || g_str_equal (name, "board");
-}
-
-/* Übungsleiter, Übungsleiterinnen, Kursleitung, Gruppenleitung, Trainer …:
- * the people who lead courses and groups. */
-static gboolean
-is_leader_group (BvGroup *group)
-{
-  g_autofree char *name = g_utf8_casefold (bv_group_get_name (group), -1);
-  /* Translators: part of the name of a group of course or group leaders
-   * ("Übungsleiter", "Kursleitung"); members of such a group moderate
-   * courses, workshops and group meetings. Lower case. */
-  g_autofree char *leader = g_utf8_casefold (_("leader"), -1);
-  static const char * const parts[] = { "leiter", "leitung", "trainer", "leader", NULL };
-
-  if (*leader && strstr (name, leader))
-    return TRUE;
-  for (guint i = 0; parts[i]; i++)
-    if (strstr (name, parts[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-member_in_group (BvInviteWindow *self,
-                 BvMember       *member,
-                 gboolean      (*matches) (BvGroup *group))
-{
-  const char * const *group_ids = bv_member_get_group_ids (member);
-
-  for (guint i = 0; group_ids && group_ids[i]; i++)
-    {
-      g_autoptr(BvGroup) group = bv_database_find_group (get_database (self), group_ids[i]);
-
-      if (group && matches (group))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static BvParticipantRole
-default_role (BvInviteWindow *self,
-              BvMember       *member)
-{
-  if (!member)
-    return BV_PARTICIPANT_ROLE_PARTICIPANT;   /* guests */
-
-  switch (bv_meeting_get_kind (self->meeting))
-    {
-    case BV_MEETING_KIND_BOARD:
-      /* Everyone invited to a board meeting is on the board. */
-      return BV_PARTICIPANT_ROLE_MODERATOR;
-
-    case BV_MEETING_KIND_ASSEMBLY:
-      return member_in_group (self, member, is_board_group) ? BV_PARTICIPANT_ROLE_MODERATOR
-                                                            : BV_PARTICIPANT_ROLE_PARTICIPANT;
-
-    /* The course or group leader moderates; the leader who plans the
-     * meeting joins as moderator anyway. */
-    case BV_MEETING_KIND_COURSE:
-    case BV_MEETING_KIND_WORKSHOP:
-    case BV_MEETING_KIND_GROUP:
-      return member_in_group (self, member, is_leader_group) ? BV_PARTICIPANT_ROLE_MODERATOR
-                                                             : BV_PARTICIPANT_ROLE_PARTICIPANT;
-
-    default:
-      return BV_PARTICIPANT_ROLE_PARTICIPANT;
-    }
-}
-
 /* Invites those of @members who are not invited yet; returns how many. */
 static guint
 invite_members (BvInviteWindow *self,
                 GPtrArray      *members,
                 GError        **error)
 {
-  guint added = 0;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      BvMember *member = g_ptr_array_index (members, i);
-      g_autoptr(BvParticipant) participant = NULL;
-
-      if (is_invited (self, bv_member_get_id (member)))
-        continue;
-      participant = bv_participant_new_member (bv_meeting_get_id (self->meeting),
-                                               bv_member_get_id (member),
-                                               default_role (self, member));
-      if (!bv_database_add_participant (get_database (self), participant, error))
-        break;
-      /* Counted as invited at once, should a member appear twice. */
-      g_ptr_array_add (self->participants, g_steal_pointer (&participant));
-      added++;
-    }
-
-  return added;
+  return bv_default_roles_invite_members (get_database (self), self->meeting, self->participants,
+                                          members, error);
 }
 
 static void
@@ -626,7 +419,9 @@ invite_guest (BvInviteWindow *self,
 
   participant = bv_participant_new_guest (bv_meeting_get_id (self->meeting), clean_name,
                                           *clean_email ? clean_email : NULL,
-                                          default_role (self, NULL));
+                                          bv_default_roles_for_member (get_database (self),
+                                                                       bv_meeting_get_kind (self->meeting),
+                                                                       NULL));
   if (!bv_database_add_participant (get_database (self), participant, &error))
     {
       show_error (self, _("The Guest Could Not Be Invited"), error->message);
@@ -640,203 +435,17 @@ invite_guest (BvInviteWindow *self,
 
 /* Add → Members… */
 
-typedef struct
-{
-  BvInviteWindow *window;
-  GtkWidget      *dialog;
-  GtkSearchEntry *search;
-  GtkListBox     *list;
-  GtkWidget      *invite_button;
-  GPtrArray      *checks;      /* GtkCheckButton, with "member" data */
-} Chooser;
-
 static void
-chooser_free (Chooser *chooser)
+members_chosen_cb (BvMemberChooser *chooser,
+                   GPtrArray       *members,
+                   BvInviteWindow  *self)
 {
-  g_ptr_array_unref (chooser->checks);
-  g_free (chooser);
-}
-
-static void
-chooser_update (Chooser *chooser)
-{
-  guint chosen = 0;
-  g_autofree char *label = NULL;
-
-  for (guint i = 0; i < chooser->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (chooser->checks, i)))
-      chosen++;
-
-  gtk_widget_set_sensitive (chooser->invite_button, chosen > 0);
-  if (chosen > 0)
-    /* Translators: the button that invites the chosen members. */
-    label = g_strdup_printf (ngettext ("_Invite %u Member", "_Invite %u Members", chosen), chosen);
-  else
-    label = g_strdup (_("_Invite"));
-  gtk_button_set_label (GTK_BUTTON (chooser->invite_button), label);
-}
-
-static gboolean
-chooser_filter (GtkListBoxRow *row,
-                gpointer       user_data)
-{
-  Chooser *chooser = user_data;
-  BvMember *member = g_object_get_data (G_OBJECT (row), "member");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (chooser->search));
-  g_autofree char *needle = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
-
-  if (!member || !*text)
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-  name = g_utf8_casefold (bv_member_get_name (member) ? bv_member_get_name (member) : "", -1);
-  email = g_utf8_casefold (bv_member_get_email (member) ? bv_member_get_email (member) : "", -1);
-  return strstr (name, needle) || strstr (email, needle);
-}
-
-static void
-chooser_search_changed_cb (GtkSearchEntry *entry,
-                           Chooser        *chooser)
-{
-  gtk_list_box_invalidate_filter (chooser->list);
-}
-
-static void
-chooser_invite_cb (GtkButton *button,
-                   Chooser   *chooser)
-{
-  BvInviteWindow *self = chooser->window;
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint added;
 
-  for (guint i = 0; i < chooser->checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (chooser->checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_ptr_array_add (members, g_object_ref (g_object_get_data (G_OBJECT (check), "member")));
-    }
-
   added = invite_members (self, members, &error);
-  gtk_window_destroy (GTK_WINDOW (chooser->dialog));
+  gtk_window_destroy (GTK_WINDOW (chooser));
   members_added (self, added, error, NULL);
-}
-
-static void
-open_members_chooser (BvInviteWindow *self)
-{
-  GListModel *all = bv_database_get_members (get_database (self));
-  guint n_items = g_list_model_get_n_items (all);
-  GtkWidget *header, *cancel, *box, *scrolled, *clamp, *placeholder, *toolbar;
-  Chooser *chooser;
-
-  chooser = g_new0 (Chooser, 1);
-  chooser->window = self;
-  chooser->checks = g_ptr_array_new ();
-
-  chooser->dialog = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (chooser->dialog), _("Invite Members"));
-  gtk_window_set_transient_for (GTK_WINDOW (chooser->dialog), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (chooser->dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (chooser->dialog), 480, 560);
-  g_object_set_data_full (G_OBJECT (chooser->dialog), "chooser", chooser, (GDestroyNotify)chooser_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), chooser->dialog);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  chooser->invite_button = gtk_button_new_with_mnemonic (_("_Invite"));
-  gtk_widget_add_css_class (chooser->invite_button, "suggested-action");
-  g_signal_connect (chooser->invite_button, "clicked", G_CALLBACK (chooser_invite_cb), chooser);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), chooser->invite_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_margin_top (toolbar, 6);
-  gtk_widget_set_margin_bottom (toolbar, 6);
-  gtk_widget_set_margin_start (toolbar, 12);
-  gtk_widget_set_margin_end (toolbar, 12);
-  chooser->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_key_capture_widget (chooser->search, chooser->dialog);
-  g_object_set (chooser->search, "placeholder-text", _("Search by name or address"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search members"),
-                                  -1);
-  g_signal_connect (chooser->search, "search-changed", G_CALLBACK (chooser_search_changed_cb), chooser);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (chooser->search));
-  gtk_box_append (GTK_BOX (box), toolbar);
-
-  chooser->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (chooser->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (chooser->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (chooser->list), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Members"),
-                                  -1);
-  gtk_list_box_set_filter_func (chooser->list, chooser_filter, chooser, NULL);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(BvMember) member = g_list_model_get_item (all, i);
-      GtkWidget *row, *check;
-      const char *email = bv_member_get_email (member);
-
-      if (is_invited (self, bv_member_get_id (member)))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bv_member_get_name (member));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email && *email ? email : _("No e-mail address"));
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, bv_member_get_name (member),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (check), "member", g_object_ref (member), g_object_unref);
-      g_object_set_data_full (G_OBJECT (row), "member", g_object_ref (member), g_object_unref);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (chooser_update), chooser);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_ptr_array_add (chooser->checks, check);
-      gtk_list_box_append (chooser->list, row);
-    }
-
-  placeholder = gtk_label_new (n_items == 0
-                               ? _("No members yet. Add them on the Members page, or invite a guest.")
-                               : chooser->checks->len == 0
-                               ? _("Every member is invited already.")
-                               : _("No member’s name or address contains what you searched for."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (chooser->list, placeholder);
-
-  clamp = adw_clamp_new ();
-  gtk_widget_set_margin_top (clamp, 6);
-  gtk_widget_set_margin_bottom (clamp, 12);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (chooser->list));
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  adw_window_set_content (ADW_WINDOW (chooser->dialog), box);
-  chooser_update (chooser);
-  bv_ui_fix_accessible_names (chooser->dialog);
-  gtk_window_present (GTK_WINDOW (chooser->dialog));
 }
 
 static void
@@ -844,66 +453,26 @@ add_members_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  open_members_chooser (BV_INVITE_WINDOW (widget));
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  g_autoptr(GHashTable) invited = invited_member_ids (self);
+  BvMemberChooser *chooser;
+
+  chooser = bv_member_chooser_new (GTK_WINDOW (self), bv_database_get_members (get_database (self)), invited);
+  g_signal_connect_object (chooser, "members-chosen", G_CALLBACK (members_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 /* Add → Group… */
 
 static void
-group_chosen_cb (GtkDropDown      *drop_down,
-                 GParamSpec       *pspec,
-                 AdwMessageDialog *dialog)
+group_dialog_response_cb (BvInviteGroupDialog *dialog,
+                          const char          *response,
+                          BvInviteWindow      *self)
 {
-  BvInviteWindow *self = g_object_get_data (G_OBJECT (dialog), "window");
-  GtkLabel *count_label = g_object_get_data (G_OBJECT (dialog), "count-label");
-  GListModel *groups = bv_database_get_groups (get_database (self));
-  g_autoptr(BvGroup) group = NULL;
-  g_autoptr(GPtrArray) members = NULL;
-  g_autofree char *text = NULL;
-  guint position = gtk_drop_down_get_selected (drop_down);
-  guint missing = 0;
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (groups))
-    return;
-
-  group = g_list_model_get_item (groups, position);
-  members = bv_database_list_group_members (get_database (self), bv_group_get_id (group));
-  for (guint i = 0; i < members->len; i++)
-    if (!is_invited (self, bv_member_get_id (g_ptr_array_index (members, i))))
-      missing++;
-
-  if (members->len == 0)
-    text = g_strdup (_("Nobody is in this group yet."));
-  else if (missing == members->len)
-    /* Translators: the number of members of a group, all of them not invited yet. */
-    text = g_strdup_printf (ngettext ("%u member, who gets an invitation.",
-                                      "%u members, who all get an invitation.", members->len),
-                            members->len);
-  else
-    /* Translators: %1$u is the size of a group, %2$u how many of them are not invited yet. */
-    text = g_strdup_printf (ngettext ("%1$u member; %2$u of them not invited yet.",
-                                      "%1$u members; %2$u of them not invited yet.", members->len),
-                            members->len, missing);
-  gtk_label_set_text (count_label, text);
-  adw_message_dialog_set_response_enabled (dialog, "invite", missing > 0);
-  g_object_set_data_full (G_OBJECT (dialog), "group-id", g_strdup (bv_group_get_id (group)), g_free);
-}
-
-static void
-group_dialog_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          BvInviteWindow   *self)
-{
-  const char *group_id = g_object_get_data (G_OBJECT (dialog), "group-id");
+  const char *group_id = bv_invite_group_dialog_get_group_id (dialog);
 
   if (g_str_equal (response, "invite") && group_id)
     invite_group (self, group_id);
-}
-
-static char *
-group_name_expression (BvGroup *group)
-{
-  return g_strdup (group ? bv_group_get_name (group) : "");
 }
 
 static void
@@ -912,12 +481,10 @@ add_group_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  GListModel *groups = bv_database_get_groups (get_database (self));
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *drop_down, *count_label;
-  GtkExpression *expression;
+  g_autoptr(GHashTable) invited = NULL;
+  BvInviteGroupDialog *dialog;
 
-  if (g_list_model_get_n_items (groups) == 0)
+  if (g_list_model_get_n_items (bv_database_get_groups (get_database (self))) == 0)
     {
       show_error (self, _("No Groups Yet"),
                   _("Groups such as the board are made on the Members page: open a member and "
@@ -925,37 +492,9 @@ add_group_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Invite a Group"),
-                                                       _("Everyone in the group gets a personal invitation. "
-                                                         "People invited already keep their role.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "invite", _("_Invite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "invite");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (group_name_expression), NULL, NULL);
-  drop_down = gtk_drop_down_new (g_object_ref (groups), expression);
-  gtk_widget_set_tooltip_text (drop_down, _("Group"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Group"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), drop_down);
-  count_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (count_label), TRUE);
-  gtk_box_append (GTK_BOX (box), count_label);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  g_object_set_data (G_OBJECT (dialog), "window", self);
-  g_object_set_data (G_OBJECT (dialog), "count-label", count_label);
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (group_chosen_cb), dialog);
-  group_chosen_cb (GTK_DROP_DOWN (drop_down), NULL, dialog);
+  invited = invited_member_ids (self);
+  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited);
   g_signal_connect_object (dialog, "response", G_CALLBACK (group_dialog_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -970,31 +509,12 @@ add_group_id_action (GtkWidget  *widget,
 /* Add → Guest… */
 
 static void
-guest_entries_changed_cb (AdwMessageDialog *dialog)
+guest_dialog_response_cb (BvInviteGuestDialog *dialog,
+                          const char          *response,
+                          BvInviteWindow      *self)
 {
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name-row");
-  GtkEditable *email = g_object_get_data (G_OBJECT (dialog), "email-row");
-  g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
-  g_autofree char *email_text = g_strstrip (g_strdup (gtk_editable_get_text (email)));
-  gboolean email_ok = !*email_text || bv_member_email_is_valid (email_text);
-
-  if (email_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (email), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (email), "error");
-  adw_message_dialog_set_response_enabled (dialog, "invite", *name_text && email_ok);
-}
-
-static void
-guest_dialog_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          BvInviteWindow   *self)
-{
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name-row");
-  GtkEditable *email = g_object_get_data (G_OBJECT (dialog), "email-row");
-
   if (g_str_equal (response, "invite"))
-    invite_guest (self, gtk_editable_get_text (name), gtk_editable_get_text (email));
+    invite_guest (self, bv_invite_guest_dialog_get_name (dialog), bv_invite_guest_dialog_get_email (dialog));
 }
 
 static void
@@ -1003,45 +523,10 @@ add_guest_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *list, *name, *email;
+  BvInviteGuestDialog *dialog = bv_invite_guest_dialog_new (GTK_WINDOW (self));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Invite a Guest"),
-                                                       _("Someone from outside the club. Guests get a "
-                                                         "personal link like members; the e-mail address "
-                                                         "is needed only to send it by e-mail.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "invite", _("_Invite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "invite");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "invite", FALSE);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Guest"),
-                                  -1);
-  name = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
-  gtk_list_box_append (GTK_LIST_BOX (list), name);
-  email = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (email), _("E-Mail Address"));
-  gtk_editable_set_enable_undo (GTK_EDITABLE (email), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), email);
-  adw_message_dialog_set_extra_child (dialog, list);
-
-  g_object_set_data (G_OBJECT (dialog), "name-row", name);
-  g_object_set_data (G_OBJECT (dialog), "email-row", email);
-  g_signal_connect_swapped (name, "changed", G_CALLBACK (guest_entries_changed_cb), dialog);
-  g_signal_connect_swapped (email, "changed", G_CALLBACK (guest_entries_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (guest_dialog_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name);
+  bv_invite_guest_dialog_present (dialog);
 }
 
 static void
@@ -1161,54 +646,20 @@ preview_action (GtkWidget  *widget,
   const char *email;
   g_autofree char *link = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *heading = NULL;
   g_autofree char *subject = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *scrolled, *view;
+  BvInvitationPreview *dialog;
 
   if (!participant || !(link = make_link (self, participant)))
     return;
 
   text = invitation_text (self, participant, link);
   subject = bv_invitation_subject (self->meeting);
-  /* Translators: %s is a person's name. */
-  heading = g_strdup_printf (_("Invitation for %s"), bv_participant_get_name (participant));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, subject));
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitation text"),
-                                  -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (dialog, scrolled);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "close", _("_Close"),
-                                    "copy", _("C_opy"),
-                                    NULL);
   email = bv_participant_get_email (participant);
-  if (email && *email)
-    {
-      adw_message_dialog_add_response (dialog, "mail", _("_Write E-Mail"));
-      adw_message_dialog_set_response_appearance (dialog, "mail", ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  dialog = bv_invitation_preview_new (GTK_WINDOW (self), bv_participant_get_name (participant), subject,
+                                      text, email && *email);
   g_object_set_data_full (G_OBJECT (dialog), "participant-id",
                           g_strdup (bv_participant_get_id (participant)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1232,29 +683,12 @@ copy_text_action (GtkWidget  *widget,
 }
 
 static void
-mail_opened_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(BvInviteWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self->cancellable &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, _("No E-Mail Program Opened"),
-                _("No e-mail program is set up on this computer. Copy the invitation instead "
-                  "and paste it into your e-mail, or set up an e-mail program as the default in the "
-                  "system settings."));
-}
-
-static void
 send_mail_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
   BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(GdkAppLaunchContext) context = NULL;
   g_autofree char *link = NULL;
   g_autofree char *body = NULL;
   g_autofree char *subject = NULL;
@@ -1270,9 +704,7 @@ send_mail_action (GtkWidget  *widget,
   body = invitation_text (self, participant, link);
   subject = bv_invitation_subject (self->meeting);
   uri = bv_invitation_mailto_uri (email, subject, body);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
-                                           mail_opened_cb, g_object_ref (self));
+  bv_invite_exports_send_mail (GTK_WINDOW (self), uri, self->cancellable);
 }
 
 static void
@@ -1309,256 +741,47 @@ copy_guest_link_action (GtkWidget  *widget,
 
 /* exports, written in a thread */
 
-typedef struct
+static BvInvitationExport *
+export_new (BvInviteWindow *self)
 {
-  BvMeeting    *meeting;
-  GPtrArray    *participants;  /* BvParticipant */
-  GPtrArray    *links;         /* char *, one per participant */
-  GPtrArray    *texts;         /* char *, one per participant (calendar files) */
-  GPtrArray    *exceptions;    /* BvMeetingException: cancelled and moved dates */
-  TextSettings *text;
-  GFile        *target;        /* the file or the folder */
-  char         *folder_name;   /* calendar files: the new folder in @target */
-  GFile        *folder;        /* calendar files: the folder written */
-} Export;
+  g_autoptr(TextSettings) text = read_text_settings (self);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  BvInvitationExport *export;
 
-static void
-export_free (Export *export)
-{
-  g_clear_object (&export->meeting);
-  g_clear_pointer (&export->participants, g_ptr_array_unref);
-  g_clear_pointer (&export->links, g_ptr_array_unref);
-  g_clear_pointer (&export->texts, g_ptr_array_unref);
-  g_clear_pointer (&export->exceptions, g_ptr_array_unref);
-  g_clear_pointer (&export->text, text_settings_free);
-  g_clear_object (&export->target);
-  g_free (export->folder_name);
-  g_clear_object (&export->folder);
-  g_free (export);
-}
-
-static Export *
-export_new (BvInviteWindow *self,
-            GFile          *target,
-            gboolean        with_texts)
-{
-  Export *export = g_new0 (Export, 1);
-
-  export->meeting = g_object_ref (self->meeting);
-  export->participants = g_ptr_array_new_with_free_func (g_object_unref);
-  export->links = g_ptr_array_new_with_free_func (g_free);
-  export->texts = g_ptr_array_new_with_free_func (g_free);
-  export->text = read_text_settings (self);
-  export->target = g_object_ref (target);
-  export->folder_name = bv_invitation_files_folder_name (self->meeting);
-  export->exceptions = bv_database_list_exceptions (get_database (self),
-                                                    bv_meeting_get_id (self->meeting));
-
+  export = bv_invitation_export_new (self->meeting, text->template_text, &text->context);
+  exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
+  bv_invitation_export_set_exceptions (export, exceptions);
   /* Signed here: the client belongs to the main thread. */
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (self->participants, i);
-      char *link = make_link (self, participant);
-
-      g_ptr_array_add (export->participants, g_object_ref (participant));
-      g_ptr_array_add (export->links, link);
-      if (with_texts)
-        g_ptr_array_add (export->texts,
-                         bv_invitation_render (export->text->template_text, self->meeting,
-                                               bv_participant_get_name (participant), link,
-                                               &export->text->context));
-    }
-
+  bv_invitation_export_add_signed (export, self->client, self->server, self->participants);
   return export;
 }
 
 static void
-merge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+export_merge_to (GtkWindow *window,
+                 GFile     *file)
 {
-  Export *export = task_data;
-  g_autofree char *csv = NULL;
-  g_autoptr(GError) error = NULL;
-
-  csv = bv_invitation_merge_csv (export->meeting, export->participants, export->links,
-                                 export->text->template_text, &export->text->context);
-  /* Private: every link lets its person into the room. */
-  if (!g_file_replace_contents (export->target, csv, strlen (csv), NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-merge_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (object);
-  Export *export = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (export->target);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *body = NULL;
-
-      if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %1$s is a file name, %2$s why it could not be written. */
-      body = g_strdup_printf (_("“%1$s” could not be written: %2$s Choose another folder, "
-                                "for example your documents."), name, error->message);
-      show_error (self, _("Mail-Merge File Not Saved"), body);
-      return;
-    }
-
-  if (!self->cancellable)
-    return;
-  /* Translators: %s is a file name. */
-  toast (self, bv_ui_toast_new_format (_("“%s” saved. Open it as the data source of a mail merge "
-                                         "in your word processor or e-mail program."), name));
-}
-
-static void
-export_merge_to (BvInviteWindow *self,
-                 GFile          *file)
-{
-  g_autoptr(GTask) task = NULL;
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
+  g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
-  task = g_task_new (self, self->cancellable, merge_written_cb, NULL);
-  g_task_set_source_tag (task, export_merge_to);
-  g_task_set_task_data (task, export_new (self, file, FALSE), (GDestroyNotify)export_free);
-  g_task_run_in_thread (task, merge_thread);
-}
-
-/* Into a new folder, so that no file there is replaced and names that a
- * USB stick or a network share would take for one ("Anna", "anna") stay
- * two files: nobody gets another person's link. */
-static void
-calendar_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Export *export = task_data;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  char *ics;
-
-  /* The whole meeting first, so that it keeps the plain title. */
-  ics = bv_invitation_build_ics_full (export->meeting, export->exceptions, NULL, NULL, &error);
-  if (!ics)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_ptr_array_add (names, (gpointer) bv_meeting_get_title (export->meeting));
-  g_ptr_array_add (contents, ics);
-
-  for (guint i = 0; i < export->participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (export->participants, i);
-
-      ics = bv_invitation_build_ics_full (export->meeting, export->exceptions,
-                                          g_ptr_array_index (export->links, i),
-                                          g_ptr_array_index (export->texts, i), &error);
-      if (!ics)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_ptr_array_add (names, (gpointer) bv_participant_get_name (participant));
-      g_ptr_array_add (contents, ics);
-    }
-
-  export->folder = bv_invitation_files_write (export->target, export->folder_name, names, contents,
-                                              cancellable, &error);
-  if (!export->folder)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_int (task, contents->len);
+  export = export_new (self);
+  bv_invite_exports_write_merge (export, file, window, self->toast_overlay, self->cancellable);
 }
 
 static void
-calendar_written_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+export_calendar_to (GtkWindow *window,
+                    GFile     *folder)
 {
-  BvInviteWindow *self = BV_INVITE_WINDOW (object);
-  Export *export = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_file_get_basename (export->target);
-  g_autofree char *written_folder = NULL;
-  gssize written;
-
-  written = g_task_propagate_int (G_TASK (result), &error);
-  if (error)
-    {
-      g_autofree char *body = NULL;
-
-      if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %1$s is a folder name, %2$s why the files could not be written. */
-      body = g_strdup_printf (_("The calendar files could not be written to “%1$s”: %2$s "
-                                "Choose another folder, for example your documents."),
-                              folder, error->message);
-      show_error (self, _("Calendar Files Not Saved"), body);
-      return;
-    }
-
-  if (!self->cancellable)
-    return;
-  written_folder = g_file_get_basename (export->folder);
-  /* Translators: %1$u is a number of files, %2$s a folder name. */
-  toast (self, bv_ui_toast_new_format (ngettext ("%1$u calendar file saved in “%2$s”",
-                                                 "%1$u calendar files saved in “%2$s”", (gulong)written),
-                                       (guint)written, written_folder));
-}
-
-static void
-export_calendar_to (BvInviteWindow *self,
-                    GFile          *folder)
-{
-  g_autoptr(GTask) task = NULL;
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
+  g_autoptr(BvInvitationExport) export = NULL;
 
   if (!self->client || self->renewing || self->participants->len == 0)
     return;
 
-  task = g_task_new (self, self->cancellable, calendar_written_cb, NULL);
-  g_task_set_source_tag (task, export_calendar_to);
-  g_task_set_task_data (task, export_new (self, folder, TRUE), (GDestroyNotify)export_free);
-  g_task_run_in_thread (task, calendar_thread);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     BvInviteWindow  *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file)
-    {
-      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-        export_merge_to (self, file);
-      else
-        export_calendar_to (self, file);
-    }
-  g_object_unref (chooser);
+  export = export_new (self);
+  bv_invite_exports_write_calendar (export, folder, window, self->toast_overlay, self->cancellable);
 }
 
 static void
@@ -1567,22 +790,9 @@ export_merge_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export for Mail Merge"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Spreadsheet (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of the mail-merge file; %s is the meeting's title. */
-  name = g_strdup_printf (_("Invitations %s.csv"), bv_meeting_get_title (self->meeting));
-  g_strdelimit (name, "/\\:", '_');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bv_invite_exports_choose_merge_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
+                                       export_merge_to);
 }
 
 static void
@@ -1590,15 +800,7 @@ export_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Calendar Files"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Save Here"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bv_invite_exports_choose_calendar_folder (GTK_WINDOW (widget), export_calendar_to);
 }
 
 static void
@@ -1608,7 +810,7 @@ export_merge_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  export_merge_to (BV_INVITE_WINDOW (widget), file);
+  export_merge_to (GTK_WINDOW (widget), file);
 }
 
 static void
@@ -1618,7 +820,7 @@ export_calendar_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  export_calendar_to (BV_INVITE_WINDOW (widget), folder);
+  export_calendar_to (GTK_WINDOW (widget), folder);
 }
 
 /* renewing the links */
@@ -1714,7 +916,6 @@ bv_invite_window_dispose (GObject *object)
   /* Callbacks that were waiting return at once without touching us. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->server);
@@ -1773,7 +974,6 @@ bv_invite_window_init (BvInviteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }

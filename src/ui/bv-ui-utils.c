@@ -247,3 +247,24 @@ bv_ui_take_calendar_day (GtkCalendar   *calendar,
   if (button)
     gtk_menu_button_popdown (button);
 }
+
+void
+bv_ui_add_toast (AdwToastOverlay *overlay,
+                 AdwToast        *toast)
+{
+  adw_toast_overlay_add_toast (overlay, toast);
+  bv_ui_fix_accessible_names (GTK_WIDGET (overlay));
+}
+
+void
+bv_ui_show_error (GtkWindow  *parent,
+                  const char *heading,
+                  const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -52,5 +52,13 @@ void bv_ui_name_from_row (GtkWidget  *widget,
 void bv_ui_take_calendar_day (GtkCalendar   *calendar,
                               AdwEntryRow   *row,
                               GtkMenuButton *button);
+/* Shows @toast in @overlay, with the accessible names its button needs. */
+void bv_ui_add_toast  (AdwToastOverlay *overlay,
+                       AdwToast        *toast);
+
+/* A message over @parent with only a "Close" button. */
+void bv_ui_show_error (GtkWindow       *parent,
+                       const char      *heading,
+                       const char      *body);
 
 G_END_DECLS

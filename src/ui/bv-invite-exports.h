@@ -1,0 +1,55 @@
+/* bv-invite-exports.h
+ *
+ * How invitations leave the Invite window: the file exports around the
+ * core's BvInvitationExport (asking where with a native file or folder
+ * chooser, writing in a worker thread, telling how it went) and handing
+ * one invitation to the e-mail program.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bv-invitation-export.h"
+
+G_BEGIN_DECLS
+
+/* Called with the file or folder chosen (never on Cancel). */
+typedef void (*BvInviteExportsChosen) (GtkWindow *parent,
+                                       GFile     *chosen);
+
+/* "Export for Mail Merge": a modal save dialog over @parent suggesting
+ * "Invitations <@title>.csv". */
+void bv_invite_exports_choose_merge_file       (GtkWindow             *parent,
+                                                const char            *title,
+                                                BvInviteExportsChosen  chosen);
+
+/* "Choose a Folder for the Calendar Files": a modal folder dialog. */
+void bv_invite_exports_choose_calendar_folder  (GtkWindow             *parent,
+                                                BvInviteExportsChosen  chosen);
+
+/* Write @export's mail-merge file to @file / its calendar files into a
+ * new folder in @folder, then say so in a toast in @overlay or explain
+ * the failure in a message over @parent. Nothing is said once
+ * @cancellable is cancelled (the window went away). */
+void bv_invite_exports_write_merge             (BvInvitationExport    *export,
+                                                GFile                 *file,
+                                                GtkWindow             *parent,
+                                                AdwToastOverlay       *overlay,
+                                                GCancellable          *cancellable);
+void bv_invite_exports_write_calendar          (BvInvitationExport    *export,
+                                                GFile                 *folder,
+                                                GtkWindow             *parent,
+                                                AdwToastOverlay       *overlay,
+                                                GCancellable          *cancellable);
+
+/* Opens @uri (mailto:) in the default e-mail program; says what to do
+ * instead over @parent when there is none, unless @cancellable was
+ * cancelled meanwhile. */
+void bv_invite_exports_send_mail               (GtkWindow             *parent,
+                                                const char            *uri,
+                                                GCancellable          *cancellable);
+
+G_END_DECLS
