@@ -15,7 +15,7 @@
 #include "bv-live-meetings.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -784,7 +784,7 @@ planned_ids_today (BvLivePage *self,
   today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                  g_date_time_get_day_of_month (now), 0, 0, 0);
   tomorrow = g_date_time_add_days (today, 1);
-  planned = bv_schedule_list (database, today, tomorrow);
+  planned = bv_planned_dates_list (database, today, tomorrow);
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *occurrence = g_ptr_array_index (planned, i);

@@ -12,7 +12,7 @@
 #include "bv-bbb-error.h"
 #include "bv-join.h"
 #include "bv-live-state.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 #include "bv-upcoming-page.h"
@@ -514,7 +514,7 @@ rebuild (BvUpcomingPage *self)
   week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
 
   /* From now: what has ended today is no longer upcoming. */
-  this_week = bv_schedule_list (database, now, week_end);
+  this_week = bv_planned_dates_list (database, now, week_end);
   for (guint i = 0; i < this_week->len; i++)
     {
       BvPlannedOccurrence *planned = g_ptr_array_index (this_week, i);
@@ -525,7 +525,7 @@ rebuild (BvUpcomingPage *self)
         g_ptr_array_add (week_list, planned);
     }
   /* Later: one line for each meeting not already shown this week. */
-  later = bv_schedule_list_first (database, week_end, NULL);
+  later = bv_planned_dates_list_first (database, week_end, NULL);
   for (guint i = later->len; i > 0; i--)
     {
       BvPlannedOccurrence *planned = g_ptr_array_index (later, i - 1);

@@ -1,4 +1,4 @@
-/* bv-schedule.c
+/* bv-planned-dates.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 
 void
 bv_planned_occurrence_free (BvPlannedOccurrence *self)
@@ -99,7 +99,7 @@ expand_meeting (BvDatabase *database,
 }
 
 GPtrArray *
-bv_schedule_list (BvDatabase *database,
+bv_planned_dates_list (BvDatabase *database,
                   GDateTime  *from,
                   GDateTime  *to)
 {
@@ -129,7 +129,7 @@ bv_schedule_list (BvDatabase *database,
 }
 
 GPtrArray *
-bv_schedule_list_first (BvDatabase *database,
+bv_planned_dates_list_first (BvDatabase *database,
                         GDateTime  *from,
                         GDateTime  *to)
 {
@@ -159,7 +159,7 @@ bv_schedule_list_first (BvDatabase *database,
 }
 
 BvPlannedOccurrence *
-bv_schedule_find_next (BvDatabase *database,
+bv_planned_dates_find_next (BvDatabase *database,
                        GDateTime  *now)
 {
   GListModel *meetings;
