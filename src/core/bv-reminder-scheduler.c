@@ -176,14 +176,6 @@ server_supports_expiry (BvServer *server)
   return bv_bbb_version_supports_expiry (version);
 }
 
-static gboolean
-error_means_gone (const GError *error)
-{
-  return g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING);
-}
-
 /* Only domain and code: messages may name servers or meetings. */
 static void
 log_failure (const char   *what,
@@ -313,7 +305,7 @@ meeting_info_cb (GObject      *object,
        * within the budget. A room that people used and then ended stays
        * closed, or the scheduler would open it again behind the back of
        * the moderator who ended it. */
-      if (error_means_gone (error) && state)
+      if (bv_bbb_error_is_room_gone (error) && state)
         {
           state->created = FALSE;
           state->finished = state->used;
