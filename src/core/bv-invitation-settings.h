@@ -24,7 +24,8 @@ typedef struct
   char                 pin[BV_INVITATION_PIN_SIZE];
 } BvInvitationSettings;
 
-/* @server and @meeting are nullable: without them there is no dial-in. */
+/* @settings (nullable; keys its schema lacks count as empty), @server and
+ * @meeting are nullable: without them there is no dial-in. */
 BvInvitationSettings *bv_invitation_settings_read (GSettings            *settings,
                                                    BvServer             *server,
                                                    BvMeeting            *meeting);

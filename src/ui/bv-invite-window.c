@@ -18,6 +18,7 @@
 
 #include "bv-invitation.h"
 #include "bv-invitation-files.h"
+#include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
@@ -112,54 +113,10 @@ show_error (BvInviteWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The keys come with the invitation texts; an older compiled schema
- * (a test's, a half-updated install) simply has no club details. */
-static char *
-setting (BvInviteWindow *self,
-         const char     *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (!self->settings)
-    return g_strdup ("");
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (!schema || !g_settings_schema_has_key (schema, key))
-    return g_strdup ("");
-  return g_settings_get_string (self->settings, key);
-}
-
-typedef struct
-{
-  char                *template_text;
-  char                *club_name;
-  char                *privacy_contact;
-  char                 pin[BV_INVITATION_PIN_SIZE];
-  BvInvitationContext  context;
-} TextSettings;
-
-static void
-text_settings_free (TextSettings *text)
-{
-  g_free (text->template_text);
-  g_free (text->club_name);
-  g_free (text->privacy_contact);
-  g_free (text);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextSettings, text_settings_free)
-
-static TextSettings *
+static BvInvitationSettings *
 read_text_settings (BvInviteWindow *self)
 {
-  TextSettings *text = g_new0 (TextSettings, 1);
-
-  text->template_text = setting (self, "invitation-template");
-  text->club_name = setting (self, "club-name");
-  text->privacy_contact = setting (self, "privacy-contact");
-  text->context.club_name = *text->club_name ? text->club_name : NULL;
-  text->context.privacy_contact = *text->privacy_contact ? text->privacy_contact : NULL;
-  bv_invitation_context_set_dial_in (&text->context, self->server, self->meeting, text->pin);
-  return text;
+  return bv_invitation_settings_read (self->settings, self->server, self->meeting);
 }
 
 static BvParticipant *
@@ -1130,7 +1087,7 @@ invitation_text (BvInviteWindow *self,
                  BvParticipant  *participant,
                  const char     *link)
 {
-  g_autoptr(TextSettings) text = read_text_settings (self);
+  g_autoptr(BvInvitationSettings) text = read_text_settings (self);
 
   return bv_invitation_render (text->template_text, self->meeting,
                                bv_participant_get_name (participant), link, &text->context);
@@ -1316,7 +1273,7 @@ typedef struct
   GPtrArray    *links;         /* char *, one per participant */
   GPtrArray    *texts;         /* char *, one per participant (calendar files) */
   GPtrArray    *exceptions;    /* BvMeetingException: cancelled and moved dates */
-  TextSettings *text;
+  BvInvitationSettings *text;
   GFile        *target;        /* the file or the folder */
   char         *folder_name;   /* calendar files: the new folder in @target */
   GFile        *folder;        /* calendar files: the folder written */
@@ -1330,7 +1287,7 @@ export_free (Export *export)
   g_clear_pointer (&export->links, g_ptr_array_unref);
   g_clear_pointer (&export->texts, g_ptr_array_unref);
   g_clear_pointer (&export->exceptions, g_ptr_array_unref);
-  g_clear_pointer (&export->text, text_settings_free);
+  g_clear_pointer (&export->text, bv_invitation_settings_free);
   g_clear_object (&export->target);
   g_free (export->folder_name);
   g_clear_object (&export->folder);

@@ -191,3 +191,23 @@ bv_ui_toast_new_format (const char *format,
   va_end (args);
   return adw_toast_new (markup);
 }
+
+gboolean
+bv_ui_widget_is_on_screen (GtkWidget *widget)
+{
+  GtkNative *native;
+  GdkSurface *surface;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  native = gtk_widget_get_native (widget);
+  surface = native ? gtk_native_get_surface (native) : NULL;
+  if (surface && GDK_IS_TOPLEVEL (surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
+    return FALSE;
+
+  return TRUE;
+}

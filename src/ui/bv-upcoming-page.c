@@ -93,27 +93,6 @@ get_database (BvUpcomingPage *self)
   return self->manager ? bv_server_manager_get_database (self->manager) : NULL;
 }
 
-/* Nothing is asked of a server while nobody can see the answer: the page
- * is unmapped when another page is shown or the window is hidden, and a
- * minimised window keeps its widgets mapped. */
-static gboolean
-is_on_screen (BvUpcomingPage *self)
-{
-  GtkNative *native;
-  GdkSurface *surface;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return FALSE;
-
-  native = gtk_widget_get_native (GTK_WIDGET (self));
-  surface = native ? gtk_native_get_surface (native) : NULL;
-  if (surface && GDK_IS_TOPLEVEL (surface) &&
-      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
-    return FALSE;
-
-  return TRUE;
-}
-
 static char *
 format_time (GDateTime *time)
 {
@@ -703,7 +682,7 @@ start_live_round (BvUpcomingPage *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!self->manager || !is_on_screen (self) || self->rows->len == 0)
+  if (!self->manager || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)) || self->rows->len == 0)
     return;
 
   /* A round still running answers for now. */
