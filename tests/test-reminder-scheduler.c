@@ -33,7 +33,7 @@ typedef struct
   char            *dir;
   BvDatabase      *database;
   BvServerManager *manager;
-  BvReminderScheduler     *scheduler;
+  BvReminderScheduler *scheduler;
   BvServer        *server;
   BvMeeting       *meeting;
   guint            reminders;
@@ -124,10 +124,10 @@ last_query (void)
 }
 
 static void
-reminder_cb (BvReminderScheduler  *scheduler,
-             BvMeeting    *meeting,
-             BvOccurrence *occurrence,
-             Fixture      *f)
+reminder_cb (BvReminderScheduler *scheduler,
+             BvMeeting           *meeting,
+             BvOccurrence        *occurrence,
+             Fixture             *f)
 {
   f->reminders++;
   g_free (f->last_reminder_id);
@@ -135,20 +135,20 @@ reminder_cb (BvReminderScheduler  *scheduler,
 }
 
 static void
-room_created_cb (BvReminderScheduler  *scheduler,
-                 BvMeeting    *meeting,
-                 BvOccurrence *occurrence,
-                 Fixture      *f)
+room_created_cb (BvReminderScheduler *scheduler,
+                 BvMeeting           *meeting,
+                 BvOccurrence        *occurrence,
+                 Fixture             *f)
 {
   f->created++;
 }
 
 static void
-someone_waiting_cb (BvReminderScheduler  *scheduler,
-                    BvMeeting    *meeting,
-                    BvOccurrence *occurrence,
-                    guint         participants,
-                    Fixture      *f)
+someone_waiting_cb (BvReminderScheduler *scheduler,
+                    BvMeeting           *meeting,
+                    BvOccurrence        *occurrence,
+                    guint                participants,
+                    Fixture             *f)
 {
   f->waiting++;
   f->waiting_participants = participants;

@@ -37,7 +37,7 @@ typedef struct
   char      *notes;
   GPtrArray *groups;   /* of char * */
   char      *problem;  /* a complete reason if the row cannot be used */
-} Row;
+} MemberRow;
 
 /* A name longer than this is no member's: the row is skipped. */
 #define MAX_NAME_CHARS 200
@@ -78,7 +78,7 @@ G_DEFINE_FINAL_TYPE (BvMemberImport, bv_member_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bv-member-import-error-quark, bv_member_import_error)
 
 static void
-row_free (Row *row)
+row_free (MemberRow *row)
 {
   g_free (row->name);
   g_free (row->email);
@@ -89,17 +89,17 @@ row_free (Row *row)
   g_free (row);
 }
 
-static Row *
+static MemberRow *
 row_new (guint line)
 {
-  Row *row = g_new0 (Row, 1);
+  MemberRow *row = g_new0 (MemberRow, 1);
 
   row->line = line;
   row->groups = g_ptr_array_new_with_free_func (g_free);
   return row;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Row, row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MemberRow, row_free)
 
 static void
 item_free (BvMemberImportItem *item)
@@ -226,7 +226,7 @@ take_plain (char *text)
 }
 
 static void
-add_group_names (Row        *row,
+add_group_names (MemberRow  *row,
                  const char *text)
 {
   g_autofree char *unified = NULL;
@@ -692,7 +692,7 @@ parse_csv (const char  *text,
 
   while (csv_next_record (&cursor, separator, fields, &line, &unterminated))
     {
-      g_autoptr(Row) row = row_new (line);
+      g_autoptr(MemberRow) row = row_new (line);
       gboolean empty = TRUE;
       guint extra = 0;
       const char *full;
@@ -993,7 +993,7 @@ parse_property (const char *text,
 }
 
 static void
-finish_card (Row       *row,
+finish_card (MemberRow *row,
              char      *n_name,
              GPtrArray *rows)
 {
@@ -1010,7 +1010,7 @@ parse_vcard (const char *text)
   g_autofree char *n_name = NULL;
   gboolean email_preferred = FALSE;
   gboolean phone_preferred = FALSE;
-  Row *row = NULL;
+  MemberRow *row = NULL;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1156,7 +1156,7 @@ parse_rows (const char  *data,
 static void
 add_item (GPtrArray            *list,
           BvMemberImportAction  action,
-          Row                  *row,
+          MemberRow            *row,
           BvMember             *member,
           const char           *label,
           char                 *details)
@@ -1176,9 +1176,9 @@ add_item (GPtrArray            *list,
 
 /* The groups named in @row that @member is not in yet. */
 static gboolean
-adds_groups (Lookup   *lookup,
-             BvMember *member,
-             Row      *row)
+adds_groups (Lookup    *lookup,
+             BvMember  *member,
+             MemberRow *row)
 {
   for (guint i = 0; i < row->groups->len; i++)
     {
@@ -1204,7 +1204,7 @@ classify (BvMemberImport  *self,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      Row *row = g_ptr_array_index (rows, i);
+      MemberRow *row = g_ptr_array_index (rows, i);
       g_autofree char *key = NULL;
       g_autofree char *folded = NULL;
       g_autoptr(BvMember) existing = NULL;

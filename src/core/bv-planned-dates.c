@@ -100,8 +100,8 @@ expand_meeting (BvDatabase *database,
 
 GPtrArray *
 bv_planned_dates_list (BvDatabase *database,
-                  GDateTime  *from,
-                  GDateTime  *to)
+                       GDateTime  *from,
+                       GDateTime  *to)
 {
   GListModel *meetings;
   GPtrArray *result;
@@ -130,8 +130,8 @@ bv_planned_dates_list (BvDatabase *database,
 
 GPtrArray *
 bv_planned_dates_list_first (BvDatabase *database,
-                        GDateTime  *from,
-                        GDateTime  *to)
+                             GDateTime  *from,
+                             GDateTime  *to)
 {
   GListModel *meetings;
   GPtrArray *result;
@@ -160,7 +160,7 @@ bv_planned_dates_list_first (BvDatabase *database,
 
 BvPlannedOccurrence *
 bv_planned_dates_find_next (BvDatabase *database,
-                       GDateTime  *now)
+                            GDateTime  *now)
 {
   GListModel *meetings;
   BvPlannedOccurrence *best = NULL;

@@ -39,25 +39,25 @@ typedef struct
 
 struct _BvReminderScheduler
 {
-  GObject               parent_instance;
+  GObject                      parent_instance;
 
-  BvServerManager      *manager;
-  GListModel           *meetings;
-  gulong                meetings_changed_id;
-  GCancellable         *cancellable;
+  BvServerManager             *manager;
+  GListModel                  *meetings;
+  gulong                       meetings_changed_id;
+  GCancellable                *cancellable;
 
-  BvReminderSchedulerClockFunc  now_func;
-  gpointer              now_data;
-  guint                 lead_minutes;
+  BvReminderSchedulerClockFunc now_func;
+  gpointer                     now_data;
+  guint                        lead_minutes;
 
-  GHashTable           *states;        /* key → OccurrenceState */
-  GHashTable           *last_request;  /* meeting id → gint64 µs by the clock */
-  GHashTable           *joined;        /* meeting id → gint64 µs by the clock */
+  GHashTable                  *states;        /* key → OccurrenceState */
+  GHashTable                  *last_request;  /* meeting id → gint64 µs by the clock */
+  GHashTable                  *joined;        /* meeting id → gint64 µs by the clock */
 
-  guint                 tick_id;
-  guint                 due_id;
-  guint                 request_count;
-  guint                 n_pending;
+  guint                        tick_id;
+  guint                        due_id;
+  guint                        request_count;
+  guint                        n_pending;
 };
 
 enum {
@@ -73,16 +73,16 @@ G_DEFINE_FINAL_TYPE (BvReminderScheduler, bv_reminder_scheduler, G_TYPE_OBJECT)
 
 typedef struct
 {
-  BvReminderScheduler  *self;
-  BvServer     *server;
-  BvMeeting    *meeting;
-  BvOccurrence *occurrence;
-  char         *key;
-  BvBbbClient  *client;
-  gboolean      create;
-  BvBbbQuery   *query;   /* kept for one more try without the PIN */
-  GBytes       *slides;
-} Operation;
+  BvReminderScheduler *self;
+  BvServer            *server;
+  BvMeeting           *meeting;
+  BvOccurrence        *occurrence;
+  char                *key;
+  BvBbbClient         *client;
+  gboolean             create;
+  BvBbbQuery          *query;   /* kept for one more try without the PIN */
+  GBytes              *slides;
+} RoomOpening;
 
 static void
 occurrence_state_free (OccurrenceState *state)
@@ -99,7 +99,7 @@ time_new (gint64 value)
 }
 
 static void
-operation_free (Operation *op)
+operation_free (RoomOpening *op)
 {
   OccurrenceState *state = g_hash_table_lookup (op->self->states, op->key);
 
@@ -117,7 +117,7 @@ operation_free (Operation *op)
   g_free (op);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Operation, operation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoomOpening, operation_free)
 
 /* g_date_time_to_unix_usec () is GLib 2.80. */
 static gint64
@@ -142,16 +142,16 @@ state_key (BvPlannedOccurrence *planned)
 }
 
 static GDateTime *
-window_start (BvReminderScheduler  *self,
-              BvOccurrence *occurrence)
+window_start (BvReminderScheduler *self,
+              BvOccurrence        *occurrence)
 {
   return g_date_time_add_minutes (occurrence->start, - (int) self->lead_minutes);
 }
 
 static gboolean
-has_joined (BvReminderScheduler  *self,
-            const char   *meeting_id,
-            BvOccurrence *occurrence)
+has_joined (BvReminderScheduler *self,
+            const char          *meeting_id,
+            BvOccurrence        *occurrence)
 {
   gint64 *joined_at = g_hash_table_lookup (self->joined, meeting_id);
   g_autoptr(GDateTime) begin = NULL;
@@ -190,7 +190,7 @@ created_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(Operation) op = user_data;
+  g_autoptr(RoomOpening) op = user_data;
   g_autoptr(BvBbbMeeting) room = NULL;
   g_autoptr(GError) error = NULL;
   OccurrenceState *state;
@@ -218,8 +218,8 @@ created_cb (GObject      *object,
 }
 
 static void
-send_create (Operation *op,
-             GBytes    *slides)
+send_create (RoomOpening *op,
+             GBytes      *slides)
 {
   BvBbbQuery *query = bv_join_build_create_query (op->meeting);
 
@@ -264,7 +264,7 @@ slides_read_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Operation *op = user_data;
+  RoomOpening *op = user_data;
   g_autoptr(GBytes) slides = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -287,7 +287,7 @@ meeting_info_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(Operation) op = user_data;
+  g_autoptr(RoomOpening) op = user_data;
   g_autoptr(BvBbbMeeting) room = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *user_id = NULL;
@@ -346,7 +346,7 @@ client_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Operation *op = user_data;
+  RoomOpening *op = user_data;
   g_autoptr(GError) error = NULL;
   const char * const *slides;
 
@@ -384,13 +384,13 @@ client_opened_cb (GObject      *object,
 }
 
 static void
-start_operation (BvReminderScheduler         *self,
+start_operation (BvReminderScheduler *self,
                  BvServer            *server,
                  BvPlannedOccurrence *planned,
                  const char          *key,
                  OccurrenceState     *state)
 {
-  Operation *op = g_new0 (Operation, 1);
+  RoomOpening *op = g_new0 (RoomOpening, 1);
 
   op->self = g_object_ref (self);
   op->server = g_object_ref (server);
@@ -406,8 +406,8 @@ start_operation (BvReminderScheduler         *self,
 
 static gboolean
 may_send (BvReminderScheduler *self,
-          const char  *meeting_id,
-          GDateTime   *now)
+          const char          *meeting_id,
+          GDateTime           *now)
 {
   gint64 *last = g_hash_table_lookup (self->last_request, meeting_id);
 
@@ -415,7 +415,7 @@ may_send (BvReminderScheduler *self,
 }
 
 static void
-handle_occurrence (BvReminderScheduler         *self,
+handle_occurrence (BvReminderScheduler *self,
                    BvPlannedOccurrence *planned,
                    GDateTime           *now)
 {
@@ -463,7 +463,7 @@ handle_occurrence (BvReminderScheduler         *self,
 
 static void
 forget_past (BvReminderScheduler *self,
-             GDateTime   *now)
+             GDateTime           *now)
 {
   GHashTableIter iter;
   OccurrenceState *state;
@@ -488,7 +488,7 @@ due_cb (gpointer user_data)
  * gets a timeout of its own so the room is there on the minute. */
 static void
 schedule_next_due (BvReminderScheduler *self,
-                   GDateTime   *now)
+                   GDateTime           *now)
 {
   g_autoptr(GDateTime) until = g_date_time_add_seconds (now, TICK_SECONDS + self->lead_minutes * 60);
   g_autoptr(GPtrArray) planned = NULL;
@@ -603,8 +603,8 @@ bv_reminder_scheduler_new (BvServerManager *manager)
 
 void
 bv_reminder_scheduler_set_clock (BvReminderScheduler          *self,
-                        BvReminderSchedulerClockFunc  now_func,
-                        gpointer              data)
+                                 BvReminderSchedulerClockFunc  now_func,
+                                 gpointer                      data)
 {
   g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
@@ -614,7 +614,7 @@ bv_reminder_scheduler_set_clock (BvReminderScheduler          *self,
 
 void
 bv_reminder_scheduler_set_lead_minutes (BvReminderScheduler *self,
-                               guint        minutes)
+                                        guint                minutes)
 {
   g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
@@ -695,7 +695,7 @@ bv_reminder_scheduler_tick (BvReminderScheduler *self)
 
 void
 bv_reminder_scheduler_mark_joined (BvReminderScheduler *self,
-                          const char  *meeting_id)
+                                   const char          *meeting_id)
 {
   g_autoptr(GDateTime) now = NULL;
 

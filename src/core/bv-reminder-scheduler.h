@@ -44,34 +44,34 @@ typedef GDateTime *(*BvReminderSchedulerClockFunc) (gpointer data);
  *
  * Failures (no keyring, server unreachable) are logged and retried a
  * minute later; nobody is looking when they happen. */
-BvReminderScheduler *bv_reminder_scheduler_new              (BvServerManager      *manager);
+BvReminderScheduler *bv_reminder_scheduler_new               (BvServerManager              *manager);
 
 /* NULL restores the real clock (local time). */
-void         bv_reminder_scheduler_set_clock        (BvReminderScheduler          *self,
-                                            BvReminderSchedulerClockFunc  now_func,
-                                            gpointer              data);
-void         bv_reminder_scheduler_set_lead_minutes (BvReminderScheduler          *self,
-                                            guint                 minutes);
-guint        bv_reminder_scheduler_get_lead_minutes (BvReminderScheduler          *self);
+void                 bv_reminder_scheduler_set_clock         (BvReminderScheduler          *self,
+                                                              BvReminderSchedulerClockFunc  now_func,
+                                                              gpointer                      data);
+void                 bv_reminder_scheduler_set_lead_minutes  (BvReminderScheduler          *self,
+                                                              guint                         minutes);
+guint                bv_reminder_scheduler_get_lead_minutes  (BvReminderScheduler          *self);
 
 /* Ticks every 60 s and once more at the next window's beginning; a
  * change to the planned meetings ticks at once. */
-void         bv_reminder_scheduler_start            (BvReminderScheduler          *self);
-void         bv_reminder_scheduler_stop             (BvReminderScheduler          *self);
-gboolean     bv_reminder_scheduler_is_running       (BvReminderScheduler          *self);
+void                 bv_reminder_scheduler_start             (BvReminderScheduler          *self);
+void                 bv_reminder_scheduler_stop              (BvReminderScheduler          *self);
+gboolean             bv_reminder_scheduler_is_running        (BvReminderScheduler          *self);
 
 /* Looks at the time now and sends what is due. Tests call this instead of
  * bv_reminder_scheduler_start (). */
-void         bv_reminder_scheduler_tick             (BvReminderScheduler          *self);
+void                 bv_reminder_scheduler_tick              (BvReminderScheduler          *self);
 
 /* The user joined @meeting_id through the app: nobody is waiting for them
  * any more, and its room needs no more watching in this window. */
-void         bv_reminder_scheduler_mark_joined      (BvReminderScheduler          *self,
-                                            const char           *meeting_id);
+void                 bv_reminder_scheduler_mark_joined       (BvReminderScheduler          *self,
+                                                              const char                   *meeting_id);
 
 /* For tests: HTTP requests sent to servers so far, and requests still
  * under way. */
-guint        bv_reminder_scheduler_get_request_count (BvReminderScheduler         *self);
-guint        bv_reminder_scheduler_get_n_pending     (BvReminderScheduler         *self);
+guint                bv_reminder_scheduler_get_request_count (BvReminderScheduler          *self);
+guint                bv_reminder_scheduler_get_n_pending     (BvReminderScheduler          *self);
 
 G_END_DECLS

@@ -134,10 +134,10 @@ format_time (GDateTime *time)
 }
 
 static void
-reminder_cb (BvReminderScheduler   *scheduler,
-             BvMeeting     *meeting,
-             BvOccurrence  *occurrence,
-             BvApplication *self)
+reminder_cb (BvReminderScheduler *scheduler,
+             BvMeeting           *meeting,
+             BvOccurrence        *occurrence,
+             BvApplication       *self)
 {
   g_autoptr(GNotification) notification = NULL;
   /* In the user's zone, as everywhere the app shows a date. */
@@ -164,11 +164,11 @@ reminder_cb (BvReminderScheduler   *scheduler,
 }
 
 static void
-someone_waiting_cb (BvReminderScheduler   *scheduler,
-                    BvMeeting     *meeting,
-                    BvOccurrence  *occurrence,
-                    guint          participants,
-                    BvApplication *self)
+someone_waiting_cb (BvReminderScheduler *scheduler,
+                    BvMeeting           *meeting,
+                    BvOccurrence        *occurrence,
+                    guint                participants,
+                    BvApplication       *self)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
@@ -201,7 +201,7 @@ lead_time_changed_cb (BvApplication *self)
 {
   if (self->scheduler)
     bv_reminder_scheduler_set_lead_minutes (self->scheduler,
-                                   g_settings_get_uint (self->settings, "reminder-lead-minutes"));
+                                            g_settings_get_uint (self->settings, "reminder-lead-minutes"));
 }
 
 /* Only while the window is open or in background mode, never for a
@@ -918,7 +918,7 @@ bv_application_get_database_error (BvApplication *self)
 
 void
 bv_application_set_job_status (BvApplication *self,
-                                int            status)
+                               int            status)
 {
   g_return_if_fail (BV_IS_APPLICATION (self));
 

@@ -31,7 +31,7 @@ typedef struct
   GtkLabel            *live_label;
   GtkButton           *join_button;
   GtkStack            *join_stack;
-} Row;
+} UpcomingRow;
 
 typedef struct
 {
@@ -53,7 +53,7 @@ struct _BvUpcomingPage
   GListModel      *meetings;
   gulong           meetings_changed_id;
 
-  GPtrArray       *rows;            /* of Row */
+  GPtrArray       *rows;            /* of UpcomingRow */
   GPtrArray       *groups;          /* of GtkWidget, in groups_box */
 
   guint            clock_id;
@@ -80,7 +80,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-row_free (Row *row)
+row_free (UpcomingRow *row)
 {
   g_clear_object (&row->meeting);
   g_clear_pointer (&row->occurrence, bv_occurrence_free);
@@ -158,7 +158,7 @@ describe_live (BvBbbMeeting *room)
 
 static void
 update_row_live (BvUpcomingPage *self,
-                 Row            *row)
+                 UpcomingRow    *row)
 {
   BvBbbMeeting *room = self->live ? g_hash_table_lookup (self->live, bv_meeting_get_bbb_meeting_id (row->meeting)) : NULL;
   g_autofree char *text = NULL;
@@ -181,7 +181,7 @@ update_row_live (BvUpcomingPage *self,
 
 static void
 show_join_state (BvUpcomingPage *self,
-                 Row            *row)
+                 UpcomingRow    *row)
 {
   gboolean joining = g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting));
 
@@ -236,8 +236,8 @@ joined_cb (GObject      *object,
 }
 
 static void
-join_clicked_cb (GtkButton *button,
-                 Row       *row)
+join_clicked_cb (GtkButton   *button,
+                 UpcomingRow *row)
 {
   BvUpcomingPage *self = row->page;
   g_autoptr(BvServer) server = NULL;
@@ -297,7 +297,7 @@ new_row (BvUpcomingPage      *self,
          gboolean             with_day,
          gboolean             with_server)
 {
-  Row *row = g_new0 (Row, 1);
+  UpcomingRow *row = g_new0 (UpcomingRow, 1);
   g_autofree char *title = g_markup_escape_text (bv_meeting_get_title (planned->meeting), -1);
   g_autofree char *when = describe_date (planned->occurrence, with_day);
   g_autofree char *rule = NULL;
@@ -692,7 +692,7 @@ start_live_round (BvUpcomingPage *self)
   by_server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strv_builder_unref);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      Row *row = g_ptr_array_index (self->rows, i);
+      UpcomingRow *row = g_ptr_array_index (self->rows, i);
       const char *server_id = bv_meeting_get_server_id (row->meeting);
       GStrvBuilder *builder;
 
