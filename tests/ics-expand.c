@@ -19,7 +19,7 @@
 
 #include "bv-database.h"
 #include "bv-ics-import.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 
 typedef struct
 {
@@ -98,7 +98,7 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  planned = bv_schedule_list (reopened, from, to);
+  planned = bv_planned_dates_list (reopened, from, to);
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (planned, i);

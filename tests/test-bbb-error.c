@@ -251,6 +251,28 @@ test_quark (void)
   g_assert_cmpstr (g_quark_to_string (BV_BBB_ERROR), ==, "bv-bbb-error-quark");
 }
 
+/* The answers that mean "no such room (any more)", and only those. */
+static void
+test_room_gone (void)
+{
+  g_autoptr(GEnumClass) codes = g_type_class_ref (BV_TYPE_BBB_ERROR);
+  g_autoptr(GError) other = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOENT, "");
+
+  g_assert_false (bv_bbb_error_is_room_gone (NULL));
+  g_assert_false (bv_bbb_error_is_room_gone (other));
+
+  for (guint i = 0; i < codes->n_values; i++)
+    {
+      int code = codes->values[i].value;
+      g_autoptr(GError) error = bv_bbb_error_new (code);
+      gboolean gone = code == BV_BBB_ERROR_NOT_FOUND ||
+                      code == BV_BBB_ERROR_INVALID_MEETING ||
+                      code == BV_BBB_ERROR_MEETING_NOT_RUNNING;
+
+      g_assert_cmpint (bv_bbb_error_is_room_gone (error), ==, gone);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -267,6 +289,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bbb/error/new", test_new);
   g_test_add_func ("/bbb/error/examples", test_examples);
   g_test_add_func ("/bbb/error/quark", test_quark);
+  g_test_add_func ("/bbb/error/room-gone", test_room_gone);
 
   return g_test_run ();
 }

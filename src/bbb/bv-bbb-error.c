@@ -194,3 +194,11 @@ bv_bbb_error_new (BvBbbError code)
 {
   return g_error_new_literal (BV_BBB_ERROR, code, bv_bbb_error_get_advice (code));
 }
+
+gboolean
+bv_bbb_error_is_room_gone (const GError *error)
+{
+  return g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
+         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
+         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING);
+}

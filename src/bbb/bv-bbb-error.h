@@ -66,5 +66,9 @@ GError     *bv_bbb_error_new_for_key        (const char  *message_key);
 const char *bv_bbb_error_get_advice         (BvBbbError   code);
 /* A new error with the translated advice for code. */
 GError     *bv_bbb_error_new                (BvBbbError   code);
+/* TRUE when @error (nullable) says the room is not, or no longer, on the
+ * server: never created, ended, or not running. For a question about a
+ * room that is an answer, not a failure. */
+gboolean    bv_bbb_error_is_room_gone       (const GError *error);
 
 G_END_DECLS

@@ -926,9 +926,7 @@ meeting_info_cb (GObject      *object,
   room = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
   if (!room)
     {
-      if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING))
+      if (bv_bbb_error_is_room_gone (error))
         {
           /* No room: nobody can be in it. */
           save_new_id (task);

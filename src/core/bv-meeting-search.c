@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 
 static gboolean
 word_found (const char  *word,
@@ -74,7 +74,7 @@ bv_meeting_search (BvDatabase         *database,
     return found;
 
   /* Each meeting's first date that has not ended, soonest first. */
-  first = bv_schedule_list_first (database, now, NULL);
+  first = bv_planned_dates_list_first (database, now, NULL);
   for (guint i = 0; i < first->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (first, i);

@@ -43,7 +43,7 @@ typedef struct
   gboolean            has_new_start;
   struct icaltimetype new_start;
   guint               new_duration;
-} Change;
+} OccurrenceChange;
 
 /* Everything an expansion needs, checked and parsed once. */
 typedef struct
@@ -369,7 +369,7 @@ last_moved_id (GHashTable *changes)
   g_hash_table_iter_init (&iter, changes);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const Change *change = value;
+      const OccurrenceChange *change = value;
 
       if (!change->cancelled && (!last || strcmp (key, last) > 0))
         last = key;
@@ -455,7 +455,7 @@ plan_init (Plan                        *plan,
     {
       const BvOccurrenceException *exception = &exceptions[i];
       struct icaltimetype id_time;
-      g_autofree Change *change = g_new0 (Change, 1);
+      g_autofree OccurrenceChange *change = g_new0 (OccurrenceChange, 1);
       char *id;
 
       if (!parse_local (exception->recurrence_id, &id_time)
@@ -583,7 +583,7 @@ plan_expand (const Plan *plan,
     {
       struct icaltimetype t;
       g_autofree char *id = NULL;
-      const Change *change;
+      const OccurrenceChange *change;
       gboolean skipping;
 
       if (plan->recurring)

@@ -65,10 +65,10 @@ typedef struct
 {
   BvBbbRecording *recording;
   gboolean        publish;
-} Change;
+} PublishChange;
 
 static void
-change_free (Change *change)
+change_free (PublishChange *change)
 {
   g_clear_object (&change->recording);
   g_free (change);
@@ -292,7 +292,7 @@ published_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   BvRecordingsSource *self = g_task_get_source_object (task);
-  Change *change = g_task_get_task_data (task);
+  PublishChange *change = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   const char *id = bv_bbb_recording_get_record_id (change->recording);
   guint position;
@@ -320,7 +320,7 @@ deleted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   BvRecordingsSource *self = g_task_get_source_object (task);
-  Change *change = g_task_get_task_data (task);
+  PublishChange *change = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   const char *id = bv_bbb_recording_get_record_id (change->recording);
   guint position;
@@ -362,7 +362,7 @@ start_change (BvRecordingsSource  *self,
               GAsyncReadyCallback  done_cb)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Change *change = g_new0 (Change, 1);
+  PublishChange *change = g_new0 (PublishChange, 1);
   const char *id = bv_bbb_recording_get_record_id (recording);
 
   g_task_set_source_tag (task, source_tag);

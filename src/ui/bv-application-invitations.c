@@ -15,48 +15,28 @@
 #include <glib/gi18n.h>
 
 #include "bv-application-private.h"
+#include "bv-command-line-job.h"
 #include "bv-invitation-export.h"
+#include "bv-invitation-settings.h"
 #include "bv-server-client.h"
 
+/* The export's state while the server's client opens. */
 typedef struct
 {
-  BvApplication           *app;
-  GApplicationCommandLine *command_line;
-  BvMeeting               *meeting;
-  BvServer                *server;
-  GPtrArray               *participants;
-  GFile                   *output;
-} InvitationsJob;
+  BvMeeting *meeting;
+  BvServer  *server;
+  GPtrArray *participants;
+  GFile     *output;
+} InvitationsExport;
 
 static void
-invitations_job_free (InvitationsJob *job)
+invitations_export_free (InvitationsExport *export)
 {
-  g_clear_object (&job->command_line);
-  g_clear_object (&job->meeting);
-  g_clear_object (&job->server);
-  g_clear_pointer (&job->participants, g_ptr_array_unref);
-  g_clear_object (&job->output);
-  g_application_release (G_APPLICATION (job->app));
-  g_clear_object (&job->app);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (InvitationsJob, invitations_job_free)
-
-static void
-finish (InvitationsJob *job,
-        int             status)
-{
-  g_application_command_line_set_exit_status (job->command_line, status);
-  _bv_application_set_job_status (job->app, status);
-}
-
-static void
-fail (InvitationsJob *job,
-      const char     *message)
-{
-  g_application_command_line_printerr (job->command_line, "%s\n", message);
-  finish (job, 1);
+  g_clear_object (&export->meeting);
+  g_clear_object (&export->server);
+  g_clear_pointer (&export->participants, g_ptr_array_unref);
+  g_clear_object (&export->output);
+  g_free (export);
 }
 
 /* By id, else by exact title when only one meeting has it. */
@@ -102,18 +82,19 @@ written_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(InvitationsJob) job = user_data;
+  g_autoptr(BvCommandLineJob) job = user_data;
+  InvitationsExport *export = job->data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
 
-  name = g_file_get_parse_name (job->output);
+  name = g_file_get_parse_name (export->output);
   if (!bv_invitation_export_write_merge_finish (BV_INVITATION_EXPORT (object), result, &error))
     {
       /* Translators: the first %s is a file name, the second what went wrong. */
       message = g_strdup_printf (_("The invitations could not be written to “%s”: %s"),
                                  name, error->message);
-      fail (job, message);
+      bv_command_line_job_finish (job, 1, message);
       return;
     }
 
@@ -121,10 +102,9 @@ written_cb (GObject      *object,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Invitations: %u person written to %s",
                                           "Invitations: %u people written to %s",
-                                          job->participants->len),
-                             job->participants->len, name);
-  g_application_command_line_print (job->command_line, "%s\n", message);
-  finish (job, 0);
+                                          export->participants->len),
+                             export->participants->len, name);
+  bv_command_line_job_finish (job, 0, message);
 }
 
 static void
@@ -132,46 +112,36 @@ client_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(InvitationsJob) job = user_data;
+  g_autoptr(BvCommandLineJob) job = user_data;
+  InvitationsExport *export = job->data;
   g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(BvInvitationExport) export = NULL;
+  g_autoptr(BvInvitationExport) merge = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *template_text = NULL;
-  g_autofree char *club_name = NULL;
-  g_autofree char *privacy_contact = NULL;
+  g_autoptr(BvInvitationSettings) texts = NULL;
   g_autofree char *csv = NULL;
-  GSettings *settings = bv_application_get_settings (job->app);
-  BvInvitationContext context = { NULL };
-  char pin[BV_INVITATION_PIN_SIZE];
 
   client = bv_server_client_open_finish (result, &error);
   if (!client)
     {
-      fail (job, error->message);
+      bv_command_line_job_finish (job, 1, error->message);
       return;
     }
 
-  template_text = g_settings_get_string (settings, "invitation-template");
-  club_name = g_settings_get_string (settings, "club-name");
-  privacy_contact = g_settings_get_string (settings, "privacy-contact");
-  context.club_name = club_name;
-  context.privacy_contact = privacy_contact;
-  bv_invitation_context_set_dial_in (&context, job->server, job->meeting, pin);
+  texts = bv_invitation_settings_read (bv_application_get_settings (job->application),
+                                       export->server, export->meeting);
   /* The same file as the Invite window's "Export for Mail Merge". */
-  export = bv_invitation_export_new (job->meeting, template_text, &context);
-  bv_invitation_export_add_signed (export, client, job->server, job->participants);
+  merge = bv_invitation_export_new (export->meeting, texts->template_text, &texts->context);
+  bv_invitation_export_add_signed (merge, client, export->server, export->participants);
 
-  if (job->output)
+  if (export->output)
     {
-      GFile *output = job->output;
-
-      bv_invitation_export_write_merge_async (export, output, NULL, written_cb, g_steal_pointer (&job));
+      bv_invitation_export_write_merge_async (merge, export->output, NULL, written_cb, g_steal_pointer (&job));
       return;
     }
 
-  csv = bv_invitation_export_merge_csv (export);
+  csv = bv_invitation_export_merge_csv (merge);
   g_application_command_line_print (job->command_line, "%s", csv);
-  finish (job, 0);
+  bv_command_line_job_finish (job, 0, NULL);
 }
 
 /* Returns TRUE when --export-invitations was given and the job taken over. */
@@ -183,7 +153,8 @@ _bv_application_run_invitations_job (BvApplication           *self,
   const char *which = NULL;
   const char *output = NULL;
   const GError *database_error;
-  g_autoptr(InvitationsJob) job = NULL;
+  g_autoptr(BvCommandLineJob) job = NULL;
+  InvitationsExport *export;
   g_autofree char *problem = NULL;
   BvServerManager *manager;
   BvDatabase *database;
@@ -194,54 +165,52 @@ _bv_application_run_invitations_job (BvApplication           *self,
     return FALSE;
   g_variant_dict_lookup (options, "output", "^&ay", &output);
 
-  job = g_new0 (InvitationsJob, 1);
-  job->app = g_object_ref (self);
-  job->command_line = g_object_ref (command_line);
-  /* Keeps a locally started app alive until the job is done. */
-  g_application_hold (G_APPLICATION (self));
+  job = bv_command_line_job_new (self, command_line);
+  export = g_new0 (InvitationsExport, 1);
+  bv_command_line_job_set_data (job, export, (GDestroyNotify) invitations_export_free);
 
   database_error = bv_application_get_database_error (self);
   if (database_error)
     {
-      fail (job, database_error->message);
+      bv_command_line_job_finish (job, 1, database_error->message);
       return TRUE;
     }
 
   manager = bv_application_get_server_manager (self);
   database = bv_server_manager_get_database (manager);
-  job->meeting = find_meeting (database, which, &problem);
-  if (!job->meeting)
+  export->meeting = find_meeting (database, which, &problem);
+  if (!export->meeting)
     {
-      fail (job, problem);
+      bv_command_line_job_finish (job, 1, problem);
       return TRUE;
     }
 
-  job->participants = bv_database_list_participants (database, bv_meeting_get_id (job->meeting));
-  if (!job->participants || job->participants->len == 0)
+  export->participants = bv_database_list_participants (database, bv_meeting_get_id (export->meeting));
+  if (!export->participants || export->participants->len == 0)
     {
       /* Translators: %s is a meeting's title. */
       problem = g_strdup_printf (_("Nobody is invited to “%s” yet. Add participants in the "
                                    "meeting’s invitations first."),
-                                 bv_meeting_get_title (job->meeting));
-      fail (job, problem);
+                                 bv_meeting_get_title (export->meeting));
+      bv_command_line_job_finish (job, 1, problem);
       return TRUE;
     }
 
-  server_id = bv_meeting_get_server_id (job->meeting);
-  job->server = server_id ? bv_server_manager_find_server (manager, server_id) : NULL;
-  if (!job->server)
+  server_id = bv_meeting_get_server_id (export->meeting);
+  export->server = server_id ? bv_server_manager_find_server (manager, server_id) : NULL;
+  if (!export->server)
     {
-      fail (job, _("This meeting has no conference server. Choose one in the meeting’s settings."));
+      bv_command_line_job_finish (job, 1, _("This meeting has no conference server. Choose one in the meeting’s settings."));
       return TRUE;
     }
 
   /* Relative to the caller's folder, also when another instance runs. */
   if (output && *output)
-    job->output = g_application_command_line_create_file_for_arg (command_line, output);
+    export->output = g_application_command_line_create_file_for_arg (command_line, output);
 
   /* The server first: argument order is unspecified in C, and the steal
    * must not come before it. */
-  server = job->server;
+  server = export->server;
   bv_server_client_open_async (server, NULL, client_opened_cb, g_steal_pointer (&job));
   return TRUE;
 }

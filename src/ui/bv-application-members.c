@@ -14,43 +14,19 @@
 #include <glib/gi18n.h>
 
 #include "bv-application-private.h"
+#include "bv-command-line-job.h"
 #include "bv-member-import.h"
-
-typedef struct
-{
-  BvApplication           *app;
-  GApplicationCommandLine *command_line;
-} MembersJob;
-
-static void
-members_job_free (MembersJob *job)
-{
-  g_clear_object (&job->command_line);
-  g_application_release (G_APPLICATION (job->app));
-  g_clear_object (&job->app);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MembersJob, members_job_free)
-
-static void
-finish (MembersJob *job,
-        int         status)
-{
-  g_application_command_line_set_exit_status (job->command_line, status);
-  _bv_application_set_job_status (job->app, status);
-}
 
 static void
 preview_ready_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(MembersJob) job = user_data;
+  g_autoptr(BvCommandLineJob) job = user_data;
   g_autoptr(BvMemberImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  BvServerManager *manager = bv_application_get_server_manager (job->app);
+  BvServerManager *manager = bv_application_get_server_manager (job->application);
   BvMemberImportCounts counts = { 0 };
   GPtrArray *skipped;
 
@@ -58,8 +34,7 @@ preview_ready_cb (GObject      *object,
   if (!import ||
       !bv_member_import_apply (import, bv_server_manager_get_database (manager), &counts, &error))
     {
-      g_application_command_line_printerr (job->command_line, "%s\n", error->message);
-      finish (job, 1);
+      bv_command_line_job_finish (job, 1, error->message);
       return;
     }
 
@@ -68,6 +43,7 @@ preview_ready_cb (GObject      *object,
                           counts.added, counts.updated, counts.skipped);
   g_application_command_line_print (job->command_line, "%s\n", line);
 
+  /* The reasons after the summary, on standard error. */
   skipped = bv_member_import_get_skipped (import);
   for (guint i = 0; i < skipped->len; i++)
     {
@@ -76,7 +52,7 @@ preview_ready_cb (GObject      *object,
       g_application_command_line_printerr (job->command_line, "%s\n", item->details);
     }
 
-  finish (job, 0);
+  bv_command_line_job_finish (job, 0, NULL);
 }
 
 /* Returns TRUE when --import-members was given and the job taken over. */
@@ -88,23 +64,18 @@ _bv_application_run_members_job (BvApplication           *self,
   const char *path = NULL;
   const GError *database_error;
   g_autoptr(GFile) file = NULL;
-  MembersJob *job;
+  BvCommandLineJob *job;
 
   if (!g_variant_dict_lookup (options, "import-members", "^&ay", &path) || !path)
     return FALSE;
 
-  job = g_new0 (MembersJob, 1);
-  job->app = g_object_ref (self);
-  job->command_line = g_object_ref (command_line);
-  /* Keeps a locally started app alive until the job is done. */
-  g_application_hold (G_APPLICATION (self));
+  job = bv_command_line_job_new (self, command_line);
 
   database_error = bv_application_get_database_error (self);
   if (database_error)
     {
-      g_application_command_line_printerr (command_line, "%s\n", database_error->message);
-      finish (job, 1);
-      members_job_free (job);
+      bv_command_line_job_finish (job, 1, database_error->message);
+      bv_command_line_job_free (job);
       return TRUE;
     }
 

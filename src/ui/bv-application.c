@@ -13,9 +13,10 @@
 
 #include "bv-application-private.h"
 #include "bv-invitation-text.h"
+#include "bv-join.h"
 #include "bv-preferences-window.h"
-#include "bv-schedule.h"
-#include "bv-scheduler.h"
+#include "bv-planned-dates.h"
+#include "bv-reminder-scheduler.h"
 #include "bv-search-provider.h"
 #include "bv-ui-utils.h"
 #include "bv-window.h"
@@ -32,7 +33,7 @@ struct _BvApplication
   GError          *database_error;
   int              job_status;
 
-  BvScheduler      *scheduler;
+  BvReminderScheduler      *scheduler;
   BvSearchProvider *search_provider;
   GListModel       *servers;
   gulong            servers_changed_id;
@@ -133,10 +134,10 @@ format_time (GDateTime *time)
 }
 
 static void
-reminder_cb (BvScheduler   *scheduler,
-             BvMeeting     *meeting,
-             BvOccurrence  *occurrence,
-             BvApplication *self)
+reminder_cb (BvReminderScheduler *scheduler,
+             BvMeeting           *meeting,
+             BvOccurrence        *occurrence,
+             BvApplication       *self)
 {
   g_autoptr(GNotification) notification = NULL;
   /* In the user's zone, as everywhere the app shows a date. */
@@ -163,11 +164,11 @@ reminder_cb (BvScheduler   *scheduler,
 }
 
 static void
-someone_waiting_cb (BvScheduler   *scheduler,
-                    BvMeeting     *meeting,
-                    BvOccurrence  *occurrence,
-                    guint          participants,
-                    BvApplication *self)
+someone_waiting_cb (BvReminderScheduler *scheduler,
+                    BvMeeting           *meeting,
+                    BvOccurrence        *occurrence,
+                    guint                participants,
+                    BvApplication       *self)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
@@ -199,8 +200,8 @@ static void
 lead_time_changed_cb (BvApplication *self)
 {
   if (self->scheduler)
-    bv_scheduler_set_lead_minutes (self->scheduler,
-                                   g_settings_get_uint (self->settings, "reminder-lead-minutes"));
+    bv_reminder_scheduler_set_lead_minutes (self->scheduler,
+                                            g_settings_get_uint (self->settings, "reminder-lead-minutes"));
 }
 
 /* Only while the window is open or in background mode, never for a
@@ -213,13 +214,13 @@ start_scheduler (BvApplication *self)
 
   if (!self->scheduler)
     {
-      self->scheduler = bv_scheduler_new (self->server_manager);
+      self->scheduler = bv_reminder_scheduler_new (self->server_manager);
       g_signal_connect_object (self->scheduler, "reminder", G_CALLBACK (reminder_cb), self, 0);
       g_signal_connect_object (self->scheduler, "someone-waiting",
                                G_CALLBACK (someone_waiting_cb), self, 0);
       lead_time_changed_cb (self);
     }
-  bv_scheduler_start (self->scheduler);
+  bv_reminder_scheduler_start (self->scheduler);
 }
 
 /* Background mode and autostart */
@@ -591,7 +592,7 @@ bv_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->scheduler)
-    bv_scheduler_stop (self->scheduler);
+    bv_reminder_scheduler_stop (self->scheduler);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->search_provider);
   g_clear_signal_handler (&self->servers_changed_id, self->servers);
@@ -653,6 +654,138 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Joining */
+
+typedef struct
+{
+  BvApplication *app;  /* held while the join runs */
+  char          *title;
+  char          *meeting_id;
+} MeetingJoin;
+
+static void
+meeting_join_free (MeetingJoin *join)
+{
+  g_free (join->title);
+  g_free (join->meeting_id);
+  g_application_release (G_APPLICATION (join->app));
+  g_object_unref (join->app);
+  g_free (join);
+}
+
+static void
+join_failed (GTask  *task,
+             GError *error)
+{
+  BvApplication *self = g_task_get_source_object (task);
+  g_autoptr(GNotification) notification = NULL;
+
+  /* Launchers have no terminal: say it where the user looks. */
+  notification = g_notification_new (_("Joining the meeting failed"));
+  g_notification_set_body (notification, error->message);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (G_APPLICATION (self), "join-failed", notification);
+  g_task_return_error (task, error);
+}
+
+static void
+meeting_joined_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvApplication *self = g_task_get_source_object (task);
+  MeetingJoin *join = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!bv_join_run_finish (result, &error))
+    {
+      join_failed (task, error);
+      return;
+    }
+
+  /* The scheduler then does not open the room once more. */
+  if (self->scheduler)
+    bv_reminder_scheduler_mark_joined (self->scheduler, join->meeting_id);
+  g_task_return_pointer (task, g_strdup (join->title), g_free);
+}
+
+void
+bv_application_join_meeting_async (BvApplication       *self,
+                                   const char          *which,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autofree char *display_name = NULL;
+  BvDatabase *database;
+  MeetingJoin *join;
+
+  g_return_if_fail (BV_IS_APPLICATION (self));
+  g_return_if_fail (which);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_application_join_meeting_async);
+  join = g_new0 (MeetingJoin, 1);
+  join->app = g_object_ref (self);
+  /* Keeps a locally started app alive until the browser is open. */
+  g_application_hold (G_APPLICATION (self));
+  g_task_set_task_data (task, join, (GDestroyNotify) meeting_join_free);
+
+  if (self->database_error)
+    {
+      join_failed (task, g_error_copy (self->database_error));
+      return;
+    }
+
+  database = bv_server_manager_get_database (self->server_manager);
+  if (g_str_equal (which, "next"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(BvPlannedOccurrence) next = bv_planned_dates_find_next (database, now);
+
+      if (next)
+        meeting = g_object_ref (next->meeting);
+    }
+  else
+    meeting = bv_database_find_meeting (database, which);
+
+  if (!meeting)
+    {
+      if (g_str_equal (which, "next"))
+        join_failed (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                                _("No meeting is planned. Plan one in the app first.")));
+      else
+        /* Translators: %s is what the user passed to --join. */
+        join_failed (task, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                        _("There is no meeting “%s”. bbb-vereine --list-meetings shows "
+                                          "the meetings and their identifiers."), which));
+      return;
+    }
+
+  if (bv_meeting_get_server_id (meeting))
+    server = bv_server_manager_find_server (self->server_manager, bv_meeting_get_server_id (meeting));
+
+  join->title = g_strdup (bv_meeting_get_title (meeting));
+  join->meeting_id = g_strdup (bv_meeting_get_id (meeting));
+  display_name = g_settings_get_string (self->settings, "display-name");
+  bv_join_run_async (server, meeting, display_name, NULL, NULL, cancellable,
+                     meeting_joined_cb, g_steal_pointer (&task));
+}
+
+char *
+bv_application_join_meeting_finish (BvApplication  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 join_meeting_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -665,7 +798,8 @@ join_meeting_action (GSimpleAction *action,
 
   g_application_withdraw_notification (G_APPLICATION (self), reminder);
   g_application_withdraw_notification (G_APPLICATION (self), waiting);
-  _bv_application_join (self, NULL, meeting_id);
+  /* A failure is a notification already; nobody else waits for it. */
+  bv_application_join_meeting_async (self, meeting_id, self->cancellable, NULL, NULL);
 }
 
 static void
@@ -684,7 +818,7 @@ copy_invitation_action (GSimpleAction *action,
     return;
 
   /* The date in progress or the next one, as the reminder said. */
-  first = bv_schedule_list_first (bv_server_manager_get_database (self->server_manager), now, NULL);
+  first = bv_planned_dates_list_first (bv_server_manager_get_database (self->server_manager), now, NULL);
   for (guint i = 0; i < first->len && !text; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (first, i);
@@ -783,8 +917,8 @@ bv_application_get_database_error (BvApplication *self)
 }
 
 void
-_bv_application_set_job_status (BvApplication *self,
-                                int            status)
+bv_application_set_job_status (BvApplication *self,
+                               int            status)
 {
   g_return_if_fail (BV_IS_APPLICATION (self));
 
@@ -799,16 +933,6 @@ bv_application_get_job_status (BvApplication *self)
   g_return_val_if_fail (BV_IS_APPLICATION (self), 0);
 
   return self->job_status;
-}
-
-void
-_bv_application_joined (BvApplication *self,
-                        const char    *meeting_id)
-{
-  g_return_if_fail (BV_IS_APPLICATION (self));
-
-  if (self->scheduler && meeting_id)
-    bv_scheduler_mark_joined (self->scheduler, meeting_id);
 }
 
 BvPracticeHost *

@@ -22,6 +22,22 @@ GSettings       *bv_application_get_settings       (BvApplication *self);
 BvServerManager *bv_application_get_server_manager (BvApplication *self);
 const GError    *bv_application_get_database_error (BvApplication *self);
 int              bv_application_get_job_status     (BvApplication *self);
+/* The exit status of a command-line job that ran in this process. */
+void             bv_application_set_job_status     (BvApplication *self,
+                                                    int            status);
 BvPracticeHost  *bv_application_get_practice_host  (BvApplication *self);
+
+/* The one join of the app, behind app.join-meeting (notifications, the
+ * search) and --join: @which is "next" or a meeting id. A failure is also
+ * shown as a notification, since launchers have no terminal. Finishes
+ * with the meeting's title. */
+void             bv_application_join_meeting_async  (BvApplication       *self,
+                                                     const char          *which,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+char            *bv_application_join_meeting_finish (BvApplication       *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

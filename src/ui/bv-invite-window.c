@@ -22,6 +22,7 @@
 #include "bv-invite-exports.h"
 #include "bv-invite-group-dialog.h"
 #include "bv-invite-guest-dialog.h"
+#include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
 #include "bv-member-chooser.h"
 #include "bv-server-client.h"
@@ -95,54 +96,10 @@ show_error (BvInviteWindow *self,
   bv_ui_show_error (GTK_WINDOW (self), heading, body);
 }
 
-/* The keys come with the invitation texts; an older compiled schema
- * (a test's, a half-updated install) simply has no club details. */
-static char *
-setting (BvInviteWindow *self,
-         const char     *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (!self->settings)
-    return g_strdup ("");
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (!schema || !g_settings_schema_has_key (schema, key))
-    return g_strdup ("");
-  return g_settings_get_string (self->settings, key);
-}
-
-typedef struct
-{
-  char                *template_text;
-  char                *club_name;
-  char                *privacy_contact;
-  char                 pin[BV_INVITATION_PIN_SIZE];
-  BvInvitationContext  context;
-} TextSettings;
-
-static void
-text_settings_free (TextSettings *text)
-{
-  g_free (text->template_text);
-  g_free (text->club_name);
-  g_free (text->privacy_contact);
-  g_free (text);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextSettings, text_settings_free)
-
-static TextSettings *
+static BvInvitationSettings *
 read_text_settings (BvInviteWindow *self)
 {
-  TextSettings *text = g_new0 (TextSettings, 1);
-
-  text->template_text = setting (self, "invitation-template");
-  text->club_name = setting (self, "club-name");
-  text->privacy_contact = setting (self, "privacy-contact");
-  text->context.club_name = *text->club_name ? text->club_name : NULL;
-  text->context.privacy_contact = *text->privacy_contact ? text->privacy_contact : NULL;
-  bv_invitation_context_set_dial_in (&text->context, self->server, self->meeting, text->pin);
-  return text;
+  return bv_invitation_settings_read (self->settings, self->server, self->meeting);
 }
 
 static BvParticipant *
@@ -615,7 +572,7 @@ invitation_text (BvInviteWindow *self,
                  BvParticipant  *participant,
                  const char     *link)
 {
-  g_autoptr(TextSettings) text = read_text_settings (self);
+  g_autoptr(BvInvitationSettings) text = read_text_settings (self);
 
   return bv_invitation_render (text->template_text, self->meeting,
                                bv_participant_get_name (participant), link, &text->context);
@@ -744,7 +701,7 @@ copy_guest_link_action (GtkWidget  *widget,
 static BvInvitationExport *
 export_new (BvInviteWindow *self)
 {
-  g_autoptr(TextSettings) text = read_text_settings (self);
+  g_autoptr(BvInvitationSettings) text = read_text_settings (self);
   g_autoptr(GPtrArray) exceptions = NULL;
   BvInvitationExport *export;
 

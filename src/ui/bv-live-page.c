@@ -15,7 +15,7 @@
 #include "bv-live-meetings.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -114,27 +114,6 @@ attendee_row_free (AttendeeRow *row)
 {
   g_free (row->id);
   g_free (row);
-}
-
-/* Nothing is asked of a server while nobody can see the answer: the page
- * is unmapped when another page is shown or the window is hidden, and a
- * minimised window keeps its widgets mapped. */
-static gboolean
-is_on_screen (BvLivePage *self)
-{
-  GtkNative *native;
-  GdkSurface *surface;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return FALSE;
-
-  native = gtk_widget_get_native (GTK_WIDGET (self));
-  surface = native ? gtk_native_get_surface (native) : NULL;
-  if (surface && GDK_IS_TOPLEVEL (surface) &&
-      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
-    return FALSE;
-
-  return TRUE;
 }
 
 static BvServer *
@@ -467,7 +446,7 @@ select_meeting (BvLivePage   *self,
   g_set_object (&self->detail, meeting);
   show_detail (self);
 
-  if (id && !self->detail_timer_id && is_on_screen (self))
+  if (id && !self->detail_timer_id && bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
     start_detail_refresh (self);
 }
 
@@ -784,7 +763,7 @@ planned_ids_today (BvLivePage *self,
   today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
                                  g_date_time_get_day_of_month (now), 0, 0, 0);
   tomorrow = g_date_time_add_days (today, 1);
-  planned = bv_schedule_list (database, today, tomorrow);
+  planned = bv_planned_dates_list (database, today, tomorrow);
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *occurrence = g_ptr_array_index (planned, i);
@@ -860,7 +839,7 @@ start_refresh (BvLivePage *self,
   Request *request;
   BvBbbClient *client;
 
-  if (!self->manager || !is_on_screen (self))
+  if (!self->manager || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
     return;
 
   server = current_server (self);
@@ -949,7 +928,7 @@ ask_detail (BvLivePage *self)
 {
   BvBbbClient *client;
 
-  if (!self->selected_id || !self->server_id || self->detail_cancellable || !is_on_screen (self))
+  if (!self->selected_id || !self->server_id || self->detail_cancellable || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
     return;
 
   /* Without a client the list is failing too, and its notice says so. */

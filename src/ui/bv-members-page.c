@@ -43,7 +43,7 @@ typedef struct
 {
   BvMember  *member;
   GPtrArray *participations;
-} Deleted;
+} DeletedMember;
 
 G_DEFINE_FINAL_TYPE (BvMembersPage, bv_members_page, ADW_TYPE_BIN)
 
@@ -55,7 +55,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-deleted_free (Deleted *deleted)
+deleted_free (DeletedMember *deleted)
 {
   g_clear_object (&deleted->member);
   g_clear_pointer (&deleted->participations, g_ptr_array_unref);
@@ -386,7 +386,7 @@ static void
 undo_delete_cb (AdwToast      *toast,
                 BvMembersPage *self)
 {
-  Deleted *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
+  DeletedMember *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
   g_autoptr(GError) error = NULL;
 
   if (!self->database)
@@ -404,13 +404,13 @@ delete_action (GtkWidget  *widget,
   BvMembersPage *self = BV_MEMBERS_PAGE (widget);
   g_autoptr(BvMember) member = member_for (self, parameter);
   g_autoptr(GError) error = NULL;
-  Deleted *deleted;
+  DeletedMember *deleted;
   AdwToast *toast;
 
   if (!member)
     return;
 
-  deleted = g_new0 (Deleted, 1);
+  deleted = g_new0 (DeletedMember, 1);
   deleted->member = bv_member_copy (member);
   deleted->participations = bv_database_list_member_participations (self->database, bv_member_get_id (member));
 

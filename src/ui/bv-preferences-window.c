@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-invitation.h"
+#include "bv-invitation-settings.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-ui-utils.h"
@@ -199,10 +199,9 @@ static void
 update_preview (BvPreferencesWindow *self)
 {
   g_autofree char *template_text = get_template_text (self);
-  g_autofree char *club = g_settings_get_string (self->settings, "club-name");
-  g_autofree char *contact = g_settings_get_string (self->settings, "privacy-contact");
+  /* The club's details as saved; the template as typed, not yet saved. */
+  g_autoptr(BvInvitationSettings) saved = bv_invitation_settings_read (self->settings, NULL, NULL);
   g_autofree char *text = NULL;
-  BvInvitationContext context = { 0 };
 
   if (!self->sample_meeting)
     {
@@ -219,13 +218,11 @@ update_preview (BvPreferencesWindow *self)
       bv_meeting_set_start (self->sample_meeting, start, berlin ? "Europe/Berlin" : "Etc/UTC");
     }
 
-  context.club_name = *club ? club : NULL;
-  context.privacy_contact = *contact ? contact : NULL;
   text = bv_invitation_render (template_text, self->sample_meeting,
                                /* Translators: the sample person's name in the invitation preview. */
                                _("Jane Doe"),
                                "https://bbb.example.org/bigbluebutton/api/join?fullName=…&checksum=…",
-                               &context);
+                               &saved->context);
   gtk_label_set_text (self->preview_label, text);
 }
 

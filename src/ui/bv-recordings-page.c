@@ -28,7 +28,7 @@ typedef struct
   GtkButton        *play;
   GtkButton        *publish;
   GtkButton        *delete;
-} Row;
+} RecordingRow;
 
 /* A publish or delete in flight; it belongs to the source it started on,
  * which may have been replaced (other server, reload) by the time it ends. */
@@ -38,7 +38,7 @@ typedef struct
   BvRecordingsSource *source;
   BvBbbRecording     *recording;
   gboolean            publish;
-} Change;
+} RecordingChange;
 
 struct _BvRecordingsPage
 {
@@ -80,8 +80,8 @@ struct _BvRecordingsPage
   GPtrArray          *meeting_ids;      /* of char*, parallel from index 1 */
   GHashTable         *meeting_index;    /* meetingID → known */
 
-  GHashTable         *busy;             /* BvBbbRecording → Change in flight */
-  GHashTable         *rows;             /* BvBbbRecording → bound Row */
+  GHashTable         *busy;             /* BvBbbRecording → RecordingChange in flight */
+  GHashTable         *rows;             /* BvBbbRecording → bound RecordingRow */
 };
 
 G_DEFINE_FINAL_TYPE (BvRecordingsPage, bv_recordings_page, ADW_TYPE_BIN)
@@ -89,7 +89,7 @@ G_DEFINE_FINAL_TYPE (BvRecordingsPage, bv_recordings_page, ADW_TYPE_BIN)
 static void update_status (BvRecordingsPage *self);
 
 static void
-change_free (Change *change)
+change_free (RecordingChange *change)
 {
   g_clear_object (&change->source);
   g_clear_object (&change->recording);
@@ -267,7 +267,7 @@ set_button_names (GtkButton  *button,
 
 static void
 update_row (BvRecordingsPage *self,
-            Row              *row)
+            RecordingRow     *row)
 {
   BvBbbRecording *recording = row->recording;
   const char *name;
@@ -321,7 +321,7 @@ static void
 update_bound_row (BvRecordingsPage *self,
                   BvBbbRecording   *recording)
 {
-  Row *row = g_hash_table_lookup (self->rows, recording);
+  RecordingRow *row = g_hash_table_lookup (self->rows, recording);
 
   if (row)
     update_row (self, row);
@@ -349,8 +349,8 @@ launched_cb (GObject      *object,
 }
 
 static void
-play_clicked_cb (GtkButton *button,
-                 Row       *row)
+play_clicked_cb (GtkButton    *button,
+                 RecordingRow *row)
 {
   BvRecordingsPage *self = row->page;
   g_autoptr(GdkAppLaunchContext) context = NULL;
@@ -378,12 +378,12 @@ play_clicked_cb (GtkButton *button,
 
 /* publishing and deleting */
 
-static Change *
+static RecordingChange *
 begin_change (BvRecordingsPage *self,
               BvBbbRecording   *recording,
               gboolean          publish)
 {
-  Change *change = g_new0 (Change, 1);
+  RecordingChange *change = g_new0 (RecordingChange, 1);
 
   change->page = self;
   change->source = g_object_ref (self->source);
@@ -396,8 +396,8 @@ begin_change (BvRecordingsPage *self,
 
 /* FALSE when the page is gone. */
 static gboolean
-end_change (Change       *change,
-            const GError *error)
+end_change (RecordingChange *change,
+            const GError    *error)
 {
   BvRecordingsPage *self = change->page;
 
@@ -418,7 +418,7 @@ published_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Change *change = user_data;
+  RecordingChange *change = user_data;
   g_autoptr(GError) error = NULL;
   BvRecordingsPage *self = change->page;
   const char *name = display_name (change->recording);
@@ -442,12 +442,12 @@ published_cb (GObject      *object,
 }
 
 static void
-publish_clicked_cb (GtkButton *button,
-                    Row       *row)
+publish_clicked_cb (GtkButton    *button,
+                    RecordingRow *row)
 {
   BvRecordingsPage *self = row->page;
   gboolean publish;
-  Change *change;
+  RecordingChange *change;
 
   if (!row->recording || !self->source || g_hash_table_contains (self->busy, row->recording))
     return;
@@ -463,7 +463,7 @@ deleted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  Change *change = user_data;
+  RecordingChange *change = user_data;
   g_autoptr(GError) error = NULL;
   BvRecordingsPage *self = change->page;
 
@@ -488,7 +488,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 {
   BvBbbRecording *recording = g_object_get_data (G_OBJECT (dialog), "bv-recording");
   BvRecordingsSource *source = g_object_get_data (G_OBJECT (dialog), "bv-source");
-  Change *change;
+  RecordingChange *change;
 
   /* The list may have moved on to another server meanwhile. */
   if (g_strcmp0 (response, "delete") != 0 || source != self->source ||
@@ -500,8 +500,8 @@ delete_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-delete_clicked_cb (GtkButton *button,
-                   Row       *row)
+delete_clicked_cb (GtkButton    *button,
+                   RecordingRow *row)
 {
   BvRecordingsPage *self = row->page;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -539,7 +539,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               BvRecordingsPage         *self)
 {
-  Row *row = g_new0 (Row, 1);
+  RecordingRow *row = g_new0 (RecordingRow, 1);
   GtkWidget *box, *labels, *buttons;
 
   row->page = self;
@@ -602,7 +602,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              BvRecordingsPage         *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "bv-row");
+  RecordingRow *row = g_object_get_data (G_OBJECT (list_item), "bv-row");
 
   row->recording = gtk_list_item_get_item (list_item);
   if (self->rows)
@@ -615,7 +615,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                BvRecordingsPage         *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "bv-row");
+  RecordingRow *row = g_object_get_data (G_OBJECT (list_item), "bv-row");
 
   if (self->rows && row->recording && g_hash_table_lookup (self->rows, row->recording) == row)
     g_hash_table_remove (self->rows, row->recording);

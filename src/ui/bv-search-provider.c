@@ -9,48 +9,19 @@
 
 #include "bv-search-provider.h"
 
-#include "bv-application-private.h"
 #include "bv-meeting-search.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
+#include "bv-shell-search-provider2.h"
 
 struct _BvSearchProvider
 {
-  GObject          parent_instance;
+  GObject                 parent_instance;
 
-  BvApplication   *application;  /* unowned: the application owns us */
-  GDBusConnection *connection;
-  guint            registration_id;
+  BvApplication          *application;  /* unowned: the application owns us */
+  BvShellSearchProvider2 *skeleton;
 };
 
 G_DEFINE_FINAL_TYPE (BvSearchProvider, bv_search_provider, G_TYPE_OBJECT)
-
-static const char introspection_xml[] =
-  "<node>"
-  "  <interface name='org.gnome.Shell.SearchProvider2'>"
-  "    <method name='GetInitialResultSet'>"
-  "      <arg type='as' name='terms' direction='in'/>"
-  "      <arg type='as' name='results' direction='out'/>"
-  "    </method>"
-  "    <method name='GetSubsearchResultSet'>"
-  "      <arg type='as' name='previous_results' direction='in'/>"
-  "      <arg type='as' name='terms' direction='in'/>"
-  "      <arg type='as' name='results' direction='out'/>"
-  "    </method>"
-  "    <method name='GetResultMetas'>"
-  "      <arg type='as' name='identifiers' direction='in'/>"
-  "      <arg type='aa{sv}' name='metas' direction='out'/>"
-  "    </method>"
-  "    <method name='ActivateResult'>"
-  "      <arg type='s' name='identifier' direction='in'/>"
-  "      <arg type='as' name='terms' direction='in'/>"
-  "      <arg type='u' name='timestamp' direction='in'/>"
-  "    </method>"
-  "    <method name='LaunchSearch'>"
-  "      <arg type='as' name='terms' direction='in'/>"
-  "      <arg type='u' name='timestamp' direction='in'/>"
-  "    </method>"
-  "  </interface>"
-  "</node>";
 
 static BvDatabase *
 get_database (BvSearchProvider *self)
@@ -62,15 +33,14 @@ get_database (BvSearchProvider *self)
 
 /* Meeting ids of the matches, the soonest first; only those in @previous
  * when it is set (a narrower search). */
-static GVariant *
+static GStrv
 search (BvSearchProvider   *self,
         const char * const *terms,
         const char * const *previous)
 {
   BvDatabase *database = get_database (self);
-  GVariantBuilder builder;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
   if (database)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -82,11 +52,11 @@ search (BvSearchProvider   *self,
           const char *id = bv_meeting_get_id (p->meeting);
 
           if (!previous || g_strv_contains (previous, id))
-            g_variant_builder_add (&builder, "s", id);
+            g_strv_builder_add (builder, id);
         }
     }
 
-  return g_variant_new ("(as)", &builder);
+  return g_strv_builder_end (builder);
 }
 
 static GVariant *
@@ -102,10 +72,10 @@ result_metas (BvSearchProvider   *self,
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
   if (!database)
-    return g_variant_new ("(aa{sv})", &builder);
+    return g_variant_builder_end (&builder);
 
   /* The same dates as the search: cancelled and moved ones included. */
-  first = bv_schedule_list_first (database, now, NULL);
+  first = bv_planned_dates_list_first (database, now, NULL);
   for (guint i = 0; i < first->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (first, i);
@@ -132,75 +102,103 @@ result_metas (BvSearchProvider   *self,
       g_variant_builder_add_value (&builder, g_variant_builder_end (&meta));
     }
 
-  return g_variant_new ("(aa{sv})", &builder);
+  return g_variant_builder_end (&builder);
 }
 
+/* A service started for the search lives as long as it is asked. */
 static void
-method_call_cb (GDBusConnection       *connection,
-                const char            *sender,
-                const char            *object_path,
-                const char            *interface_name,
-                const char            *method_name,
-                GVariant              *parameters,
-                GDBusMethodInvocation *invocation,
-                gpointer               user_data)
+hold (BvSearchProvider *self)
 {
-  BvSearchProvider *self = user_data;
-  GApplication *app = G_APPLICATION (self->application);
-
-  /* A service started for the search lives as long as it is asked. */
-  g_application_hold (app);
-
-  if (g_str_equal (method_name, "GetInitialResultSet"))
-    {
-      g_autofree const char **terms = NULL;
-
-      g_variant_get (parameters, "(^a&s)", &terms);
-      g_dbus_method_invocation_return_value (invocation, search (self, terms, NULL));
-    }
-  else if (g_str_equal (method_name, "GetSubsearchResultSet"))
-    {
-      g_autofree const char **previous = NULL;
-      g_autofree const char **terms = NULL;
-
-      g_variant_get (parameters, "(^a&s^a&s)", &previous, &terms);
-      g_dbus_method_invocation_return_value (invocation, search (self, terms, previous));
-    }
-  else if (g_str_equal (method_name, "GetResultMetas"))
-    {
-      g_autofree const char **ids = NULL;
-
-      g_variant_get (parameters, "(^a&s)", &ids);
-      g_dbus_method_invocation_return_value (invocation, result_metas (self, ids));
-    }
-  else if (g_str_equal (method_name, "ActivateResult"))
-    {
-      const char *id = NULL;
-
-      g_variant_get (parameters, "(&s@asu)", &id, NULL, NULL);
-      _bv_application_join (self->application, NULL, id);
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else if (g_str_equal (method_name, "LaunchSearch"))
-    {
-      g_application_activate (app);
-      g_dbus_method_invocation_return_value (invocation, NULL);
-    }
-  else
-    g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
-                                           "Unknown method %s", method_name);
-
-  g_application_release (app);
+  g_application_hold (G_APPLICATION (self->application));
 }
 
-static const GDBusInterfaceVTable vtable = {
-  method_call_cb, NULL, NULL, { 0 }
-};
+static gboolean
+release (BvSearchProvider *self)
+{
+  g_application_release (G_APPLICATION (self->application));
+  return TRUE;  /* the invocation is handled */
+}
+
+static gboolean
+handle_get_initial_result_set_cb (BvShellSearchProvider2 *skeleton,
+                                  GDBusMethodInvocation  *invocation,
+                                  const char * const     *terms,
+                                  BvSearchProvider       *self)
+{
+  g_auto(GStrv) results = NULL;
+
+  hold (self);
+  results = search (self, terms, NULL);
+  bv_shell_search_provider2_complete_get_initial_result_set (skeleton, invocation,
+                                                             (const char * const *) results);
+  return release (self);
+}
+
+static gboolean
+handle_get_subsearch_result_set_cb (BvShellSearchProvider2 *skeleton,
+                                    GDBusMethodInvocation  *invocation,
+                                    const char * const     *previous,
+                                    const char * const     *terms,
+                                    BvSearchProvider       *self)
+{
+  g_auto(GStrv) results = NULL;
+
+  hold (self);
+  results = search (self, terms, previous);
+  bv_shell_search_provider2_complete_get_subsearch_result_set (skeleton, invocation,
+                                                               (const char * const *) results);
+  return release (self);
+}
+
+static gboolean
+handle_get_result_metas_cb (BvShellSearchProvider2 *skeleton,
+                            GDBusMethodInvocation  *invocation,
+                            const char * const     *ids,
+                            BvSearchProvider       *self)
+{
+  hold (self);
+  bv_shell_search_provider2_complete_get_result_metas (skeleton, invocation,
+                                                       result_metas (self, ids));
+  return release (self);
+}
+
+/* The same join as a notification's Join button. */
+static gboolean
+handle_activate_result_cb (BvShellSearchProvider2 *skeleton,
+                           GDBusMethodInvocation  *invocation,
+                           const char             *id,
+                           const char * const     *terms,
+                           guint                   timestamp,
+                           BvSearchProvider       *self)
+{
+  hold (self);
+  g_action_group_activate_action (G_ACTION_GROUP (self->application), "join-meeting",
+                                  g_variant_new_string (id));
+  bv_shell_search_provider2_complete_activate_result (skeleton, invocation);
+  return release (self);
+}
+
+static gboolean
+handle_launch_search_cb (BvShellSearchProvider2 *skeleton,
+                         GDBusMethodInvocation  *invocation,
+                         const char * const     *terms,
+                         guint                   timestamp,
+                         BvSearchProvider       *self)
+{
+  hold (self);
+  g_application_activate (G_APPLICATION (self->application));
+  bv_shell_search_provider2_complete_launch_search (skeleton, invocation);
+  return release (self);
+}
 
 static void
 bv_search_provider_dispose (GObject *object)
 {
-  bv_search_provider_unexport (BV_SEARCH_PROVIDER (object));
+  BvSearchProvider *self = BV_SEARCH_PROVIDER (object);
+
+  if (self->skeleton)
+    bv_search_provider_unexport (self);
+  g_clear_object (&self->skeleton);
 
   G_OBJECT_CLASS (bv_search_provider_parent_class)->dispose (object);
 }
@@ -214,6 +212,17 @@ bv_search_provider_class_init (BvSearchProviderClass *klass)
 static void
 bv_search_provider_init (BvSearchProvider *self)
 {
+  self->skeleton = bv_shell_search_provider2_skeleton_new ();
+  g_signal_connect_object (self->skeleton, "handle-get-initial-result-set",
+                           G_CALLBACK (handle_get_initial_result_set_cb), self, 0);
+  g_signal_connect_object (self->skeleton, "handle-get-subsearch-result-set",
+                           G_CALLBACK (handle_get_subsearch_result_set_cb), self, 0);
+  g_signal_connect_object (self->skeleton, "handle-get-result-metas",
+                           G_CALLBACK (handle_get_result_metas_cb), self, 0);
+  g_signal_connect_object (self->skeleton, "handle-activate-result",
+                           G_CALLBACK (handle_activate_result_cb), self, 0);
+  g_signal_connect_object (self->skeleton, "handle-launch-search",
+                           G_CALLBACK (handle_launch_search_cb), self, 0);
 }
 
 BvSearchProvider *
@@ -233,25 +242,16 @@ bv_search_provider_export (BvSearchProvider  *self,
                            GDBusConnection   *connection,
                            GError           **error)
 {
-  g_autoptr(GDBusNodeInfo) info = NULL;
+  GDBusInterfaceSkeleton *skeleton;
 
   g_return_val_if_fail (BV_IS_SEARCH_PROVIDER (self), FALSE);
   g_return_val_if_fail (G_IS_DBUS_CONNECTION (connection), FALSE);
 
-  if (self->registration_id)
+  skeleton = G_DBUS_INTERFACE_SKELETON (self->skeleton);
+  if (g_dbus_interface_skeleton_get_connection (skeleton))
     return TRUE;
 
-  info = g_dbus_node_info_new_for_xml (introspection_xml, error);
-  if (!info)
-    return FALSE;
-
-  self->registration_id = g_dbus_connection_register_object (connection, BV_SEARCH_PROVIDER_PATH,
-                                                             info->interfaces[0], &vtable,
-                                                             self, NULL, error);
-  if (!self->registration_id)
-    return FALSE;
-  self->connection = g_object_ref (connection);
-  return TRUE;
+  return g_dbus_interface_skeleton_export (skeleton, connection, BV_SEARCH_PROVIDER_PATH, error);
 }
 
 void
@@ -259,8 +259,6 @@ bv_search_provider_unexport (BvSearchProvider *self)
 {
   g_return_if_fail (BV_IS_SEARCH_PROVIDER (self));
 
-  if (self->registration_id)
-    g_dbus_connection_unregister_object (self->connection, self->registration_id);
-  self->registration_id = 0;
-  g_clear_object (&self->connection);
+  if (g_dbus_interface_skeleton_get_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton)))
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
 }

@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 #define BV_TYPE_SEARCH_PROVIDER (bv_search_provider_get_type ())
 G_DECLARE_FINAL_TYPE (BvSearchProvider, bv_search_provider, BV, SEARCH_PROVIDER, GObject)
 
-/* GNOME Shell's search (org.gnome.Shell.SearchProvider2) over the planned
+/* GNOME Shell's search (org.gnome.Shell.SearchProvider2, the skeleton
+ * generated from org.gnome.Shell.SearchProvider2.xml) over the planned
  * meetings: a part of a title finds the meeting's next date; activating a
- * result joins it (the join flow of --join), "more results" opens the
- * window. The matching itself is core/bv-meeting-search. */
+ * result activates app.join-meeting, "more results" opens the window. The
+ * matching itself is core/bv-meeting-search. */
 BvSearchProvider *bv_search_provider_new      (BvApplication     *application);
 gboolean          bv_search_provider_export   (BvSearchProvider  *self,
                                                GDBusConnection   *connection,

@@ -267,4 +267,22 @@ bv_ui_show_error (GtkWindow  *parent,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+gboolean
+bv_ui_widget_is_on_screen (GtkWidget *widget)
+{
+  GtkNative *native;
+  GdkSurface *surface;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  native = gtk_widget_get_native (widget);
+  surface = native ? gtk_native_get_surface (native) : NULL;
+  if (surface && GDK_IS_TOPLEVEL (surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
+    return FALSE;
+
+  return TRUE;
 }

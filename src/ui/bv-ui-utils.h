@@ -13,6 +13,12 @@ void bv_ui_fix_accessible_names (GtkWidget *root);
 void bv_ui_set_tooltip          (GtkWidget  *widget,
                                  const char *text);
 
+/* Whether anybody can see @widget: it is mapped (a page is unmapped when
+ * another page is shown or the window is hidden) and its window is not
+ * minimised (a minimised window keeps its widgets mapped). Pages that poll
+ * a server ask this first: nothing is asked while nobody can see it. */
+gboolean bv_ui_widget_is_on_screen (GtkWidget *widget);
+
 /* Toasts whose title is plain text. In libadwaita 1.2 a toast's title is
  * Pango markup: a name like "Vorstand & Beirat" would empty it, and
  * "<a href=…>" would become a link. The _format variant escapes every

@@ -12,7 +12,7 @@
 #include "bv-bbb-error.h"
 #include "bv-join.h"
 #include "bv-live-state.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 #include "bv-upcoming-page.h"
@@ -31,7 +31,7 @@ typedef struct
   GtkLabel            *live_label;
   GtkButton           *join_button;
   GtkStack            *join_stack;
-} Row;
+} UpcomingRow;
 
 typedef struct
 {
@@ -53,7 +53,7 @@ struct _BvUpcomingPage
   GListModel      *meetings;
   gulong           meetings_changed_id;
 
-  GPtrArray       *rows;            /* of Row */
+  GPtrArray       *rows;            /* of UpcomingRow */
   GPtrArray       *groups;          /* of GtkWidget, in groups_box */
 
   guint            clock_id;
@@ -80,7 +80,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-row_free (Row *row)
+row_free (UpcomingRow *row)
 {
   g_clear_object (&row->meeting);
   g_clear_pointer (&row->occurrence, bv_occurrence_free);
@@ -91,27 +91,6 @@ static BvDatabase *
 get_database (BvUpcomingPage *self)
 {
   return self->manager ? bv_server_manager_get_database (self->manager) : NULL;
-}
-
-/* Nothing is asked of a server while nobody can see the answer: the page
- * is unmapped when another page is shown or the window is hidden, and a
- * minimised window keeps its widgets mapped. */
-static gboolean
-is_on_screen (BvUpcomingPage *self)
-{
-  GtkNative *native;
-  GdkSurface *surface;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return FALSE;
-
-  native = gtk_widget_get_native (GTK_WIDGET (self));
-  surface = native ? gtk_native_get_surface (native) : NULL;
-  if (surface && GDK_IS_TOPLEVEL (surface) &&
-      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED))
-    return FALSE;
-
-  return TRUE;
 }
 
 static char *
@@ -179,7 +158,7 @@ describe_live (BvBbbMeeting *room)
 
 static void
 update_row_live (BvUpcomingPage *self,
-                 Row            *row)
+                 UpcomingRow    *row)
 {
   BvBbbMeeting *room = self->live ? g_hash_table_lookup (self->live, bv_meeting_get_bbb_meeting_id (row->meeting)) : NULL;
   g_autofree char *text = NULL;
@@ -202,7 +181,7 @@ update_row_live (BvUpcomingPage *self,
 
 static void
 show_join_state (BvUpcomingPage *self,
-                 Row            *row)
+                 UpcomingRow    *row)
 {
   gboolean joining = g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting));
 
@@ -257,8 +236,8 @@ joined_cb (GObject      *object,
 }
 
 static void
-join_clicked_cb (GtkButton *button,
-                 Row       *row)
+join_clicked_cb (GtkButton   *button,
+                 UpcomingRow *row)
 {
   BvUpcomingPage *self = row->page;
   g_autoptr(BvServer) server = NULL;
@@ -318,7 +297,7 @@ new_row (BvUpcomingPage      *self,
          gboolean             with_day,
          gboolean             with_server)
 {
-  Row *row = g_new0 (Row, 1);
+  UpcomingRow *row = g_new0 (UpcomingRow, 1);
   g_autofree char *title = g_markup_escape_text (bv_meeting_get_title (planned->meeting), -1);
   g_autofree char *when = describe_date (planned->occurrence, with_day);
   g_autofree char *rule = NULL;
@@ -514,7 +493,7 @@ rebuild (BvUpcomingPage *self)
   week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
 
   /* From now: what has ended today is no longer upcoming. */
-  this_week = bv_schedule_list (database, now, week_end);
+  this_week = bv_planned_dates_list (database, now, week_end);
   for (guint i = 0; i < this_week->len; i++)
     {
       BvPlannedOccurrence *planned = g_ptr_array_index (this_week, i);
@@ -525,7 +504,7 @@ rebuild (BvUpcomingPage *self)
         g_ptr_array_add (week_list, planned);
     }
   /* Later: one line for each meeting not already shown this week. */
-  later = bv_schedule_list_first (database, week_end, NULL);
+  later = bv_planned_dates_list_first (database, week_end, NULL);
   for (guint i = later->len; i > 0; i--)
     {
       BvPlannedOccurrence *planned = g_ptr_array_index (later, i - 1);
@@ -703,7 +682,7 @@ start_live_round (BvUpcomingPage *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!self->manager || !is_on_screen (self) || self->rows->len == 0)
+  if (!self->manager || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)) || self->rows->len == 0)
     return;
 
   /* A round still running answers for now. */
@@ -713,7 +692,7 @@ start_live_round (BvUpcomingPage *self)
   by_server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strv_builder_unref);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      Row *row = g_ptr_array_index (self->rows, i);
+      UpcomingRow *row = g_ptr_array_index (self->rows, i);
       const char *server_id = bv_meeting_get_server_id (row->meeting);
       GStrvBuilder *builder;
 

@@ -166,10 +166,10 @@ typedef struct
 {
   BvMeeting *meeting;
   GPtrArray *exceptions;
-} Deleted;
+} DeletedMeeting;
 
 static void
-deleted_free (Deleted *deleted)
+deleted_free (DeletedMeeting *deleted)
 {
   g_object_unref (deleted->meeting);
   g_ptr_array_unref (deleted->exceptions);
@@ -180,7 +180,7 @@ static void
 undo_delete_cb (AdwToast *toast,
                 BvWindow *self)
 {
-  Deleted *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
+  DeletedMeeting *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
   BvDatabase *database = get_database (self);
   g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new ();
@@ -208,13 +208,13 @@ delete_requested_cb (BvMeetingEditor *editor,
 {
   BvDatabase *database = get_database (self);
   g_autoptr(GError) error = NULL;
-  Deleted *deleted;
+  DeletedMeeting *deleted;
   AdwToast *toast;
 
   if (!database)
     return;
 
-  deleted = g_new0 (Deleted, 1);
+  deleted = g_new0 (DeletedMeeting, 1);
   deleted->meeting = g_object_ref (meeting);
   deleted->exceptions = bv_database_list_exceptions (database, bv_meeting_get_id (meeting));
 

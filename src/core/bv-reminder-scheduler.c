@@ -1,4 +1,4 @@
-/* bv-scheduler.c
+/* bv-reminder-scheduler.c
  *
  * Rooms that open on time and reminders (product.md, "Join flow": "the app
  * opens rooms shortly before the start while it runs").
@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "bv-scheduler.h"
+#include "bv-reminder-scheduler.h"
 
 #include <string.h>
 
@@ -18,7 +18,7 @@
 #include "bv-bbb-error.h"
 #include "bv-bbb-version.h"
 #include "bv-join.h"
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 #include "bv-server-client.h"
 
 #define TICK_SECONDS 60
@@ -37,27 +37,27 @@ typedef struct
   gboolean   finished;   /* used, then ended: not opened again */
 } OccurrenceState;
 
-struct _BvScheduler
+struct _BvReminderScheduler
 {
-  GObject               parent_instance;
+  GObject                      parent_instance;
 
-  BvServerManager      *manager;
-  GListModel           *meetings;
-  gulong                meetings_changed_id;
-  GCancellable         *cancellable;
+  BvServerManager             *manager;
+  GListModel                  *meetings;
+  gulong                       meetings_changed_id;
+  GCancellable                *cancellable;
 
-  BvSchedulerClockFunc  now_func;
-  gpointer              now_data;
-  guint                 lead_minutes;
+  BvReminderSchedulerClockFunc now_func;
+  gpointer                     now_data;
+  guint                        lead_minutes;
 
-  GHashTable           *states;        /* key → OccurrenceState */
-  GHashTable           *last_request;  /* meeting id → gint64 µs by the clock */
-  GHashTable           *joined;        /* meeting id → gint64 µs by the clock */
+  GHashTable                  *states;        /* key → OccurrenceState */
+  GHashTable                  *last_request;  /* meeting id → gint64 µs by the clock */
+  GHashTable                  *joined;        /* meeting id → gint64 µs by the clock */
 
-  guint                 tick_id;
-  guint                 due_id;
-  guint                 request_count;
-  guint                 n_pending;
+  guint                        tick_id;
+  guint                        due_id;
+  guint                        request_count;
+  guint                        n_pending;
 };
 
 enum {
@@ -69,20 +69,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (BvScheduler, bv_scheduler, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BvReminderScheduler, bv_reminder_scheduler, G_TYPE_OBJECT)
 
 typedef struct
 {
-  BvScheduler  *self;
-  BvServer     *server;
-  BvMeeting    *meeting;
-  BvOccurrence *occurrence;
-  char         *key;
-  BvBbbClient  *client;
-  gboolean      create;
-  BvBbbQuery   *query;   /* kept for one more try without the PIN */
-  GBytes       *slides;
-} Operation;
+  BvReminderScheduler *self;
+  BvServer            *server;
+  BvMeeting           *meeting;
+  BvOccurrence        *occurrence;
+  char                *key;
+  BvBbbClient         *client;
+  gboolean             create;
+  BvBbbQuery          *query;   /* kept for one more try without the PIN */
+  GBytes              *slides;
+} RoomOpening;
 
 static void
 occurrence_state_free (OccurrenceState *state)
@@ -99,7 +99,7 @@ time_new (gint64 value)
 }
 
 static void
-operation_free (Operation *op)
+operation_free (RoomOpening *op)
 {
   OccurrenceState *state = g_hash_table_lookup (op->self->states, op->key);
 
@@ -117,7 +117,7 @@ operation_free (Operation *op)
   g_free (op);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Operation, operation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoomOpening, operation_free)
 
 /* g_date_time_to_unix_usec () is GLib 2.80. */
 static gint64
@@ -127,7 +127,7 @@ to_usec (GDateTime *time)
 }
 
 static GDateTime *
-scheduler_now (BvScheduler *self)
+scheduler_now (BvReminderScheduler *self)
 {
   if (self->now_func)
     return self->now_func (self->now_data);
@@ -142,16 +142,16 @@ state_key (BvPlannedOccurrence *planned)
 }
 
 static GDateTime *
-window_start (BvScheduler  *self,
-              BvOccurrence *occurrence)
+window_start (BvReminderScheduler *self,
+              BvOccurrence        *occurrence)
 {
   return g_date_time_add_minutes (occurrence->start, - (int) self->lead_minutes);
 }
 
 static gboolean
-has_joined (BvScheduler  *self,
-            const char   *meeting_id,
-            BvOccurrence *occurrence)
+has_joined (BvReminderScheduler *self,
+            const char          *meeting_id,
+            BvOccurrence        *occurrence)
 {
   gint64 *joined_at = g_hash_table_lookup (self->joined, meeting_id);
   g_autoptr(GDateTime) begin = NULL;
@@ -176,14 +176,6 @@ server_supports_expiry (BvServer *server)
   return bv_bbb_version_supports_expiry (version);
 }
 
-static gboolean
-error_means_gone (const GError *error)
-{
-  return g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING);
-}
-
 /* Only domain and code: messages may name servers or meetings. */
 static void
 log_failure (const char   *what,
@@ -198,7 +190,7 @@ created_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(Operation) op = user_data;
+  g_autoptr(RoomOpening) op = user_data;
   g_autoptr(BvBbbMeeting) room = NULL;
   g_autoptr(GError) error = NULL;
   OccurrenceState *state;
@@ -226,8 +218,8 @@ created_cb (GObject      *object,
 }
 
 static void
-send_create (Operation *op,
-             GBytes    *slides)
+send_create (RoomOpening *op,
+             GBytes      *slides)
 {
   BvBbbQuery *query = bv_join_build_create_query (op->meeting);
 
@@ -240,7 +232,7 @@ send_create (Operation *op,
       /* The room waits for its first participant until well after the
        * start; the default (5 minutes) would close it before anyone came. */
       bv_bbb_query_add_int (query, "meetingExpireIfNoUserJoinedInMinutes",
-                            minutes + BV_SCHEDULER_EXPIRY_GRACE_MINUTES);
+                            minutes + BV_REMINDER_SCHEDULER_EXPIRY_GRACE_MINUTES);
     }
 
   op->query = query;
@@ -272,7 +264,7 @@ slides_read_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Operation *op = user_data;
+  RoomOpening *op = user_data;
   g_autoptr(GBytes) slides = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -295,7 +287,7 @@ meeting_info_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(Operation) op = user_data;
+  g_autoptr(RoomOpening) op = user_data;
   g_autoptr(BvBbbMeeting) room = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *user_id = NULL;
@@ -313,7 +305,7 @@ meeting_info_cb (GObject      *object,
        * within the budget. A room that people used and then ended stays
        * closed, or the scheduler would open it again behind the back of
        * the moderator who ended it. */
-      if (error_means_gone (error) && state)
+      if (bv_bbb_error_is_room_gone (error) && state)
         {
           state->created = FALSE;
           state->finished = state->used;
@@ -339,7 +331,7 @@ meeting_info_cb (GObject      *object,
 
       if (g_strcmp0 (bv_bbb_attendee_get_user_id (attendee), user_id) == 0)
         {
-          bv_scheduler_mark_joined (op->self, bv_meeting_get_id (op->meeting));
+          bv_reminder_scheduler_mark_joined (op->self, bv_meeting_get_id (op->meeting));
           return;
         }
     }
@@ -354,7 +346,7 @@ client_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Operation *op = user_data;
+  RoomOpening *op = user_data;
   g_autoptr(GError) error = NULL;
   const char * const *slides;
 
@@ -392,13 +384,13 @@ client_opened_cb (GObject      *object,
 }
 
 static void
-start_operation (BvScheduler         *self,
+start_operation (BvReminderScheduler *self,
                  BvServer            *server,
                  BvPlannedOccurrence *planned,
                  const char          *key,
                  OccurrenceState     *state)
 {
-  Operation *op = g_new0 (Operation, 1);
+  RoomOpening *op = g_new0 (RoomOpening, 1);
 
   op->self = g_object_ref (self);
   op->server = g_object_ref (server);
@@ -413,9 +405,9 @@ start_operation (BvScheduler         *self,
 }
 
 static gboolean
-may_send (BvScheduler *self,
-          const char  *meeting_id,
-          GDateTime   *now)
+may_send (BvReminderScheduler *self,
+          const char          *meeting_id,
+          GDateTime           *now)
 {
   gint64 *last = g_hash_table_lookup (self->last_request, meeting_id);
 
@@ -423,7 +415,7 @@ may_send (BvScheduler *self,
 }
 
 static void
-handle_occurrence (BvScheduler         *self,
+handle_occurrence (BvReminderScheduler *self,
                    BvPlannedOccurrence *planned,
                    GDateTime           *now)
 {
@@ -470,8 +462,8 @@ handle_occurrence (BvScheduler         *self,
 }
 
 static void
-forget_past (BvScheduler *self,
-             GDateTime   *now)
+forget_past (BvReminderScheduler *self,
+             GDateTime           *now)
 {
   GHashTableIter iter;
   OccurrenceState *state;
@@ -485,18 +477,18 @@ forget_past (BvScheduler *self,
 static gboolean
 due_cb (gpointer user_data)
 {
-  BvScheduler *self = user_data;
+  BvReminderScheduler *self = user_data;
 
   self->due_id = 0;
-  bv_scheduler_tick (self);
+  bv_reminder_scheduler_tick (self);
   return G_SOURCE_REMOVE;
 }
 
 /* The 60 s tick is late by up to a minute; the next window's beginning
  * gets a timeout of its own so the room is there on the minute. */
 static void
-schedule_next_due (BvScheduler *self,
-                   GDateTime   *now)
+schedule_next_due (BvReminderScheduler *self,
+                   GDateTime           *now)
 {
   g_autoptr(GDateTime) until = g_date_time_add_seconds (now, TICK_SECONDS + self->lead_minutes * 60);
   g_autoptr(GPtrArray) planned = NULL;
@@ -506,7 +498,7 @@ schedule_next_due (BvScheduler *self,
   if (!self->tick_id)
     return;
 
-  planned = bv_schedule_list (bv_server_manager_get_database (self->manager), now, until);
+  planned = bv_planned_dates_list (bv_server_manager_get_database (self->manager), now, until);
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (planned, i);
@@ -524,50 +516,50 @@ schedule_next_due (BvScheduler *self,
 static gboolean
 tick_cb (gpointer user_data)
 {
-  bv_scheduler_tick (user_data);
+  bv_reminder_scheduler_tick (user_data);
   return G_SOURCE_CONTINUE;
 }
 
 static void
-meetings_changed_cb (BvScheduler *self)
+meetings_changed_cb (BvReminderScheduler *self)
 {
   if (self->tick_id)
-    bv_scheduler_tick (self);
+    bv_reminder_scheduler_tick (self);
 }
 
 static void
-bv_scheduler_dispose (GObject *object)
+bv_reminder_scheduler_dispose (GObject *object)
 {
-  BvScheduler *self = BV_SCHEDULER (object);
+  BvReminderScheduler *self = BV_REMINDER_SCHEDULER (object);
 
-  bv_scheduler_stop (self);
+  bv_reminder_scheduler_stop (self);
   g_clear_signal_handler (&self->meetings_changed_id, self->meetings);
   g_clear_object (&self->meetings);
   g_clear_object (&self->manager);
 
-  G_OBJECT_CLASS (bv_scheduler_parent_class)->dispose (object);
+  G_OBJECT_CLASS (bv_reminder_scheduler_parent_class)->dispose (object);
 }
 
 static void
-bv_scheduler_finalize (GObject *object)
+bv_reminder_scheduler_finalize (GObject *object)
 {
-  BvScheduler *self = BV_SCHEDULER (object);
+  BvReminderScheduler *self = BV_REMINDER_SCHEDULER (object);
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->last_request, g_hash_table_unref);
   g_clear_pointer (&self->joined, g_hash_table_unref);
 
-  G_OBJECT_CLASS (bv_scheduler_parent_class)->finalize (object);
+  G_OBJECT_CLASS (bv_reminder_scheduler_parent_class)->finalize (object);
 }
 
 static void
-bv_scheduler_class_init (BvSchedulerClass *klass)
+bv_reminder_scheduler_class_init (BvReminderSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = bv_scheduler_dispose;
-  object_class->finalize = bv_scheduler_finalize;
+  object_class->dispose = bv_reminder_scheduler_dispose;
+  object_class->finalize = bv_reminder_scheduler_finalize;
 
   signals[SIGNAL_REMINDER] =
     g_signal_new ("reminder", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -584,24 +576,24 @@ bv_scheduler_class_init (BvSchedulerClass *klass)
 }
 
 static void
-bv_scheduler_init (BvScheduler *self)
+bv_reminder_scheduler_init (BvReminderScheduler *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->lead_minutes = BV_SCHEDULER_DEFAULT_LEAD_MINUTES;
+  self->lead_minutes = BV_REMINDER_SCHEDULER_DEFAULT_LEAD_MINUTES;
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) occurrence_state_free);
   self->last_request = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->joined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-BvScheduler *
-bv_scheduler_new (BvServerManager *manager)
+BvReminderScheduler *
+bv_reminder_scheduler_new (BvServerManager *manager)
 {
-  BvScheduler *self;
+  BvReminderScheduler *self;
 
   g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
 
-  self = g_object_new (BV_TYPE_SCHEDULER, NULL);
+  self = g_object_new (BV_TYPE_REMINDER_SCHEDULER, NULL);
   self->manager = g_object_ref (manager);
   self->meetings = g_object_ref (bv_database_get_meetings (bv_server_manager_get_database (manager)));
   self->meetings_changed_id = g_signal_connect_swapped (self->meetings, "items-changed",
@@ -610,52 +602,52 @@ bv_scheduler_new (BvServerManager *manager)
 }
 
 void
-bv_scheduler_set_clock (BvScheduler          *self,
-                        BvSchedulerClockFunc  now_func,
-                        gpointer              data)
+bv_reminder_scheduler_set_clock (BvReminderScheduler          *self,
+                                 BvReminderSchedulerClockFunc  now_func,
+                                 gpointer                      data)
 {
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
   self->now_func = now_func;
   self->now_data = now_func ? data : NULL;
 }
 
 void
-bv_scheduler_set_lead_minutes (BvScheduler *self,
-                               guint        minutes)
+bv_reminder_scheduler_set_lead_minutes (BvReminderScheduler *self,
+                                        guint                minutes)
 {
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
   if (self->lead_minutes == minutes)
     return;
   self->lead_minutes = minutes;
   if (self->tick_id)
-    bv_scheduler_tick (self);
+    bv_reminder_scheduler_tick (self);
 }
 
 guint
-bv_scheduler_get_lead_minutes (BvScheduler *self)
+bv_reminder_scheduler_get_lead_minutes (BvReminderScheduler *self)
 {
-  g_return_val_if_fail (BV_IS_SCHEDULER (self), 0);
+  g_return_val_if_fail (BV_IS_REMINDER_SCHEDULER (self), 0);
 
   return self->lead_minutes;
 }
 
 void
-bv_scheduler_start (BvScheduler *self)
+bv_reminder_scheduler_start (BvReminderScheduler *self)
 {
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
   if (self->tick_id)
     return;
   self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
-  bv_scheduler_tick (self);
+  bv_reminder_scheduler_tick (self);
 }
 
 void
-bv_scheduler_stop (BvScheduler *self)
+bv_reminder_scheduler_stop (BvReminderScheduler *self)
 {
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->due_id, g_source_remove);
@@ -667,21 +659,21 @@ bv_scheduler_stop (BvScheduler *self)
 }
 
 gboolean
-bv_scheduler_is_running (BvScheduler *self)
+bv_reminder_scheduler_is_running (BvReminderScheduler *self)
 {
-  g_return_val_if_fail (BV_IS_SCHEDULER (self), FALSE);
+  g_return_val_if_fail (BV_IS_REMINDER_SCHEDULER (self), FALSE);
 
   return self->tick_id != 0;
 }
 
 void
-bv_scheduler_tick (BvScheduler *self)
+bv_reminder_scheduler_tick (BvReminderScheduler *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GPtrArray) planned = NULL;
 
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
 
   if (!self->manager)
     return;
@@ -690,7 +682,7 @@ bv_scheduler_tick (BvScheduler *self)
   now = scheduler_now (self);
   /* Everything whose window contains now: start - lead <= now < end. */
   until = g_date_time_add (now, self->lead_minutes * G_TIME_SPAN_MINUTE + 1);
-  planned = bv_schedule_list (bv_server_manager_get_database (self->manager), now, until);
+  planned = bv_planned_dates_list (bv_server_manager_get_database (self->manager), now, until);
 
   for (guint i = 0; i < planned->len && self->manager; i++)
     handle_occurrence (self, g_ptr_array_index (planned, i), now);
@@ -702,12 +694,12 @@ bv_scheduler_tick (BvScheduler *self)
 }
 
 void
-bv_scheduler_mark_joined (BvScheduler *self,
-                          const char  *meeting_id)
+bv_reminder_scheduler_mark_joined (BvReminderScheduler *self,
+                                   const char          *meeting_id)
 {
   g_autoptr(GDateTime) now = NULL;
 
-  g_return_if_fail (BV_IS_SCHEDULER (self));
+  g_return_if_fail (BV_IS_REMINDER_SCHEDULER (self));
   g_return_if_fail (meeting_id);
 
   now = scheduler_now (self);
@@ -716,17 +708,17 @@ bv_scheduler_mark_joined (BvScheduler *self,
 }
 
 guint
-bv_scheduler_get_request_count (BvScheduler *self)
+bv_reminder_scheduler_get_request_count (BvReminderScheduler *self)
 {
-  g_return_val_if_fail (BV_IS_SCHEDULER (self), 0);
+  g_return_val_if_fail (BV_IS_REMINDER_SCHEDULER (self), 0);
 
   return self->request_count;
 }
 
 guint
-bv_scheduler_get_n_pending (BvScheduler *self)
+bv_reminder_scheduler_get_n_pending (BvReminderScheduler *self)
 {
-  g_return_val_if_fail (BV_IS_SCHEDULER (self), 0);
+  g_return_val_if_fail (BV_IS_REMINDER_SCHEDULER (self), 0);
 
   return self->n_pending;
 }

@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 
 static char *dir;
 
@@ -75,7 +75,7 @@ test_list_first (void)
                                             TRUE, NULL, 0, &error));
   g_assert_no_error (error);
 
-  first = bv_schedule_list_first (db, from, NULL);
+  first = bv_planned_dates_list_first (db, from, NULL);
   g_assert_cmpuint (first->len, ==, 3);
   s0 = start_of (first->pdata[0]);
   s1 = start_of (first->pdata[1]);
@@ -86,11 +86,11 @@ test_list_first (void)
   g_assert_cmpstr (s2, ==, "2027-03-20 14:00 CET");
 
   /* With an end: what starts after it is left out. */
-  bounded = bv_schedule_list_first (db, from, to);
+  bounded = bv_planned_dates_list_first (db, from, to);
   g_assert_cmpuint (bounded->len, ==, 2);
 
   /* The full list has every date; the first-only list one per meeting. */
-  all = bv_schedule_list (db, from, to);
+  all = bv_planned_dates_list (db, from, to);
   g_assert_cmpuint (all->len, ==, 4 + 1);
 }
 
@@ -105,7 +105,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("bv-test-schedule-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/core/schedule/list-first", test_list_first);
+  g_test_add_func ("/core/planned-dates/list-first", test_list_first);
 
   status = g_test_run ();
   {

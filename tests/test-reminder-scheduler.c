@@ -19,7 +19,7 @@
 #include "bv-bbb-client.h"
 #include "bv-join.h"
 #include "bv-practice-server-private.h"
-#include "bv-scheduler.h"
+#include "bv-reminder-scheduler.h"
 #include "bv-secret-store.h"
 #include "bv-test-utils.h"
 
@@ -33,7 +33,7 @@ typedef struct
   char            *dir;
   BvDatabase      *database;
   BvServerManager *manager;
-  BvScheduler     *scheduler;
+  BvReminderScheduler *scheduler;
   BvServer        *server;
   BvMeeting       *meeting;
   guint            reminders;
@@ -77,13 +77,13 @@ result_cb (GObject      *object,
 static gboolean
 nothing_pending (gpointer data)
 {
-  return bv_scheduler_get_n_pending (data) == 0;
+  return bv_reminder_scheduler_get_n_pending (data) == 0;
 }
 
 static void
 tick (Fixture *f)
 {
-  bv_scheduler_tick (f->scheduler);
+  bv_reminder_scheduler_tick (f->scheduler);
   bv_test_wait_until (nothing_pending, f->scheduler);
 }
 
@@ -124,10 +124,10 @@ last_query (void)
 }
 
 static void
-reminder_cb (BvScheduler  *scheduler,
-             BvMeeting    *meeting,
-             BvOccurrence *occurrence,
-             Fixture      *f)
+reminder_cb (BvReminderScheduler *scheduler,
+             BvMeeting           *meeting,
+             BvOccurrence        *occurrence,
+             Fixture             *f)
 {
   f->reminders++;
   g_free (f->last_reminder_id);
@@ -135,20 +135,20 @@ reminder_cb (BvScheduler  *scheduler,
 }
 
 static void
-room_created_cb (BvScheduler  *scheduler,
-                 BvMeeting    *meeting,
-                 BvOccurrence *occurrence,
-                 Fixture      *f)
+room_created_cb (BvReminderScheduler *scheduler,
+                 BvMeeting           *meeting,
+                 BvOccurrence        *occurrence,
+                 Fixture             *f)
 {
   f->created++;
 }
 
 static void
-someone_waiting_cb (BvScheduler  *scheduler,
-                    BvMeeting    *meeting,
-                    BvOccurrence *occurrence,
-                    guint         participants,
-                    Fixture      *f)
+someone_waiting_cb (BvReminderScheduler *scheduler,
+                    BvMeeting           *meeting,
+                    BvOccurrence        *occurrence,
+                    guint                participants,
+                    Fixture             *f)
 {
   f->waiting++;
   f->waiting_participants = participants;
@@ -179,8 +179,8 @@ fixture_set_up (Fixture       *f,
   bv_secret_store_save_finish (bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 
-  f->scheduler = bv_scheduler_new (f->manager);
-  bv_scheduler_set_clock (f->scheduler, fake_clock, NULL);
+  f->scheduler = bv_reminder_scheduler_new (f->manager);
+  bv_reminder_scheduler_set_clock (f->scheduler, fake_clock, NULL);
   g_signal_connect (f->scheduler, "reminder", G_CALLBACK (reminder_cb), f);
   g_signal_connect (f->scheduler, "room-created", G_CALLBACK (room_created_cb), f);
   g_signal_connect (f->scheduler, "someone-waiting", G_CALLBACK (someone_waiting_cb), f);
@@ -299,7 +299,7 @@ test_lead_time (Fixture       *f,
 
   /* Create only: nobody joined. */
   g_assert_cmpuint (count_queries ("fullName="), ==, 0);
-  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==,
+  g_assert_cmpuint (bv_reminder_scheduler_get_request_count (f->scheduler), ==,
                     bv_practice_server_get_request_count (practice));
 }
 
@@ -308,7 +308,7 @@ test_lead_time_setting (Fixture       *f,
                         gconstpointer  data)
 {
   f->meeting = plan (f, "Kassenprüfung", "2026-06-16T19:30:00", NULL, 60);
-  bv_scheduler_set_lead_minutes (f->scheduler, 5);
+  bv_reminder_scheduler_set_lead_minutes (f->scheduler, 5);
 
   tick_at (f, "2026-06-16T17:15:00Z");
   tick_at (f, "2026-06-16T17:24:59Z");
@@ -445,7 +445,7 @@ test_budget (Fixture       *f,
   /* 105 minutes: one create and a look every minute after it. */
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), <=, (end - begin) / 60);
   g_assert_cmpuint (bv_practice_server_get_request_count (practice), >=, (end - begin) / 60 - 1);
-  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==,
+  g_assert_cmpuint (bv_reminder_scheduler_get_request_count (f->scheduler), ==,
                     bv_practice_server_get_request_count (practice));
   /* Rooms nobody entered expire and come back until the end. */
   g_assert_cmpuint (count_creates (), >=, 1);
@@ -489,10 +489,10 @@ test_user_already_there (Fixture       *f,
   tick_at (f, "2026-06-16T17:16:00Z");
   g_assert_cmpuint (f->waiting, ==, 0);
 
-  count = bv_scheduler_get_request_count (f->scheduler);
+  count = bv_reminder_scheduler_get_request_count (f->scheduler);
   tick_at (f, "2026-06-16T17:17:00Z");
   tick_at (f, "2026-06-16T17:18:00Z");
-  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==, count);
+  g_assert_cmpuint (bv_reminder_scheduler_get_request_count (f->scheduler), ==, count);
 }
 
 static void
@@ -503,12 +503,12 @@ test_marked_joined (Fixture       *f,
 
   tick_at (f, "2026-06-16T17:15:00Z");
   set_now ("2026-06-16T17:15:30Z");
-  bv_scheduler_mark_joined (f->scheduler, bv_meeting_get_id (f->meeting));
+  bv_reminder_scheduler_mark_joined (f->scheduler, bv_meeting_get_id (f->meeting));
   enter_room (f, "member-erika", "VIEWER");
   tick_at (f, "2026-06-16T17:16:00Z");
   tick_at (f, "2026-06-16T17:17:00Z");
   g_assert_cmpuint (f->waiting, ==, 0);
-  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==, 1);
+  g_assert_cmpuint (bv_reminder_scheduler_get_request_count (f->scheduler), ==, 1);
 }
 
 /* Someone used the room and a moderator ended it before the planned end:
@@ -546,11 +546,11 @@ test_ended_early (Fixture       *f,
 
   /* One more look finds it gone; then nothing, and no second create. */
   tick_at (f, "2026-06-16T18:00:00Z");
-  count = bv_scheduler_get_request_count (f->scheduler);
+  count = bv_reminder_scheduler_get_request_count (f->scheduler);
   tick_at (f, "2026-06-16T18:01:00Z");
   tick_at (f, "2026-06-16T18:02:00Z");
   tick_at (f, "2026-06-16T18:30:00Z");
-  g_assert_cmpuint (bv_scheduler_get_request_count (f->scheduler), ==, count);
+  g_assert_cmpuint (bv_reminder_scheduler_get_request_count (f->scheduler), ==, count);
   g_assert_cmpuint (f->created, ==, 1);
   g_assert_cmpuint (count_creates (), ==, 1);
 }
@@ -590,7 +590,7 @@ main (int   argc,
   g_assert_no_error (error);
 
 #define ADD(path, version, func) \
-  g_test_add ("/core/scheduler/" path, Fixture, version, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/core/reminder-scheduler/" path, Fixture, version, fixture_set_up, func, fixture_tear_down)
 
   ADD ("lead-time", "3.0.19", test_lead_time);
   ADD ("lead-time-setting", "3.0.19", test_lead_time_setting);

@@ -1,4 +1,4 @@
-/* bv-schedule.c
+/* bv-planned-dates.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bv-schedule.h"
+#include "bv-planned-dates.h"
 
 void
 bv_planned_occurrence_free (BvPlannedOccurrence *self)
@@ -99,9 +99,9 @@ expand_meeting (BvDatabase *database,
 }
 
 GPtrArray *
-bv_schedule_list (BvDatabase *database,
-                  GDateTime  *from,
-                  GDateTime  *to)
+bv_planned_dates_list (BvDatabase *database,
+                       GDateTime  *from,
+                       GDateTime  *to)
 {
   GListModel *meetings;
   GPtrArray *result;
@@ -129,9 +129,9 @@ bv_schedule_list (BvDatabase *database,
 }
 
 GPtrArray *
-bv_schedule_list_first (BvDatabase *database,
-                        GDateTime  *from,
-                        GDateTime  *to)
+bv_planned_dates_list_first (BvDatabase *database,
+                             GDateTime  *from,
+                             GDateTime  *to)
 {
   GListModel *meetings;
   GPtrArray *result;
@@ -159,8 +159,8 @@ bv_schedule_list_first (BvDatabase *database,
 }
 
 BvPlannedOccurrence *
-bv_schedule_find_next (BvDatabase *database,
-                       GDateTime  *now)
+bv_planned_dates_find_next (BvDatabase *database,
+                            GDateTime  *now)
 {
   GListModel *meetings;
   BvPlannedOccurrence *best = NULL;
