@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bv-occurrences.h"
+#include "bv-repetition-text.h"
 
 #define BERLIN "Europe/Berlin"
 
@@ -832,18 +833,18 @@ test_describe (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = bv_occurrences_describe_rrule (cases[i].rrule, cases[i].start_local);
+      g_autofree char *text = bv_repetition_text_describe (cases[i].rrule, cases[i].start_local);
 
       g_test_message ("rule: %s", cases[i].rrule);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
 
   /* nothing to describe */
-  g_assert_null (bv_occurrences_describe_rrule (NULL, "2026-10-06T19:30:00"));
-  g_assert_null (bv_occurrences_describe_rrule ("", "2026-10-06T19:30:00"));
-  g_assert_null (bv_occurrences_describe_rrule ("garbage", "2026-10-06T19:30:00"));
-  g_assert_null (bv_occurrences_describe_rrule ("FREQ=HOURLY", "2026-10-06T19:30:00"));
-  g_assert_null (bv_occurrences_describe_rrule ("FREQ=WEEKLY", "someday"));
+  g_assert_null (bv_repetition_text_describe (NULL, "2026-10-06T19:30:00"));
+  g_assert_null (bv_repetition_text_describe ("", "2026-10-06T19:30:00"));
+  g_assert_null (bv_repetition_text_describe ("garbage", "2026-10-06T19:30:00"));
+  g_assert_null (bv_repetition_text_describe ("FREQ=HOURLY", "2026-10-06T19:30:00"));
+  g_assert_null (bv_repetition_text_describe ("FREQ=WEEKLY", "someday"));
 }
 
 static void
@@ -851,9 +852,9 @@ test_describe_until_in_zone (void)
 {
   /* 23:00 UTC on the 15th is already the 16th in Berlin */
   const char *rrule = "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T230000Z";
-  g_autofree char *utc = bv_occurrences_describe_rrule (rrule, "2026-10-06T19:30:00");
-  g_autofree char *local = bv_occurrences_describe_rrule_in_zone (rrule, "2026-10-06T19:30:00", BERLIN);
-  g_autofree char *unknown = bv_occurrences_describe_rrule_in_zone (rrule, "2026-10-06T19:30:00", "Nowhere/Nothing");
+  g_autofree char *utc = bv_repetition_text_describe (rrule, "2026-10-06T19:30:00");
+  g_autofree char *local = bv_repetition_text_describe_in_zone (rrule, "2026-10-06T19:30:00", BERLIN);
+  g_autofree char *unknown = bv_repetition_text_describe_in_zone (rrule, "2026-10-06T19:30:00", "Nowhere/Nothing");
 
   g_assert_cmpstr (utc, ==, "every Tuesday, 19:30, until 15 December 2026");
   g_assert_cmpstr (local, ==, "every Tuesday, 19:30, until 16 December 2026");

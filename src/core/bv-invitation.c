@@ -20,6 +20,7 @@
 #include "bv-bbb-error.h"
 #include "bv-join.h"
 #include "bv-occurrences.h"
+#include "bv-repetition-text.h"
 #include "bv-server-client.h"
 
 #define USER_ID_PREFIX "bv-"
@@ -201,7 +202,7 @@ bv_invitation_describe_when (BvMeeting *meeting)
   if (!rrule || !*rrule)
     return format_date_time (start);
 
-  series = bv_occurrences_describe_rrule_in_zone (rrule, bv_meeting_get_start_local (meeting),
+  series = bv_repetition_text_describe_in_zone (rrule, bv_meeting_get_start_local (meeting),
                                                   bv_meeting_get_tzid (meeting));
   if (series && !is_custom_description (series))
     return g_steal_pointer (&series);

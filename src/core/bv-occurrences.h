@@ -111,21 +111,6 @@ BvOccurrence *bv_occurrences_next     (const char                  *start_local,
                                        GDateTime                   *now,
                                        GError                     **error);
 
-/* A short translated description such as "every Tuesday, 19:30" or
- * "every first Monday of the month, 19:30, until 15 December 2026".
- * start_local supplies the time of day and the defaults the rule leaves
- * out (the weekday of a weekly rule). NULL for a NULL or empty rule (the
- * meeting takes place once) and for a rule validate() refuses. An UNTIL in
- * UTC is shown as its date in UTC; use describe_rrule_in_zone() to show it
- * in the meeting's time zone. */
-char         *bv_occurrences_describe_rrule         (const char *rrule,
-                                                     const char *start_local);
-/* As describe_rrule(); tzid (nullable) is the zone an UNTIL in UTC is
- * shown in. */
-char         *bv_occurrences_describe_rrule_in_zone (const char *rrule,
-                                                     const char *start_local,
-                                                     const char *tzid);
-
 /* Whether the app can plan with rrule (NULL and "" are fine: no
  * repetition). Supported: DAILY, WEEKLY, MONTHLY, YEARLY with INTERVAL,
  * BYDAY (ordinals only for MONTHLY and YEARLY), BYMONTHDAY, BYMONTH,

@@ -13,6 +13,7 @@
 
 #include "bv-date-input.h"
 #include "bv-occurrences.h"
+#include "bv-repetition-text.h"
 #include "bv-repetition.h"
 #include "bv-ui-utils.h"
 
@@ -115,7 +116,7 @@ rebuild_repeat_model (BvRepetitionSection *self,
       g_autofree char *description = NULL;
       g_autofree char *label = NULL;
 
-      description = bv_occurrences_describe_rrule_in_zone (self->custom_rrule,
+      description = bv_repetition_text_describe_in_zone (self->custom_rrule,
                                                            bv_meeting_get_start_local (self->draft),
                                                            bv_meeting_get_tzid (self->draft));
       /* Translators: %s describes a repetition, e.g. "every year on 3 October, 19:30" */
@@ -200,7 +201,7 @@ update_repeat (BvRepetitionSection *self)
       bv_meeting_set_rrule (self->draft, rrule);
     }
 
-  description = bv_occurrences_describe_rrule_in_zone (bv_meeting_get_rrule (self->draft),
+  description = bv_repetition_text_describe_in_zone (bv_meeting_get_rrule (self->draft),
                                                        bv_meeting_get_start_local (self->draft),
                                                        bv_meeting_get_tzid (self->draft));
   if (description)

@@ -267,6 +267,8 @@ bv_ui_show_error (GtkWindow  *parent,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 bv_ui_widget_is_on_screen (GtkWidget *widget)
 {

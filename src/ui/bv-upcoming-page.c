@@ -13,6 +13,7 @@
 #include "bv-join.h"
 #include "bv-live-state.h"
 #include "bv-planned-dates.h"
+#include "bv-repetition-text.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 #include "bv-upcoming-page.h"
@@ -310,7 +311,7 @@ new_row (BvUpcomingPage      *self,
   row->occurrence = bv_occurrence_copy (planned->occurrence);
 
   g_string_append (subtitle, when);
-  rule = bv_occurrences_describe_rrule_in_zone (bv_meeting_get_rrule (planned->meeting),
+  rule = bv_repetition_text_describe_in_zone (bv_meeting_get_rrule (planned->meeting),
                                                 bv_meeting_get_start_local (planned->meeting),
                                                 bv_meeting_get_tzid (planned->meeting));
   if (rule && !is_local_zone (bv_meeting_get_tzid (planned->meeting)))
