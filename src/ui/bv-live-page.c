@@ -75,7 +75,6 @@ struct _BvLivePage
   GListModel      *servers;
   gulong           servers_changed_id;
   char            *server_id;       /* the server shown */
-  GHashTable      *clients;         /* server id → BvBbbClient */
   gboolean         syncing_dropdown;
 
   GPtrArray       *rows;            /* of MeetingRow, in list order */
@@ -725,7 +724,7 @@ fetched_cb (GObject      *object,
   if (!meetings)
     {
       /* A client that failed may hold a stale connection or secret. */
-      g_hash_table_remove (self->clients, request->server_id);
+      bv_server_manager_drop_client (self->manager, request->server_id);
       show_fetch_error (self, server, error);
       request_free (request);
       return;
@@ -823,7 +822,7 @@ client_opened_cb (GObject      *object,
   g_autoptr(BvBbbClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
-  client = bv_server_client_open_finish (result, &error);
+  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       request_free (request);
@@ -839,7 +838,6 @@ client_opened_cb (GObject      *object,
       return;
     }
 
-  g_hash_table_replace (self->clients, g_strdup (request->server_id), g_object_ref (client));
   fetch_with (request, client);
 }
 
@@ -858,7 +856,6 @@ start_refresh (BvLivePage *self,
 {
   g_autoptr(BvServer) server = NULL;
   Request *request;
-  BvBbbClient *client;
 
   if (!self->manager || !is_on_screen (self))
     return;
@@ -885,11 +882,8 @@ start_refresh (BvLivePage *self,
   request->page = self;
   request->server_id = g_strdup (self->server_id);
 
-  client = g_hash_table_lookup (self->clients, self->server_id);
-  if (client)
-    fetch_with (request, client);
-  else
-    bv_server_client_open_async (server, self->list_cancellable, client_opened_cb, request);
+  bv_server_manager_get_client_async (self->manager, server, self->list_cancellable,
+                                      client_opened_cb, request);
 }
 
 /* the selected meeting, every 10 s */
@@ -953,7 +947,7 @@ ask_detail (BvLivePage *self)
     return;
 
   /* Without a client the list is failing too, and its notice says so. */
-  client = g_hash_table_lookup (self->clients, self->server_id);
+  client = bv_server_manager_peek_client (self->manager, self->server_id);
   if (!client)
     return;
 
@@ -1243,7 +1237,7 @@ end_client_opened_cb (GObject      *object,
   g_autoptr(BvBbbClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
-  client = bv_server_client_open_finish (result, &error);
+  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       end_request_free (request);
@@ -1272,7 +1266,6 @@ end_response_cb (AdwMessageDialog *dialog,
   EndRequest *request;
   g_autoptr(BvServer) server = NULL;
   g_autofree char *progress = NULL;
-  BvBbbClient *client;
 
   if (g_strcmp0 (response, "end") != 0 || self->busy)
     return;
@@ -1292,11 +1285,8 @@ end_response_cb (AdwMessageDialog *dialog,
   progress = g_strdup_printf (_("Ending “%s”… waiting for the server to confirm."), request->name);
   show_progress (self, progress);
 
-  client = g_hash_table_lookup (self->clients, self->server_id);
-  if (client)
-    end_with (request, client);
-  else
-    bv_server_client_open_async (server, self->action_cancellable, end_client_opened_cb, request);
+  bv_server_manager_get_client_async (self->manager, server, self->action_cancellable,
+                                      end_client_opened_cb, request);
 }
 
 static void
@@ -1400,7 +1390,6 @@ bv_live_page_dispose (GObject *object)
   g_clear_object (&self->servers);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->attendee_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->server_id, g_free);
   g_clear_object (&self->detail);
@@ -1470,7 +1459,6 @@ bv_live_page_init (BvLivePage *self)
   self->add_timer = g_timeout_add_seconds;
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)meeting_row_free);
   self->attendee_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)attendee_row_free);
-  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->action_cancellable = g_cancellable_new ();
 
   gtk_drop_down_set_expression (self->server_dropdown,

@@ -63,7 +63,6 @@ struct _BvUpcomingPage
   gint64           built_at;
   GCancellable    *live_cancellable;
   GHashTable      *joins;           /* meeting id → GCancellable, while joining */
-  GHashTable      *clients;         /* server id → BvBbbClient */
   GHashTable      *live;            /* BBB meetingID → BvBbbMeeting (last answer) */
   GHashTable      *pending_live;    /* the answers of the round in progress */
   GString         *live_problems;
@@ -649,7 +648,7 @@ live_fetched_cb (GObject      *object,
   else
     {
       /* A client that failed may hold a stale connection or secret. */
-      g_hash_table_remove (self->clients, request->server_id);
+      bv_server_manager_drop_client (self->manager, request->server_id);
       note_problem (self, request->server_id, error);
     }
 
@@ -677,7 +676,7 @@ client_opened_cb (GObject      *object,
   g_autoptr(BvBbbClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
-  client = bv_server_client_open_finish (result, &error);
+  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
   if (!client)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -692,7 +691,6 @@ client_opened_cb (GObject      *object,
       return;
     }
 
-  g_hash_table_replace (self->clients, g_strdup (request->server_id), g_object_ref (client));
   ask_server (request, client);
 }
 
@@ -742,7 +740,6 @@ start_live_round (BvUpcomingPage *self)
     {
       g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, key);
       LiveRequest *request;
-      BvBbbClient *client;
 
       if (!server)
         continue;
@@ -754,11 +751,8 @@ start_live_round (BvUpcomingPage *self)
       request->meeting_ids = g_strv_builder_end (value);
       self->live_pending++;
 
-      client = g_hash_table_lookup (self->clients, key);
-      if (client)
-        ask_server (request, client);
-      else
-        bv_server_client_open_async (server, self->live_cancellable, client_opened_cb, request);
+      bv_server_manager_get_client_async (self->manager, server, self->live_cancellable,
+                                          client_opened_cb, request);
     }
 
   if (self->live_pending == 0)
@@ -913,7 +907,6 @@ bv_upcoming_page_dispose (GObject *object)
   g_clear_pointer (&self->joins, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
@@ -968,7 +961,6 @@ bv_upcoming_page_init (BvUpcomingPage *self)
 
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   self->groups = g_ptr_array_new ();
-  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->live_problems = g_string_new (NULL);
 }
