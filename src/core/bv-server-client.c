@@ -9,6 +9,7 @@
 
 #include "bv-server-client.h"
 
+#include "bv-bbb-error.h"
 #include "bv-secret-store.h"
 #include "bv-server-url.h"
 
@@ -87,4 +88,18 @@ bv_server_client_open_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_server_client_open_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+bv_server_client_is_unreachable (const GError *error)
+{
+  g_return_val_if_fail (error, FALSE);
+
+  if (error->domain != BV_BBB_ERROR)
+    return FALSE;
+
+  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
+         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
+         error->code == BV_BBB_ERROR_TIMEOUT ||
+         error->code == BV_BBB_ERROR_NETWORK;
 }

@@ -28,4 +28,8 @@ void                bv_server_client_open_async   (BvServer            *server,
 BvBbbClient        *bv_server_client_open_finish  (GAsyncResult        *result,
                                                    GError             **error);
 
+/* Reaching the server failed (no such host, refused, timed out, network),
+ * as opposed to an answer we did not like. */
+gboolean            bv_server_client_is_unreachable (const GError      *error);
+
 G_END_DECLS

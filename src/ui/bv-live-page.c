@@ -9,20 +9,16 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-bbb-error.h"
 #include "bv-join.h"
-#include "bv-join.h"
-#include "bv-live-meetings.h"
+#include "bv-live-monitor.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
-#include "bv-schedule.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
-/* product.md: live state every 30 s while visible; the people in the
- * meeting one looks at change faster. */
-#define LIST_INTERVAL_SECONDS   30
-#define DETAIL_INTERVAL_SECONDS 10
+/* The page shows what core/bv-live-monitor learns: it polls, keeps the
+ * list and the selected meeting's people, and says when a meeting has
+ * ended; the page watches it while it is on screen. */
 
 typedef struct
 {
@@ -71,6 +67,7 @@ struct _BvLivePage
   GtkListBox      *attendees_list;
 
   BvServerManager *manager;
+  BvLiveMonitor   *monitor;
   GSettings       *settings;
   GListModel      *servers;
   gulong           servers_changed_id;
@@ -79,18 +76,10 @@ struct _BvLivePage
 
   GPtrArray       *rows;            /* of MeetingRow, in list order */
   GPtrArray       *attendee_rows;   /* of AttendeeRow, in list order */
-  gboolean         have_list;       /* a good answer for server_id */
   gboolean         updating_list;
-  char            *selected_id;
-  BvBbbMeeting    *detail;          /* the last good answer about it */
 
   BvLivePageTimerFunc add_timer;   /* g_timeout_add_seconds but in tests */
-  guint            list_timer_id;
-  guint            detail_timer_id;
-  GCancellable    *list_cancellable;
-  GCancellable    *detail_cancellable;
   GCancellable    *action_cancellable;
-  gboolean         fetching;
   gboolean         busy;            /* joining or ending */
 };
 
@@ -98,7 +87,6 @@ G_DEFINE_FINAL_TYPE (BvLivePage, bv_live_page, ADW_TYPE_BIN)
 
 static void start_refresh (BvLivePage *self,
                            gboolean    restart);
-static void start_detail_refresh (BvLivePage *self);
 
 static void
 meeting_row_free (MeetingRow *row)
@@ -142,6 +130,24 @@ current_server (BvLivePage *self)
   if (!self->manager || !self->server_id)
     return NULL;
   return bv_server_manager_find_server (self->manager, self->server_id);
+}
+
+static const char *
+selected_id (BvLivePage *self)
+{
+  return self->monitor ? bv_live_monitor_get_selected_id (self->monitor) : NULL;
+}
+
+static BvBbbMeeting *
+detail (BvLivePage *self)
+{
+  return self->monitor ? bv_live_monitor_get_detail (self->monitor) : NULL;
+}
+
+static gboolean
+have_list (BvLivePage *self)
+{
+  return self->monitor && bv_live_monitor_get_have_list (self->monitor);
 }
 
 static GtkWindow *
@@ -249,7 +255,7 @@ meeting_name (BvBbbMeeting *meeting)
 static void
 update_actions (BvLivePage *self)
 {
-  gboolean can_act = self->selected_id && self->detail && !self->busy;
+  gboolean can_act = selected_id (self) && detail (self) && !self->busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.join", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.end", can_act);
@@ -425,7 +431,7 @@ show_detail (BvLivePage *self)
 {
   g_autofree char *summary = NULL;
 
-  if (!self->detail)
+  if (!detail (self))
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       show_attendees (self, NULL);
@@ -433,20 +439,12 @@ show_detail (BvLivePage *self)
       return;
     }
 
-  gtk_label_set_text (self->detail_title, meeting_name (self->detail));
-  summary = describe_meeting (self->detail);
+  gtk_label_set_text (self->detail_title, meeting_name (detail (self)));
+  summary = describe_meeting (detail (self));
   gtk_label_set_text (self->detail_summary, summary);
-  show_attendees (self, bv_bbb_meeting_get_attendees (self->detail));
+  show_attendees (self, bv_bbb_meeting_get_attendees (detail (self)));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
-}
-
-static void
-stop_detail (BvLivePage *self)
-{
-  g_clear_handle_id (&self->detail_timer_id, g_source_remove);
-  g_cancellable_cancel (self->detail_cancellable);
-  g_clear_object (&self->detail_cancellable);
 }
 
 static void
@@ -454,20 +452,12 @@ select_meeting (BvLivePage   *self,
                 BvBbbMeeting *meeting)
 {
   const char *id = meeting ? bv_bbb_meeting_get_meeting_id (meeting) : NULL;
-  gboolean same = id && g_strcmp0 (id, self->selected_id) == 0;
 
-  if (!same)
-    {
-      stop_detail (self);
-      g_free (self->selected_id);
-      self->selected_id = g_strdup (id);
-      gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
-    }
-  g_set_object (&self->detail, meeting);
+  if (!self->monitor)
+    return;
+  if (bv_live_monitor_select (self->monitor, id, meeting))
+    gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
   show_detail (self);
-
-  if (id && !self->detail_timer_id && is_on_screen (self))
-    start_detail_refresh (self);
 }
 
 /* the list of running meetings */
@@ -581,7 +571,7 @@ show_list (BvLivePage *self,
       update_meeting_row (row, meeting);
       g_ptr_array_add (rows, row);
 
-      if (g_strcmp0 (id, self->selected_id) == 0)
+      if (g_strcmp0 (id, selected_id (self)) == 0)
         selected = meeting;
     }
 
@@ -590,14 +580,14 @@ show_list (BvLivePage *self,
 
   if (selected)
     {
-      MeetingRow *row = find_row (self, self->selected_id);
+      MeetingRow *row = find_row (self, selected_id (self));
 
       if (gtk_list_box_get_selected_row (self->meetings_list) != row->row)
         gtk_list_box_select_row (self->meetings_list, row->row);
       /* As fresh as the detail's own answer, and the two then agree. */
       select_meeting (self, selected);
     }
-  else if (self->selected_id && !self->busy)
+  else if (selected_id (self) && !self->busy)
     {
       gtk_list_box_unselect_all (self->meetings_list);
       select_meeting (self, NULL);
@@ -616,35 +606,16 @@ clear_list (BvLivePage *self)
 {
   g_autoptr(GListStore) empty = g_list_store_new (BV_TYPE_BBB_MEETING);
 
-  g_free (self->selected_id);
-  self->selected_id = NULL;
-  g_clear_object (&self->detail);
-  stop_detail (self);
   show_list (self, G_LIST_MODEL (empty));
   show_detail (self);
-  self->have_list = FALSE;
   gtk_label_set_text (self->updated_label, "");
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-}
-
-static gboolean
-is_transport_error (const GError *error)
-{
-  if (error->domain != BV_BBB_ERROR)
-    return FALSE;
-
-  /* Reaching the server failed, as opposed to an answer we did not like. */
-  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
-         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
-         error->code == BV_BBB_ERROR_TIMEOUT ||
-         error->code == BV_BBB_ERROR_NETWORK;
 }
 
 static void
 set_fetching (BvLivePage *self,
               gboolean    fetching)
 {
-  self->fetching = fetching;
   gtk_stack_set_visible_child_name (self->refresh_stack, fetching ? "spinner" : "button");
   if (fetching)
     gtk_spinner_start (self->refresh_spinner);
@@ -660,14 +631,14 @@ show_fetch_error (BvLivePage   *self,
   const char *name = server ? bv_server_get_name (server) : "";
   g_autofree char *text = NULL;
 
-  if (is_transport_error (error))
+  if (bv_server_client_is_unreachable (error))
     /* Translators: %1$s is the name of a conference server, %2$s advice. */
     text = g_strdup_printf (_("“%1$s” cannot be reached. %2$s"), name, error->message);
   else
     /* Translators: %1$s is the name of a conference server, %2$s what went wrong. */
     text = g_strdup_printf (_("“%1$s” could not say which meetings are running. %2$s"), name, error->message);
 
-  if (self->have_list)
+  if (have_list (self))
     {
       /* The last good list stays; the notice says it is old. */
       g_autofree char *notice = g_strdup_printf ("%s %s", text,
@@ -687,58 +658,49 @@ show_fetch_error (BvLivePage   *self,
   gtk_stack_set_visible_child_name (self->stack, "offline");
 }
 
-typedef struct
-{
-  BvLivePage *page;   /* unowned: the cancellable guards it */
-  char       *server_id;
-} Request;
+/* what the monitor says */
 
 static void
-request_free (Request *request)
+fetching_cb (BvLiveMonitor *monitor,
+             GParamSpec    *pspec,
+             BvLivePage    *self)
 {
-  g_free (request->server_id);
-  g_free (request);
+  gboolean fetching = bv_live_monitor_get_fetching (monitor);
+
+  set_fetching (self, fetching);
+  if (fetching && !have_list (self))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+server_missing_cb (BvLiveMonitor *monitor,
+                   BvLivePage    *self)
 {
-  Request *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(GListModel) meetings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BvServer) server = NULL;
-
-  meetings = bv_live_meetings_fetch_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      request_free (request);
-      return;
-    }
-
-  set_fetching (self, FALSE);
-  server = bv_server_manager_find_server (self->manager, request->server_id);
-
-  if (!meetings)
-    {
-      /* A client that failed may hold a stale connection or secret. */
-      bv_server_manager_drop_client (self->manager, request->server_id);
-      show_fetch_error (self, server, error);
-      request_free (request);
-      return;
-    }
-
-  request_free (request);
-  self->have_list = TRUE;
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-  show_list (self, meetings);
+  gtk_stack_set_visible_child_name (self->stack, "no-server");
+}
+
+static void
+list_failed_cb (BvLiveMonitor *monitor,
+                const GError  *error,
+                BvLivePage    *self)
+{
+  g_autoptr(BvServer) server = current_server (self);
+
+  show_fetch_error (self, server, error);
+}
+
+static void
+list_updated_cb (BvLiveMonitor *monitor,
+                 BvLivePage    *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  show_list (self, bv_live_monitor_get_meetings (monitor));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
     g_autofree char *text = NULL;
-    gboolean planned_only = bv_live_meetings_fetch_is_planned_only (result);
+    gboolean planned_only = bv_live_monitor_get_planned_only (monitor);
 
     if (planned_only)
       /* Translators: e.g. "Updated at 19:05:12 · your meetings of today"; the
@@ -763,211 +725,48 @@ fetched_cb (GObject      *object,
   }
 }
 
-/* Our own meetings planned for today on this server: behind a load
- * balancer that will not list its meetings, these are the ones to ask for. */
-static GStrv
-planned_ids_today (BvLivePage *self,
-                   const char *server_id)
+static void
+detail_updated_cb (BvLiveMonitor *monitor,
+                   BvLivePage    *self)
 {
-  BvDatabase *database = bv_server_manager_get_database (self->manager);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GPtrArray) planned = NULL;
-
-  if (!database)
-    return g_strv_builder_end (builder);
-
-  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                 g_date_time_get_day_of_month (now), 0, 0, 0);
-  tomorrow = g_date_time_add_days (today, 1);
-  planned = bv_schedule_list (database, today, tomorrow);
-  for (guint i = 0; i < planned->len; i++)
-    {
-      BvPlannedOccurrence *occurrence = g_ptr_array_index (planned, i);
-      const char *id = bv_meeting_get_bbb_meeting_id (occurrence->meeting);
-
-      if (g_strcmp0 (bv_meeting_get_server_id (occurrence->meeting), server_id) != 0 ||
-          !id || g_hash_table_contains (seen, id))
-        continue;
-      g_hash_table_add (seen, (gpointer)id);
-      g_strv_builder_add (builder, id);
-    }
-
-  return g_strv_builder_end (builder);
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
+  show_detail (self);
 }
 
 static void
-fetch_with (Request     *request,
-            BvBbbClient *client)
+detail_ended_cb (BvLiveMonitor *monitor,
+                 BvLivePage    *self)
 {
-  BvLivePage *self = request->page;
-  g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, request->server_id);
-  g_auto(GStrv) planned = planned_ids_today (self, request->server_id);
-
-  bv_live_meetings_fetch_async (client, server && bv_server_get_load_balancer (server),
-                                (const char * const *)planned, self->list_cancellable,
-                                fetched_cb, request);
+  gtk_label_set_text (self->detail_notice_label,
+                      _("This meeting has ended. It disappears from the list with the next update."));
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
 }
 
 static void
-client_opened_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+detail_failed_cb (BvLiveMonitor *monitor,
+                  const GError  *error,
+                  BvLivePage    *self)
 {
-  Request *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  /* Translators: %s says what went wrong and what to do. */
+  g_autofree char *text = g_strdup_printf (_("The people in this meeting could not be updated. %s"),
+                                           error->message);
 
-  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      request_free (request);
-      return;
-    }
-  if (!client)
-    {
-      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, request->server_id);
-
-      set_fetching (self, FALSE);
-      show_fetch_error (self, server, error);
-      request_free (request);
-      return;
-    }
-
-  fetch_with (request, client);
+  gtk_label_set_text (self->detail_notice_label, text);
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
 }
 
-static void
-stop_list (BvLivePage *self)
+static gboolean
+is_on_screen_cb (gpointer data)
 {
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
-  if (self->fetching)
-    set_fetching (self, FALSE);
+  return is_on_screen (BV_LIVE_PAGE (data));
 }
 
 static void
 start_refresh (BvLivePage *self,
                gboolean    restart)
 {
-  g_autoptr(BvServer) server = NULL;
-  Request *request;
-
-  if (!self->manager || !is_on_screen (self))
-    return;
-
-  server = current_server (self);
-  if (!server)
-    {
-      stop_list (self);
-      gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "no-server");
-      return;
-    }
-
-  if (self->fetching && !restart)
-    return;
-  stop_list (self);
-
-  self->list_cancellable = g_cancellable_new ();
-  set_fetching (self, TRUE);
-  if (!self->have_list)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  request = g_new0 (Request, 1);
-  request->page = self;
-  request->server_id = g_strdup (self->server_id);
-
-  bv_server_manager_get_client_async (self->manager, server, self->list_cancellable,
-                                      client_opened_cb, request);
-}
-
-/* the selected meeting, every 10 s */
-
-static void
-detail_fetched_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  BvLivePage *self = user_data;
-  BvBbbClient *client = BV_BBB_CLIENT (object);
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-
-  meeting = bv_bbb_client_get_meeting_info_finish (client, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->detail_cancellable);
-
-  if (meeting && (!bv_bbb_meeting_is_running (meeting) || bv_bbb_meeting_has_been_forcibly_ended (meeting)))
-    {
-      g_clear_object (&meeting);
-      g_set_error_literal (&error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "");
-    }
-
-  if (!meeting)
-    {
-      if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING))
-        {
-          gtk_label_set_text (self->detail_notice_label,
-                              _("This meeting has ended. It disappears from the list with the next update."));
-          gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
-          start_refresh (self, TRUE);
-        }
-      else
-        {
-          /* Translators: %s says what went wrong and what to do. */
-          g_autofree char *text = g_strdup_printf (_("The people in this meeting could not be updated. %s"),
-                                                   error->message);
-
-          gtk_label_set_text (self->detail_notice_label, text);
-          gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
-        }
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
-  g_set_object (&self->detail, meeting);
-  show_detail (self);
-}
-
-static void
-ask_detail (BvLivePage *self)
-{
-  BvBbbClient *client;
-
-  if (!self->selected_id || !self->server_id || self->detail_cancellable || !is_on_screen (self))
-    return;
-
-  /* Without a client the list is failing too, and its notice says so. */
-  client = bv_server_manager_peek_client (self->manager, self->server_id);
-  if (!client)
-    return;
-
-  self->detail_cancellable = g_cancellable_new ();
-  bv_bbb_client_get_meeting_info_async (client, self->selected_id, self->detail_cancellable,
-                                        detail_fetched_cb, self);
-}
-
-static gboolean
-detail_tick_cb (gpointer data)
-{
-  ask_detail (BV_LIVE_PAGE (data));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-start_detail_refresh (BvLivePage *self)
-{
-  g_clear_handle_id (&self->detail_timer_id, g_source_remove);
-  self->detail_timer_id = self->add_timer (DETAIL_INTERVAL_SECONDS, detail_tick_cb, self);
+  if (self->monitor && is_on_screen (self))
+    bv_live_monitor_refresh (self->monitor, restart);
 }
 
 /* selection */
@@ -999,6 +798,18 @@ back_clicked_cb (GtkButton  *button,
 }
 
 /* servers */
+
+static void
+change_server (BvLivePage *self,
+               const char *server_id)
+{
+  g_free (self->server_id);
+  self->server_id = g_strdup (server_id);
+  if (self->monitor)
+    bv_live_monitor_set_server_id (self->monitor, server_id);
+  clear_list (self);
+  start_refresh (self, TRUE);
+}
 
 static void
 sync_dropdown (BvLivePage *self)
@@ -1041,11 +852,7 @@ sync_dropdown (BvLivePage *self)
 
     if (g_strcmp0 (id, self->server_id) != 0)
       {
-        g_free (self->server_id);
-        self->server_id = g_strdup (id);
-        stop_list (self);
-        clear_list (self);
-        start_refresh (self, TRUE);
+        change_server (self, id);
       }
     else if (!server)
       start_refresh (self, TRUE);
@@ -1067,11 +874,7 @@ dropdown_selected_cb (GtkDropDown *dropdown,
   if (!server || g_strcmp0 (bv_server_get_id (server), self->server_id) == 0)
     return;
 
-  g_free (self->server_id);
-  self->server_id = g_strdup (bv_server_get_id (server));
-  stop_list (self);
-  clear_list (self);
-  start_refresh (self, TRUE);
+  change_server (self, bv_server_get_id (server));
 }
 
 static void
@@ -1142,7 +945,7 @@ join_action (GtkWidget  *widget,
   g_autofree char *display_name = NULL;
   g_autofree char *progress = NULL;
 
-  if (!server || !self->selected_id || self->busy)
+  if (!server || !selected_id (self) || self->busy)
     return;
 
   if (self->settings)
@@ -1152,15 +955,15 @@ join_action (GtkWidget  *widget,
   self->busy = TRUE;
   update_actions (self);
   /* Translators: %s is the name of a meeting. */
-  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), meeting_name (self->detail));
+  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), meeting_name (detail (self)));
   show_progress (self, progress);
 
-  planned = find_planned_meeting (self, self->selected_id);
+  planned = find_planned_meeting (self, selected_id (self));
   if (planned)
     bv_join_run_async (server, planned, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
                        self->action_cancellable, joined_cb, self);
   else
-    bv_join_run_room_async (server, self->selected_id, display_name, NULL,
+    bv_join_run_room_async (server, selected_id (self), display_name, NULL,
                             G_APP_LAUNCH_CONTEXT (context), self->action_cancellable,
                             joined_cb, self);
 }
@@ -1191,7 +994,7 @@ ended_cb (GObject      *object,
   BvLivePage *self = request->page;
   g_autoptr(GError) error = NULL;
 
-  if (!bv_live_meetings_end_finish (result, &error) &&
+  if (!bv_live_monitor_end_finish (BV_LIVE_MONITOR (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       end_request_free (request);
@@ -1209,7 +1012,7 @@ ended_cb (GObject      *object,
 
       show_message (self, heading, error->message);
     }
-  else if (g_strcmp0 (self->selected_id, request->meeting_id) == 0)
+  else if (g_strcmp0 (selected_id (self), request->meeting_id) == 0)
     {
       gtk_list_box_unselect_all (self->meetings_list);
       select_meeting (self, NULL);
@@ -1217,45 +1020,6 @@ ended_cb (GObject      *object,
 
   end_request_free (request);
   start_refresh (self, TRUE);
-}
-
-static void
-end_with (EndRequest  *request,
-          BvBbbClient *client)
-{
-  bv_live_meetings_end_async (client, request->meeting_id, request->page->action_cancellable,
-                              ended_cb, request);
-}
-
-static void
-end_client_opened_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  EndRequest *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      end_request_free (request);
-      return;
-    }
-  if (!client)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not End “%s”"), request->name);
-
-      self->busy = FALSE;
-      show_progress (self, NULL);
-      update_actions (self);
-      show_message (self, heading, error->message);
-      end_request_free (request);
-      return;
-    }
-
-  end_with (request, client);
 }
 
 static void
@@ -1271,7 +1035,7 @@ end_response_cb (AdwMessageDialog *dialog,
     return;
 
   server = current_server (self);
-  if (!server)
+  if (!server || !self->monitor)
     return;
 
   request = g_new0 (EndRequest, 1);
@@ -1285,8 +1049,8 @@ end_response_cb (AdwMessageDialog *dialog,
   progress = g_strdup_printf (_("Ending “%s”… waiting for the server to confirm."), request->name);
   show_progress (self, progress);
 
-  bv_server_manager_get_client_async (self->manager, server, self->action_cancellable,
-                                      end_client_opened_cb, request);
+  bv_live_monitor_end_async (self->monitor, request->meeting_id, self->action_cancellable,
+                             ended_cb, request);
 }
 
 static void
@@ -1301,11 +1065,11 @@ end_action (GtkWidget  *widget,
   const char *name;
   guint count;
 
-  if (!self->detail || !self->selected_id || self->busy)
+  if (!detail (self) || !selected_id (self) || self->busy)
     return;
 
-  name = meeting_name (self->detail);
-  count = bv_bbb_meeting_get_participant_count (self->detail);
+  name = meeting_name (detail (self));
+  count = bv_bbb_meeting_get_participant_count (detail (self));
   /* Translators: %s is the name of a meeting. */
   heading = g_strdup_printf (_("End “%s”?"), name);
   body = g_strdup_printf (ngettext ("%u person is in this meeting. Ending it closes the meeting "
@@ -1323,7 +1087,7 @@ end_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (self->selected_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (selected_id (self)), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "meeting-name", g_strdup (name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
   bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
@@ -1338,11 +1102,14 @@ refresh_action (GtkWidget  *widget,
   bv_live_page_refresh (BV_LIVE_PAGE (widget));
 }
 
-static gboolean
-list_tick_cb (gpointer data)
+static void
+drop_monitor (BvLivePage *self)
 {
-  start_refresh (BV_LIVE_PAGE (data), FALSE);
-  return G_SOURCE_CONTINUE;
+  if (!self->monitor)
+    return;
+  bv_live_monitor_unwatch (self->monitor);
+  g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
 }
 
 /* vfuncs */
@@ -1354,10 +1121,8 @@ bv_live_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bv_live_page_parent_class)->map (widget);
 
-  if (!self->list_timer_id)
-    self->list_timer_id = self->add_timer (LIST_INTERVAL_SECONDS, list_tick_cb, self);
-  if (self->selected_id && !self->detail_timer_id)
-    start_detail_refresh (self);
+  if (self->monitor)
+    bv_live_monitor_watch (self->monitor, is_on_screen_cb, self);
   start_refresh (self, FALSE);
 }
 
@@ -1366,9 +1131,8 @@ bv_live_page_unmap (GtkWidget *widget)
 {
   BvLivePage *self = BV_LIVE_PAGE (widget);
 
-  g_clear_handle_id (&self->list_timer_id, g_source_remove);
-  stop_detail (self);
-  stop_list (self);
+  if (self->monitor)
+    bv_live_monitor_unwatch (self->monitor);
 
   GTK_WIDGET_CLASS (bv_live_page_parent_class)->unmap (widget);
 }
@@ -1378,10 +1142,7 @@ bv_live_page_dispose (GObject *object)
 {
   BvLivePage *self = BV_LIVE_PAGE (object);
 
-  g_clear_handle_id (&self->list_timer_id, g_source_remove);
-  stop_detail (self);
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
+  drop_monitor (self);
   /* Their callbacks must not touch the page any more. */
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
@@ -1390,9 +1151,7 @@ bv_live_page_dispose (GObject *object)
   g_clear_object (&self->servers);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->attendee_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->server_id, g_free);
-  g_clear_object (&self->detail);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   /* The list box deselects its row when it goes, after the template
@@ -1486,6 +1245,23 @@ bv_live_page_setup (BvLivePage      *self,
   g_set_object (&self->manager, manager);
   g_set_object (&self->settings, settings);
 
+  drop_monitor (self);
+  if (manager)
+    {
+      self->monitor = bv_live_monitor_new (manager);
+      bv_live_monitor_set_timer_func (self->monitor, self->add_timer);
+      bv_live_monitor_set_server_id (self->monitor, self->server_id);
+      g_signal_connect (self->monitor, "notify::fetching", G_CALLBACK (fetching_cb), self);
+      g_signal_connect (self->monitor, "server-missing", G_CALLBACK (server_missing_cb), self);
+      g_signal_connect (self->monitor, "list-updated", G_CALLBACK (list_updated_cb), self);
+      g_signal_connect (self->monitor, "list-failed", G_CALLBACK (list_failed_cb), self);
+      g_signal_connect (self->monitor, "detail-updated", G_CALLBACK (detail_updated_cb), self);
+      g_signal_connect (self->monitor, "detail-ended", G_CALLBACK (detail_ended_cb), self);
+      g_signal_connect (self->monitor, "detail-failed", G_CALLBACK (detail_failed_cb), self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        bv_live_monitor_watch (self->monitor, is_on_screen_cb, self);
+    }
+
   if (self->servers)
     g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
@@ -1507,8 +1283,8 @@ bv_live_page_refresh (BvLivePage *self)
   g_return_if_fail (BV_IS_LIVE_PAGE (self));
 
   start_refresh (self, TRUE);
-  if (self->selected_id)
-    ask_detail (self);
+  if (self->monitor && selected_id (self))
+    bv_live_monitor_refresh_detail (self->monitor);
 }
 
 void
@@ -1517,7 +1293,8 @@ _bv_live_page_set_timer_func (BvLivePage          *self,
 {
   g_return_if_fail (BV_IS_LIVE_PAGE (self));
   g_return_if_fail (add_timer);
-  g_return_if_fail (!self->list_timer_id && !self->detail_timer_id);
 
   self->add_timer = add_timer;
+  if (self->monitor)
+    bv_live_monitor_set_timer_func (self->monitor, add_timer);
 }
