@@ -1,0 +1,432 @@
+/* test-live-monitor.c
+ *
+ * The live monitor without a display: a real store, the real (throw-away)
+ * keyring and practice servers on loopback, and a clock the test advances
+ * by hand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <locale.h>
+
+#include "bv-bbb-client.h"
+#include "bv-live-monitor.h"
+#include "bv-practice-server-private.h"
+#include "bv-server-manager.h"
+#include "bv-test-utils.h"
+
+#define SECRET "live-monitor-test-secret-0123456789"
+
+typedef struct
+{
+  char             *dir;
+  BvDatabase       *database;
+  BvServerManager  *manager;
+  BvPracticeServer *practice;
+  BvServer         *server;
+  BvLiveMonitor    *monitor;
+  gboolean          shown;
+  guint             updated;
+  guint             failed;
+  guint             ended;
+  guint             detail_updated;
+  guint             missing;
+} Fixture;
+
+/* the clock */
+
+typedef struct
+{
+  guint        seconds;
+  GSourceFunc  callback;
+  gpointer     data;
+  gint64       due;
+  GSource     *source;
+} ManualTimer;
+
+static GPtrArray *manual_timers;
+static gint64     manual_now;
+
+static void
+manual_timer_free (ManualTimer *timer)
+{
+  g_source_destroy (timer->source);
+  g_source_unref (timer->source);
+  g_free (timer);
+}
+
+static gboolean
+never_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+manual_timer_add (guint       seconds,
+                  GSourceFunc callback,
+                  gpointer    data)
+{
+  ManualTimer *timer = g_new0 (ManualTimer, 1);
+
+  timer->seconds = seconds;
+  timer->callback = callback;
+  timer->data = data;
+  timer->due = manual_now + seconds;
+  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
+  g_source_set_callback (timer->source, never_cb, NULL, NULL);
+  g_ptr_array_add (manual_timers, timer);
+  return g_source_attach (timer->source, NULL);
+}
+
+static guint
+armed_timers (void)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < manual_timers->len; i++)
+    n += !g_source_is_destroyed (((ManualTimer *) g_ptr_array_index (manual_timers, i))->source);
+  return n;
+}
+
+static void
+advance_clock (guint seconds)
+{
+  for (gint64 until = manual_now + seconds; manual_now < until;)
+    {
+      guint n = manual_timers->len;
+
+      manual_now++;
+      for (guint i = 0; i < n; i++)
+        {
+          ManualTimer *timer = g_ptr_array_index (manual_timers, i);
+
+          if (g_source_is_destroyed (timer->source) || timer->due > manual_now)
+            continue;
+          timer->due += timer->seconds;
+          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
+            g_source_destroy (timer->source);
+        }
+    }
+}
+
+/* fixture */
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+shown_cb (gpointer data)
+{
+  return ((Fixture *) data)->shown;
+}
+
+static void
+count_cb (BvLiveMonitor *monitor,
+          guint         *counter)
+{
+  (*counter)++;
+}
+
+static void
+failed_cb (BvLiveMonitor *monitor,
+           const GError  *error,
+           Fixture       *f)
+{
+  g_assert_nonnull (error);
+  f->failed++;
+}
+
+static BvServer *
+save (Fixture    *f,
+      BvServer   *existing,
+      const char *url,
+      const char *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BvServer *server;
+
+  bv_server_manager_save_async (f->manager, existing, "Vereinsserver", url, "auto", secret, NULL,
+                                result_cb, &result);
+  server = bv_server_manager_save_finish (f->manager, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  manual_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) manual_timer_free);
+  f->dir = g_dir_make_tmp ("bv-live-monitor-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
+  f->database = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  f->manager = bv_server_manager_new (f->database);
+
+  f->practice = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (f->practice, &error));
+  f->server = save (f, NULL, bv_practice_server_get_api_url (f->practice), SECRET);
+
+  f->monitor = bv_live_monitor_new (f->manager);
+  bv_live_monitor_set_timer_func (f->monitor, manual_timer_add);
+  bv_live_monitor_set_server_id (f->monitor, bv_server_get_id (f->server));
+  g_signal_connect (f->monitor, "list-updated", G_CALLBACK (count_cb), &f->updated);
+  g_signal_connect (f->monitor, "list-failed", G_CALLBACK (failed_cb), f);
+  g_signal_connect (f->monitor, "detail-ended", G_CALLBACK (count_cb), &f->ended);
+  g_signal_connect (f->monitor, "detail-updated", G_CALLBACK (count_cb), &f->detail_updated);
+  g_signal_connect (f->monitor, "server-missing", G_CALLBACK (count_cb), &f->missing);
+  f->shown = TRUE;
+  bv_practice_server_reset_log (f->practice);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->monitor);
+  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_clear_pointer (&manual_timers, g_ptr_array_unref);
+  g_clear_object (&f->server);
+  g_clear_object (&f->manager);
+  g_clear_object (&f->database);
+  g_clear_object (&f->practice);
+  bv_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static BvBbbClient *
+practice_client (BvPracticeServer *practice)
+{
+  return bv_bbb_client_new (bv_practice_server_get_api_url (practice), SECRET, BV_CHECKSUM_SHA256);
+}
+
+/* Rooms nobody has entered are not listed. */
+static void
+enter_room (BvBbbClient *client,
+            const char  *meeting_id)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+
+  bv_bbb_query_add (query, "fullName", "Anna");
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "role", "MODERATOR");
+  url = bv_bbb_client_build_url (client, "join", query);
+  msg = soup_message_new ("GET", url);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
+}
+
+static void
+create_room (BvPracticeServer *practice,
+             const char       *meeting_id)
+{
+  g_autoptr(BvBbbClient) client = practice_client (practice);
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BvBbbMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "name", "Vorstandssitzung");
+  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  enter_room (client, meeting_id);
+}
+
+static guint
+get_meetings_calls (gpointer practice)
+{
+  return bv_practice_server_count_calls (practice, "getMeetings");
+}
+
+static guint
+get_meeting_info_calls (gpointer practice)
+{
+  return bv_practice_server_count_calls (practice, "getMeetingInfo");
+}
+
+static guint
+updated_count (gpointer data)
+{
+  return ((Fixture *) data)->updated;
+}
+
+static guint
+ended_count (gpointer data)
+{
+  return ((Fixture *) data)->ended;
+}
+
+/* Nothing is asked unless watched and shown; watched, every 30 s. */
+static void
+test_polls_only_while_watched (Fixture       *f,
+                               gconstpointer  data)
+{
+  create_room (f->practice, "lm-poll");
+  bv_practice_server_reset_log (f->practice);
+
+  bv_live_monitor_refresh (f->monitor, TRUE);
+  advance_clock (120);
+  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
+  g_assert_cmpuint (armed_timers (), ==, 0);
+
+  bv_live_monitor_watch (f->monitor, shown_cb, f);
+  g_assert_cmpuint (armed_timers (), ==, 1);
+  bv_live_monitor_refresh (f->monitor, FALSE);
+  bv_test_assert_exactly (updated_count, f, 1);
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
+  g_assert_true (bv_live_monitor_get_have_list (f->monitor));
+  g_assert_false (bv_live_monitor_get_fetching (f->monitor));
+  g_assert_cmpuint (g_list_model_get_n_items (bv_live_monitor_get_meetings (f->monitor)), ==, 1);
+
+  advance_clock (29);
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
+  advance_clock (1);
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 2);
+
+  /* Watched but not shown (a minimised window): the ticks ask nothing. */
+  f->shown = FALSE;
+  advance_clock (60);
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 2);
+  f->shown = TRUE;
+
+  bv_live_monitor_unwatch (f->monitor);
+  g_assert_cmpuint (armed_timers (), ==, 0);
+  bv_practice_server_reset_log (f->practice);
+  advance_clock (120);
+  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
+  g_assert_cmpuint (f->failed, ==, 0);
+}
+
+/* The selected meeting's people every 10 s; once it is gone the monitor
+ * says it ended and asks for the list again. */
+static void
+test_selected_meeting_ends (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(BvBbbMeeting) first = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_room (f->practice, "lm-end");
+  bv_live_monitor_watch (f->monitor, shown_cb, f);
+  bv_live_monitor_refresh (f->monitor, FALSE);
+  bv_test_assert_exactly (updated_count, f, 1);
+
+  first = g_list_model_get_item (bv_live_monitor_get_meetings (f->monitor), 0);
+  g_assert_true (bv_live_monitor_select (f->monitor, "lm-end", first));
+  g_assert_false (bv_live_monitor_select (f->monitor, "lm-end", first));
+  g_assert_cmpuint (armed_timers (), ==, 2);
+  bv_practice_server_reset_log (f->practice);
+  advance_clock (10);
+  bv_test_assert_exactly (get_meeting_info_calls, f->practice, 1);
+  g_assert_cmpuint (f->detail_updated, ==, 1);
+  g_assert_nonnull (bv_live_monitor_get_detail (f->monitor));
+
+  bv_live_monitor_end_async (f->monitor, "lm-end", NULL, result_cb, &result);
+  g_assert_true (bv_live_monitor_end_finish (f->monitor, bv_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+
+  bv_practice_server_reset_log (f->practice);
+  bv_live_monitor_refresh_detail (f->monitor);
+  bv_test_assert_exactly (ended_count, f, 1);
+  /* ... and the list is asked for again at once, now empty. */
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
+  bv_test_assert_exactly (updated_count, f, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_live_monitor_get_meetings (f->monitor)), ==, 0);
+
+  bv_live_monitor_select (f->monitor, NULL, NULL);
+  g_assert_cmpuint (armed_timers (), ==, 1);
+}
+
+/* While the monitor is watched, the server's address is edited: the next
+ * request goes to the new address, the old one hears nothing more. */
+static void
+test_edited_address (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(BvPracticeServer) moved = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  moved = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (moved, &error));
+
+  bv_live_monitor_watch (f->monitor, shown_cb, f);
+  bv_live_monitor_refresh (f->monitor, FALSE);
+  bv_test_assert_exactly (updated_count, f, 1);
+  bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
+
+  edited = save (f, f->server, bv_practice_server_get_api_url (moved), "");
+  bv_practice_server_reset_log (f->practice);
+  bv_practice_server_reset_log (moved);
+
+  advance_clock (30);
+  bv_test_assert_exactly (updated_count, f, 2);
+  bv_test_assert_exactly (get_meetings_calls, moved, 1);
+  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
+  g_assert_cmpuint (f->failed, ==, 0);
+
+  bv_live_monitor_unwatch (f->monitor);
+}
+
+/* A removed server: the monitor says so instead of asking. */
+static void
+test_removed_server (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_server_manager_remove_async (f->manager, f->server, NULL, result_cb, &result);
+  g_assert_true (bv_server_manager_remove_finish (f->manager, bv_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+
+  bv_live_monitor_watch (f->monitor, shown_cb, f);
+  bv_live_monitor_refresh (f->monitor, TRUE);
+  g_assert_cmpuint (f->missing, ==, 1);
+  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
+  g_assert_false (bv_live_monitor_get_fetching (f->monitor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/core/live-monitor/polls-only-while-watched", Fixture, NULL,
+              fixture_setup, test_polls_only_while_watched, fixture_teardown);
+  g_test_add ("/core/live-monitor/selected-meeting-ends", Fixture, NULL,
+              fixture_setup, test_selected_meeting_ends, fixture_teardown);
+  g_test_add ("/core/live-monitor/edited-address", Fixture, NULL,
+              fixture_setup, test_edited_address, fixture_teardown);
+  g_test_add ("/core/live-monitor/removed-server", Fixture, NULL,
+              fixture_setup, test_removed_server, fixture_teardown);
+
+  return g_test_run ();
+}
