@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-meeting.h"
+#include "../bbb/bv-bbb-meeting.h"
 #include "bv-server-manager.h"
 
 G_BEGIN_DECLS

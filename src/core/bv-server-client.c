@@ -10,6 +10,7 @@
 #include "bv-server-client.h"
 
 #include "bv-bbb-error.h"
+#include "bv-bbb-version.h"
 #include "bv-secret-store.h"
 #include "bv-server-url.h"
 
@@ -102,4 +103,37 @@ bv_server_client_is_unreachable (const GError *error)
          error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
          error->code == BV_BBB_ERROR_TIMEOUT ||
          error->code == BV_BBB_ERROR_NETWORK;
+}
+
+static BvBbbVersion *
+tested_version (BvServer *server)
+{
+  return _bv_bbb_version_new (bv_server_get_api_version (server),
+                              bv_server_get_bbb_version (server),
+                              NULL);
+}
+
+char *
+bv_server_client_describe_version (BvServer *server)
+{
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  g_return_val_if_fail (BV_IS_SERVER (server), NULL);
+
+  version = tested_version (server);
+  return bv_bbb_version_describe (version);
+}
+
+gboolean
+bv_server_client_supports_pagination (BvServer *server)
+{
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  g_return_val_if_fail (BV_IS_SERVER (server), FALSE);
+
+  if (bv_server_get_load_balancer (server))
+    return FALSE;
+
+  version = tested_version (server);
+  return bv_bbb_version_supports_pagination (version);
 }

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-client.h"
+#include "../bbb/bv-bbb-client.h"
 #include "bv-connection-test.h"
 #include "bv-database.h"
 #include "bv-server.h"

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-bbb-error.h"
 #include "bv-join.h"
 #include "bv-live-state.h"
 #include "bv-schedule.h"
@@ -555,19 +554,6 @@ rebuild (BvUpcomingPage *self)
 
 /* live state */
 
-static gboolean
-is_transport_error (const GError *error)
-{
-  if (error->domain != BV_BBB_ERROR)
-    return FALSE;
-
-  /* Reaching the server failed, as opposed to an answer we did not like. */
-  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
-         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
-         error->code == BV_BBB_ERROR_TIMEOUT ||
-         error->code == BV_BBB_ERROR_NETWORK;
-}
-
 static void
 live_round_done (BvUpcomingPage *self)
 {
@@ -591,7 +577,7 @@ note_problem (BvUpcomingPage *self,
   const char *name = server ? bv_server_get_name (server) : "";
   g_autofree char *text = NULL;
 
-  if (is_transport_error (error))
+  if (bv_server_client_is_unreachable (error))
     /* Translators: %s is the name of a conference server. */
     text = g_strdup_printf (_("No connection to “%s”. Check the internet connection; your planned "
                               "meetings are shown anyway, but not whether they are running."), name);
