@@ -13,29 +13,13 @@
 #include "bv-live-monitor.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
+#include "bv-live-rows.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
 /* The page shows what core/bv-live-monitor learns: it polls, keeps the
  * list and the selected meeting's people, and says when a meeting has
  * ended; the page watches it while it is on screen. */
-
-typedef struct
-{
-  char          *id;       /* BBB meetingID */
-  BvBbbMeeting  *meeting;
-  GtkListBoxRow *row;
-  GtkLabel      *title;
-  GtkLabel      *summary;
-} MeetingRow;
-
-typedef struct
-{
-  char        *id;        /* userID, else the name */
-  AdwActionRow *row;
-  GtkImage    *audio;
-  GtkImage    *video;
-} AttendeeRow;
 
 struct _BvLivePage
 {
@@ -74,8 +58,8 @@ struct _BvLivePage
   char            *server_id;       /* the server shown */
   gboolean         syncing_dropdown;
 
-  GPtrArray       *rows;            /* of MeetingRow, in list order */
-  GPtrArray       *attendee_rows;   /* of AttendeeRow, in list order */
+  BvLiveMeetingRows  *rows;
+  BvLiveAttendeeRows *attendee_rows;
   gboolean         updating_list;
 
   BvLivePageTimerFunc add_timer;   /* g_timeout_add_seconds but in tests */
@@ -87,21 +71,6 @@ G_DEFINE_FINAL_TYPE (BvLivePage, bv_live_page, ADW_TYPE_BIN)
 
 static void start_refresh (BvLivePage *self,
                            gboolean    restart);
-
-static void
-meeting_row_free (MeetingRow *row)
-{
-  g_free (row->id);
-  g_clear_object (&row->meeting);
-  g_free (row);
-}
-
-static void
-attendee_row_free (AttendeeRow *row)
-{
-  g_free (row->id);
-  g_free (row);
-}
 
 /* Nothing is asked of a server while nobody can see the answer: the page
  * is unmapped when another page is shown or the window is hidden, and a
@@ -170,88 +139,6 @@ show_message (BvLivePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-format_since (gint64 start_ms)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *time = NULL;
-
-  if (start_ms <= 0)
-    return NULL;
-  utc = g_date_time_new_from_unix_utc (start_ms / 1000);
-  local = utc ? g_date_time_to_local (utc) : NULL;
-  if (!local)
-    return NULL;
-
-  time = g_date_time_format (local, "%H:%M");
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (now) == g_date_time_get_year (local) &&
-      g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (local))
-    /* Translators: when a running meeting started, e.g. "since 19:02". */
-    return g_strdup_printf (_("since %s"), time);
-
-  {
-    /* Translators: a date as strftime () format, e.g. "Tue, 1 December";
-     * German: "%a, %-d. %B". */
-    g_autofree char *day = g_date_time_format (local, _("%a, %-d %B"));
-
-    /* Translators: when a running meeting started, e.g. "since Tue, 1 December, 19:02". */
-    return g_strdup_printf (_("since %s, %s"), day, time);
-  }
-}
-
-/* "since 19:02 · 7 participants · 2 moderators · 1 listener · 3 videos ·
- * recording"; zero listeners or videos are left out. */
-static char *
-describe_meeting (BvBbbMeeting *meeting)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *since = format_since (bv_bbb_meeting_get_start_time (meeting));
-  guint participants = bv_bbb_meeting_get_participant_count (meeting);
-  guint moderators = bv_bbb_meeting_get_moderator_count (meeting);
-  guint listeners = bv_bbb_meeting_get_listener_count (meeting);
-  guint videos = bv_bbb_meeting_get_video_count (meeting);
-
-  if (since)
-    g_string_append_printf (text, "%s · ", since);
-  /* Translators: the number of people in a running meeting. */
-  g_string_append_printf (text, ngettext ("%u participant", "%u participants", participants), participants);
-  g_string_append (text, " · ");
-  /* Translators: how many of the people in a running meeting moderate it. */
-  g_string_append_printf (text, ngettext ("%u moderator", "%u moderators", moderators), moderators);
-  /* "0 listeners · 0 videos" is noise in a short line; say only what is. */
-  if (listeners > 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: how many people in a running meeting only listen (no microphone). */
-      g_string_append_printf (text, ngettext ("%u listener", "%u listeners", listeners), listeners);
-    }
-  if (videos > 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: how many cameras are on in a running meeting. */
-      g_string_append_printf (text, ngettext ("%u video", "%u videos", videos), videos);
-    }
-  if (bv_bbb_meeting_is_recording (meeting))
-    {
-      g_string_append (text, " · ");
-      /* Translators: a running meeting is being recorded. */
-      g_string_append (text, _("recording"));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static const char *
-meeting_name (BvBbbMeeting *meeting)
-{
-  const char *name = bv_bbb_meeting_get_name (meeting);
-
-  return name && *name ? name : bv_bbb_meeting_get_meeting_id (meeting);
-}
-
 static void
 update_actions (BvLivePage *self)
 {
@@ -277,155 +164,6 @@ show_progress (BvLivePage *self,
 
 /* the people in the selected meeting */
 
-static char *
-describe_attendee (BvBbbAttendee *attendee)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append (text, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
-  g_string_append (text, ", ");
-  if (bv_bbb_attendee_is_listening_only (attendee))
-    g_string_append (text, _("listening only"));
-  else if (bv_bbb_attendee_has_joined_voice (attendee))
-    g_string_append (text, _("with microphone"));
-  else
-    g_string_append (text, _("no audio"));
-  g_string_append (text, ", ");
-  g_string_append (text, bv_bbb_attendee_has_video (attendee) ? _("camera on") : _("camera off"));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-update_attendee_row (AttendeeRow   *row,
-                     BvBbbAttendee *attendee)
-{
-  const char *name = bv_bbb_attendee_get_full_name (attendee);
-  g_autofree char *title = g_markup_escape_text (name ? name : "", -1);
-  g_autofree char *description = describe_attendee (attendee);
-  const char *audio_icon = NULL;
-  const char *audio_text = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  adw_action_row_set_subtitle (row->row, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
-
-  if (bv_bbb_attendee_is_listening_only (attendee))
-    {
-      audio_icon = "audio-headphones-symbolic";
-      audio_text = _("Listening only");
-    }
-  else if (bv_bbb_attendee_has_joined_voice (attendee))
-    {
-      audio_icon = "audio-input-microphone-symbolic";
-      audio_text = _("With microphone");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (row->audio), audio_icon != NULL);
-  if (audio_icon)
-    {
-      gtk_image_set_from_icon_name (row->audio, audio_icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->audio), audio_text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->audio),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, audio_text,
-                                      -1);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (row->video), bv_bbb_attendee_has_video (attendee));
-
-  /* The icons say it at a glance; a screen reader hears it with the name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static AttendeeRow *
-new_attendee_row (const char *id)
-{
-  AttendeeRow *row = g_new0 (AttendeeRow, 1);
-
-  row->id = g_strdup (id);
-  row->row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  row->audio = GTK_IMAGE (gtk_image_new ());
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->audio));
-
-  row->video = GTK_IMAGE (gtk_image_new_from_icon_name ("camera-web-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->video), _("Camera on"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->video),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Camera on"),
-                                  -1);
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->video));
-
-  return row;
-}
-
-static char *
-attendee_key (BvBbbAttendee *attendee)
-{
-  const char *user_id = bv_bbb_attendee_get_user_id (attendee);
-
-  if (user_id && *user_id)
-    return g_strconcat ("u:", user_id, NULL);
-  return g_strconcat ("n:", bv_bbb_attendee_get_full_name (attendee), NULL);
-}
-
-/* Rows are updated in place, not rebuilt: keyboard focus and a screen
- * reader's position survive the refresh every 10 s. */
-static void
-show_attendees (BvLivePage *self,
-                GListModel *attendees)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)attendee_row_free);
-  guint n = attendees ? g_list_model_get_n_items (attendees) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BvBbbAttendee) attendee = g_list_model_get_item (attendees, i);
-      g_autofree char *key = attendee_key (attendee);
-      AttendeeRow *row = NULL;
-
-      for (guint j = 0; j < self->attendee_rows->len; j++)
-        {
-          AttendeeRow *old = g_ptr_array_index (self->attendee_rows, j);
-
-          if (g_strcmp0 (old->id, key) == 0)
-            {
-              row = g_ptr_array_steal_index (self->attendee_rows, j);
-              break;
-            }
-        }
-      if (!row)
-        {
-          row = new_attendee_row (key);
-          gtk_list_box_insert (self->attendees_list, GTK_WIDGET (row->row), -1);
-        }
-      update_attendee_row (row, attendee);
-      g_ptr_array_add (rows, row);
-    }
-
-  for (guint j = 0; j < self->attendee_rows->len; j++)
-    {
-      AttendeeRow *old = g_ptr_array_index (self->attendee_rows, j);
-
-      gtk_list_box_remove (self->attendees_list, GTK_WIDGET (old->row));
-    }
-
-  /* New people go to the end; keep the server's order otherwise. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AttendeeRow *row = g_ptr_array_index (rows, i);
-
-      if (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row->row)) != (int)i)
-        {
-          g_object_ref (row->row);
-          gtk_list_box_remove (self->attendees_list, GTK_WIDGET (row->row));
-          gtk_list_box_insert (self->attendees_list, GTK_WIDGET (row->row), i);
-          g_object_unref (row->row);
-        }
-    }
-
-  g_ptr_array_unref (self->attendee_rows);
-  self->attendee_rows = g_steal_pointer (&rows);
-}
-
 static void
 show_detail (BvLivePage *self)
 {
@@ -434,15 +172,15 @@ show_detail (BvLivePage *self)
   if (!detail (self))
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      show_attendees (self, NULL);
+      bv_live_attendee_rows_update (self->attendee_rows, NULL);
       update_actions (self);
       return;
     }
 
-  gtk_label_set_text (self->detail_title, meeting_name (detail (self)));
-  summary = describe_meeting (detail (self));
+  gtk_label_set_text (self->detail_title, bv_live_meeting_name (detail (self)));
+  summary = bv_live_describe_meeting (detail (self));
   gtk_label_set_text (self->detail_summary, summary);
-  show_attendees (self, bv_bbb_meeting_get_attendees (detail (self)));
+  bv_live_attendee_rows_update (self->attendee_rows, bv_bbb_meeting_get_attendees (detail (self)));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
 }
@@ -462,132 +200,28 @@ select_meeting (BvLivePage   *self,
 
 /* the list of running meetings */
 
-static MeetingRow *
-new_meeting_row (const char *id)
-{
-  MeetingRow *row = g_new0 (MeetingRow, 1);
-  GtkWidget *box;
-
-  row->id = g_strdup (id);
-  row->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_wrap (row->title, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->title));
-  row->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->summary, 0);
-  gtk_label_set_wrap (row->summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->summary), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->summary), "caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->summary));
-  gtk_list_box_row_set_child (row->row, box);
-
-  return row;
-}
-
-static void
-update_meeting_row (MeetingRow   *row,
-                    BvBbbMeeting *meeting)
-{
-  g_autofree char *summary = describe_meeting (meeting);
-  g_autofree char *label = NULL;
-
-  g_set_object (&row->meeting, meeting);
-  gtk_label_set_text (row->title, meeting_name (meeting));
-  gtk_label_set_text (row->summary, summary);
-  label = g_strdup_printf ("%s, %s", meeting_name (meeting), summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static MeetingRow *
-find_row (BvLivePage *self,
-          const char *id)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      MeetingRow *row = g_ptr_array_index (self->rows, i);
-
-      if (g_strcmp0 (row->id, id) == 0)
-        return row;
-    }
-  return NULL;
-}
-
-/* Updates the rows in place (the list is sorted by start, so rows that
- * stay keep their order): selection, keyboard focus and a screen reader's
- * position survive a refresh. */
+/* Updates the rows in place: selection, keyboard focus and a screen
+ * reader's position survive a refresh. */
 static void
 show_list (BvLivePage *self,
            GListModel *meetings)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)meeting_row_free);
   guint n = g_list_model_get_n_items (meetings);
-  BvBbbMeeting *selected = NULL;
+  const char *id = selected_id (self);
+  GtkListBoxRow *row;
 
   self->updating_list = TRUE;
+  bv_live_meeting_rows_update (self->rows, meetings);
 
-  for (guint i = self->rows->len; i > 0; i--)
+  row = id ? bv_live_meeting_rows_find (self->rows, id) : NULL;
+  if (row)
     {
-      MeetingRow *old = g_ptr_array_index (self->rows, i - 1);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; j < n && !kept; j++)
-        {
-          g_autoptr(BvBbbMeeting) meeting = g_list_model_get_item (meetings, j);
-
-          kept = g_strcmp0 (bv_bbb_meeting_get_meeting_id (meeting), old->id) == 0;
-        }
-      if (!kept)
-        {
-          gtk_list_box_remove (self->meetings_list, GTK_WIDGET (old->row));
-          g_ptr_array_remove_index (self->rows, i - 1);
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BvBbbMeeting) meeting = g_list_model_get_item (meetings, i);
-      const char *id = bv_bbb_meeting_get_meeting_id (meeting);
-      MeetingRow *row = NULL;
-
-      for (guint j = 0; j < self->rows->len; j++)
-        if (g_strcmp0 (((MeetingRow *)g_ptr_array_index (self->rows, j))->id, id) == 0)
-          {
-            row = g_ptr_array_steal_index (self->rows, j);
-            break;
-          }
-      if (!row)
-        {
-          row = new_meeting_row (id);
-          gtk_list_box_insert (self->meetings_list, GTK_WIDGET (row->row), i);
-        }
-      update_meeting_row (row, meeting);
-      g_ptr_array_add (rows, row);
-
-      if (g_strcmp0 (id, selected_id (self)) == 0)
-        selected = meeting;
-    }
-
-  g_ptr_array_unref (self->rows);
-  self->rows = g_steal_pointer (&rows);
-
-  if (selected)
-    {
-      MeetingRow *row = find_row (self, selected_id (self));
-
-      if (gtk_list_box_get_selected_row (self->meetings_list) != row->row)
-        gtk_list_box_select_row (self->meetings_list, row->row);
+      if (gtk_list_box_get_selected_row (self->meetings_list) != row)
+        gtk_list_box_select_row (self->meetings_list, row);
       /* As fresh as the detail's own answer, and the two then agree. */
-      select_meeting (self, selected);
+      select_meeting (self, bv_live_meeting_rows_get_meeting (self->rows, row));
     }
-  else if (selected_id (self) && !self->busy)
+  else if (id && !self->busy)
     {
       gtk_list_box_unselect_all (self->meetings_list);
       select_meeting (self, NULL);
@@ -776,17 +410,14 @@ row_selected_cb (GtkListBox    *box,
                  GtkListBoxRow *list_row,
                  BvLivePage    *self)
 {
-  MeetingRow *row = NULL;
+  BvBbbMeeting *meeting;
 
   if (self->updating_list)
     return;
 
-  for (guint i = 0; list_row && i < self->rows->len; i++)
-    if (((MeetingRow *)g_ptr_array_index (self->rows, i))->row == list_row)
-      row = g_ptr_array_index (self->rows, i);
-
-  select_meeting (self, row ? row->meeting : NULL);
-  if (row && adw_leaflet_get_folded (self->leaflet))
+  meeting = bv_live_meeting_rows_get_meeting (self->rows, list_row);
+  select_meeting (self, meeting);
+  if (meeting && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
 }
 
@@ -955,7 +586,7 @@ join_action (GtkWidget  *widget,
   self->busy = TRUE;
   update_actions (self);
   /* Translators: %s is the name of a meeting. */
-  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), meeting_name (detail (self)));
+  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), bv_live_meeting_name (detail (self)));
   show_progress (self, progress);
 
   planned = find_planned_meeting (self, selected_id (self));
@@ -1068,7 +699,7 @@ end_action (GtkWidget  *widget,
   if (!detail (self) || !selected_id (self) || self->busy)
     return;
 
-  name = meeting_name (detail (self));
+  name = bv_live_meeting_name (detail (self));
   count = bv_bbb_meeting_get_participant_count (detail (self));
   /* Translators: %s is the name of a meeting. */
   heading = g_strdup_printf (_("End “%s”?"), name);
@@ -1149,8 +780,8 @@ bv_live_page_dispose (GObject *object)
   if (self->servers)
     g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->attendee_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, bv_live_meeting_rows_free);
+  g_clear_pointer (&self->attendee_rows, bv_live_attendee_rows_free);
   g_clear_pointer (&self->server_id, g_free);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
@@ -1216,8 +847,8 @@ bv_live_page_init (BvLivePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->add_timer = g_timeout_add_seconds;
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)meeting_row_free);
-  self->attendee_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)attendee_row_free);
+  self->rows = bv_live_meeting_rows_new (self->meetings_list);
+  self->attendee_rows = bv_live_attendee_rows_new (self->attendees_list);
   self->action_cancellable = g_cancellable_new ();
 
   gtk_drop_down_set_expression (self->server_dropdown,
