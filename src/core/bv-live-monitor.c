@@ -11,6 +11,7 @@
 
 #include "bv-bbb-error.h"
 #include "bv-live-meetings.h"
+#include "bv-live-state.h"
 #include "bv-schedule.h"
 
 /* What the Live page shows, without the page: which meetings run on one
@@ -657,4 +658,214 @@ bv_live_monitor_end_finish (BvLiveMonitor  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* the planned rooms on screen (Anstehend) */
+
+typedef struct
+{
+  GHashTable *running;    /* BBB meetingID → BvBbbMeeting */
+  GPtrArray  *problems;   /* of BvLiveServerProblem */
+  guint       pending;    /* servers still asked */
+} RoomsRound;
+
+typedef struct
+{
+  GTask    *task;
+  char     *server_id;
+  gboolean  load_balancer;
+  GStrv     meeting_ids;
+} RoomsRequest;
+
+static void
+server_problem_free (BvLiveServerProblem *problem)
+{
+  g_free (problem->server_id);
+  g_clear_error (&problem->error);
+  g_free (problem);
+}
+
+static void
+rooms_round_free (RoomsRound *round)
+{
+  g_clear_pointer (&round->running, g_hash_table_unref);
+  g_clear_pointer (&round->problems, g_ptr_array_unref);
+  g_free (round);
+}
+
+static void
+rooms_request_free (RoomsRequest *request)
+{
+  g_clear_object (&request->task);
+  g_free (request->server_id);
+  g_strfreev (request->meeting_ids);
+  g_free (request);
+}
+
+static void
+rooms_round_return (GTask *task)
+{
+  RoomsRound *round = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_hash_table_ref (round->running),
+                         (GDestroyNotify)g_hash_table_unref);
+}
+
+/* One server has answered, or could not. */
+static void
+rooms_request_done (RoomsRequest *request,
+                    GHashTable   *running,
+                    GError       *error)
+{
+  BvLiveMonitor *self = g_task_get_source_object (request->task);
+  RoomsRound *round = g_task_get_task_data (request->task);
+  g_autoptr(GTask) task = g_object_ref (request->task);
+
+  if (running)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, running);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (round->running, g_strdup (key), g_object_ref (value));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      BvLiveServerProblem *problem = g_new0 (BvLiveServerProblem, 1);
+
+      /* A client that failed may hold a stale connection or secret. */
+      bv_server_manager_drop_client (self->manager, request->server_id);
+      problem->server_id = g_strdup (request->server_id);
+      problem->error = g_error_copy (error);
+      g_ptr_array_add (round->problems, problem);
+    }
+
+  rooms_request_free (request);
+  if (--round->pending == 0)
+    rooms_round_return (task);
+}
+
+static void
+rooms_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GHashTable) running = NULL;
+  g_autoptr(GError) error = NULL;
+
+  running = bv_live_state_fetch_finish (result, &error);
+  rooms_request_done (user_data, running, error);
+}
+
+static void
+rooms_client_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RoomsRequest *request = user_data;
+  g_autoptr(BvBbbClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
+  if (!client)
+    {
+      rooms_request_done (request, NULL, error);
+      return;
+    }
+
+  bv_live_state_fetch_async (client, request->load_balancer,
+                             (const char * const *)request->meeting_ids,
+                             g_task_get_cancellable (request->task), rooms_fetched_cb, request);
+}
+
+void
+bv_live_monitor_fetch_rooms_async (BvLiveMonitor       *self,
+                                   GPtrArray           *meetings,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) by_server = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  RoomsRound *round;
+
+  g_return_if_fail (BV_IS_LIVE_MONITOR (self));
+  g_return_if_fail (meetings);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_live_monitor_fetch_rooms_async);
+  round = g_new0 (RoomsRound, 1);
+  round->running = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  round->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)server_problem_free);
+  g_task_set_task_data (task, round, (GDestroyNotify)rooms_round_free);
+
+  /* One request per server, with all of its rooms. */
+  by_server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strv_builder_unref);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      BvMeeting *meeting = g_ptr_array_index (meetings, i);
+      const char *server_id = bv_meeting_get_server_id (meeting);
+      GStrvBuilder *builder;
+
+      if (!server_id)
+        continue;
+      builder = g_hash_table_lookup (by_server, server_id);
+      if (!builder)
+        {
+          char *key = g_strdup (server_id);
+
+          builder = g_strv_builder_new ();
+          g_hash_table_insert (by_server, key, builder);
+          g_ptr_array_add (order, key);
+        }
+      g_strv_builder_add (builder, bv_meeting_get_bbb_meeting_id (meeting));
+    }
+
+  /* Counted first, so that a server answering at once cannot end the
+   * round before the others are asked. */
+  round->pending = 1;
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *server_id = g_ptr_array_index (order, i);
+      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, server_id);
+      RoomsRequest *request;
+
+      if (!server)
+        continue;
+
+      request = g_new0 (RoomsRequest, 1);
+      request->task = g_object_ref (task);
+      request->server_id = g_strdup (server_id);
+      request->load_balancer = bv_server_get_load_balancer (server);
+      request->meeting_ids = g_strv_builder_end (g_hash_table_lookup (by_server, server_id));
+      round->pending++;
+      bv_server_manager_get_client_async (self->manager, server, cancellable,
+                                          rooms_client_cb, request);
+    }
+
+  if (--round->pending == 0)
+    rooms_round_return (task);
+}
+
+GHashTable *
+bv_live_monitor_fetch_rooms_finish (BvLiveMonitor  *self,
+                                    GAsyncResult   *result,
+                                    GPtrArray     **problems,
+                                    GError        **error)
+{
+  RoomsRound *round;
+  GHashTable *running;
+
+  g_return_val_if_fail (BV_IS_LIVE_MONITOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  round = g_task_get_task_data (G_TASK (result));
+  running = g_task_propagate_pointer (G_TASK (result), error);
+  if (problems)
+    *problems = running ? g_ptr_array_ref (round->problems) : NULL;
+  return running;
 }

@@ -80,4 +80,29 @@ gboolean       bv_live_monitor_end_finish      (BvLiveMonitor          *self,
                                                 GAsyncResult           *result,
                                                 GError                **error);
 
+/* For the list of planned meetings (Anstehend): which of @meetings (of
+ * BvMeeting, the ones on screen) run right now, one round over their
+ * servers with core/bv-live-state. Does not depend on the watched server
+ * or on watching.
+ *
+ * Returns (finish): a table from BBB meetingID to the running
+ * BvBbbMeeting; @problems gets a new array of BvLiveServerProblem, one per
+ * server that could not say, the others' answers still count. Errors:
+ * G_IO_ERROR_CANCELLED only. */
+typedef struct
+{
+  char   *server_id;
+  GError *error;
+} BvLiveServerProblem;
+
+void           bv_live_monitor_fetch_rooms_async  (BvLiveMonitor        *self,
+                                                   GPtrArray            *meetings,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GHashTable    *bv_live_monitor_fetch_rooms_finish (BvLiveMonitor        *self,
+                                                   GAsyncResult         *result,
+                                                   GPtrArray           **problems,
+                                                   GError              **error);
+
 G_END_DECLS
