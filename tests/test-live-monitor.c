@@ -15,6 +15,8 @@
 #include "bv-bbb-client.h"
 #include "bv-live-monitor.h"
 #include "bv-practice-server-private.h"
+#include "bv-secret-store.h"
+#include "bv-server-client.h"
 #include "bv-server-manager.h"
 #include "bv-test-utils.h"
 
@@ -411,6 +413,75 @@ test_removed_server (Fixture       *f,
   g_assert_false (bv_live_monitor_get_fetching (f->monitor));
 }
 
+/* A server stored with its secret whose address no longer answers. */
+static BvServer *
+add_gone_server (Fixture *f)
+{
+  g_autoptr(BvPracticeServer) gone = bv_practice_server_new (SECRET);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = bv_server_generate_id ();
+  BvServer *server;
+
+  g_assert_true (bv_practice_server_start (gone, &error));
+  server = bv_server_new (id, "Abgeschaltet", bv_practice_server_get_api_url (gone), "sha256");
+  g_clear_object (&gone);
+  g_assert_true (bv_database_save_server (f->database, server, &error));
+  g_assert_no_error (error);
+  bv_secret_store_save_async (id, "Abgeschaltet", SECRET, NULL, result_cb, &result);
+  g_assert_true (bv_secret_store_save_finish (bv_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  return server;
+}
+
+static BvMeeting *
+planned_on (BvServer *server)
+{
+  BvMeeting *meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  return meeting;
+}
+
+/* Anstehend's round: the running rooms of every server on screen; a
+ * server that cannot be reached is one problem, the others still count. */
+static void
+test_rooms_round (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BvServer) gone = add_gone_server (f);
+  g_autoptr(BvMeeting) running = planned_on (f->server);
+  g_autoptr(BvMeeting) idle = planned_on (f->server);
+  g_autoptr(BvMeeting) elsewhere = planned_on (gone);
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) rooms = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BvLiveServerProblem *problem;
+
+  create_room (f->practice, bv_meeting_get_bbb_meeting_id (running));
+  g_ptr_array_add (meetings, running);
+  g_ptr_array_add (meetings, idle);
+  g_ptr_array_add (meetings, elsewhere);
+  bv_practice_server_reset_log (f->practice);
+
+  /* Not watched: a round is asked for, not polled. */
+  bv_live_monitor_fetch_rooms_async (f->monitor, meetings, NULL, result_cb, &result);
+  rooms = bv_live_monitor_fetch_rooms_finish (f->monitor, bv_test_wait_for (&result), &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rooms);
+  g_assert_cmpuint (g_hash_table_size (rooms), ==, 1);
+  g_assert_true (g_hash_table_contains (rooms, bv_meeting_get_bbb_meeting_id (running)));
+  g_assert_cmpuint (bv_practice_server_count_calls (f->practice, "getMeetings"), ==, 1);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->server_id, ==, bv_server_get_id (gone));
+  g_assert_true (bv_server_client_is_unreachable (problem->error));
+  g_assert_cmpuint (armed_timers (), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +498,9 @@ main (int   argc,
               fixture_setup, test_edited_address, fixture_teardown);
   g_test_add ("/core/live-monitor/removed-server", Fixture, NULL,
               fixture_setup, test_removed_server, fixture_teardown);
+
+  g_test_add ("/core/live-monitor/rooms-round", Fixture, NULL,
+              fixture_setup, test_rooms_round, fixture_teardown);
 
   return g_test_run ();
 }
