@@ -38,82 +38,6 @@ typedef struct
   guint             missing;
 } Fixture;
 
-/* the clock */
-
-typedef struct
-{
-  guint        seconds;
-  GSourceFunc  callback;
-  gpointer     data;
-  gint64       due;
-  GSource     *source;
-} ManualTimer;
-
-static GPtrArray *manual_timers;
-static gint64     manual_now;
-
-static void
-manual_timer_free (ManualTimer *timer)
-{
-  g_source_destroy (timer->source);
-  g_source_unref (timer->source);
-  g_free (timer);
-}
-
-static gboolean
-never_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static guint
-manual_timer_add (guint       seconds,
-                  GSourceFunc callback,
-                  gpointer    data)
-{
-  ManualTimer *timer = g_new0 (ManualTimer, 1);
-
-  timer->seconds = seconds;
-  timer->callback = callback;
-  timer->data = data;
-  timer->due = manual_now + seconds;
-  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
-  g_source_set_callback (timer->source, never_cb, NULL, NULL);
-  g_ptr_array_add (manual_timers, timer);
-  return g_source_attach (timer->source, NULL);
-}
-
-static guint
-armed_timers (void)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < manual_timers->len; i++)
-    n += !g_source_is_destroyed (((ManualTimer *) g_ptr_array_index (manual_timers, i))->source);
-  return n;
-}
-
-static void
-advance_clock (guint seconds)
-{
-  for (gint64 until = manual_now + seconds; manual_now < until;)
-    {
-      guint n = manual_timers->len;
-
-      manual_now++;
-      for (guint i = 0; i < n; i++)
-        {
-          ManualTimer *timer = g_ptr_array_index (manual_timers, i);
-
-          if (g_source_is_destroyed (timer->source) || timer->due > manual_now)
-            continue;
-          timer->due += timer->seconds;
-          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
-            g_source_destroy (timer->source);
-        }
-    }
-}
-
 /* fixture */
 
 static void
@@ -170,7 +94,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  manual_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) manual_timer_free);
+  bv_test_clock_reset ();
   f->dir = g_dir_make_tmp ("bv-live-monitor-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
@@ -183,7 +107,7 @@ fixture_setup (Fixture       *f,
   f->server = save (f, NULL, bv_practice_server_get_api_url (f->practice), SECRET);
 
   f->monitor = bv_live_monitor_new (f->manager);
-  bv_live_monitor_set_timer_func (f->monitor, manual_timer_add);
+  bv_live_monitor_set_timer_func (f->monitor, bv_test_clock_add_timer);
   bv_live_monitor_set_server_id (f->monitor, bv_server_get_id (f->server));
   g_signal_connect (f->monitor, "list-updated", G_CALLBACK (count_cb), &f->updated);
   g_signal_connect (f->monitor, "list-failed", G_CALLBACK (failed_cb), f);
@@ -199,8 +123,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->monitor);
-  g_assert_cmpuint (armed_timers (), ==, 0);
-  g_clear_pointer (&manual_timers, g_ptr_array_unref);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
+  bv_test_clock_reset ();
   g_clear_object (&f->server);
   g_clear_object (&f->manager);
   g_clear_object (&f->database);
@@ -290,12 +214,12 @@ test_polls_only_while_watched (Fixture       *f,
   bv_practice_server_reset_log (f->practice);
 
   bv_live_monitor_refresh (f->monitor, TRUE);
-  advance_clock (120);
+  bv_test_clock_advance (120);
   bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
-  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
 
   bv_live_monitor_watch (f->monitor, shown_cb, f);
-  g_assert_cmpuint (armed_timers (), ==, 1);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 1);
   bv_live_monitor_refresh (f->monitor, FALSE);
   bv_test_assert_exactly (updated_count, f, 1);
   bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
@@ -303,21 +227,21 @@ test_polls_only_while_watched (Fixture       *f,
   g_assert_false (bv_live_monitor_get_fetching (f->monitor));
   g_assert_cmpuint (g_list_model_get_n_items (bv_live_monitor_get_meetings (f->monitor)), ==, 1);
 
-  advance_clock (29);
+  bv_test_clock_advance (29);
   bv_test_assert_exactly (get_meetings_calls, f->practice, 1);
-  advance_clock (1);
+  bv_test_clock_advance (1);
   bv_test_assert_exactly (get_meetings_calls, f->practice, 2);
 
   /* Watched but not shown (a minimised window): the ticks ask nothing. */
   f->shown = FALSE;
-  advance_clock (60);
+  bv_test_clock_advance (60);
   bv_test_assert_exactly (get_meetings_calls, f->practice, 2);
   f->shown = TRUE;
 
   bv_live_monitor_unwatch (f->monitor);
-  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
   bv_practice_server_reset_log (f->practice);
-  advance_clock (120);
+  bv_test_clock_advance (120);
   bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
   g_assert_cmpuint (f->failed, ==, 0);
 }
@@ -340,9 +264,9 @@ test_selected_meeting_ends (Fixture       *f,
   first = g_list_model_get_item (bv_live_monitor_get_meetings (f->monitor), 0);
   g_assert_true (bv_live_monitor_select (f->monitor, "lm-end", first));
   g_assert_false (bv_live_monitor_select (f->monitor, "lm-end", first));
-  g_assert_cmpuint (armed_timers (), ==, 2);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 2);
   bv_practice_server_reset_log (f->practice);
-  advance_clock (10);
+  bv_test_clock_advance (10);
   bv_test_assert_exactly (get_meeting_info_calls, f->practice, 1);
   g_assert_cmpuint (f->detail_updated, ==, 1);
   g_assert_nonnull (bv_live_monitor_get_detail (f->monitor));
@@ -360,7 +284,7 @@ test_selected_meeting_ends (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (bv_live_monitor_get_meetings (f->monitor)), ==, 0);
 
   bv_live_monitor_select (f->monitor, NULL, NULL);
-  g_assert_cmpuint (armed_timers (), ==, 1);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 1);
 }
 
 /* While the monitor is watched, the server's address is edited: the next
@@ -385,7 +309,7 @@ test_edited_address (Fixture       *f,
   bv_practice_server_reset_log (f->practice);
   bv_practice_server_reset_log (moved);
 
-  advance_clock (30);
+  bv_test_clock_advance (30);
   bv_test_assert_exactly (updated_count, f, 2);
   bv_test_assert_exactly (get_meetings_calls, moved, 1);
   bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
@@ -479,7 +403,7 @@ test_rooms_round (Fixture       *f,
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->server_id, ==, bv_server_get_id (gone));
   g_assert_true (bv_server_client_is_unreachable (problem->error));
-  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
 }
 
 int

@@ -466,84 +466,6 @@ test_load_balancer (void)
   g_free (b.api_url);
 }
 
-/* A clock the test advances by hand, injected as the page's timer. Its
- * timers are real sources of the default context (so that the page can
- * remove them) that would fire only after a day; the test fires them when
- * it moves the clock past their time. */
-typedef struct
-{
-  guint        seconds;
-  GSourceFunc  callback;
-  gpointer     data;
-  GSource     *source;
-  gint64       due;
-} ManualTimer;
-
-static GPtrArray *manual_timers;
-static gint64     manual_now;
-
-static void
-manual_timer_free (ManualTimer *timer)
-{
-  g_source_destroy (timer->source);
-  g_source_unref (timer->source);
-  g_free (timer);
-}
-
-static gboolean
-never_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static guint
-manual_timer_add (guint       seconds,
-                  GSourceFunc callback,
-                  gpointer    data)
-{
-  ManualTimer *timer = g_new0 (ManualTimer, 1);
-
-  timer->seconds = seconds;
-  timer->callback = callback;
-  timer->data = data;
-  timer->due = manual_now + seconds;
-  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
-  g_source_set_callback (timer->source, never_cb, NULL, NULL);
-  g_ptr_array_add (manual_timers, timer);
-  return g_source_attach (timer->source, NULL);
-}
-
-static guint
-armed_timers (void)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < manual_timers->len; i++)
-    n += !g_source_is_destroyed (((ManualTimer *) g_ptr_array_index (manual_timers, i))->source);
-  return n;
-}
-
-static void
-advance_clock (guint seconds)
-{
-  for (gint64 until = manual_now + seconds; manual_now < until;)
-    {
-      guint n = manual_timers->len;
-
-      manual_now++;
-      for (guint i = 0; i < n; i++)
-        {
-          ManualTimer *timer = g_ptr_array_index (manual_timers, i);
-
-          if (g_source_is_destroyed (timer->source) || timer->due > manual_now)
-            continue;
-          timer->due += timer->seconds;
-          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
-            g_source_destroy (timer->source);
-        }
-    }
-}
-
 static guint
 count_get_meetings (gpointer unused)
 {
@@ -568,7 +490,7 @@ test_refresh_only_while_shown (void)
   GtkListBox *list;
   Fixture f = { 0 };
 
-  manual_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) manual_timer_free);
+  bv_test_clock_reset ();
   create_room (client, "lp-timer", "Kassenprüfung");
   enter_room (client, "lp-timer", "Anna", "MODERATOR");
 
@@ -578,7 +500,7 @@ test_refresh_only_while_shown (void)
   gtk_window_set_default_size (f.window, 1000, 700);
   pages = GTK_STACK (gtk_stack_new ());
   f.page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
-  _bv_live_page_set_timer_func (f.page, manual_timer_add);
+  _bv_live_page_set_timer_func (f.page, bv_test_clock_add_timer);
   gtk_stack_add_named (pages, GTK_WIDGET (f.page), "live");
   gtk_stack_add_named (pages, gtk_label_new ("Anstehend"), "other");
   gtk_stack_set_visible_child_name (pages, "live");
@@ -591,41 +513,41 @@ test_refresh_only_while_shown (void)
 
   /* Shown: asked once, then every 30 s by the clock. */
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  g_assert_cmpuint (armed_timers (), ==, 1);
-  advance_clock (29);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 1);
+  bv_test_clock_advance (29);
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  advance_clock (1);
+  bv_test_clock_advance (1);
   bv_test_assert_exactly (count_get_meetings, NULL, 2);
 
   /* A selected meeting's people every 10 s as well (at first from the
    * list's answer). */
   list = child (f.page, "meetings_list");
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  g_assert_cmpuint (armed_timers (), ==, 2);
-  advance_clock (9);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 2);
+  bv_test_clock_advance (9);
   bv_test_assert_exactly (count_get_meeting_info, NULL, 0);
-  advance_clock (1);
+  bv_test_clock_advance (1);
   bv_test_assert_exactly (count_get_meeting_info, NULL, 1);
 
   /* Another page shown: no timer left, nothing asked for two minutes. */
   gtk_stack_set_visible_child_name (pages, "other");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f.page)));
-  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
   bv_practice_server_reset_log (practice);
-  advance_clock (120);
+  bv_test_clock_advance (120);
   bv_test_assert_exactly (bv_test_count_requests, practice, 0);
 
   /* Back: asked at once, and the clock drives it again. */
   gtk_stack_set_visible_child_name (pages, "live");
   bv_test_wait_until (is_mapped, f.page);
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  g_assert_cmpuint (armed_timers (), ==, 2);
-  advance_clock (30);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 2);
+  bv_test_clock_advance (30);
   bv_test_assert_exactly (count_get_meetings, NULL, 2);
 
   fixture_tear_down (&f);
-  g_assert_cmpuint (armed_timers (), ==, 0);
-  g_clear_pointer (&manual_timers, g_ptr_array_unref);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
+  bv_test_clock_reset ();
 }
 
 int
