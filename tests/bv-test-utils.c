@@ -372,3 +372,56 @@ bv_test_clock_reset (void)
 {
   g_clear_pointer (&test_timers, g_ptr_array_unref);
 }
+
+/* rooms on the practice server */
+
+static void
+room_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+void
+bv_test_create_room (BvBbbClient *client,
+                     const char  *meeting_id,
+                     const char  *name)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BvBbbMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "name", name);
+  bv_bbb_client_create_async (client, query, NULL, NULL, room_result_cb, &result);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+void
+bv_test_enter_room (BvBbbClient *client,
+                    const char  *meeting_id,
+                    const char  *full_name,
+                    const char  *role)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+
+  bv_bbb_query_add (query, "fullName", full_name);
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "role", role);
+  url = bv_bbb_client_build_url (client, "join", query);
+  msg = soup_message_new ("GET", url);
+  /* The practice server answers in this thread's main context. */
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, room_result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
+}

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <libsoup/soup.h>
 #include <locale.h>
 
 #include "bv-bbb-client.h"
@@ -139,46 +138,14 @@ practice_client (BvPracticeServer *practice)
   return bv_bbb_client_new (bv_practice_server_get_api_url (practice), SECRET, BV_CHECKSUM_SHA256);
 }
 
-/* Rooms nobody has entered are not listed. */
-static void
-enter_room (BvBbbClient *client,
-            const char  *meeting_id)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *url = NULL;
-
-  bv_bbb_query_add (query, "fullName", "Anna");
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "role", "MODERATOR");
-  url = bv_bbb_client_build_url (client, "join", query);
-  msg = soup_message_new ("GET", url);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
-}
-
 static void
 create_room (BvPracticeServer *practice,
              const char       *meeting_id)
 {
   g_autoptr(BvBbbClient) client = practice_client (practice);
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
 
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "name", "Vorstandssitzung");
-  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  enter_room (client, meeting_id);
+  bv_test_create_room (client, meeting_id, "Vorstandssitzung");
+  bv_test_enter_room (client, meeting_id, "Anna", "MODERATOR");
 }
 
 static guint
