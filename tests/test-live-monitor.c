@@ -300,8 +300,15 @@ test_removed_server (Fixture       *f,
   bv_live_monitor_watch (f->monitor, shown_cb, f);
   bv_live_monitor_refresh (f->monitor, TRUE);
   g_assert_cmpuint (f->missing, ==, 1);
-  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
   g_assert_false (bv_live_monitor_get_fetching (f->monitor));
+
+  /* Ending a meeting there says why it cannot. */
+  g_clear_object (&result);
+  bv_live_monitor_end_async (f->monitor, "lm-gone", NULL, result_cb, &result);
+  g_assert_false (bv_live_monitor_end_finish (f->monitor, bv_test_wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, !=, "");
+  bv_test_assert_exactly (bv_test_count_requests, f->practice, 0);
 }
 
 /* A server stored with its secret whose address no longer answers. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bv-live-monitor.h"
 
 #include "bv-bbb-error.h"
@@ -641,7 +643,9 @@ bv_live_monitor_end_async (BvLiveMonitor       *self,
   server = self->server_id ? bv_server_manager_find_server (self->manager, self->server_id) : NULL;
   if (!server)
     {
-      g_task_return_new_error (task, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "%s", "");
+      /* Removed since the page showed the meeting. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("The server of this meeting no longer exists."));
       return;
     }
 
