@@ -550,6 +550,87 @@ test_refresh_only_while_shown (void)
   bv_test_clock_reset ();
 }
 
+static gboolean
+has_answer (gpointer data)
+{
+  const char *name = gtk_stack_get_visible_child_name (child (data, "stack"));
+
+  return g_strcmp0 (name, "list") == 0 || g_strcmp0 (name, "empty") == 0;
+}
+
+/* The row titled @name, if any. */
+static GtkListBoxRow *
+find_meeting_row (gpointer    page,
+                  const char *name)
+{
+  GtkListBox *list = child (page, "meetings_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *title = gtk_widget_get_first_child (box);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (title)), name) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_moved_room (gpointer data)
+{
+  return find_meeting_row (data, "Umgezogen") != NULL && count_rows (child (data, "meetings_list")) == 1;
+}
+
+static guint
+count_get_meetings_on (gpointer server)
+{
+  return bv_practice_server_count_calls (server, "getMeetings");
+}
+
+/* The server's address is edited while Live is open: the next request
+ * goes to the new address, never again to the old one (the manager
+ * rebuilds the server's client). */
+static void
+test_edited_address (void)
+{
+  g_autoptr(BvPracticeServer) moved = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbClient) client = NULL;
+  Fixture f = { 0 };
+
+  moved = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (moved, &error));
+  client = bv_bbb_client_new (bv_practice_server_get_api_url (moved), SECRET, BV_CHECKSUM_SHA256);
+  create_room (client, "lp-moved", "Umgezogen");
+  enter_room (client, "lp-moved", "Anna", "MODERATOR");
+
+  fixture_set_up (&f, "Umzug", bv_practice_server_get_api_url (practice));
+  bv_test_wait_until (has_answer, f.page);
+  g_assert_null (find_meeting_row (f.page, "Umgezogen"));
+  g_assert_cmpuint (count_get_meetings_on (moved), ==, 0);
+
+  server = bv_server_manager_find_server (f.manager, f.server_id);
+  bv_server_manager_save_async (f.manager, server, "Umzug", bv_practice_server_get_api_url (moved),
+                                "sha256", "", NULL, result_cb, &result);
+  edited = bv_server_manager_save_finish (f.manager, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  bv_practice_server_reset_log (practice);
+  bv_practice_server_reset_log (moved);
+  bv_live_page_refresh (f.page);
+  bv_test_wait_until (shows_moved_room, f.page);
+  bv_test_assert_exactly (count_get_meetings_on, moved, 1);
+  bv_test_assert_exactly (bv_test_count_requests, practice, 0);
+
+  fixture_tear_down (&f);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/ui/live-page/unreachable-server", test_unreachable_server);
   g_test_add_func ("/ui/live-page/load-balancer", test_load_balancer);
   g_test_add_func ("/ui/live-page/refresh-only-while-shown", test_refresh_only_while_shown);
+  g_test_add_func ("/ui/live-page/edited-address", test_edited_address);
 
   status = g_test_run ();
 
