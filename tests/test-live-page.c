@@ -144,48 +144,6 @@ practice_client (void)
   return bv_bbb_client_new (bv_practice_server_get_api_url (practice), SECRET, BV_CHECKSUM_SHA256);
 }
 
-static void
-create_room (BvBbbClient *client,
-             const char  *meeting_id,
-             const char  *name)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "name", name);
-  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-}
-
-static void
-enter_room (BvBbbClient *client,
-            const char  *meeting_id,
-            const char  *name,
-            const char  *role)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *url = NULL;
-
-  bv_bbb_query_add (query, "fullName", name);
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "role", role);
-  url = bv_bbb_client_build_url (client, "join", query);
-  msg = soup_message_new ("GET", url);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
-}
-
 static gboolean
 has_one_meeting (gpointer data)
 {
@@ -249,9 +207,9 @@ test_rooms_attendees_end (void)
   /* One server: no choice to make. */
   g_assert_false (gtk_widget_get_visible (child (f.page, "server_dropdown")));
 
-  create_room (client, "lp-board", "Vorstandssitzung");
-  enter_room (client, "lp-board", "Anna", "MODERATOR");
-  enter_room (client, "lp-board", "Bernd", "VIEWER");
+  bv_test_create_room (client, "lp-board", "Vorstandssitzung");
+  bv_test_enter_room (client, "lp-board", "Anna", "MODERATOR");
+  bv_test_enter_room (client, "lp-board", "Bernd", "VIEWER");
 
   /* F5 inside the page. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
@@ -491,8 +449,8 @@ test_refresh_only_while_shown (void)
   Fixture f = { 0 };
 
   bv_test_clock_reset ();
-  create_room (client, "lp-timer", "Kassenprüfung");
-  enter_room (client, "lp-timer", "Anna", "MODERATOR");
+  bv_test_create_room (client, "lp-timer", "Kassenprüfung");
+  bv_test_enter_room (client, "lp-timer", "Anna", "MODERATOR");
 
   /* The page among others, as in the window's view stack. */
   fixture_open (&f, "Zeitgeber", bv_practice_server_get_api_url (practice));
@@ -606,8 +564,8 @@ test_edited_address (void)
   moved = bv_practice_server_new (SECRET);
   g_assert_true (bv_practice_server_start (moved, &error));
   client = bv_bbb_client_new (bv_practice_server_get_api_url (moved), SECRET, BV_CHECKSUM_SHA256);
-  create_room (client, "lp-moved", "Umgezogen");
-  enter_room (client, "lp-moved", "Anna", "MODERATOR");
+  bv_test_create_room (client, "lp-moved", "Umgezogen");
+  bv_test_enter_room (client, "lp-moved", "Anna", "MODERATOR");
 
   fixture_set_up (&f, "Umzug", bv_practice_server_get_api_url (practice));
   bv_test_wait_until (has_answer, f.page);
