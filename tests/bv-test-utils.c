@@ -288,3 +288,140 @@ bv_test_remove_tree (const char *path)
       g_unlink (path);
     }
 }
+
+/* the clock advanced by hand */
+
+typedef struct
+{
+  guint        seconds;
+  GSourceFunc  callback;
+  gpointer     data;
+  GSource     *source;
+  gint64       due;
+} BvTestTimer;
+
+static GPtrArray *test_timers;
+static gint64     test_now;
+
+static void
+test_timer_free (BvTestTimer *timer)
+{
+  g_source_destroy (timer->source);
+  g_source_unref (timer->source);
+  g_free (timer);
+}
+
+static gboolean
+never_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+guint
+bv_test_clock_add_timer (guint       seconds,
+                         GSourceFunc callback,
+                         gpointer    data)
+{
+  BvTestTimer *timer = g_new0 (BvTestTimer, 1);
+
+  if (!test_timers)
+    test_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) test_timer_free);
+  timer->seconds = seconds;
+  timer->callback = callback;
+  timer->data = data;
+  timer->due = test_now + seconds;
+  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
+  g_source_set_callback (timer->source, never_cb, NULL, NULL);
+  g_ptr_array_add (test_timers, timer);
+  return g_source_attach (timer->source, NULL);
+}
+
+guint
+bv_test_clock_armed (void)
+{
+  guint n = 0;
+
+  for (guint i = 0; test_timers && i < test_timers->len; i++)
+    n += !g_source_is_destroyed (((BvTestTimer *) g_ptr_array_index (test_timers, i))->source);
+  return n;
+}
+
+void
+bv_test_clock_advance (guint seconds)
+{
+  for (gint64 until = test_now + seconds; test_now < until;)
+    {
+      guint n = test_timers ? test_timers->len : 0;
+
+      test_now++;
+      for (guint i = 0; i < n; i++)
+        {
+          BvTestTimer *timer = g_ptr_array_index (test_timers, i);
+
+          if (g_source_is_destroyed (timer->source) || timer->due > test_now)
+            continue;
+          timer->due += timer->seconds;
+          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
+            g_source_destroy (timer->source);
+        }
+    }
+}
+
+void
+bv_test_clock_reset (void)
+{
+  g_clear_pointer (&test_timers, g_ptr_array_unref);
+}
+
+/* rooms on the practice server */
+
+static void
+room_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+void
+bv_test_create_room (BvBbbClient *client,
+                     const char  *meeting_id,
+                     const char  *name)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BvBbbMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "name", name);
+  bv_bbb_client_create_async (client, query, NULL, NULL, room_result_cb, &result);
+  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+void
+bv_test_enter_room (BvBbbClient *client,
+                    const char  *meeting_id,
+                    const char  *full_name,
+                    const char  *role)
+{
+  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *url = NULL;
+
+  bv_bbb_query_add (query, "fullName", full_name);
+  bv_bbb_query_add (query, "meetingID", meeting_id);
+  bv_bbb_query_add (query, "role", role);
+  url = bv_bbb_client_build_url (client, "join", query);
+  msg = soup_message_new ("GET", url);
+  /* The practice server answers in this thread's main context. */
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, room_result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
+}

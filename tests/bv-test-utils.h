@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-bbb-client.h"
 #include "bv-practice-server.h"
 
 G_BEGIN_DECLS
@@ -103,5 +104,29 @@ char         *bv_test_install_stand_in    (const char         *name,
 /* A practice server with @secret, started on loopback; the test fails if it
  * cannot start. */
 BvPracticeServer *bv_test_practice_server_new (const char  *secret);
+
+/* A room on the server @client talks to, and someone in it (what the
+ * browser does with a join link; rooms nobody entered are not listed).
+ * The test fails if the server refuses. */
+void          bv_test_create_room         (BvBbbClient     *client,
+                                           const char      *meeting_id,
+                                           const char      *name);
+void          bv_test_enter_room          (BvBbbClient     *client,
+                                           const char      *meeting_id,
+                                           const char      *full_name,
+                                           const char      *role);
+
+/* A clock the test advances by hand, injected as the timer function of
+ * code that takes one like g_timeout_add_seconds (the live monitor, the
+ * Live page). Its timers are real sources of the default context (so that
+ * the code can remove them) that would fire only after a day; the test
+ * fires them when it moves the clock past their time. bv_test_clock_reset
+ * forgets every timer (call it at the start and end of a test). */
+guint         bv_test_clock_add_timer     (guint            seconds,
+                                           GSourceFunc      callback,
+                                           gpointer         data);
+guint         bv_test_clock_armed         (void);
+void          bv_test_clock_advance       (guint            seconds);
+void          bv_test_clock_reset         (void);
 
 G_END_DECLS

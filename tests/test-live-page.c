@@ -144,48 +144,6 @@ practice_client (void)
   return bv_bbb_client_new (bv_practice_server_get_api_url (practice), SECRET, BV_CHECKSUM_SHA256);
 }
 
-static void
-create_room (BvBbbClient *client,
-             const char  *meeting_id,
-             const char  *name)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "name", name);
-  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-}
-
-static void
-enter_room (BvBbbClient *client,
-            const char  *meeting_id,
-            const char  *name,
-            const char  *role)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *url = NULL;
-
-  bv_bbb_query_add (query, "fullName", name);
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "role", role);
-  url = bv_bbb_client_build_url (client, "join", query);
-  msg = soup_message_new ("GET", url);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
-}
-
 static gboolean
 has_one_meeting (gpointer data)
 {
@@ -249,9 +207,9 @@ test_rooms_attendees_end (void)
   /* One server: no choice to make. */
   g_assert_false (gtk_widget_get_visible (child (f.page, "server_dropdown")));
 
-  create_room (client, "lp-board", "Vorstandssitzung");
-  enter_room (client, "lp-board", "Anna", "MODERATOR");
-  enter_room (client, "lp-board", "Bernd", "VIEWER");
+  bv_test_create_room (client, "lp-board", "Vorstandssitzung");
+  bv_test_enter_room (client, "lp-board", "Anna", "MODERATOR");
+  bv_test_enter_room (client, "lp-board", "Bernd", "VIEWER");
 
   /* F5 inside the page. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "live.refresh", NULL);
@@ -466,84 +424,6 @@ test_load_balancer (void)
   g_free (b.api_url);
 }
 
-/* A clock the test advances by hand, injected as the page's timer. Its
- * timers are real sources of the default context (so that the page can
- * remove them) that would fire only after a day; the test fires them when
- * it moves the clock past their time. */
-typedef struct
-{
-  guint        seconds;
-  GSourceFunc  callback;
-  gpointer     data;
-  GSource     *source;
-  gint64       due;
-} ManualTimer;
-
-static GPtrArray *manual_timers;
-static gint64     manual_now;
-
-static void
-manual_timer_free (ManualTimer *timer)
-{
-  g_source_destroy (timer->source);
-  g_source_unref (timer->source);
-  g_free (timer);
-}
-
-static gboolean
-never_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static guint
-manual_timer_add (guint       seconds,
-                  GSourceFunc callback,
-                  gpointer    data)
-{
-  ManualTimer *timer = g_new0 (ManualTimer, 1);
-
-  timer->seconds = seconds;
-  timer->callback = callback;
-  timer->data = data;
-  timer->due = manual_now + seconds;
-  timer->source = g_timeout_source_new_seconds (24 * 60 * 60);
-  g_source_set_callback (timer->source, never_cb, NULL, NULL);
-  g_ptr_array_add (manual_timers, timer);
-  return g_source_attach (timer->source, NULL);
-}
-
-static guint
-armed_timers (void)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < manual_timers->len; i++)
-    n += !g_source_is_destroyed (((ManualTimer *) g_ptr_array_index (manual_timers, i))->source);
-  return n;
-}
-
-static void
-advance_clock (guint seconds)
-{
-  for (gint64 until = manual_now + seconds; manual_now < until;)
-    {
-      guint n = manual_timers->len;
-
-      manual_now++;
-      for (guint i = 0; i < n; i++)
-        {
-          ManualTimer *timer = g_ptr_array_index (manual_timers, i);
-
-          if (g_source_is_destroyed (timer->source) || timer->due > manual_now)
-            continue;
-          timer->due += timer->seconds;
-          if (timer->callback (timer->data) == G_SOURCE_REMOVE)
-            g_source_destroy (timer->source);
-        }
-    }
-}
-
 static guint
 count_get_meetings (gpointer unused)
 {
@@ -568,9 +448,9 @@ test_refresh_only_while_shown (void)
   GtkListBox *list;
   Fixture f = { 0 };
 
-  manual_timers = g_ptr_array_new_with_free_func ((GDestroyNotify) manual_timer_free);
-  create_room (client, "lp-timer", "Kassenprüfung");
-  enter_room (client, "lp-timer", "Anna", "MODERATOR");
+  bv_test_clock_reset ();
+  bv_test_create_room (client, "lp-timer", "Kassenprüfung");
+  bv_test_enter_room (client, "lp-timer", "Anna", "MODERATOR");
 
   /* The page among others, as in the window's view stack. */
   fixture_open (&f, "Zeitgeber", bv_practice_server_get_api_url (practice));
@@ -578,7 +458,7 @@ test_refresh_only_while_shown (void)
   gtk_window_set_default_size (f.window, 1000, 700);
   pages = GTK_STACK (gtk_stack_new ());
   f.page = g_object_new (BV_TYPE_LIVE_PAGE, NULL);
-  _bv_live_page_set_timer_func (f.page, manual_timer_add);
+  _bv_live_page_set_timer_func (f.page, bv_test_clock_add_timer);
   gtk_stack_add_named (pages, GTK_WIDGET (f.page), "live");
   gtk_stack_add_named (pages, gtk_label_new ("Anstehend"), "other");
   gtk_stack_set_visible_child_name (pages, "live");
@@ -591,42 +471,123 @@ test_refresh_only_while_shown (void)
 
   /* Shown: asked once, then every 30 s by the clock. */
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  g_assert_cmpuint (armed_timers (), ==, 1);
-  advance_clock (29);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 1);
+  bv_test_clock_advance (29);
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  advance_clock (1);
+  bv_test_clock_advance (1);
   bv_test_assert_exactly (count_get_meetings, NULL, 2);
 
   /* A selected meeting's people every 10 s as well (at first from the
    * list's answer). */
   list = child (f.page, "meetings_list");
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  g_assert_cmpuint (armed_timers (), ==, 2);
-  advance_clock (9);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 2);
+  bv_test_clock_advance (9);
   bv_test_assert_exactly (count_get_meeting_info, NULL, 0);
-  advance_clock (1);
+  bv_test_clock_advance (1);
   bv_test_assert_exactly (count_get_meeting_info, NULL, 1);
 
   /* Another page shown: no timer left, nothing asked for two minutes. */
   gtk_stack_set_visible_child_name (pages, "other");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f.page)));
-  g_assert_cmpuint (armed_timers (), ==, 0);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
   bv_practice_server_reset_log (practice);
-  advance_clock (120);
+  bv_test_clock_advance (120);
   bv_test_assert_exactly (bv_test_count_requests, practice, 0);
 
   /* Back: asked at once, and the clock drives it again. */
   gtk_stack_set_visible_child_name (pages, "live");
   bv_test_wait_until (is_mapped, f.page);
   bv_test_assert_exactly (count_get_meetings, NULL, 1);
-  g_assert_cmpuint (armed_timers (), ==, 2);
-  advance_clock (30);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 2);
+  bv_test_clock_advance (30);
   bv_test_assert_exactly (count_get_meetings, NULL, 2);
 
   fixture_tear_down (&f);
-  g_assert_cmpuint (armed_timers (), ==, 0);
-  g_clear_pointer (&manual_timers, g_ptr_array_unref);
+  g_assert_cmpuint (bv_test_clock_armed (), ==, 0);
+  bv_test_clock_reset ();
 }
+
+static gboolean
+has_answer (gpointer data)
+{
+  const char *name = gtk_stack_get_visible_child_name (child (data, "stack"));
+
+  return g_strcmp0 (name, "list") == 0 || g_strcmp0 (name, "empty") == 0;
+}
+
+/* The row titled @name, if any. */
+static GtkListBoxRow *
+find_meeting_row (gpointer    page,
+                  const char *name)
+{
+  GtkListBox *list = child (page, "meetings_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)); i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *title = gtk_widget_get_first_child (box);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (title)), name) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_moved_room (gpointer data)
+{
+  return find_meeting_row (data, "Umgezogen") != NULL && count_rows (child (data, "meetings_list")) == 1;
+}
+
+static guint
+count_get_meetings_on (gpointer server)
+{
+  return bv_practice_server_count_calls (server, "getMeetings");
+}
+
+/* The server's address is edited while Live is open: the next request
+ * goes to the new address, never again to the old one (the manager
+ * rebuilds the server's client). */
+static void
+test_edited_address (void)
+{
+  g_autoptr(BvPracticeServer) moved = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvBbbClient) client = NULL;
+  Fixture f = { 0 };
+
+  moved = bv_practice_server_new (SECRET);
+  g_assert_true (bv_practice_server_start (moved, &error));
+  client = bv_bbb_client_new (bv_practice_server_get_api_url (moved), SECRET, BV_CHECKSUM_SHA256);
+  bv_test_create_room (client, "lp-moved", "Umgezogen");
+  bv_test_enter_room (client, "lp-moved", "Anna", "MODERATOR");
+
+  fixture_set_up (&f, "Umzug", bv_practice_server_get_api_url (practice));
+  bv_test_wait_until (has_answer, f.page);
+  g_assert_null (find_meeting_row (f.page, "Umgezogen"));
+  g_assert_cmpuint (count_get_meetings_on (moved), ==, 0);
+
+  server = bv_server_manager_find_server (f.manager, f.server_id);
+  bv_server_manager_save_async (f.manager, server, "Umzug", bv_practice_server_get_api_url (moved),
+                                "sha256", "", NULL, result_cb, &result);
+  edited = bv_server_manager_save_finish (f.manager, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  bv_practice_server_reset_log (practice);
+  bv_practice_server_reset_log (moved);
+  bv_live_page_refresh (f.page);
+  bv_test_wait_until (shows_moved_room, f.page);
+  bv_test_assert_exactly (count_get_meetings_on, moved, 1);
+  bv_test_assert_exactly (bv_test_count_requests, practice, 0);
+
+  fixture_tear_down (&f);
+}
+
 
 int
 main (int   argc,
@@ -653,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/ui/live-page/unreachable-server", test_unreachable_server);
   g_test_add_func ("/ui/live-page/load-balancer", test_load_balancer);
   g_test_add_func ("/ui/live-page/refresh-only-while-shown", test_refresh_only_while_shown);
+  g_test_add_func ("/ui/live-page/edited-address", test_edited_address);
 
   status = g_test_run ();
 

@@ -451,6 +451,82 @@ test_checksum_detection (Fixture       *f,
   bv_practice_server_set_accepted_algorithms (f->practice, 0);
 }
 
+static BvBbbClient *
+get_client (Fixture  *f,
+            BvServer *server)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BvBbbClient *client;
+
+  bv_server_manager_get_client_async (f->manager, server, NULL, result_cb, &result);
+  client = bv_server_manager_get_client_finish (f->manager, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  return client;
+}
+
+static void
+ask_meetings (BvBbbClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bv_bbb_client_get_meetings_async (client, NULL, result_cb, &result);
+  meetings = bv_bbb_client_get_meetings_finish (client, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+}
+
+/* One client per server, and after the server's address is edited the
+ * next request goes to the new address, not through a kept client. */
+static void
+test_client_follows_edits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvPracticeServer) moved = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(BvBbbClient) first = NULL;
+  g_autoptr(BvBbbClient) again = NULL;
+  g_autoptr(BvBbbClient) after_edit = NULL;
+  guint old_calls, new_calls;
+
+  moved = bv_practice_server_new (PRACTICE_SECRET);
+  g_assert_true (bv_practice_server_start (moved, &error));
+
+  server = save (f, NULL, "KL.digital", f->url, "auto", PRACTICE_SECRET, &error);
+  g_assert_no_error (error);
+
+  first = get_client (f, server);
+  again = get_client (f, server);
+  g_assert_true (first == again);
+  g_assert_true (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)) == first);
+
+  old_calls = bv_practice_server_count_calls (f->practice, "getMeetings");
+  ask_meetings (first);
+  g_assert_cmpuint (bv_practice_server_count_calls (f->practice, "getMeetings"), ==, old_calls + 1);
+
+  /* The server moves; the edit's connection test talks to the new address. */
+  edited = save (f, server, "KL.digital", bv_practice_server_get_api_url (moved), "auto", "", &error);
+  g_assert_no_error (error);
+  g_assert_null (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)));
+
+  old_calls = bv_practice_server_count_calls (f->practice, "getMeetings");
+  new_calls = bv_practice_server_count_calls (moved, "getMeetings");
+  after_edit = get_client (f, edited);
+  g_assert_true (after_edit != first);
+  ask_meetings (after_edit);
+  g_assert_cmpuint (bv_practice_server_count_calls (moved, "getMeetings"), ==, new_calls + 1);
+  g_assert_cmpuint (bv_practice_server_count_calls (f->practice, "getMeetings"), ==, old_calls);
+
+  /* A removed server keeps no client. */
+  g_assert_true (remove_server (f, edited, &error));
+  g_assert_no_error (error);
+  g_assert_null (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +535,8 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/core/server-manager/client-follows-edits", Fixture, NULL,
+              fixture_setup, test_client_follows_edits, fixture_teardown);
   g_test_add ("/core/server-manager/add-edit-remove", Fixture, NULL,
               fixture_setup, test_add_edit_remove, fixture_teardown);
   g_test_add ("/core/server-manager/validation", Fixture, NULL,

@@ -7,8 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-query.h"
-#include "bv-bbb-version.h"
+#include "../bbb/bv-bbb-query.h"
+#include "../bbb/bv-bbb-version.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-client.h"
+#include "../bbb/bv-bbb-client.h"
 #include "bv-database.h"
 #include "bv-meeting.h"
 #include "bv-participant.h"

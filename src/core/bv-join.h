@@ -7,8 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-meeting.h"
-#include "bv-bbb-query.h"
+#include "../bbb/bv-bbb-meeting.h"
+#include "../bbb/bv-bbb-query.h"
 #include "bv-meeting.h"
 #include "bv-server.h"
 

@@ -50,16 +50,6 @@ end_data_free (EndData *data)
   g_free (data);
 }
 
-/* The room is not (or no longer) there: not an error for a question about
- * what runs. */
-static gboolean
-is_gone_error (const GError *error)
-{
-  return g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING) ||
-         g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING);
-}
-
 /* A breakout room belongs to its main room; a room nobody has entered
  * yet (or that was just ended) is not running. */
 static gboolean
@@ -120,7 +110,7 @@ meeting_info_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   meeting = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
-  if (!meeting && !is_gone_error (error))
+  if (!meeting && !bv_bbb_error_is_room_gone (error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -325,7 +315,7 @@ still_running_cb (GObject      *object,
   meeting = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
   if (!meeting)
     {
-      if (is_gone_error (error))
+      if (bv_bbb_error_is_room_gone (error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, g_steal_pointer (&error));
@@ -377,7 +367,7 @@ ended_cb (GObject      *object,
   if (!bv_bbb_client_end_finish (data->client, result, &error))
     {
       /* Someone else ended it first, or everybody left: done all the same. */
-      if (is_gone_error (error))
+      if (bv_bbb_error_is_room_gone (error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, g_steal_pointer (&error));

@@ -7,8 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-client.h"
-#include "bv-bbb-meeting.h"
+#include "../bbb/bv-bbb-client.h"
+#include "../bbb/bv-bbb-meeting.h"
 
 G_BEGIN_DECLS
 

@@ -56,9 +56,7 @@ meeting_info_cb (GObject      *object,
     }
   /* A room that was never created or has ended: not running, not a
    * failure of the whole question. */
-  else if (!g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) &&
-           !g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING) &&
-           !g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING))
+  else if (!bv_bbb_error_is_room_gone (error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -7,8 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-client.h"
-#include "bv-bbb-recording.h"
+#include "../bbb/bv-bbb-client.h"
+#include "../bbb/bv-bbb-recording.h"
 
 G_BEGIN_DECLS
 

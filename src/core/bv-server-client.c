@@ -9,6 +9,8 @@
 
 #include "bv-server-client.h"
 
+#include "bv-bbb-error.h"
+#include "bv-bbb-version.h"
 #include "bv-secret-store.h"
 #include "bv-server-url.h"
 
@@ -87,4 +89,51 @@ bv_server_client_open_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_server_client_open_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+bv_server_client_is_unreachable (const GError *error)
+{
+  g_return_val_if_fail (error, FALSE);
+
+  if (error->domain != BV_BBB_ERROR)
+    return FALSE;
+
+  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
+         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
+         error->code == BV_BBB_ERROR_TIMEOUT ||
+         error->code == BV_BBB_ERROR_NETWORK;
+}
+
+static BvBbbVersion *
+tested_version (BvServer *server)
+{
+  return _bv_bbb_version_new (bv_server_get_api_version (server),
+                              bv_server_get_bbb_version (server),
+                              NULL);
+}
+
+char *
+bv_server_client_describe_version (BvServer *server)
+{
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  g_return_val_if_fail (BV_IS_SERVER (server), NULL);
+
+  version = tested_version (server);
+  return bv_bbb_version_describe (version);
+}
+
+gboolean
+bv_server_client_supports_pagination (BvServer *server)
+{
+  g_autoptr(BvBbbVersion) version = NULL;
+
+  g_return_val_if_fail (BV_IS_SERVER (server), FALSE);
+
+  if (bv_server_get_load_balancer (server))
+    return FALSE;
+
+  version = tested_version (server);
+  return bv_bbb_version_supports_pagination (version);
 }

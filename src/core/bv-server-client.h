@@ -7,8 +7,10 @@
 
 #include <gio/gio.h>
 
-#include "bv-bbb-client.h"
-#include "bv-bbb-query.h"
+#include "../bbb/bv-bbb-client.h"
+#include "../bbb/bv-bbb-error.h"
+#include "../bbb/bv-bbb-query.h"
+#include "../bbb/bv-server-url.h"
 #include "bv-server.h"
 
 G_BEGIN_DECLS
@@ -27,5 +29,16 @@ void                bv_server_client_open_async   (BvServer            *server,
                                                    gpointer             user_data);
 BvBbbClient        *bv_server_client_open_finish  (GAsyncResult        *result,
                                                    GError             **error);
+
+/* Reaching the server failed (no such host, refused, timed out, network),
+ * as opposed to an answer we did not like. */
+gboolean            bv_server_client_is_unreachable (const GError      *error);
+
+/* What the last connection test found, without asking the server again:
+ * the version for people ("BigBlueButton 3.0.19"), and whether
+ * getRecordings may be asked page by page (never behind a load balancer,
+ * as the join flow decides). */
+char               *bv_server_client_describe_version     (BvServer *server);
+gboolean            bv_server_client_supports_pagination  (BvServer *server);
 
 G_END_DECLS

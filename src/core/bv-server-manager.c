@@ -11,6 +11,7 @@
 
 #include "bv-bbb-version.h"
 #include "bv-secret-store.h"
+#include "bv-server-client.h"
 #include "bv-server-manager.h"
 #include "bv-server-url.h"
 
@@ -22,7 +23,20 @@ struct _BvServerManager
 {
   GObject     parent_instance;
   BvDatabase *database;
+  GHashTable *clients;     /* server id → ClientEntry */
 };
+
+/* The one API client of a server, with what it was built from: a client
+ * whose server now has another address or checksum is stale even if the
+ * edit did not go through this manager (a hand-edited database, or the
+ * checksum a connection test found). */
+typedef struct
+{
+  BvBbbClient        *client;      /* NULL while none is open */
+  char               *url;
+  BvChecksumAlgorithm algorithm;
+  guint               generation;  /* raised on every drop */
+} ClientEntry;
 
 G_DEFINE_FINAL_TYPE (BvServerManager, bv_server_manager, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bv-server-manager-error-quark, bv_server_manager_error)
@@ -61,10 +75,33 @@ operation_free (Operation *op)
 }
 
 static void
+client_entry_free (ClientEntry *entry)
+{
+  g_clear_object (&entry->client);
+  g_clear_pointer (&entry->url, g_free);
+  g_free (entry);
+}
+
+static ClientEntry *
+lookup_entry (BvServerManager *self,
+              const char      *server_id)
+{
+  ClientEntry *entry = g_hash_table_lookup (self->clients, server_id);
+
+  if (!entry)
+    {
+      entry = g_new0 (ClientEntry, 1);
+      g_hash_table_insert (self->clients, g_strdup (server_id), entry);
+    }
+  return entry;
+}
+
+static void
 bv_server_manager_finalize (GObject *object)
 {
   BvServerManager *self = (BvServerManager *)object;
 
+  g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (bv_server_manager_parent_class)->finalize (object);
@@ -81,6 +118,8 @@ bv_server_manager_class_init (BvServerManagerClass *klass)
 static void
 bv_server_manager_init (BvServerManager *self)
 {
+  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)client_entry_free);
 }
 
 BvServerManager *
@@ -214,6 +253,9 @@ write_row (GTask *task)
       return;
     }
 
+  /* The secret may have changed with the row, so even a client for the
+   * same address must not be used again. */
+  bv_server_manager_drop_client (self, op->id);
   g_task_return_pointer (task, bv_database_find_server (self->database, op->id), g_object_unref);
   g_object_unref (task);
 }
@@ -520,6 +562,7 @@ remove_secret_deleted_cb (GObject      *object,
       return;
     }
 
+  bv_server_manager_drop_client (self, bv_server_get_id (server));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -552,4 +595,154 @@ bv_server_manager_remove_finish (BvServerManager  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* the one client per server */
+
+typedef struct
+{
+  char  *server_id;
+  char  *url;
+  BvChecksumAlgorithm algorithm;
+  guint  generation;
+} ClientOpening;
+
+static void
+client_opening_free (ClientOpening *opening)
+{
+  g_free (opening->server_id);
+  g_free (opening->url);
+  g_free (opening);
+}
+
+static gboolean
+entry_is_current (ClientEntry *entry,
+                  BvServer    *server)
+{
+  return entry->client &&
+         g_strcmp0 (entry->url, bv_server_get_url (server)) == 0 &&
+         entry->algorithm == bv_server_client_algorithm (server);
+}
+
+static void
+client_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvServerManager *self = g_task_get_source_object (task);
+  ClientOpening *opening = g_task_get_task_data (task);
+  g_autoptr(BvBbbClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ClientEntry *entry;
+
+  client = bv_server_client_open_finish (result, &error);
+  if (!client)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Another caller may have opened one meanwhile: keep that one, so that
+   * there is one client per server. A client opened before the server was
+   * edited or removed is handed out once (the caller asked before the
+   * edit) but never kept. */
+  entry = lookup_entry (self, opening->server_id);
+  if (entry->generation == opening->generation)
+    {
+      if (entry->client && g_strcmp0 (entry->url, opening->url) == 0 &&
+          entry->algorithm == opening->algorithm)
+        g_set_object (&client, entry->client);
+      else
+        {
+          g_set_object (&entry->client, client);
+          g_free (entry->url);
+          entry->url = g_strdup (opening->url);
+          entry->algorithm = opening->algorithm;
+        }
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&client), g_object_unref);
+}
+
+/* The API client of @server, opened on first use with the secret from the
+ * keyring (core/bv-server-client) and kept until the server is edited or
+ * removed, or a request fails (bv_server_manager_drop_client). Errors:
+ * BV_SECRET_ERROR, BV_BBB_ERROR for an address that is not acceptable. */
+void
+bv_server_manager_get_client_async (BvServerManager     *self,
+                                    BvServer            *server,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ClientEntry *entry;
+  ClientOpening *opening;
+
+  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_SERVER (server));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_server_manager_get_client_async);
+
+  entry = lookup_entry (self, bv_server_get_id (server));
+  if (entry_is_current (entry, server))
+    {
+      g_task_return_pointer (task, g_object_ref (entry->client), g_object_unref);
+      return;
+    }
+
+  opening = g_new0 (ClientOpening, 1);
+  opening->server_id = g_strdup (bv_server_get_id (server));
+  opening->url = g_strdup (bv_server_get_url (server));
+  opening->algorithm = bv_server_client_algorithm (server);
+  opening->generation = entry->generation;
+  g_task_set_task_data (task, opening, (GDestroyNotify)client_opening_free);
+
+  bv_server_client_open_async (server, cancellable, client_opened_cb, g_steal_pointer (&task));
+}
+
+BvBbbClient *
+bv_server_manager_get_client_finish (BvServerManager  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The client kept for @server_id, if any; for tests and for code that
+ * only wants to ask when the server is already known to answer. */
+BvBbbClient *
+bv_server_manager_peek_client (BvServerManager *self,
+                               const char      *server_id)
+{
+  g_autoptr(BvServer) server = NULL;
+  ClientEntry *entry;
+
+  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (server_id, NULL);
+
+  entry = g_hash_table_lookup (self->clients, server_id);
+  server = bv_database_find_server (self->database, server_id);
+  return entry && server && entry_is_current (entry, server) ? entry->client : NULL;
+}
+
+void
+bv_server_manager_drop_client (BvServerManager *self,
+                               const char      *server_id)
+{
+  ClientEntry *entry;
+
+  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (server_id);
+
+  entry = lookup_entry (self, server_id);
+  g_clear_object (&entry->client);
+  g_clear_pointer (&entry->url, g_free);
+  entry->generation++;
 }

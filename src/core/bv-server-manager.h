@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "../bbb/bv-bbb-client.h"
 #include "bv-connection-test.h"
 #include "bv-database.h"
 #include "bv-server.h"
@@ -80,5 +81,22 @@ void             bv_server_manager_remove_async (BvServerManager  *self,
 gboolean         bv_server_manager_remove_finish (BvServerManager *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
+
+/* One API client per server, shared by everything that talks to it, and
+ * rebuilt after the server is edited or removed. */
+void             bv_server_manager_get_client_async  (BvServerManager    *self,
+                                                      BvServer           *server,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+BvBbbClient     *bv_server_manager_get_client_finish (BvServerManager    *self,
+                                                      GAsyncResult       *result,
+                                                      GError            **error);
+BvBbbClient     *bv_server_manager_peek_client       (BvServerManager    *self,
+                                                      const char         *server_id);
+/* After a failed request: the next one opens a new client (the keyring's
+ * secret or the address may have changed behind our back). */
+void             bv_server_manager_drop_client       (BvServerManager    *self,
+                                                      const char         *server_id);
 
 G_END_DECLS

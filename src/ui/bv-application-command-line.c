@@ -20,13 +20,11 @@
 #include <unistd.h>
 
 #include "bv-application-private.h"
-#include "bv-bbb-query.h"
-#include "bv-bbb-version.h"
 #include "bv-command-line-job.h"
 #include "bv-ics-import.h"
 #include "bv-planned-dates.h"
 #include "bv-secure.h"
-#include "bv-server-url.h"
+#include "bv-server-client.h"
 
 /* --add-server's state: the server to add and the terminal whose echo
  * is off while the secret is typed. */
@@ -57,10 +55,7 @@ server_to_add_free (ServerToAdd *add)
 static char *
 describe_server (BvServer *server)
 {
-  g_autoptr(BvBbbVersion) version = _bv_bbb_version_new (bv_server_get_api_version (server),
-                                                         bv_server_get_bbb_version (server),
-                                                         NULL);
-  g_autofree char *name = bv_bbb_version_describe (version);
+  g_autofree char *name = bv_server_client_describe_version (server);
   BvChecksumAlgorithm algorithm = BV_CHECKSUM_SHA256;
 
   bv_checksum_algorithm_from_string (bv_server_get_detected_checksum (server), &algorithm);

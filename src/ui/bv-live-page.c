@@ -9,37 +9,17 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-bbb-error.h"
 #include "bv-join.h"
-#include "bv-join.h"
-#include "bv-live-meetings.h"
+#include "bv-live-monitor.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
-#include "bv-planned-dates.h"
+#include "bv-live-rows.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
-/* product.md: live state every 30 s while visible; the people in the
- * meeting one looks at change faster. */
-#define LIST_INTERVAL_SECONDS   30
-#define DETAIL_INTERVAL_SECONDS 10
-
-typedef struct
-{
-  char          *id;       /* BBB meetingID */
-  BvBbbMeeting  *meeting;
-  GtkListBoxRow *row;
-  GtkLabel      *title;
-  GtkLabel      *summary;
-} MeetingRow;
-
-typedef struct
-{
-  char        *id;        /* userID, else the name */
-  AdwActionRow *row;
-  GtkImage    *audio;
-  GtkImage    *video;
-} AttendeeRow;
+/* The page shows what core/bv-live-monitor learns: it polls, keeps the
+ * list and the selected meeting's people, and says when a meeting has
+ * ended; the page watches it while it is on screen. */
 
 struct _BvLivePage
 {
@@ -71,27 +51,19 @@ struct _BvLivePage
   GtkListBox      *attendees_list;
 
   BvServerManager *manager;
+  BvLiveMonitor   *monitor;
   GSettings       *settings;
   GListModel      *servers;
   gulong           servers_changed_id;
   char            *server_id;       /* the server shown */
-  GHashTable      *clients;         /* server id → BvBbbClient */
   gboolean         syncing_dropdown;
 
-  GPtrArray       *rows;            /* of MeetingRow, in list order */
-  GPtrArray       *attendee_rows;   /* of AttendeeRow, in list order */
-  gboolean         have_list;       /* a good answer for server_id */
+  BvLiveMeetingRows  *rows;
+  BvLiveAttendeeRows *attendee_rows;
   gboolean         updating_list;
-  char            *selected_id;
-  BvBbbMeeting    *detail;          /* the last good answer about it */
 
   BvLivePageTimerFunc add_timer;   /* g_timeout_add_seconds but in tests */
-  guint            list_timer_id;
-  guint            detail_timer_id;
-  GCancellable    *list_cancellable;
-  GCancellable    *detail_cancellable;
   GCancellable    *action_cancellable;
-  gboolean         fetching;
   gboolean         busy;            /* joining or ending */
 };
 
@@ -99,22 +71,6 @@ G_DEFINE_FINAL_TYPE (BvLivePage, bv_live_page, ADW_TYPE_BIN)
 
 static void start_refresh (BvLivePage *self,
                            gboolean    restart);
-static void start_detail_refresh (BvLivePage *self);
-
-static void
-meeting_row_free (MeetingRow *row)
-{
-  g_free (row->id);
-  g_clear_object (&row->meeting);
-  g_free (row);
-}
-
-static void
-attendee_row_free (AttendeeRow *row)
-{
-  g_free (row->id);
-  g_free (row);
-}
 
 static BvServer *
 current_server (BvLivePage *self)
@@ -122,6 +78,24 @@ current_server (BvLivePage *self)
   if (!self->manager || !self->server_id)
     return NULL;
   return bv_server_manager_find_server (self->manager, self->server_id);
+}
+
+static const char *
+selected_id (BvLivePage *self)
+{
+  return self->monitor ? bv_live_monitor_get_selected_id (self->monitor) : NULL;
+}
+
+static BvBbbMeeting *
+detail (BvLivePage *self)
+{
+  return self->monitor ? bv_live_monitor_get_detail (self->monitor) : NULL;
+}
+
+static gboolean
+have_list (BvLivePage *self)
+{
+  return self->monitor && bv_live_monitor_get_have_list (self->monitor);
 }
 
 static GtkWindow *
@@ -144,92 +118,10 @@ show_message (BvLivePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-format_since (gint64 start_ms)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *time = NULL;
-
-  if (start_ms <= 0)
-    return NULL;
-  utc = g_date_time_new_from_unix_utc (start_ms / 1000);
-  local = utc ? g_date_time_to_local (utc) : NULL;
-  if (!local)
-    return NULL;
-
-  time = g_date_time_format (local, "%H:%M");
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (now) == g_date_time_get_year (local) &&
-      g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (local))
-    /* Translators: when a running meeting started, e.g. "since 19:02". */
-    return g_strdup_printf (_("since %s"), time);
-
-  {
-    /* Translators: a date as strftime () format, e.g. "Tue, 1 December";
-     * German: "%a, %-d. %B". */
-    g_autofree char *day = g_date_time_format (local, _("%a, %-d %B"));
-
-    /* Translators: when a running meeting started, e.g. "since Tue, 1 December, 19:02". */
-    return g_strdup_printf (_("since %s, %s"), day, time);
-  }
-}
-
-/* "since 19:02 · 7 participants · 2 moderators · 1 listener · 3 videos ·
- * recording"; zero listeners or videos are left out. */
-static char *
-describe_meeting (BvBbbMeeting *meeting)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *since = format_since (bv_bbb_meeting_get_start_time (meeting));
-  guint participants = bv_bbb_meeting_get_participant_count (meeting);
-  guint moderators = bv_bbb_meeting_get_moderator_count (meeting);
-  guint listeners = bv_bbb_meeting_get_listener_count (meeting);
-  guint videos = bv_bbb_meeting_get_video_count (meeting);
-
-  if (since)
-    g_string_append_printf (text, "%s · ", since);
-  /* Translators: the number of people in a running meeting. */
-  g_string_append_printf (text, ngettext ("%u participant", "%u participants", participants), participants);
-  g_string_append (text, " · ");
-  /* Translators: how many of the people in a running meeting moderate it. */
-  g_string_append_printf (text, ngettext ("%u moderator", "%u moderators", moderators), moderators);
-  /* "0 listeners · 0 videos" is noise in a short line; say only what is. */
-  if (listeners > 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: how many people in a running meeting only listen (no microphone). */
-      g_string_append_printf (text, ngettext ("%u listener", "%u listeners", listeners), listeners);
-    }
-  if (videos > 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: how many cameras are on in a running meeting. */
-      g_string_append_printf (text, ngettext ("%u video", "%u videos", videos), videos);
-    }
-  if (bv_bbb_meeting_is_recording (meeting))
-    {
-      g_string_append (text, " · ");
-      /* Translators: a running meeting is being recorded. */
-      g_string_append (text, _("recording"));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static const char *
-meeting_name (BvBbbMeeting *meeting)
-{
-  const char *name = bv_bbb_meeting_get_name (meeting);
-
-  return name && *name ? name : bv_bbb_meeting_get_meeting_id (meeting);
-}
-
 static void
 update_actions (BvLivePage *self)
 {
-  gboolean can_act = self->selected_id && self->detail && !self->busy;
+  gboolean can_act = selected_id (self) && detail (self) && !self->busy;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.join", can_act);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.end", can_act);
@@ -251,182 +143,25 @@ show_progress (BvLivePage *self,
 
 /* the people in the selected meeting */
 
-static char *
-describe_attendee (BvBbbAttendee *attendee)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append (text, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
-  g_string_append (text, ", ");
-  if (bv_bbb_attendee_is_listening_only (attendee))
-    g_string_append (text, _("listening only"));
-  else if (bv_bbb_attendee_has_joined_voice (attendee))
-    g_string_append (text, _("with microphone"));
-  else
-    g_string_append (text, _("no audio"));
-  g_string_append (text, ", ");
-  g_string_append (text, bv_bbb_attendee_has_video (attendee) ? _("camera on") : _("camera off"));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-update_attendee_row (AttendeeRow   *row,
-                     BvBbbAttendee *attendee)
-{
-  const char *name = bv_bbb_attendee_get_full_name (attendee);
-  g_autofree char *title = g_markup_escape_text (name ? name : "", -1);
-  g_autofree char *description = describe_attendee (attendee);
-  const char *audio_icon = NULL;
-  const char *audio_text = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  adw_action_row_set_subtitle (row->row, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
-
-  if (bv_bbb_attendee_is_listening_only (attendee))
-    {
-      audio_icon = "audio-headphones-symbolic";
-      audio_text = _("Listening only");
-    }
-  else if (bv_bbb_attendee_has_joined_voice (attendee))
-    {
-      audio_icon = "audio-input-microphone-symbolic";
-      audio_text = _("With microphone");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (row->audio), audio_icon != NULL);
-  if (audio_icon)
-    {
-      gtk_image_set_from_icon_name (row->audio, audio_icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->audio), audio_text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->audio),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, audio_text,
-                                      -1);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (row->video), bv_bbb_attendee_has_video (attendee));
-
-  /* The icons say it at a glance; a screen reader hears it with the name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-static AttendeeRow *
-new_attendee_row (const char *id)
-{
-  AttendeeRow *row = g_new0 (AttendeeRow, 1);
-
-  row->id = g_strdup (id);
-  row->row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  row->audio = GTK_IMAGE (gtk_image_new ());
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->audio));
-
-  row->video = GTK_IMAGE (gtk_image_new_from_icon_name ("camera-web-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->video), _("Camera on"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->video),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Camera on"),
-                                  -1);
-  adw_action_row_add_suffix (row->row, GTK_WIDGET (row->video));
-
-  return row;
-}
-
-static char *
-attendee_key (BvBbbAttendee *attendee)
-{
-  const char *user_id = bv_bbb_attendee_get_user_id (attendee);
-
-  if (user_id && *user_id)
-    return g_strconcat ("u:", user_id, NULL);
-  return g_strconcat ("n:", bv_bbb_attendee_get_full_name (attendee), NULL);
-}
-
-/* Rows are updated in place, not rebuilt: keyboard focus and a screen
- * reader's position survive the refresh every 10 s. */
-static void
-show_attendees (BvLivePage *self,
-                GListModel *attendees)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)attendee_row_free);
-  guint n = attendees ? g_list_model_get_n_items (attendees) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BvBbbAttendee) attendee = g_list_model_get_item (attendees, i);
-      g_autofree char *key = attendee_key (attendee);
-      AttendeeRow *row = NULL;
-
-      for (guint j = 0; j < self->attendee_rows->len; j++)
-        {
-          AttendeeRow *old = g_ptr_array_index (self->attendee_rows, j);
-
-          if (g_strcmp0 (old->id, key) == 0)
-            {
-              row = g_ptr_array_steal_index (self->attendee_rows, j);
-              break;
-            }
-        }
-      if (!row)
-        {
-          row = new_attendee_row (key);
-          gtk_list_box_insert (self->attendees_list, GTK_WIDGET (row->row), -1);
-        }
-      update_attendee_row (row, attendee);
-      g_ptr_array_add (rows, row);
-    }
-
-  for (guint j = 0; j < self->attendee_rows->len; j++)
-    {
-      AttendeeRow *old = g_ptr_array_index (self->attendee_rows, j);
-
-      gtk_list_box_remove (self->attendees_list, GTK_WIDGET (old->row));
-    }
-
-  /* New people go to the end; keep the server's order otherwise. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      AttendeeRow *row = g_ptr_array_index (rows, i);
-
-      if (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row->row)) != (int)i)
-        {
-          g_object_ref (row->row);
-          gtk_list_box_remove (self->attendees_list, GTK_WIDGET (row->row));
-          gtk_list_box_insert (self->attendees_list, GTK_WIDGET (row->row), i);
-          g_object_unref (row->row);
-        }
-    }
-
-  g_ptr_array_unref (self->attendee_rows);
-  self->attendee_rows = g_steal_pointer (&rows);
-}
-
 static void
 show_detail (BvLivePage *self)
 {
   g_autofree char *summary = NULL;
 
-  if (!self->detail)
+  if (!detail (self))
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      show_attendees (self, NULL);
+      bv_live_attendee_rows_update (self->attendee_rows, NULL);
       update_actions (self);
       return;
     }
 
-  gtk_label_set_text (self->detail_title, meeting_name (self->detail));
-  summary = describe_meeting (self->detail);
+  gtk_label_set_text (self->detail_title, bv_live_meeting_name (detail (self)));
+  summary = bv_live_describe_meeting (detail (self));
   gtk_label_set_text (self->detail_summary, summary);
-  show_attendees (self, bv_bbb_meeting_get_attendees (self->detail));
+  bv_live_attendee_rows_update (self->attendee_rows, bv_bbb_meeting_get_attendees (detail (self)));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   update_actions (self);
-}
-
-static void
-stop_detail (BvLivePage *self)
-{
-  g_clear_handle_id (&self->detail_timer_id, g_source_remove);
-  g_cancellable_cancel (self->detail_cancellable);
-  g_clear_object (&self->detail_cancellable);
 }
 
 static void
@@ -434,150 +169,38 @@ select_meeting (BvLivePage   *self,
                 BvBbbMeeting *meeting)
 {
   const char *id = meeting ? bv_bbb_meeting_get_meeting_id (meeting) : NULL;
-  gboolean same = id && g_strcmp0 (id, self->selected_id) == 0;
 
-  if (!same)
-    {
-      stop_detail (self);
-      g_free (self->selected_id);
-      self->selected_id = g_strdup (id);
-      gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
-    }
-  g_set_object (&self->detail, meeting);
+  if (!self->monitor)
+    return;
+  if (bv_live_monitor_select (self->monitor, id, meeting))
+    gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
   show_detail (self);
-
-  if (id && !self->detail_timer_id && bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
-    start_detail_refresh (self);
 }
 
 /* the list of running meetings */
 
-static MeetingRow *
-new_meeting_row (const char *id)
-{
-  MeetingRow *row = g_new0 (MeetingRow, 1);
-  GtkWidget *box;
-
-  row->id = g_strdup (id);
-  row->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_wrap (row->title, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->title));
-  row->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->summary, 0);
-  gtk_label_set_wrap (row->summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->summary), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->summary), "caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->summary));
-  gtk_list_box_row_set_child (row->row, box);
-
-  return row;
-}
-
-static void
-update_meeting_row (MeetingRow   *row,
-                    BvBbbMeeting *meeting)
-{
-  g_autofree char *summary = describe_meeting (meeting);
-  g_autofree char *label = NULL;
-
-  g_set_object (&row->meeting, meeting);
-  gtk_label_set_text (row->title, meeting_name (meeting));
-  gtk_label_set_text (row->summary, summary);
-  label = g_strdup_printf ("%s, %s", meeting_name (meeting), summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static MeetingRow *
-find_row (BvLivePage *self,
-          const char *id)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      MeetingRow *row = g_ptr_array_index (self->rows, i);
-
-      if (g_strcmp0 (row->id, id) == 0)
-        return row;
-    }
-  return NULL;
-}
-
-/* Updates the rows in place (the list is sorted by start, so rows that
- * stay keep their order): selection, keyboard focus and a screen reader's
- * position survive a refresh. */
+/* Updates the rows in place: selection, keyboard focus and a screen
+ * reader's position survive a refresh. */
 static void
 show_list (BvLivePage *self,
            GListModel *meetings)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)meeting_row_free);
   guint n = g_list_model_get_n_items (meetings);
-  BvBbbMeeting *selected = NULL;
+  const char *id = selected_id (self);
+  GtkListBoxRow *row;
 
   self->updating_list = TRUE;
+  bv_live_meeting_rows_update (self->rows, meetings);
 
-  for (guint i = self->rows->len; i > 0; i--)
+  row = id ? bv_live_meeting_rows_find (self->rows, id) : NULL;
+  if (row)
     {
-      MeetingRow *old = g_ptr_array_index (self->rows, i - 1);
-      gboolean kept = FALSE;
-
-      for (guint j = 0; j < n && !kept; j++)
-        {
-          g_autoptr(BvBbbMeeting) meeting = g_list_model_get_item (meetings, j);
-
-          kept = g_strcmp0 (bv_bbb_meeting_get_meeting_id (meeting), old->id) == 0;
-        }
-      if (!kept)
-        {
-          gtk_list_box_remove (self->meetings_list, GTK_WIDGET (old->row));
-          g_ptr_array_remove_index (self->rows, i - 1);
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BvBbbMeeting) meeting = g_list_model_get_item (meetings, i);
-      const char *id = bv_bbb_meeting_get_meeting_id (meeting);
-      MeetingRow *row = NULL;
-
-      for (guint j = 0; j < self->rows->len; j++)
-        if (g_strcmp0 (((MeetingRow *)g_ptr_array_index (self->rows, j))->id, id) == 0)
-          {
-            row = g_ptr_array_steal_index (self->rows, j);
-            break;
-          }
-      if (!row)
-        {
-          row = new_meeting_row (id);
-          gtk_list_box_insert (self->meetings_list, GTK_WIDGET (row->row), i);
-        }
-      update_meeting_row (row, meeting);
-      g_ptr_array_add (rows, row);
-
-      if (g_strcmp0 (id, self->selected_id) == 0)
-        selected = meeting;
-    }
-
-  g_ptr_array_unref (self->rows);
-  self->rows = g_steal_pointer (&rows);
-
-  if (selected)
-    {
-      MeetingRow *row = find_row (self, self->selected_id);
-
-      if (gtk_list_box_get_selected_row (self->meetings_list) != row->row)
-        gtk_list_box_select_row (self->meetings_list, row->row);
+      if (gtk_list_box_get_selected_row (self->meetings_list) != row)
+        gtk_list_box_select_row (self->meetings_list, row);
       /* As fresh as the detail's own answer, and the two then agree. */
-      select_meeting (self, selected);
+      select_meeting (self, bv_live_meeting_rows_get_meeting (self->rows, row));
     }
-  else if (self->selected_id && !self->busy)
+  else if (id && !self->busy)
     {
       gtk_list_box_unselect_all (self->meetings_list);
       select_meeting (self, NULL);
@@ -596,35 +219,16 @@ clear_list (BvLivePage *self)
 {
   g_autoptr(GListStore) empty = g_list_store_new (BV_TYPE_BBB_MEETING);
 
-  g_free (self->selected_id);
-  self->selected_id = NULL;
-  g_clear_object (&self->detail);
-  stop_detail (self);
   show_list (self, G_LIST_MODEL (empty));
   show_detail (self);
-  self->have_list = FALSE;
   gtk_label_set_text (self->updated_label, "");
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-}
-
-static gboolean
-is_transport_error (const GError *error)
-{
-  if (error->domain != BV_BBB_ERROR)
-    return FALSE;
-
-  /* Reaching the server failed, as opposed to an answer we did not like. */
-  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
-         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
-         error->code == BV_BBB_ERROR_TIMEOUT ||
-         error->code == BV_BBB_ERROR_NETWORK;
 }
 
 static void
 set_fetching (BvLivePage *self,
               gboolean    fetching)
 {
-  self->fetching = fetching;
   gtk_stack_set_visible_child_name (self->refresh_stack, fetching ? "spinner" : "button");
   if (fetching)
     gtk_spinner_start (self->refresh_spinner);
@@ -640,14 +244,14 @@ show_fetch_error (BvLivePage   *self,
   const char *name = server ? bv_server_get_name (server) : "";
   g_autofree char *text = NULL;
 
-  if (is_transport_error (error))
+  if (bv_server_client_is_unreachable (error))
     /* Translators: %1$s is the name of a conference server, %2$s advice. */
     text = g_strdup_printf (_("“%1$s” cannot be reached. %2$s"), name, error->message);
   else
     /* Translators: %1$s is the name of a conference server, %2$s what went wrong. */
     text = g_strdup_printf (_("“%1$s” could not say which meetings are running. %2$s"), name, error->message);
 
-  if (self->have_list)
+  if (have_list (self))
     {
       /* The last good list stays; the notice says it is old. */
       g_autofree char *notice = g_strdup_printf ("%s %s", text,
@@ -667,58 +271,49 @@ show_fetch_error (BvLivePage   *self,
   gtk_stack_set_visible_child_name (self->stack, "offline");
 }
 
-typedef struct
-{
-  BvLivePage *page;   /* unowned: the cancellable guards it */
-  char       *server_id;
-} Request;
+/* what the monitor says */
 
 static void
-request_free (Request *request)
+fetching_cb (BvLiveMonitor *monitor,
+             GParamSpec    *pspec,
+             BvLivePage    *self)
 {
-  g_free (request->server_id);
-  g_free (request);
+  gboolean fetching = bv_live_monitor_get_fetching (monitor);
+
+  set_fetching (self, fetching);
+  if (fetching && !have_list (self))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+server_missing_cb (BvLiveMonitor *monitor,
+                   BvLivePage    *self)
 {
-  Request *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(GListModel) meetings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BvServer) server = NULL;
-
-  meetings = bv_live_meetings_fetch_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      request_free (request);
-      return;
-    }
-
-  set_fetching (self, FALSE);
-  server = bv_server_manager_find_server (self->manager, request->server_id);
-
-  if (!meetings)
-    {
-      /* A client that failed may hold a stale connection or secret. */
-      g_hash_table_remove (self->clients, request->server_id);
-      show_fetch_error (self, server, error);
-      request_free (request);
-      return;
-    }
-
-  request_free (request);
-  self->have_list = TRUE;
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-  show_list (self, meetings);
+  gtk_stack_set_visible_child_name (self->stack, "no-server");
+}
+
+static void
+list_failed_cb (BvLiveMonitor *monitor,
+                const GError  *error,
+                BvLivePage    *self)
+{
+  g_autoptr(BvServer) server = current_server (self);
+
+  show_fetch_error (self, server, error);
+}
+
+static void
+list_updated_cb (BvLiveMonitor *monitor,
+                 BvLivePage    *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  show_list (self, bv_live_monitor_get_meetings (monitor));
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
     g_autofree char *text = NULL;
-    gboolean planned_only = bv_live_meetings_fetch_is_planned_only (result);
+    gboolean planned_only = bv_live_monitor_get_planned_only (monitor);
 
     if (planned_only)
       /* Translators: e.g. "Updated at 19:05:12 · your meetings of today"; the
@@ -743,216 +338,48 @@ fetched_cb (GObject      *object,
   }
 }
 
-/* Our own meetings planned for today on this server: behind a load
- * balancer that will not list its meetings, these are the ones to ask for. */
-static GStrv
-planned_ids_today (BvLivePage *self,
-                   const char *server_id)
+static void
+detail_updated_cb (BvLiveMonitor *monitor,
+                   BvLivePage    *self)
 {
-  BvDatabase *database = bv_server_manager_get_database (self->manager);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GPtrArray) planned = NULL;
-
-  if (!database)
-    return g_strv_builder_end (builder);
-
-  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                 g_date_time_get_day_of_month (now), 0, 0, 0);
-  tomorrow = g_date_time_add_days (today, 1);
-  planned = bv_planned_dates_list (database, today, tomorrow);
-  for (guint i = 0; i < planned->len; i++)
-    {
-      BvPlannedOccurrence *occurrence = g_ptr_array_index (planned, i);
-      const char *id = bv_meeting_get_bbb_meeting_id (occurrence->meeting);
-
-      if (g_strcmp0 (bv_meeting_get_server_id (occurrence->meeting), server_id) != 0 ||
-          !id || g_hash_table_contains (seen, id))
-        continue;
-      g_hash_table_add (seen, (gpointer)id);
-      g_strv_builder_add (builder, id);
-    }
-
-  return g_strv_builder_end (builder);
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
+  show_detail (self);
 }
 
 static void
-fetch_with (Request     *request,
-            BvBbbClient *client)
+detail_ended_cb (BvLiveMonitor *monitor,
+                 BvLivePage    *self)
 {
-  BvLivePage *self = request->page;
-  g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, request->server_id);
-  g_auto(GStrv) planned = planned_ids_today (self, request->server_id);
-
-  bv_live_meetings_fetch_async (client, server && bv_server_get_load_balancer (server),
-                                (const char * const *)planned, self->list_cancellable,
-                                fetched_cb, request);
+  gtk_label_set_text (self->detail_notice_label,
+                      _("This meeting has ended. It disappears from the list with the next update."));
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
 }
 
 static void
-client_opened_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+detail_failed_cb (BvLiveMonitor *monitor,
+                  const GError  *error,
+                  BvLivePage    *self)
 {
-  Request *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  /* Translators: %s says what went wrong and what to do. */
+  g_autofree char *text = g_strdup_printf (_("The people in this meeting could not be updated. %s"),
+                                           error->message);
 
-  client = bv_server_client_open_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      request_free (request);
-      return;
-    }
-  if (!client)
-    {
-      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, request->server_id);
-
-      set_fetching (self, FALSE);
-      show_fetch_error (self, server, error);
-      request_free (request);
-      return;
-    }
-
-  g_hash_table_replace (self->clients, g_strdup (request->server_id), g_object_ref (client));
-  fetch_with (request, client);
+  gtk_label_set_text (self->detail_notice_label, text);
+  gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
 }
 
-static void
-stop_list (BvLivePage *self)
+static gboolean
+is_on_screen_cb (gpointer data)
 {
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
-  if (self->fetching)
-    set_fetching (self, FALSE);
+  return bv_ui_widget_is_on_screen (GTK_WIDGET (data));
 }
 
 static void
 start_refresh (BvLivePage *self,
                gboolean    restart)
 {
-  g_autoptr(BvServer) server = NULL;
-  Request *request;
-  BvBbbClient *client;
-
-  if (!self->manager || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
-    return;
-
-  server = current_server (self);
-  if (!server)
-    {
-      stop_list (self);
-      gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "no-server");
-      return;
-    }
-
-  if (self->fetching && !restart)
-    return;
-  stop_list (self);
-
-  self->list_cancellable = g_cancellable_new ();
-  set_fetching (self, TRUE);
-  if (!self->have_list)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  request = g_new0 (Request, 1);
-  request->page = self;
-  request->server_id = g_strdup (self->server_id);
-
-  client = g_hash_table_lookup (self->clients, self->server_id);
-  if (client)
-    fetch_with (request, client);
-  else
-    bv_server_client_open_async (server, self->list_cancellable, client_opened_cb, request);
-}
-
-/* the selected meeting, every 10 s */
-
-static void
-detail_fetched_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  BvLivePage *self = user_data;
-  BvBbbClient *client = BV_BBB_CLIENT (object);
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-
-  meeting = bv_bbb_client_get_meeting_info_finish (client, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->detail_cancellable);
-
-  if (meeting && (!bv_bbb_meeting_is_running (meeting) || bv_bbb_meeting_has_been_forcibly_ended (meeting)))
-    {
-      g_clear_object (&meeting);
-      g_set_error_literal (&error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "");
-    }
-
-  if (!meeting)
-    {
-      if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING) ||
-          g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_MEETING_NOT_RUNNING))
-        {
-          gtk_label_set_text (self->detail_notice_label,
-                              _("This meeting has ended. It disappears from the list with the next update."));
-          gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
-          start_refresh (self, TRUE);
-        }
-      else
-        {
-          /* Translators: %s says what went wrong and what to do. */
-          g_autofree char *text = g_strdup_printf (_("The people in this meeting could not be updated. %s"),
-                                                   error->message);
-
-          gtk_label_set_text (self->detail_notice_label, text);
-          gtk_revealer_set_reveal_child (self->detail_notice_revealer, TRUE);
-        }
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->detail_notice_revealer, FALSE);
-  g_set_object (&self->detail, meeting);
-  show_detail (self);
-}
-
-static void
-ask_detail (BvLivePage *self)
-{
-  BvBbbClient *client;
-
-  if (!self->selected_id || !self->server_id || self->detail_cancellable || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
-    return;
-
-  /* Without a client the list is failing too, and its notice says so. */
-  client = g_hash_table_lookup (self->clients, self->server_id);
-  if (!client)
-    return;
-
-  self->detail_cancellable = g_cancellable_new ();
-  bv_bbb_client_get_meeting_info_async (client, self->selected_id, self->detail_cancellable,
-                                        detail_fetched_cb, self);
-}
-
-static gboolean
-detail_tick_cb (gpointer data)
-{
-  ask_detail (BV_LIVE_PAGE (data));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-start_detail_refresh (BvLivePage *self)
-{
-  g_clear_handle_id (&self->detail_timer_id, g_source_remove);
-  self->detail_timer_id = self->add_timer (DETAIL_INTERVAL_SECONDS, detail_tick_cb, self);
+  if (self->monitor && bv_ui_widget_is_on_screen (GTK_WIDGET (self)))
+    bv_live_monitor_refresh (self->monitor, restart);
 }
 
 /* selection */
@@ -962,17 +389,14 @@ row_selected_cb (GtkListBox    *box,
                  GtkListBoxRow *list_row,
                  BvLivePage    *self)
 {
-  MeetingRow *row = NULL;
+  BvBbbMeeting *meeting;
 
   if (self->updating_list)
     return;
 
-  for (guint i = 0; list_row && i < self->rows->len; i++)
-    if (((MeetingRow *)g_ptr_array_index (self->rows, i))->row == list_row)
-      row = g_ptr_array_index (self->rows, i);
-
-  select_meeting (self, row ? row->meeting : NULL);
-  if (row && adw_leaflet_get_folded (self->leaflet))
+  meeting = bv_live_meeting_rows_get_meeting (self->rows, list_row);
+  select_meeting (self, meeting);
+  if (meeting && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_box);
 }
 
@@ -984,6 +408,18 @@ back_clicked_cb (GtkButton  *button,
 }
 
 /* servers */
+
+static void
+change_server (BvLivePage *self,
+               const char *server_id)
+{
+  g_free (self->server_id);
+  self->server_id = g_strdup (server_id);
+  if (self->monitor)
+    bv_live_monitor_set_server_id (self->monitor, server_id);
+  clear_list (self);
+  start_refresh (self, TRUE);
+}
 
 static void
 sync_dropdown (BvLivePage *self)
@@ -1026,11 +462,7 @@ sync_dropdown (BvLivePage *self)
 
     if (g_strcmp0 (id, self->server_id) != 0)
       {
-        g_free (self->server_id);
-        self->server_id = g_strdup (id);
-        stop_list (self);
-        clear_list (self);
-        start_refresh (self, TRUE);
+        change_server (self, id);
       }
     else if (!server)
       start_refresh (self, TRUE);
@@ -1052,11 +484,7 @@ dropdown_selected_cb (GtkDropDown *dropdown,
   if (!server || g_strcmp0 (bv_server_get_id (server), self->server_id) == 0)
     return;
 
-  g_free (self->server_id);
-  self->server_id = g_strdup (bv_server_get_id (server));
-  stop_list (self);
-  clear_list (self);
-  start_refresh (self, TRUE);
+  change_server (self, bv_server_get_id (server));
 }
 
 static void
@@ -1127,7 +555,7 @@ join_action (GtkWidget  *widget,
   g_autofree char *display_name = NULL;
   g_autofree char *progress = NULL;
 
-  if (!server || !self->selected_id || self->busy)
+  if (!server || !selected_id (self) || self->busy)
     return;
 
   if (self->settings)
@@ -1137,15 +565,15 @@ join_action (GtkWidget  *widget,
   self->busy = TRUE;
   update_actions (self);
   /* Translators: %s is the name of a meeting. */
-  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), meeting_name (self->detail));
+  progress = g_strdup_printf (_("Opening “%s” in the web browser…"), bv_live_meeting_name (detail (self)));
   show_progress (self, progress);
 
-  planned = find_planned_meeting (self, self->selected_id);
+  planned = find_planned_meeting (self, selected_id (self));
   if (planned)
     bv_join_run_async (server, planned, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
                        self->action_cancellable, joined_cb, self);
   else
-    bv_join_run_room_async (server, self->selected_id, display_name, NULL,
+    bv_join_run_room_async (server, selected_id (self), display_name, NULL,
                             G_APP_LAUNCH_CONTEXT (context), self->action_cancellable,
                             joined_cb, self);
 }
@@ -1176,7 +604,7 @@ ended_cb (GObject      *object,
   BvLivePage *self = request->page;
   g_autoptr(GError) error = NULL;
 
-  if (!bv_live_meetings_end_finish (result, &error) &&
+  if (!bv_live_monitor_end_finish (BV_LIVE_MONITOR (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       end_request_free (request);
@@ -1194,7 +622,7 @@ ended_cb (GObject      *object,
 
       show_message (self, heading, error->message);
     }
-  else if (g_strcmp0 (self->selected_id, request->meeting_id) == 0)
+  else if (g_strcmp0 (selected_id (self), request->meeting_id) == 0)
     {
       gtk_list_box_unselect_all (self->meetings_list);
       select_meeting (self, NULL);
@@ -1205,45 +633,6 @@ ended_cb (GObject      *object,
 }
 
 static void
-end_with (EndRequest  *request,
-          BvBbbClient *client)
-{
-  bv_live_meetings_end_async (client, request->meeting_id, request->page->action_cancellable,
-                              ended_cb, request);
-}
-
-static void
-end_client_opened_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  EndRequest *request = user_data;
-  BvLivePage *self = request->page;
-  g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = bv_server_client_open_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      end_request_free (request);
-      return;
-    }
-  if (!client)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not End “%s”"), request->name);
-
-      self->busy = FALSE;
-      show_progress (self, NULL);
-      update_actions (self);
-      show_message (self, heading, error->message);
-      end_request_free (request);
-      return;
-    }
-
-  end_with (request, client);
-}
-
-static void
 end_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  BvLivePage       *self)
@@ -1251,13 +640,12 @@ end_response_cb (AdwMessageDialog *dialog,
   EndRequest *request;
   g_autoptr(BvServer) server = NULL;
   g_autofree char *progress = NULL;
-  BvBbbClient *client;
 
   if (g_strcmp0 (response, "end") != 0 || self->busy)
     return;
 
   server = current_server (self);
-  if (!server)
+  if (!server || !self->monitor)
     return;
 
   request = g_new0 (EndRequest, 1);
@@ -1271,11 +659,8 @@ end_response_cb (AdwMessageDialog *dialog,
   progress = g_strdup_printf (_("Ending “%s”… waiting for the server to confirm."), request->name);
   show_progress (self, progress);
 
-  client = g_hash_table_lookup (self->clients, self->server_id);
-  if (client)
-    end_with (request, client);
-  else
-    bv_server_client_open_async (server, self->action_cancellable, end_client_opened_cb, request);
+  bv_live_monitor_end_async (self->monitor, request->meeting_id, self->action_cancellable,
+                             ended_cb, request);
 }
 
 static void
@@ -1290,11 +675,11 @@ end_action (GtkWidget  *widget,
   const char *name;
   guint count;
 
-  if (!self->detail || !self->selected_id || self->busy)
+  if (!detail (self) || !selected_id (self) || self->busy)
     return;
 
-  name = meeting_name (self->detail);
-  count = bv_bbb_meeting_get_participant_count (self->detail);
+  name = bv_live_meeting_name (detail (self));
+  count = bv_bbb_meeting_get_participant_count (detail (self));
   /* Translators: %s is the name of a meeting. */
   heading = g_strdup_printf (_("End “%s”?"), name);
   body = g_strdup_printf (ngettext ("%u person is in this meeting. Ending it closes the meeting "
@@ -1312,7 +697,7 @@ end_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (self->selected_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "meeting-id", g_strdup (selected_id (self)), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "meeting-name", g_strdup (name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
   bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
@@ -1327,11 +712,14 @@ refresh_action (GtkWidget  *widget,
   bv_live_page_refresh (BV_LIVE_PAGE (widget));
 }
 
-static gboolean
-list_tick_cb (gpointer data)
+static void
+drop_monitor (BvLivePage *self)
 {
-  start_refresh (BV_LIVE_PAGE (data), FALSE);
-  return G_SOURCE_CONTINUE;
+  if (!self->monitor)
+    return;
+  bv_live_monitor_unwatch (self->monitor);
+  g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
 }
 
 /* vfuncs */
@@ -1343,10 +731,8 @@ bv_live_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bv_live_page_parent_class)->map (widget);
 
-  if (!self->list_timer_id)
-    self->list_timer_id = self->add_timer (LIST_INTERVAL_SECONDS, list_tick_cb, self);
-  if (self->selected_id && !self->detail_timer_id)
-    start_detail_refresh (self);
+  if (self->monitor)
+    bv_live_monitor_watch (self->monitor, is_on_screen_cb, self);
   start_refresh (self, FALSE);
 }
 
@@ -1355,9 +741,8 @@ bv_live_page_unmap (GtkWidget *widget)
 {
   BvLivePage *self = BV_LIVE_PAGE (widget);
 
-  g_clear_handle_id (&self->list_timer_id, g_source_remove);
-  stop_detail (self);
-  stop_list (self);
+  if (self->monitor)
+    bv_live_monitor_unwatch (self->monitor);
 
   GTK_WIDGET_CLASS (bv_live_page_parent_class)->unmap (widget);
 }
@@ -1367,22 +752,16 @@ bv_live_page_dispose (GObject *object)
 {
   BvLivePage *self = BV_LIVE_PAGE (object);
 
-  g_clear_handle_id (&self->list_timer_id, g_source_remove);
-  stop_detail (self);
-  g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->list_cancellable);
+  drop_monitor (self);
   /* Their callbacks must not touch the page any more. */
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->action_cancellable);
   if (self->servers)
     g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->attendee_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->clients, g_hash_table_unref);
-  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->rows, bv_live_meeting_rows_free);
+  g_clear_pointer (&self->attendee_rows, bv_live_attendee_rows_free);
   g_clear_pointer (&self->server_id, g_free);
-  g_clear_object (&self->detail);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   /* The list box deselects its row when it goes, after the template
@@ -1447,9 +826,8 @@ bv_live_page_init (BvLivePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->add_timer = g_timeout_add_seconds;
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)meeting_row_free);
-  self->attendee_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)attendee_row_free);
-  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->rows = bv_live_meeting_rows_new (self->meetings_list);
+  self->attendee_rows = bv_live_attendee_rows_new (self->attendees_list);
   self->action_cancellable = g_cancellable_new ();
 
   gtk_drop_down_set_expression (self->server_dropdown,
@@ -1477,6 +855,23 @@ bv_live_page_setup (BvLivePage      *self,
   g_set_object (&self->manager, manager);
   g_set_object (&self->settings, settings);
 
+  drop_monitor (self);
+  if (manager)
+    {
+      self->monitor = bv_live_monitor_new (manager);
+      bv_live_monitor_set_timer_func (self->monitor, self->add_timer);
+      bv_live_monitor_set_server_id (self->monitor, self->server_id);
+      g_signal_connect (self->monitor, "notify::fetching", G_CALLBACK (fetching_cb), self);
+      g_signal_connect (self->monitor, "server-missing", G_CALLBACK (server_missing_cb), self);
+      g_signal_connect (self->monitor, "list-updated", G_CALLBACK (list_updated_cb), self);
+      g_signal_connect (self->monitor, "list-failed", G_CALLBACK (list_failed_cb), self);
+      g_signal_connect (self->monitor, "detail-updated", G_CALLBACK (detail_updated_cb), self);
+      g_signal_connect (self->monitor, "detail-ended", G_CALLBACK (detail_ended_cb), self);
+      g_signal_connect (self->monitor, "detail-failed", G_CALLBACK (detail_failed_cb), self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        bv_live_monitor_watch (self->monitor, is_on_screen_cb, self);
+    }
+
   if (self->servers)
     g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
@@ -1498,8 +893,8 @@ bv_live_page_refresh (BvLivePage *self)
   g_return_if_fail (BV_IS_LIVE_PAGE (self));
 
   start_refresh (self, TRUE);
-  if (self->selected_id)
-    ask_detail (self);
+  if (self->monitor && selected_id (self))
+    bv_live_monitor_refresh_detail (self->monitor);
 }
 
 void
@@ -1508,7 +903,8 @@ _bv_live_page_set_timer_func (BvLivePage          *self,
 {
   g_return_if_fail (BV_IS_LIVE_PAGE (self));
   g_return_if_fail (add_timer);
-  g_return_if_fail (!self->list_timer_id && !self->detail_timer_id);
 
   self->add_timer = add_timer;
+  if (self->monitor)
+    bv_live_monitor_set_timer_func (self->monitor, add_timer);
 }

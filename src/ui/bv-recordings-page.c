@@ -10,11 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bv-bbb-version.h"
 #include "bv-recordings-page.h"
 #include "bv-recordings-source.h"
 #include "bv-server-client.h"
-#include "bv-server-url.h"
 #include "bv-ui-utils.h"
 
 typedef struct
@@ -863,15 +861,7 @@ drop_source (BvRecordingsPage *self)
 static gboolean
 server_paginates (BvServer *server)
 {
-  g_autoptr(BvBbbVersion) version = NULL;
-
-  if (bv_server_get_load_balancer (server))
-    return FALSE;
-
-  version = _bv_bbb_version_new (bv_server_get_api_version (server),
-                                 bv_server_get_bbb_version (server),
-                                 NULL);
-  return bv_bbb_version_supports_pagination (version);
+  return bv_server_client_supports_pagination (server);
 }
 
 static void

@@ -10,10 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bv-bbb-error.h"
 #include "bv-secure.h"
+#include "bv-server-client.h"
 #include "bv-server-dialog.h"
-#include "bv-server-url.h"
 #include "bv-ui-utils.h"
 
 struct _BvServerDialog

@@ -9,9 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-bbb-error.h"
 #include "bv-join.h"
-#include "bv-live-state.h"
+#include "bv-live-monitor.h"
 #include "bv-planned-dates.h"
 #include "bv-repetition-text.h"
 #include "bv-server-client.h"
@@ -62,13 +61,11 @@ struct _BvUpcomingPage
   /* When the list was last built while the page was not hidden since
    * (monotonic time), else 0. */
   gint64           built_at;
-  GCancellable    *live_cancellable;
+  GCancellable    *live_cancellable; /* while a round runs */
   GHashTable      *joins;           /* meeting id → GCancellable, while joining */
-  GHashTable      *clients;         /* server id → BvBbbClient */
   GHashTable      *live;            /* BBB meetingID → BvBbbMeeting (last answer) */
-  GHashTable      *pending_live;    /* the answers of the round in progress */
+  BvLiveMonitor   *monitor;
   GString         *live_problems;
-  guint            live_pending;
 };
 
 G_DEFINE_FINAL_TYPE (BvUpcomingPage, bv_upcoming_page, ADW_TYPE_BIN)
@@ -536,24 +533,36 @@ rebuild (BvUpcomingPage *self)
 
 /* live state */
 
-static gboolean
-is_transport_error (const GError *error)
-{
-  if (error->domain != BV_BBB_ERROR)
-    return FALSE;
-
-  /* Reaching the server failed, as opposed to an answer we did not like. */
-  return error->code == BV_BBB_ERROR_HOST_NOT_FOUND ||
-         error->code == BV_BBB_ERROR_CONNECTION_REFUSED ||
-         error->code == BV_BBB_ERROR_TIMEOUT ||
-         error->code == BV_BBB_ERROR_NETWORK;
-}
+static void
+note_problem (BvUpcomingPage *self,
+              const char     *server_id,
+              const GError   *error);
 
 static void
-live_round_done (BvUpcomingPage *self)
+live_fetched_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  BvUpcomingPage *self = user_data;
+  g_autoptr(GHashTable) running = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  running = bv_live_monitor_fetch_rooms_finish (BV_LIVE_MONITOR (object), result, &problems, &error);
+  if (!running)
+    return;   /* only when cancelled: the page may be gone */
+
+  g_clear_object (&self->live_cancellable);
+  g_string_truncate (self->live_problems, 0);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      BvLiveServerProblem *problem = g_ptr_array_index (problems, i);
+
+      note_problem (self, problem->server_id, problem->error);
+    }
+
   g_clear_pointer (&self->live, g_hash_table_unref);
-  self->live = g_steal_pointer (&self->pending_live);
+  self->live = g_steal_pointer (&running);
 
   for (guint i = 0; i < self->rows->len; i++)
     update_row_live (self, g_ptr_array_index (self->rows, i));
@@ -572,7 +581,7 @@ note_problem (BvUpcomingPage *self,
   const char *name = server ? bv_server_get_name (server) : "";
   g_autofree char *text = NULL;
 
-  if (is_transport_error (error))
+  if (bv_server_client_is_unreachable (error))
     /* Translators: %s is the name of a conference server. */
     text = g_strdup_printf (_("No connection to “%s”. Check the internet connection; your planned "
                               "meetings are shown anyway, but not whether they are running."), name);
@@ -585,164 +594,32 @@ note_problem (BvUpcomingPage *self,
   g_string_append (self->live_problems, text);
 }
 
-typedef struct
-{
-  BvUpcomingPage *page;
-  char           *server_id;
-  gboolean        load_balancer;
-  GStrv           meeting_ids;
-} LiveRequest;
-
-static void
-live_request_free (LiveRequest *request)
-{
-  g_free (request->server_id);
-  g_strfreev (request->meeting_ids);
-  g_free (request);
-}
-
-static void
-live_fetched_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  LiveRequest *request = user_data;
-  BvUpcomingPage *self = request->page;
-  g_autoptr(GHashTable) running = NULL;
-  g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  running = bv_live_state_fetch_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      live_request_free (request);
-      return;
-    }
-
-  if (running)
-    {
-      g_hash_table_iter_init (&iter, running);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_replace (self->pending_live, g_strdup (key), g_object_ref (value));
-    }
-  else
-    {
-      /* A client that failed may hold a stale connection or secret. */
-      g_hash_table_remove (self->clients, request->server_id);
-      note_problem (self, request->server_id, error);
-    }
-
-  live_request_free (request);
-  if (--self->live_pending == 0)
-    live_round_done (self);
-}
-
-static void
-ask_server (LiveRequest *request,
-            BvBbbClient *client)
-{
-  bv_live_state_fetch_async (client, request->load_balancer,
-                             (const char * const *)request->meeting_ids,
-                             request->page->live_cancellable, live_fetched_cb, request);
-}
-
-static void
-client_opened_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  LiveRequest *request = user_data;
-  BvUpcomingPage *self = request->page;
-  g_autoptr(BvBbbClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = bv_server_client_open_finish (result, &error);
-  if (!client)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          live_request_free (request);
-          return;
-        }
-      note_problem (self, request->server_id, error);
-      live_request_free (request);
-      if (--self->live_pending == 0)
-        live_round_done (self);
-      return;
-    }
-
-  g_hash_table_replace (self->clients, g_strdup (request->server_id), g_object_ref (client));
-  ask_server (request, client);
-}
-
 static void
 start_live_round (BvUpcomingPage *self)
 {
-  g_autoptr(GHashTable) by_server = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) meetings = NULL;
 
-  if (!self->manager || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)) || self->rows->len == 0)
+  if (!self->monitor || !bv_ui_widget_is_on_screen (GTK_WIDGET (self)) || self->rows->len == 0)
     return;
 
   /* A round still running answers for now. */
-  if (self->live_pending > 0)
+  if (self->live_cancellable)
     return;
 
-  by_server = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strv_builder_unref);
+  meetings = g_ptr_array_new ();
   for (guint i = 0; i < self->rows->len; i++)
     {
       UpcomingRow *row = g_ptr_array_index (self->rows, i);
-      const char *server_id = bv_meeting_get_server_id (row->meeting);
-      GStrvBuilder *builder;
 
-      if (!server_id)
-        continue;
-      builder = g_hash_table_lookup (by_server, server_id);
-      if (!builder)
-        {
-          builder = g_strv_builder_new ();
-          g_hash_table_insert (by_server, g_strdup (server_id), builder);
-        }
-      g_strv_builder_add (builder, bv_meeting_get_bbb_meeting_id (row->meeting));
+      if (bv_meeting_get_server_id (row->meeting))
+        g_ptr_array_add (meetings, row->meeting);
     }
-
-  if (g_hash_table_size (by_server) == 0)
+  if (meetings->len == 0)
     return;
 
-  g_clear_object (&self->live_cancellable);
   self->live_cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->pending_live, g_hash_table_unref);
-  self->pending_live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_string_truncate (self->live_problems, 0);
-
-  g_hash_table_iter_init (&iter, by_server);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, key);
-      LiveRequest *request;
-      BvBbbClient *client;
-
-      if (!server)
-        continue;
-
-      request = g_new0 (LiveRequest, 1);
-      request->page = self;
-      request->server_id = g_strdup (key);
-      request->load_balancer = bv_server_get_load_balancer (server);
-      request->meeting_ids = g_strv_builder_end (value);
-      self->live_pending++;
-
-      client = g_hash_table_lookup (self->clients, key);
-      if (client)
-        ask_server (request, client);
-      else
-        bv_server_client_open_async (server, self->live_cancellable, client_opened_cb, request);
-    }
-
-  if (self->live_pending == 0)
-    live_round_done (self);
+  bv_live_monitor_fetch_rooms_async (self->monitor, meetings, self->live_cancellable,
+                                     live_fetched_cb, self);
 }
 
 static gboolean
@@ -766,8 +643,6 @@ stop_live (BvUpcomingPage *self)
 {
   g_cancellable_cancel (self->live_cancellable);
   g_clear_object (&self->live_cancellable);
-  self->live_pending = 0;
-  g_clear_pointer (&self->pending_live, g_hash_table_unref);
 }
 
 static void
@@ -893,8 +768,8 @@ bv_upcoming_page_dispose (GObject *object)
   g_clear_pointer (&self->joins, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
 
@@ -948,7 +823,6 @@ bv_upcoming_page_init (BvUpcomingPage *self)
 
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   self->groups = g_ptr_array_new ();
-  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->live_problems = g_string_new (NULL);
 }
@@ -964,9 +838,13 @@ bv_upcoming_page_setup (BvUpcomingPage  *self,
 
   g_set_object (&self->manager, manager);
   g_set_object (&self->settings, settings);
+  g_clear_object (&self->monitor);
 
   if (manager)
     {
+      /* Anstehend asks the monitor only for rounds over the rooms on
+       * screen; it watches no server, so it polls nothing by itself. */
+      self->monitor = bv_live_monitor_new (manager);
       self->meetings = g_object_ref (bv_database_get_meetings (bv_server_manager_get_database (manager)));
       self->meetings_changed_id = g_signal_connect (self->meetings, "items-changed",
                                                     G_CALLBACK (meetings_changed_cb), self);
@@ -989,7 +867,7 @@ bv_upcoming_page_refresh_live (BvUpcomingPage *self)
 {
   g_return_if_fail (BV_IS_UPCOMING_PAGE (self));
 
-  if (self->live_pending > 0)
+  if (self->live_cancellable)
     stop_live (self);
   start_live_round (self);
 }
