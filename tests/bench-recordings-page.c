@@ -194,7 +194,7 @@ run (const char *mode,
   g_autofree char *url = g_strdup_printf ("%s/%s/bigbluebutton/api/", base, mode);
   g_autofree char *id = bv_server_generate_id ();
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(GAsyncResult) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -217,7 +217,7 @@ run (const char *mode,
   bv_secret_store_save_async (id, "Bench", SECRET, NULL, result_cb, &stored);
   if (!bv_secret_store_save_finish (wait_for (&stored), &error))
     g_error ("keyring: %s", error->message);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 900, 700);

@@ -357,7 +357,7 @@ test_invite_and_send (void)
   Exported meeting_ics = { ics_dir, "Mitgliederversammlung 2026.ics" };
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvGroup) board = NULL;
   g_autoptr(BvGroup) course = NULL;
@@ -381,7 +381,7 @@ test_invite_and_send (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Vereinsserver", TRUE);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   board = add_group (db, "Vorstand");
   course = add_group (db, "Kursgruppe");
   add_member (db, "Erika Musterfrau", "erika@example.org", board, NULL);
@@ -596,7 +596,7 @@ test_no_secret (void)
   g_autofree char *path = g_build_filename (dir, "nosecret.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(BvParticipant) guest = NULL;
@@ -609,7 +609,7 @@ test_no_secret (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Ohne Schlüssel", FALSE);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   meeting = add_meeting (db, server, BV_MEETING_KIND_BOARD, "Vorstandssitzung");
 
   window = bv_invite_window_new (NULL, manager, NULL, meeting);
@@ -653,7 +653,7 @@ test_course (void)
   g_autofree char *merge_path = g_build_filename (dir, "course.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvGroup) leaders = NULL;
   g_autoptr(BvGroup) course = NULL;
@@ -670,7 +670,7 @@ test_course (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Kursserver", TRUE);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   leaders = add_group (db, "Übungsleiterinnen");
   course = add_group (db, "Yoga Montag");
   add_member (db, "Anna Trainer", "anna@example.org", leaders, course);
@@ -781,7 +781,7 @@ test_members_chooser (void)
   g_autofree char *path = g_build_filename (dir, "chooser.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvGroup) board = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
@@ -796,7 +796,7 @@ test_members_chooser (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Vereinsserver", TRUE);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   board = add_group (db, "Vorstand");
   add_member (db, "Erika Musterfrau", "erika@example.org", board, NULL);
   add_member (db, "Konrad Kassenwart", "kasse@example.org", board, NULL);

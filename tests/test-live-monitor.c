@@ -16,7 +16,7 @@
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 #include "bv-test-utils.h"
 
 #define SECRET "live-monitor-test-secret-0123456789"
@@ -25,7 +25,7 @@ typedef struct
 {
   char             *dir;
   BvDatabase       *database;
-  BvServerManager  *manager;
+  BvContext  *manager;
   BvPracticeServer *practice;
   BvServer         *server;
   BvLiveMonitor    *monitor;
@@ -79,9 +79,9 @@ save (Fixture    *f,
   g_autoptr(GError) error = NULL;
   BvServer *server;
 
-  bv_server_manager_save_async (f->manager, existing, "Vereinsserver", url, "auto", secret, NULL,
+  bv_context_save_async (f->manager, existing, "Vereinsserver", url, "auto", secret, NULL,
                                 result_cb, &result);
-  server = bv_server_manager_save_finish (f->manager, bv_test_wait_for (&result), &error);
+  server = bv_context_save_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return server;
 }
@@ -99,7 +99,7 @@ fixture_setup (Fixture       *f,
   path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
   f->database = bv_database_open (path, &error);
   g_assert_no_error (error);
-  f->manager = bv_server_manager_new (f->database);
+  f->manager = bv_context_new (f->database);
 
   f->practice = bv_practice_server_new (SECRET);
   g_assert_true (bv_practice_server_start (f->practice, &error));
@@ -293,8 +293,8 @@ test_removed_server (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  bv_server_manager_remove_async (f->manager, f->server, NULL, result_cb, &result);
-  g_assert_true (bv_server_manager_remove_finish (f->manager, bv_test_wait_for (&result), &error));
+  bv_context_remove_async (f->manager, f->server, NULL, result_cb, &result);
+  g_assert_true (bv_context_remove_finish (f->manager, bv_test_wait_for (&result), &error));
   g_assert_no_error (error);
 
   bv_live_monitor_watch (f->monitor, shown_cb, f);

@@ -20,7 +20,7 @@
 #include "bv-meeting.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 #include "bv-test-utils.h"
 
 #define SECRET "live-page-test-secret-0123456789abcdef"
@@ -60,7 +60,7 @@ typedef struct
 {
   GtkWindow       *window;
   BvLivePage      *page;
-  BvServerManager *manager;
+  BvContext *manager;
   BvDatabase      *database;
   char            *server_id;
 } Fixture;
@@ -114,7 +114,7 @@ fixture_open (Fixture    *f,
   g_assert_true (bv_database_save_server (f->database, server, &error));
   g_assert_no_error (error);
   save_secret (f->server_id, SECRET);
-  f->manager = bv_server_manager_new (f->database);
+  f->manager = bv_context_new (f->database);
 }
 
 static void
@@ -572,10 +572,10 @@ test_edited_address (void)
   g_assert_null (find_meeting_row (f.page, "Umgezogen"));
   g_assert_cmpuint (count_get_meetings_on (moved), ==, 0);
 
-  server = bv_server_manager_find_server (f.manager, f.server_id);
-  bv_server_manager_save_async (f.manager, server, "Umzug", bv_practice_server_get_api_url (moved),
+  server = bv_context_find_server (f.manager, f.server_id);
+  bv_context_save_async (f.manager, server, "Umzug", bv_practice_server_get_api_url (moved),
                                 "sha256", "", NULL, result_cb, &result);
-  edited = bv_server_manager_save_finish (f.manager, bv_test_wait_for (&result), &error);
+  edited = bv_context_save_finish (f.manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 
   bv_practice_server_reset_log (practice);

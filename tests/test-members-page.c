@@ -139,7 +139,7 @@ test_add_search_delete_undo (void)
   g_autofree char *path = g_build_filename (dir, "members-page.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = bv_database_open (path, &error);
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvMember) anna = NULL;
   g_autoptr(BvGroup) board = NULL;
   g_autoptr(AdwToast) toast = NULL;
@@ -150,7 +150,7 @@ test_add_search_delete_undo (void)
   GtkWindow *window;
 
   g_assert_no_error (error);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
 
   window = GTK_WINDOW (gtk_window_new ());
   page = g_object_new (BV_TYPE_MEMBERS_PAGE, NULL);
@@ -317,7 +317,7 @@ test_groups (void)
   g_autofree char *path = g_build_filename (dir, "groups.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = bv_database_open (path, &error);
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvGroup) board = bv_group_new ("Vorstand");
   g_autoptr(BvGroup) course = bv_group_new ("Kursgruppe Montag");
   g_autoptr(BvMember) anna = NULL;
@@ -329,7 +329,7 @@ test_groups (void)
   GtkWindow *window;
 
   g_assert_no_error (error);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   g_assert_true (bv_database_save_group (db, board, &error));
   g_assert_true (bv_database_save_group (db, course, &error));
 
@@ -518,7 +518,7 @@ test_import_preview (void)
   g_autofree char *skipped_csv = g_build_filename (dir, "nur-unbrauchbar.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = bv_database_open (path, &error);
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvMember) anna = bv_member_new ();
   g_autoptr(BvMember) anna_after = NULL;
   g_autoptr(BvMember) neu = NULL;
@@ -529,7 +529,7 @@ test_import_preview (void)
   GtkWindow *window;
 
   g_assert_no_error (error);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   bv_member_set_name (anna, "Anna Becker");
   bv_member_set_email (anna, "anna@example.org");
   g_assert_true (bv_database_save_member (db, anna, &error));
@@ -634,7 +634,7 @@ test_markup_names (void)
   g_autofree char *path = g_build_filename (dir, "markup.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = bv_database_open (path, &error);
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvGroup) group = bv_group_new (MARKUP_NAME);
   g_autoptr(AdwToast) toast = NULL;
   g_autofree char *toast_text = NULL;
@@ -645,7 +645,7 @@ test_markup_names (void)
   gboolean found = FALSE;
 
   g_assert_no_error (error);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   g_assert_true (bv_database_save_group (db, group, &error));
   g_assert_no_error (error);
 

@@ -37,15 +37,15 @@ ensure (BvPracticeHost  *host,
 }
 
 static BvConnectionTest *
-check (BvServerManager *manager,
+check (BvContext *manager,
        BvServer        *server)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   BvConnectionTest *test;
 
-  bv_server_manager_check_server_async (manager, server, NULL, result_cb, &result);
-  test = bv_server_manager_check_server_finish (manager, bv_test_wait_for (&result), &error);
+  bv_context_check_server_async (manager, server, NULL, result_cb, &result);
+  test = bv_context_check_server_finish (manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return test;
 }
@@ -58,7 +58,7 @@ test_set_up_and_resume (void)
   g_autofree char *path = g_build_filename (dir, "bbb-vereine.db", NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(BvDatabase) database = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvPracticeHost) host = NULL;
   g_autoptr(BvServer) first = NULL;
   g_autoptr(BvServer) again = NULL;
@@ -70,7 +70,7 @@ test_set_up_and_resume (void)
   g_settings_reset (settings, "practice-server");
   database = bv_database_open (path, &error);
   g_assert_no_error (error);
-  manager = bv_server_manager_new (database);
+  manager = bv_context_new (database);
   host = bv_practice_host_new (manager, settings);
 
   g_assert_null (bv_practice_host_get_server (host));
@@ -94,7 +94,7 @@ test_set_up_and_resume (void)
   again = ensure (host, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bv_server_get_id (again), ==, id);
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (manager)), ==, 1);
 
   /* 160 bits from the kernel, as bbb-conf makes them: 40 hex digits. */
   {
@@ -123,7 +123,7 @@ test_set_up_and_resume (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bv_server_get_id (resumed), ==, id);
   g_assert_true (g_str_has_prefix (bv_server_get_url (resumed), "http://127.0.0.1:"));
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (manager)), ==, 1);
   test = check (manager, resumed);
   g_assert_nonnull (test);
 

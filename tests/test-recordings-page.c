@@ -315,7 +315,7 @@ test_rows_search_publish_delete (void)
   g_autofree char *path = g_build_filename (dir, "recordings.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvServer) down = NULL;
   BvRecordingsPage *page;
@@ -333,7 +333,7 @@ test_rows_search_publish_delete (void)
   server = add_server (db, "Vereinsserver", bv_practice_server_get_api_url (practice));
   /* Port 1 on loopback: connection refused. */
   down = add_server (db, "Zweitserver", "http://127.0.0.1:1/bigbluebutton/api/");
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
 
   window = GTK_WINDOW (gtk_window_new ());
   page = g_object_new (BV_TYPE_RECORDINGS_PAGE, NULL);
@@ -488,7 +488,7 @@ test_hostile_playback (void)
   g_autofree char *path = g_build_filename (dir, "hostile.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(SoupServer) hostile = soup_server_new (NULL, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -510,7 +510,7 @@ test_hostile_playback (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Fremder Server", url);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
 
   window = GTK_WINDOW (gtk_window_new ());
   page = g_object_new (BV_TYPE_RECORDINGS_PAGE, NULL);

@@ -32,7 +32,7 @@ typedef struct
 {
   char            *dir;
   BvDatabase      *database;
-  BvServerManager *manager;
+  BvContext *manager;
   BvReminderScheduler *scheduler;
   BvServer        *server;
   BvMeeting       *meeting;
@@ -169,7 +169,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "test.db", NULL);
   f->database = bv_database_open (path, &error);
   g_assert_no_error (error);
-  f->manager = bv_server_manager_new (f->database);
+  f->manager = bv_context_new (f->database);
 
   f->server = bv_server_new (id, "Scheduler test", bv_practice_server_get_api_url (practice), "sha256");
   bv_server_set_connection_info (f->server, "sha256", "2.0", bbb_version, FALSE, fake_now);

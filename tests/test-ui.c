@@ -197,7 +197,7 @@ test_server_form_validates_and_saves (void)
   g_assert_null (find_window (BV_TYPE_SERVER_DIALOG));
 
   {
-    GListModel *servers = bv_server_manager_get_servers (bv_application_get_server_manager (app));
+    GListModel *servers = bv_context_get_servers (bv_application_get_context (app));
     g_autoptr(BvServer) server = g_list_model_get_item (servers, 0);
 
     g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 1);
@@ -461,9 +461,9 @@ static void
 test_delete_meeting_and_undo (void)
 {
   BvWindow *window = main_window ();
-  BvServerManager *manager = bv_application_get_server_manager (app);
-  BvDatabase *db = bv_server_manager_get_database (manager);
-  g_autoptr(BvServer) server = g_list_model_get_item (bv_server_manager_get_servers (manager), 0);
+  BvContext *manager = bv_application_get_context (app);
+  BvDatabase *db = bv_context_get_database (manager);
+  g_autoptr(BvServer) server = g_list_model_get_item (bv_context_get_servers (manager), 0);
   g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
   g_autoptr(BvMeeting) back = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

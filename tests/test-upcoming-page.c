@@ -223,7 +223,7 @@ show_toast_cb (BvUpcomingPage  *page,
 }
 
 static GtkWindow *
-show_page (BvServerManager  *manager,
+show_page (BvContext  *manager,
            BvUpcomingPage  **page)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
@@ -270,7 +270,7 @@ test_groups_live_and_cancel (void)
   g_autofree char *path = g_build_filename (dir, "upcoming.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvMeeting) now_meeting = NULL;
   g_autoptr(BvMeeting) series = NULL;
@@ -293,7 +293,7 @@ test_groups_live_and_cancel (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Vereinsserver", bv_practice_server_get_api_url (practice));
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
 
   /* In progress (so "today" whatever the hour), and a weekly series whose
    * first date is later. */
@@ -391,7 +391,7 @@ test_built_once_then_on_show (void)
   g_autofree char *path = g_build_filename (dir, "built-once.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -404,7 +404,7 @@ test_built_once_then_on_show (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Vereinsserver", bv_practice_server_get_api_url (practice));
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   meeting = add_meeting (db, server, "Kassenprüfung", tomorrow, 60, NULL);
 
   page = g_object_new (BV_TYPE_UPCOMING_PAGE, NULL);
@@ -438,7 +438,7 @@ test_offline_notice (void)
   g_autofree char *path = g_build_filename (dir, "offline.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) db = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(GSocket) socket = NULL;
@@ -469,7 +469,7 @@ test_offline_notice (void)
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
   server = add_server (db, "Kaputt", url);
-  manager = bv_server_manager_new (db);
+  manager = bv_context_new (db);
   meeting = add_meeting (db, server, "Kassenprüfung", started, 60, NULL);
 
   window = show_page (manager, &page);

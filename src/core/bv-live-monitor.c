@@ -25,7 +25,7 @@ struct _BvLiveMonitor
 {
   GObject                 parent_instance;
 
-  BvServerManager        *manager;
+  BvContext        *manager;
   char                   *server_id;
   GListStore             *meetings;        /* of BvBbbMeeting */
   gboolean                have_list;       /* a good answer for server_id */
@@ -134,7 +134,7 @@ fetched_cb (GObject      *object,
   if (!meetings)
     {
       /* A client that failed may hold a stale connection or secret. */
-      bv_server_manager_drop_client (self->manager, request->server_id);
+      bv_context_drop_client (self->manager, request->server_id);
       list_request_free (request);
       g_signal_emit (self, signals[LIST_FAILED], 0, error);
       return;
@@ -161,7 +161,7 @@ static GStrv
 planned_ids_today (BvLiveMonitor *self,
                    const char    *server_id)
 {
-  BvDatabase *database = bv_server_manager_get_database (self->manager);
+  BvDatabase *database = bv_context_get_database (self->manager);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -203,7 +203,7 @@ client_opened_cb (GObject      *object,
   g_autoptr(BvServer) server = NULL;
   g_auto(GStrv) planned = NULL;
 
-  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
+  client = bv_context_get_client_finish (BV_CONTEXT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       list_request_free (request);
@@ -217,7 +217,7 @@ client_opened_cb (GObject      *object,
       return;
     }
 
-  server = bv_server_manager_find_server (self->manager, request->server_id);
+  server = bv_context_find_server (self->manager, request->server_id);
   planned = planned_ids_today (self, request->server_id);
   bv_live_meetings_fetch_async (client, server && bv_server_get_load_balancer (server),
                                 (const char * const *)planned, self->list_cancellable,
@@ -311,7 +311,7 @@ end_client_opened_cb (GObject      *object,
   g_autoptr(BvBbbClient) client = NULL;
   GError *error = NULL;
 
-  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
+  client = bv_context_get_client_finish (BV_CONTEXT (object), result, &error);
   if (!client)
     {
       g_task_return_error (task, error);
@@ -416,11 +416,11 @@ bv_live_monitor_init (BvLiveMonitor *self)
 /* public API */
 
 BvLiveMonitor *
-bv_live_monitor_new (BvServerManager *manager)
+bv_live_monitor_new (BvContext *manager)
 {
   BvLiveMonitor *self;
 
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (manager), NULL);
 
   self = g_object_new (BV_TYPE_LIVE_MONITOR, NULL);
   self->manager = g_object_ref (manager);
@@ -507,7 +507,7 @@ bv_live_monitor_refresh (BvLiveMonitor *self,
   if (!is_shown (self))
     return;
 
-  server = self->server_id ? bv_server_manager_find_server (self->manager, self->server_id) : NULL;
+  server = self->server_id ? bv_context_find_server (self->manager, self->server_id) : NULL;
   if (!server)
     {
       stop_list (self);
@@ -525,7 +525,7 @@ bv_live_monitor_refresh (BvLiveMonitor *self,
   request = g_new0 (ListRequest, 1);
   request->monitor = self;
   request->server_id = g_strdup (self->server_id);
-  bv_server_manager_get_client_async (self->manager, server, self->list_cancellable,
+  bv_context_get_client_async (self->manager, server, self->list_cancellable,
                                       client_opened_cb, request);
 }
 
@@ -612,7 +612,7 @@ bv_live_monitor_refresh_detail (BvLiveMonitor *self)
     return;
 
   /* Without a client the list is failing too, and its notice says so. */
-  client = bv_server_manager_peek_client (self->manager, self->server_id);
+  client = bv_context_peek_client (self->manager, self->server_id);
   if (!client)
     return;
 
@@ -638,7 +638,7 @@ bv_live_monitor_end_async (BvLiveMonitor       *self,
   g_task_set_source_tag (task, bv_live_monitor_end_async);
   g_task_set_task_data (task, g_strdup (meeting_id), g_free);
 
-  server = self->server_id ? bv_server_manager_find_server (self->manager, self->server_id) : NULL;
+  server = self->server_id ? bv_context_find_server (self->manager, self->server_id) : NULL;
   if (!server)
     {
       /* Removed since the page showed the meeting. */
@@ -647,7 +647,7 @@ bv_live_monitor_end_async (BvLiveMonitor       *self,
       return;
     }
 
-  bv_server_manager_get_client_async (self->manager, server, cancellable,
+  bv_context_get_client_async (self->manager, server, cancellable,
                                       end_client_opened_cb, g_steal_pointer (&task));
 }
 
@@ -739,7 +739,7 @@ rooms_request_done (RoomsRequest *request,
       BvLiveServerProblem *problem = g_new0 (BvLiveServerProblem, 1);
 
       /* A client that failed may hold a stale connection or secret. */
-      bv_server_manager_drop_client (self->manager, request->server_id);
+      bv_context_drop_client (self->manager, request->server_id);
       problem->server_id = g_strdup (request->server_id);
       problem->error = g_error_copy (error);
       g_ptr_array_add (round->problems, problem);
@@ -771,7 +771,7 @@ rooms_client_cb (GObject      *object,
   g_autoptr(BvBbbClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
-  client = bv_server_manager_get_client_finish (BV_SERVER_MANAGER (object), result, &error);
+  client = bv_context_get_client_finish (BV_CONTEXT (object), result, &error);
   if (!client)
     {
       rooms_request_done (request, NULL, error);
@@ -833,7 +833,7 @@ bv_live_monitor_fetch_rooms_async (BvLiveMonitor       *self,
   for (guint i = 0; i < order->len; i++)
     {
       const char *server_id = g_ptr_array_index (order, i);
-      g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, server_id);
+      g_autoptr(BvServer) server = bv_context_find_server (self->manager, server_id);
       RoomsRequest *request;
 
       if (!server)
@@ -845,7 +845,7 @@ bv_live_monitor_fetch_rooms_async (BvLiveMonitor       *self,
       request->load_balancer = bv_server_get_load_balancer (server);
       request->meeting_ids = g_strv_builder_end (g_hash_table_lookup (by_server, server_id));
       round->pending++;
-      bv_server_manager_get_client_async (self->manager, server, cancellable,
+      bv_context_get_client_async (self->manager, server, cancellable,
                                           rooms_client_cb, request);
     }
 

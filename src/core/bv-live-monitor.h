@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "../bbb/bv-bbb-meeting.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +31,7 @@ typedef gboolean (*BvLiveMonitorShownFunc) (gpointer    data);
 #define BV_TYPE_LIVE_MONITOR (bv_live_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (BvLiveMonitor, bv_live_monitor, BV, LIVE_MONITOR, GObject)
 
-BvLiveMonitor *bv_live_monitor_new             (BvServerManager        *manager);
+BvLiveMonitor *bv_live_monitor_new             (BvContext        *manager);
 void           bv_live_monitor_set_timer_func  (BvLiveMonitor          *self,
                                                 BvLiveMonitorTimerFunc  add_timer);
 

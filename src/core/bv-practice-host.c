@@ -19,7 +19,7 @@ struct _BvPracticeHost
 {
   GObject           parent_instance;
 
-  BvServerManager  *manager;
+  BvContext  *manager;
   GSettings        *settings;
   BvPracticeServer *server;
 };
@@ -58,7 +58,7 @@ created_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(BvServer) server = NULL;
 
-  server = bv_server_manager_save_finish (self->manager, result, &error);
+  server = bv_context_save_finish (self->manager, result, &error);
   if (!server)
     {
       g_clear_object (&self->server);
@@ -87,14 +87,14 @@ create (GTask *task)
 
   /* Translators: the name of the practice server in the list of servers. */
   name = g_strdup (_("Practice Server"));
-  clash = bv_server_manager_find_server (self->manager, name);
+  clash = bv_context_find_server (self->manager, name);
   if (clash)
     {
       g_free (name);
       name = g_strdup_printf ("%s (%s)", _("Practice Server"), g_get_host_name ());
     }
 
-  bv_server_manager_save_async (self->manager, NULL, name,
+  bv_context_save_async (self->manager, NULL, name,
                                 bv_practice_server_get_api_url (self->server),
                                 "auto", secret, g_task_get_cancellable (task),
                                 created_cb, g_object_ref (task));
@@ -111,7 +111,7 @@ resumed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(BvServer) server = NULL;
 
-  server = bv_server_manager_save_finish (self->manager, result, &error);
+  server = bv_context_save_finish (self->manager, result, &error);
   if (!server)
     {
       g_clear_object (&self->server);
@@ -152,7 +152,7 @@ secret_found_cb (GObject      *object,
   /* The port is new after every start, so the stored address follows it;
    * saving tests the connection as for any server. */
   cancellable = g_task_get_cancellable (task);
-  bv_server_manager_save_async (self->manager, stored, bv_server_get_name (stored),
+  bv_context_save_async (self->manager, stored, bv_server_get_name (stored),
                                 bv_practice_server_get_api_url (self->server),
                                 bv_server_get_checksum (stored), NULL,
                                 cancellable, resumed_cb, g_steal_pointer (&task));
@@ -184,12 +184,12 @@ bv_practice_host_init (BvPracticeHost *self)
 }
 
 BvPracticeHost *
-bv_practice_host_new (BvServerManager *manager,
+bv_practice_host_new (BvContext *manager,
                       GSettings       *settings)
 {
   BvPracticeHost *self;
 
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (manager), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (BV_TYPE_PRACTICE_HOST, NULL);
@@ -206,7 +206,7 @@ bv_practice_host_get_server (BvPracticeHost *self)
   g_return_val_if_fail (BV_IS_PRACTICE_HOST (self), NULL);
 
   id = g_settings_get_string (self->settings, "practice-server");
-  return *id ? bv_server_manager_find_server (self->manager, id) : NULL;
+  return *id ? bv_context_find_server (self->manager, id) : NULL;
 }
 
 gboolean

@@ -41,7 +41,7 @@ struct _BvReminderScheduler
 {
   GObject                      parent_instance;
 
-  BvServerManager             *manager;
+  BvContext             *manager;
   GListModel                  *meetings;
   gulong                       meetings_changed_id;
   GCancellable                *cancellable;
@@ -452,7 +452,7 @@ handle_occurrence (BvReminderScheduler *self,
     return;
   if (!server_id || !*server_id)
     return;
-  server = bv_server_manager_find_server (self->manager, server_id);
+  server = bv_context_find_server (self->manager, server_id);
   if (!server || !may_send (self, meeting_id, now))
     return;
 
@@ -498,7 +498,7 @@ schedule_next_due (BvReminderScheduler *self,
   if (!self->tick_id)
     return;
 
-  planned = bv_planned_dates_list (bv_server_manager_get_database (self->manager), now, until);
+  planned = bv_planned_dates_list (bv_context_get_database (self->manager), now, until);
   for (guint i = 0; i < planned->len; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (planned, i);
@@ -587,15 +587,15 @@ bv_reminder_scheduler_init (BvReminderScheduler *self)
 }
 
 BvReminderScheduler *
-bv_reminder_scheduler_new (BvServerManager *manager)
+bv_reminder_scheduler_new (BvContext *manager)
 {
   BvReminderScheduler *self;
 
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (manager), NULL);
 
   self = g_object_new (BV_TYPE_REMINDER_SCHEDULER, NULL);
   self->manager = g_object_ref (manager);
-  self->meetings = g_object_ref (bv_database_get_meetings (bv_server_manager_get_database (manager)));
+  self->meetings = g_object_ref (bv_database_get_meetings (bv_context_get_database (manager)));
   self->meetings_changed_id = g_signal_connect_swapped (self->meetings, "items-changed",
                                                         G_CALLBACK (meetings_changed_cb), self);
   return self;
@@ -682,7 +682,7 @@ bv_reminder_scheduler_tick (BvReminderScheduler *self)
   now = scheduler_now (self);
   /* Everything whose window contains now: start - lead <= now < end. */
   until = g_date_time_add (now, self->lead_minutes * G_TIME_SPAN_MINUTE + 1);
-  planned = bv_planned_dates_list (bv_server_manager_get_database (self->manager), now, until);
+  planned = bv_planned_dates_list (bv_context_get_database (self->manager), now, until);
 
   for (guint i = 0; i < planned->len && self->manager; i++)
     handle_occurrence (self, g_ptr_array_index (planned, i), now);

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "bv-occurrences.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -44,7 +44,7 @@ typedef GDateTime *(*BvReminderSchedulerClockFunc) (gpointer data);
  *
  * Failures (no keyring, server unreachable) are logged and retried a
  * minute later; nobody is looking when they happen. */
-BvReminderScheduler *bv_reminder_scheduler_new               (BvServerManager              *manager);
+BvReminderScheduler *bv_reminder_scheduler_new               (BvContext              *manager);
 
 /* NULL restores the real clock (local time). */
 void                 bv_reminder_scheduler_set_clock         (BvReminderScheduler          *self,

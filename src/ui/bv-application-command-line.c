@@ -74,7 +74,7 @@ server_added_cb (GObject      *object,
   g_autoptr(BvServer) server = NULL;
   g_autofree char *line = NULL;
 
-  server = bv_server_manager_save_finish (BV_SERVER_MANAGER (object), result, &error);
+  server = bv_context_save_finish (BV_CONTEXT (object), result, &error);
   if (!server)
     {
       bv_command_line_job_finish (job, 1, error->message);
@@ -142,7 +142,7 @@ secret_read_cb (GObject      *object,
   g_autoptr(BvCommandLineJob) job = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
-  BvServerManager *manager = bv_application_get_server_manager (job->application);
+  BvContext *manager = bv_application_get_context (job->application);
   ServerToAdd *add = job->data;
   gsize length = 0;
 
@@ -158,7 +158,7 @@ secret_read_cb (GObject      *object,
       return;
     }
 
-  bv_server_manager_save_async (manager, NULL, add->name, add->url, add->checksum, secret,
+  bv_context_save_async (manager, NULL, add->name, add->url, add->checksum, secret,
                                 NULL, server_added_cb, job);
   bv_secure_wipe (secret, strlen (secret));
   job = NULL;
@@ -199,7 +199,7 @@ server_checked_cb (GObject      *object,
   g_autoptr(BvServer) server = NULL;
   g_autofree char *line = NULL;
 
-  test = bv_server_manager_check_server_finish (BV_SERVER_MANAGER (object), result, &error);
+  test = bv_context_check_server_finish (BV_CONTEXT (object), result, &error);
   if (!test)
     {
       bv_command_line_job_finish (job, 1, error->message);
@@ -207,7 +207,7 @@ server_checked_cb (GObject      *object,
     }
 
   /* The check stored its findings on the server's row. */
-  server = bv_server_manager_find_server (BV_SERVER_MANAGER (object), job->data);
+  server = bv_context_find_server (BV_CONTEXT (object), job->data);
   line = describe_server (server);
   bv_command_line_job_finish (job, 0, line);
 }
@@ -215,14 +215,14 @@ server_checked_cb (GObject      *object,
 static BvServer *
 find_default_server (BvApplication *app)
 {
-  BvServerManager *manager = bv_application_get_server_manager (app);
-  GListModel *servers = bv_server_manager_get_servers (manager);
+  BvContext *manager = bv_application_get_context (app);
+  GListModel *servers = bv_context_get_servers (manager);
   g_autofree char *default_id = g_settings_get_string (bv_application_get_settings (app),
                                                        "default-server");
   BvServer *found = NULL;
 
   if (*default_id)
-    found = bv_server_manager_find_server (manager, default_id);
+    found = bv_context_find_server (manager, default_id);
   if (!found && g_list_model_get_n_items (servers) > 0)
     found = g_list_model_get_item (servers, 0);
   return found;
@@ -232,11 +232,11 @@ static void
 check_server (BvCommandLineJob *job,
               const char       *name)
 {
-  BvServerManager *manager = bv_application_get_server_manager (job->application);
+  BvContext *manager = bv_application_get_context (job->application);
   g_autoptr(BvServer) server = NULL;
   g_autofree char *message = NULL;
 
-  server = *name ? bv_server_manager_find_server (manager, name) : find_default_server (job->application);
+  server = *name ? bv_context_find_server (manager, name) : find_default_server (job->application);
   if (!server)
     {
       if (*name)
@@ -253,7 +253,7 @@ check_server (BvCommandLineJob *job,
 
   /* The server's id, to find its row again after the check. */
   bv_command_line_job_set_data (job, g_strdup (bv_server_get_id (server)), g_free);
-  bv_server_manager_check_server_async (manager, server, NULL, server_checked_cb, job);
+  bv_context_check_server_async (manager, server, NULL, server_checked_cb, job);
 }
 
 /* --list-meetings */
@@ -261,10 +261,10 @@ check_server (BvCommandLineJob *job,
 static void
 list_meetings (BvCommandLineJob *job)
 {
-  BvServerManager *manager = bv_application_get_server_manager (job->application);
+  BvContext *manager = bv_application_get_context (job->application);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) until = g_date_time_add_days (now, 30);
-  g_autoptr(GPtrArray) planned = bv_planned_dates_list (bv_server_manager_get_database (manager), now, until);
+  g_autoptr(GPtrArray) planned = bv_planned_dates_list (bv_context_get_database (manager), now, until);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < planned->len; i++)
@@ -280,7 +280,7 @@ list_meetings (BvCommandLineJob *job)
       GTimeSpan span = g_date_time_difference (p->occurrence->end, p->occurrence->start);
 
       if (server_id)
-        server = bv_server_manager_find_server (manager, server_id);
+        server = bv_context_find_server (manager, server_id);
       g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", start,
                               (gint64) (span / G_TIME_SPAN_MINUTE),
                               bv_meeting_get_id (p->meeting),
@@ -337,14 +337,14 @@ static void
 import_file (BvCommandLineJob *job,
              const char       *path)
 {
-  BvServerManager *manager = bv_application_get_server_manager (job->application);
+  BvContext *manager = bv_application_get_context (job->application);
   g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (job->command_line, path);
   g_autoptr(BvServer) server = find_default_server (job->application);
 
   bv_command_line_job_cancel_on_signals (job);
 
   /* Without any server the meetings are planned now and get one later. */
-  bv_ics_import_file_async (bv_server_manager_get_database (manager), file,
+  bv_ics_import_file_async (bv_context_get_database (manager), file,
                             server ? bv_server_get_id (server) : NULL, job->cancellable,
                             imported_cb, job);
 }

@@ -156,7 +156,7 @@ _bv_application_run_invitations_job (BvApplication           *self,
   g_autoptr(BvCommandLineJob) job = NULL;
   InvitationsExport *export;
   g_autofree char *problem = NULL;
-  BvServerManager *manager;
+  BvContext *manager;
   BvDatabase *database;
   BvServer *server;
   const char *server_id;
@@ -176,8 +176,8 @@ _bv_application_run_invitations_job (BvApplication           *self,
       return TRUE;
     }
 
-  manager = bv_application_get_server_manager (self);
-  database = bv_server_manager_get_database (manager);
+  manager = bv_application_get_context (self);
+  database = bv_context_get_database (manager);
   export->meeting = find_meeting (database, which, &problem);
   if (!export->meeting)
     {
@@ -197,7 +197,7 @@ _bv_application_run_invitations_job (BvApplication           *self,
     }
 
   server_id = bv_meeting_get_server_id (export->meeting);
-  export->server = server_id ? bv_server_manager_find_server (manager, server_id) : NULL;
+  export->server = server_id ? bv_context_find_server (manager, server_id) : NULL;
   if (!export->server)
     {
       bv_command_line_job_finish (job, 1, _("This meeting has no conference server. Choose one in the meeting’s settings."));

@@ -26,13 +26,13 @@ preview_ready_cb (GObject      *object,
   g_autoptr(BvMemberImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
-  BvServerManager *manager = bv_application_get_server_manager (job->application);
+  BvContext *manager = bv_application_get_context (job->application);
   BvMemberImportCounts counts = { 0 };
   GPtrArray *skipped;
 
   import = bv_member_import_file_finish (result, &error);
   if (!import ||
-      !bv_member_import_apply (import, bv_server_manager_get_database (manager), &counts, &error))
+      !bv_member_import_apply (import, bv_context_get_database (manager), &counts, &error))
     {
       bv_command_line_job_finish (job, 1, error->message);
       return;
@@ -81,7 +81,7 @@ _bv_application_run_members_job (BvApplication           *self,
 
   /* Relative to the caller's folder, also when another instance runs. */
   file = g_application_command_line_create_file_for_arg (command_line, path);
-  bv_member_import_file_async (bv_server_manager_get_database (bv_application_get_server_manager (self)),
+  bv_member_import_file_async (bv_context_get_database (bv_application_get_context (self)),
                                file, NULL, preview_ready_cb, job);
   return TRUE;
 }

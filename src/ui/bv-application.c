@@ -27,7 +27,7 @@ struct _BvApplication
 {
   AdwApplication   parent_instance;
   GSettings       *settings;
-  BvServerManager *server_manager;
+  BvContext *context;
   BvPracticeHost  *practice_host;
   GCancellable    *cancellable;
   GError          *database_error;
@@ -209,12 +209,12 @@ lead_time_changed_cb (BvApplication *self)
 static void
 start_scheduler (BvApplication *self)
 {
-  if (!self->server_manager)
+  if (!self->context)
     return;
 
   if (!self->scheduler)
     {
-      self->scheduler = bv_reminder_scheduler_new (self->server_manager);
+      self->scheduler = bv_reminder_scheduler_new (self->context);
       g_signal_connect_object (self->scheduler, "reminder", G_CALLBACK (reminder_cb), self, 0);
       g_signal_connect_object (self->scheduler, "someone-waiting",
                                G_CALLBACK (someone_waiting_cb), self, 0);
@@ -481,8 +481,8 @@ open_database (BvApplication *self)
   database = bv_database_open (path, &self->database_error);
   if (database)
     {
-      self->server_manager = bv_server_manager_new (database);
-      self->practice_host = bv_practice_host_new (self->server_manager, self->settings);
+      self->context = bv_context_new (database);
+      self->practice_host = bv_practice_host_new (self->context, self->settings);
     }
   else
     g_warning ("Cannot open the database: %s", self->database_error->message);
@@ -561,9 +561,9 @@ bv_application_startup (GApplication *app)
                            G_CALLBACK (lead_time_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::background-reminders",
                            G_CALLBACK (background_setting_changed_cb), self, G_CONNECT_SWAPPED);
-  if (self->server_manager)
+  if (self->context)
     {
-      self->servers = g_object_ref (bv_server_manager_get_servers (self->server_manager));
+      self->servers = g_object_ref (bv_context_get_servers (self->context));
       self->had_servers = g_list_model_get_n_items (self->servers) > 0;
       self->servers_changed_id = g_signal_connect_swapped (self->servers, "items-changed",
                                                            G_CALLBACK (servers_changed_cb), self);
@@ -598,7 +598,7 @@ bv_application_dispose (GObject *object)
   g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
   g_clear_object (&self->practice_host);
-  g_clear_object (&self->server_manager);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);
 
@@ -741,7 +741,7 @@ bv_application_join_meeting_async (BvApplication       *self,
       return;
     }
 
-  database = bv_server_manager_get_database (self->server_manager);
+  database = bv_context_get_database (self->context);
   if (g_str_equal (which, "next"))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -767,7 +767,7 @@ bv_application_join_meeting_async (BvApplication       *self,
     }
 
   if (bv_meeting_get_server_id (meeting))
-    server = bv_server_manager_find_server (self->server_manager, bv_meeting_get_server_id (meeting));
+    server = bv_context_find_server (self->context, bv_meeting_get_server_id (meeting));
 
   join->title = g_strdup (bv_meeting_get_title (meeting));
   join->meeting_id = g_strdup (bv_meeting_get_id (meeting));
@@ -814,11 +814,11 @@ copy_invitation_action (GSimpleAction *action,
   g_autofree char *text = NULL;
   GtkWindow *window;
 
-  if (!self->server_manager)
+  if (!self->context)
     return;
 
   /* The date in progress or the next one, as the reminder said. */
-  first = bv_planned_dates_list_first (bv_server_manager_get_database (self->server_manager), now, NULL);
+  first = bv_planned_dates_list_first (bv_context_get_database (self->context), now, NULL);
   for (guint i = 0; i < first->len && !text; i++)
     {
       BvPlannedOccurrence *p = g_ptr_array_index (first, i);
@@ -900,12 +900,12 @@ bv_application_get_settings (BvApplication *self)
   return self->settings;
 }
 
-BvServerManager *
-bv_application_get_server_manager (BvApplication *self)
+BvContext *
+bv_application_get_context (BvApplication *self)
 {
   g_return_val_if_fail (BV_IS_APPLICATION (self), NULL);
 
-  return self->server_manager;
+  return self->context;
 }
 
 const GError *

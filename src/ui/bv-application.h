@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "bv-practice-host.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ void             bv_application_prefer_cairo       (void);
 BvApplication   *bv_application_new                (void);
 GSettings       *bv_application_get_settings       (BvApplication *self);
 /* NULL when the database could not be opened; see get_database_error. */
-BvServerManager *bv_application_get_server_manager (BvApplication *self);
+BvContext *bv_application_get_context (BvApplication *self);
 const GError    *bv_application_get_database_error (BvApplication *self);
 int              bv_application_get_job_status     (BvApplication *self);
 /* The exit status of a command-line job that ran in this process. */

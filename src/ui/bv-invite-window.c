@@ -44,7 +44,7 @@ struct _BvInviteWindow
   GtkLabel        *summary_label;
   GtkListBox      *participants_list;
 
-  BvServerManager *manager;
+  BvContext *manager;
   GSettings       *settings;
   BvMeeting       *meeting;
   BvServer        *server;
@@ -78,7 +78,7 @@ update_summary (BvInviteWindow *self)
 static BvDatabase *
 get_database (BvInviteWindow *self)
 {
-  return bv_server_manager_get_database (self->manager);
+  return bv_context_get_database (self->manager);
 }
 
 static void
@@ -224,7 +224,7 @@ open_client (BvInviteWindow *self)
 
   g_clear_object (&self->server);
   if (server_id)
-    self->server = bv_server_manager_find_server (self->manager, server_id);
+    self->server = bv_context_find_server (self->manager, server_id);
   if (!self->server)
     {
       show_status (self, STATUS_PROBLEM,
@@ -937,7 +937,7 @@ bv_invite_window_init (BvInviteWindow *self)
 
 BvInviteWindow *
 bv_invite_window_new (GtkWindow       *parent,
-                      BvServerManager *manager,
+                      BvContext *manager,
                       GSettings       *settings,
                       BvMeeting       *meeting)
 {
@@ -945,7 +945,7 @@ bv_invite_window_new (GtkWindow       *parent,
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (manager), NULL);
   g_return_val_if_fail (!settings || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
 

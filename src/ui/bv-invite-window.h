@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (BvInviteWindow, bv_invite_window, BV, INVITE_WINDOW, AdwWi
  * They do what the file choosers and dialogs end with, so tests and the
  * command line need no native dialog. */
 BvInviteWindow *bv_invite_window_new      (GtkWindow       *parent,
-                                           BvServerManager *manager,
+                                           BvContext *manager,
                                            GSettings       *settings,
                                            BvMeeting       *meeting);
 

@@ -50,7 +50,7 @@ struct _BvLivePage
   GtkLabel        *progress_label;
   GtkListBox      *attendees_list;
 
-  BvServerManager *manager;
+  BvContext *manager;
   BvLiveMonitor   *monitor;
   GSettings       *settings;
   GListModel      *servers;
@@ -77,7 +77,7 @@ current_server (BvLivePage *self)
 {
   if (!self->manager || !self->server_id)
     return NULL;
-  return bv_server_manager_find_server (self->manager, self->server_id);
+  return bv_context_find_server (self->manager, self->server_id);
 }
 
 static const char *
@@ -529,7 +529,7 @@ static BvMeeting *
 find_planned_meeting (BvLivePage *self,
                       const char *bbb_meeting_id)
 {
-  GListModel *meetings = bv_database_get_meetings (bv_server_manager_get_database (self->manager));
+  GListModel *meetings = bv_database_get_meetings (bv_context_get_database (self->manager));
   guint n = g_list_model_get_n_items (meetings);
 
   for (guint i = 0; i < n; i++)
@@ -845,11 +845,11 @@ bv_live_page_init (BvLivePage *self)
 
 void
 bv_live_page_setup (BvLivePage      *self,
-                    BvServerManager *manager,
+                    BvContext *manager,
                     GSettings       *settings)
 {
   g_return_if_fail (BV_IS_LIVE_PAGE (self));
-  g_return_if_fail (!manager || BV_IS_SERVER_MANAGER (manager));
+  g_return_if_fail (!manager || BV_IS_CONTEXT (manager));
   g_return_if_fail (!settings || G_IS_SETTINGS (settings));
 
   g_set_object (&self->manager, manager);
@@ -876,7 +876,7 @@ bv_live_page_setup (BvLivePage      *self,
     g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
   if (manager)
-    self->servers = g_object_ref (bv_server_manager_get_servers (manager));
+    self->servers = g_object_ref (bv_context_get_servers (manager));
   gtk_drop_down_set_model (self->server_dropdown, self->servers);
   /* After the drop-down's own handler: choosing an item while its
    * selection model has not seen the change yet crashes GTK 4.8. */

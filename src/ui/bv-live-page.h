@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (BvLivePage, bv_live_page, BV, LIVE_PAGE, AdwBin)
  * selected one, asked every 10 s; joining it as moderator and ending it.
  * Ctrl+R and F5 inside the page refresh. */
 void bv_live_page_setup   (BvLivePage      *self,
-                           BvServerManager *manager,
+                           BvContext *manager,
                            GSettings       *settings);
 /* Asks the server now instead of at the next 30 s tick (only while the
  * page is on screen). */

@@ -25,7 +25,7 @@ struct _BvMembersPage
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
 
-  BvServerManager    *manager;
+  BvContext    *manager;
   GSettings          *settings;
   BvDatabase         *database;
   GtkCustomFilter    *filter;
@@ -794,19 +794,19 @@ bv_members_page_init (BvMembersPage *self)
 
 void
 bv_members_page_setup (BvMembersPage   *self,
-                       BvServerManager *manager,
+                       BvContext *manager,
                        GSettings       *settings)
 {
   GListModel *members;
 
   g_return_if_fail (BV_IS_MEMBERS_PAGE (self));
-  g_return_if_fail (BV_IS_SERVER_MANAGER (manager));
+  g_return_if_fail (BV_IS_CONTEXT (manager));
   g_return_if_fail (!settings || G_IS_SETTINGS (settings));
   g_return_if_fail (!self->manager);
 
   self->manager = g_object_ref (manager);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  self->database = g_object_ref (bv_server_manager_get_database (manager));
+  self->database = g_object_ref (bv_context_get_database (manager));
   members = bv_database_get_members (self->database);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

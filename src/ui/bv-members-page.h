@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (BvMembersPage, bv_members_page, BV, MEMBERS_PAGE, AdwBin)
  * member id as "s": members.edit, members.export, members.delete,
  * members.erase. */
 void     bv_members_page_setup  (BvMembersPage   *self,
-                                 BvServerManager *manager,
+                                 BvContext *manager,
                                  GSettings       *settings);
 /* Shows the search entry and puts the focus into it. */
 void     bv_members_page_search (BvMembersPage   *self);

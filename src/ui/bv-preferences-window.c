@@ -37,7 +37,7 @@ struct _BvPreferencesWindow
   BvMeeting            *sample_meeting;
 
   GSettings            *settings;
-  BvServerManager      *manager;
+  BvContext      *manager;
 };
 
 enum {
@@ -145,7 +145,7 @@ update_practice_row (BvPreferencesWindow *self)
   g_autoptr(BvServer) server = NULL;
 
   if (self->manager && *id)
-    server = bv_server_manager_find_server (self->manager, id);
+    server = bv_context_find_server (self->manager, id);
 
   gtk_widget_set_visible (self->practice_button, self->manager && !server);
   adw_action_row_set_subtitle (self->practice_row,
@@ -164,7 +164,7 @@ static void
 update_background_group (BvPreferencesWindow *self)
 {
   gboolean has_servers = self->manager &&
-                         g_list_model_get_n_items (bv_server_manager_get_servers (self->manager)) > 0;
+                         g_list_model_get_n_items (bv_context_get_servers (self->manager)) > 0;
 
   adw_preferences_group_set_description (self->background_group,
                                          has_servers ? NULL
@@ -295,7 +295,7 @@ bv_preferences_window_constructed (GObject *object)
   gtk_list_box_set_placeholder (self->servers_list, placeholder);
 
   if (self->manager)
-    gtk_list_box_bind_model (self->servers_list, bv_server_manager_get_servers (self->manager),
+    gtk_list_box_bind_model (self->servers_list, bv_context_get_servers (self->manager),
                              create_server_row, self, NULL);
   else
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.add-server", FALSE);
@@ -313,7 +313,7 @@ bv_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::practice-server",
                            G_CALLBACK (practice_setting_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->manager)
-    g_signal_connect_object (bv_server_manager_get_servers (self->manager), "items-changed",
+    g_signal_connect_object (bv_context_get_servers (self->manager), "items-changed",
                              G_CALLBACK (practice_setting_changed_cb), self, G_CONNECT_SWAPPED);
   update_practice_row (self);
 
@@ -322,7 +322,7 @@ bv_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "reminder-lead-minutes",
                    gtk_spin_button_get_adjustment (self->lead_spin), "value", G_SETTINGS_BIND_DEFAULT);
   if (self->manager)
-    g_signal_connect_object (bv_server_manager_get_servers (self->manager), "items-changed",
+    g_signal_connect_object (bv_context_get_servers (self->manager), "items-changed",
                              G_CALLBACK (update_background_group), self, G_CONNECT_SWAPPED);
   update_background_group (self);
   /* The switch gets its name from bv_ui_fix_accessible_names (); a spin
@@ -408,7 +408,7 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MANAGER] =
-    g_param_spec_object ("manager", NULL, NULL, BV_TYPE_SERVER_MANAGER,
+    g_param_spec_object ("manager", NULL, NULL, BV_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -446,11 +446,11 @@ bv_preferences_window_init (BvPreferencesWindow *self)
 BvPreferencesWindow *
 bv_preferences_window_new (GtkWindow       *parent,
                            GSettings       *settings,
-                           BvServerManager *manager)
+                           BvContext *manager)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (!manager || BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (!manager || BV_IS_CONTEXT (manager), NULL);
 
   return g_object_new (BV_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,6 @@ G_DECLARE_FINAL_TYPE (BvPreferencesWindow, bv_preferences_window, BV, PREFERENCE
 /* manager may be NULL when the database could not be opened. */
 BvPreferencesWindow *bv_preferences_window_new (GtkWindow       *parent,
                                                 GSettings       *settings,
-                                                BvServerManager *manager);
+                                                BvContext *manager);
 
 G_END_DECLS

@@ -57,7 +57,7 @@ struct _BvRecordingsPage
   GtkSpinner         *loading_spinner;
   GtkListView        *list_view;
 
-  BvServerManager    *manager;
+  BvContext    *manager;
   GSettings          *settings;
   GListModel         *servers;
   gulong              servers_changed_id;
@@ -1168,13 +1168,13 @@ bv_recordings_page_init (BvRecordingsPage *self)
 
 void
 bv_recordings_page_setup (BvRecordingsPage *self,
-                          BvServerManager  *manager,
+                          BvContext  *manager,
                           GSettings        *settings)
 {
   guint position;
 
   g_return_if_fail (BV_IS_RECORDINGS_PAGE (self));
-  g_return_if_fail (!manager || BV_IS_SERVER_MANAGER (manager));
+  g_return_if_fail (!manager || BV_IS_CONTEXT (manager));
   g_return_if_fail (!settings || G_IS_SETTINGS (settings));
 
   g_set_object (&self->manager, manager);
@@ -1191,7 +1191,7 @@ bv_recordings_page_setup (BvRecordingsPage *self,
       return;
     }
 
-  self->servers = g_object_ref (bv_server_manager_get_servers (manager));
+  self->servers = g_object_ref (bv_context_get_servers (manager));
   gtk_drop_down_set_model (self->server_dropdown, self->servers);
   position = default_server_position (self);
   if (position != GTK_INVALID_LIST_POSITION)

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (BvRecordingsPage, bv_recordings_page, BV, RECORDINGS_PAGE,
  * chooses when there are several), loaded when the page is first shown:
  * search, filter by meeting, play, publish, unpublish, delete. */
 void     bv_recordings_page_setup  (BvRecordingsPage *self,
-                                    BvServerManager  *manager,
+                                    BvContext  *manager,
                                     GSettings        *settings);
 /* Loads the list again from the server, e.g. after the server's settings
  * changed; only while the page is shown, otherwise the next time it is. */

@@ -26,9 +26,9 @@ G_DEFINE_FINAL_TYPE (BvSearchProvider, bv_search_provider, G_TYPE_OBJECT)
 static BvDatabase *
 get_database (BvSearchProvider *self)
 {
-  BvServerManager *manager = bv_application_get_server_manager (self->application);
+  BvContext *manager = bv_application_get_context (self->application);
 
-  return manager ? bv_server_manager_get_database (manager) : NULL;
+  return manager ? bv_context_get_database (manager) : NULL;
 }
 
 /* Meeting ids of the matches, the soonest first; only those in @previous

@@ -32,7 +32,7 @@ struct _BvServerDialog
   GtkLabel        *secret_hint;
   GtkWidget       *remove_group;
 
-  BvServerManager *manager;
+  BvContext *manager;
   BvServer        *server;
   GCancellable    *cancellable;
 
@@ -101,13 +101,13 @@ row_for_error (BvServerDialog *self,
       *touched = self->url_touched;
       return GTK_WIDGET (self->url_row);
     }
-  if (g_error_matches (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_SECRET))
+  if (g_error_matches (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_SECRET))
     {
       *touched = self->secret_touched;
       return GTK_WIDGET (self->secret_row);
     }
-  if (g_error_matches (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_NAME) ||
-      g_error_matches (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_NAME_TAKEN))
+  if (g_error_matches (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_NAME) ||
+      g_error_matches (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_NAME_TAKEN))
     {
       *touched = self->name_touched;
       return GTK_WIDGET (self->name_row);
@@ -129,7 +129,7 @@ validate (BvServerDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (rows[i], "error");
 
-  valid = bv_server_manager_check (self->manager, self->server,
+  valid = bv_context_check (self->manager, self->server,
                                    gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                    gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
                                    selected_checksum (self),
@@ -242,7 +242,7 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(BvServer) server = NULL;
 
-  server = bv_server_manager_save_finish (BV_SERVER_MANAGER (object), result, &error);
+  server = bv_context_save_finish (BV_CONTEXT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -270,7 +270,7 @@ save_action (GtkWidget  *widget,
     return;
 
   set_busy (self, TRUE);
-  bv_server_manager_save_async (self->manager, self->server,
+  bv_context_save_async (self->manager, self->server,
                                 gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                 gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
                                 selected_checksum (self),
@@ -288,7 +288,7 @@ tested_cb (GObject      *object,
   g_autoptr(BvConnectionTest) test = NULL;
   g_autofree char *description = NULL;
 
-  test = bv_server_manager_test_finish (BV_SERVER_MANAGER (object), result, &error);
+  test = bv_context_test_finish (BV_CONTEXT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -316,7 +316,7 @@ test_action (GtkWidget  *widget,
     return;
 
   set_busy (self, TRUE);
-  bv_server_manager_test_async (self->manager, self->server,
+  bv_context_test_async (self->manager, self->server,
                                 gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                 gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
                                 selected_checksum (self),
@@ -338,7 +338,7 @@ removed_cb (GObject      *object,
   g_autoptr(BvServerDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!bv_server_manager_remove_finish (BV_SERVER_MANAGER (object), result, &error))
+  if (!bv_context_remove_finish (BV_CONTEXT (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -360,7 +360,7 @@ remove_response_cb (AdwMessageDialog *dialog,
     return;
 
   set_busy (self, TRUE);
-  bv_server_manager_remove_async (self->manager, self->server, self->cancellable,
+  bv_context_remove_async (self->manager, self->server, self->cancellable,
                                   removed_cb, g_object_ref (self));
 }
 
@@ -529,7 +529,7 @@ bv_server_dialog_class_init (BvServerDialogClass *klass)
   object_class->get_property = bv_server_dialog_get_property;
 
   properties[PROP_MANAGER] =
-    g_param_spec_object ("manager", NULL, NULL, BV_TYPE_SERVER_MANAGER,
+    g_param_spec_object ("manager", NULL, NULL, BV_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SERVER] =
     g_param_spec_object ("server", NULL, NULL, BV_TYPE_SERVER,
@@ -577,11 +577,11 @@ bv_server_dialog_init (BvServerDialog *self)
 
 BvServerDialog *
 bv_server_dialog_new (GtkWindow       *parent,
-                      BvServerManager *manager,
+                      BvContext *manager,
                       BvServer        *server)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (manager), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (manager), NULL);
   g_return_val_if_fail (!server || BV_IS_SERVER (server), NULL);
 
   return g_object_new (BV_TYPE_SERVER_DIALOG,

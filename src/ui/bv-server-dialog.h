@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (BvServerDialog, bv_server_dialog, BV, SERVER_DIALOG, AdwWi
 
 /* With a server the dialog edits it; without, it adds a new one. */
 BvServerDialog *bv_server_dialog_new (GtkWindow       *parent,
-                                      BvServerManager *manager,
+                                      BvContext *manager,
                                       BvServer        *server);
 
 G_END_DECLS

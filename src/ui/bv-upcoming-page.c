@@ -48,7 +48,7 @@ struct _BvUpcomingPage
   GtkLabel        *offline_label;
   GtkBox          *groups_box;
 
-  BvServerManager *manager;
+  BvContext *manager;
   GSettings       *settings;
   GListModel      *meetings;
   gulong           meetings_changed_id;
@@ -88,7 +88,7 @@ row_free (UpcomingRow *row)
 static BvDatabase *
 get_database (BvUpcomingPage *self)
 {
-  return self->manager ? bv_server_manager_get_database (self->manager) : NULL;
+  return self->manager ? bv_context_get_database (self->manager) : NULL;
 }
 
 static char *
@@ -249,7 +249,7 @@ join_clicked_cb (GtkButton   *button,
     return;
 
   if (server_id)
-    server = bv_server_manager_find_server (self->manager, server_id);
+    server = bv_context_find_server (self->manager, server_id);
   if (self->settings)
     display_name = g_settings_get_string (self->settings, "display-name");
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
@@ -331,7 +331,7 @@ new_row (BvUpcomingPage      *self,
       g_autoptr(BvServer) server = NULL;
 
       if (bv_meeting_get_server_id (planned->meeting))
-        server = bv_server_manager_find_server (self->manager, bv_meeting_get_server_id (planned->meeting));
+        server = bv_context_find_server (self->manager, bv_meeting_get_server_id (planned->meeting));
       g_string_append_printf (subtitle, " · %s", server ? bv_server_get_name (server) : _("no server"));
     }
 
@@ -519,7 +519,7 @@ rebuild (BvUpcomingPage *self)
         }
     }
 
-  with_server = g_list_model_get_n_items (bv_server_manager_get_servers (self->manager)) > 1;
+  with_server = g_list_model_get_n_items (bv_context_get_servers (self->manager)) > 1;
   add_group (self, _("Today"), today_list, FALSE, with_server);
   add_group (self, _("This Week"), week_list, TRUE, with_server);
   add_group (self, _("Later"), later, TRUE, with_server);
@@ -577,7 +577,7 @@ note_problem (BvUpcomingPage *self,
               const char     *server_id,
               const GError   *error)
 {
-  g_autoptr(BvServer) server = bv_server_manager_find_server (self->manager, server_id);
+  g_autoptr(BvServer) server = bv_context_find_server (self->manager, server_id);
   const char *name = server ? bv_server_get_name (server) : "";
   g_autofree char *text = NULL;
 
@@ -829,11 +829,11 @@ bv_upcoming_page_init (BvUpcomingPage *self)
 
 void
 bv_upcoming_page_setup (BvUpcomingPage  *self,
-                        BvServerManager *manager,
+                        BvContext *manager,
                         GSettings       *settings)
 {
   g_return_if_fail (BV_IS_UPCOMING_PAGE (self));
-  g_return_if_fail (!manager || BV_IS_SERVER_MANAGER (manager));
+  g_return_if_fail (!manager || BV_IS_CONTEXT (manager));
   g_return_if_fail (!settings || G_IS_SETTINGS (settings));
 
   g_set_object (&self->manager, manager);
@@ -845,7 +845,7 @@ bv_upcoming_page_setup (BvUpcomingPage  *self,
       /* Anstehend asks the monitor only for rounds over the rooms on
        * screen; it watches no server, so it polls nothing by itself. */
       self->monitor = bv_live_monitor_new (manager);
-      self->meetings = g_object_ref (bv_database_get_meetings (bv_server_manager_get_database (manager)));
+      self->meetings = g_object_ref (bv_database_get_meetings (bv_context_get_database (manager)));
       self->meetings_changed_id = g_signal_connect (self->meetings, "items-changed",
                                                     G_CALLBACK (meetings_changed_cb), self);
     }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bv-server-manager.h"
+#include "bv-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (BvUpcomingPage, bv_upcoming_page, BV, UPCOMING_PAGE, AdwBi
  * with the live state of their rooms asked of the servers every 30 s
  * while the page is on screen. */
 void     bv_upcoming_page_setup        (BvUpcomingPage  *self,
-                                        BvServerManager *manager,
+                                        BvContext *manager,
                                         GSettings       *settings);
 /* Re-reads the store, e.g. after a date of a meeting was cancelled. */
 void     bv_upcoming_page_reload       (BvUpcomingPage  *self);

@@ -113,7 +113,7 @@ add_server_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   BvWindow *self = BV_WINDOW (widget);
-  BvServerManager *manager = bv_application_get_server_manager (get_application (self));
+  BvContext *manager = bv_application_get_context (get_application (self));
   BvServerDialog *dialog;
 
   if (!manager)
@@ -127,9 +127,9 @@ add_server_action (GtkWidget  *widget,
 static BvDatabase *
 get_database (BvWindow *self)
 {
-  BvServerManager *manager = bv_application_get_server_manager (get_application (self));
+  BvContext *manager = bv_application_get_context (get_application (self));
 
-  return manager ? bv_server_manager_get_database (manager) : NULL;
+  return manager ? bv_context_get_database (manager) : NULL;
 }
 
 /* The server new meetings go to: the default one, else the only one. */
@@ -137,16 +137,16 @@ static char *
 default_server_id (BvWindow *self)
 {
   GSettings *settings = bv_application_get_settings (get_application (self));
-  BvServerManager *manager = bv_application_get_server_manager (get_application (self));
+  BvContext *manager = bv_application_get_context (get_application (self));
   g_autofree char *wanted = g_settings_get_string (settings, "default-server");
   g_autoptr(BvServer) server = NULL;
 
   if (!manager)
     return NULL;
   if (*wanted)
-    server = bv_server_manager_find_server (manager, wanted);
-  if (!server && g_list_model_get_n_items (bv_server_manager_get_servers (manager)) > 0)
-    server = g_list_model_get_item (bv_server_manager_get_servers (manager), 0);
+    server = bv_context_find_server (manager, wanted);
+  if (!server && g_list_model_get_n_items (bv_context_get_servers (manager)) > 0)
+    server = g_list_model_get_item (bv_context_get_servers (manager), 0);
 
   return server ? g_strdup (bv_server_get_id (server)) : NULL;
 }
@@ -295,14 +295,14 @@ invite_meeting_action (GtkWidget  *widget,
 {
   BvWindow *self = BV_WINDOW (widget);
   BvApplication *app = get_application (self);
-  BvServerManager *manager = bv_application_get_server_manager (app);
+  BvContext *manager = bv_application_get_context (app);
   g_autoptr(BvMeeting) meeting = NULL;
   BvInviteWindow *invite;
 
   if (!manager)
     return;
 
-  meeting = bv_database_find_meeting (bv_server_manager_get_database (manager),
+  meeting = bv_database_find_meeting (bv_context_get_database (manager),
                                       g_variant_get_string (parameter, NULL));
   if (!meeting)
     {
@@ -505,7 +505,7 @@ build_page (BvWindow   *self,
             const char *name)
 {
   BvApplication *app = get_application (self);
-  BvServerManager *manager = bv_application_get_server_manager (app);
+  BvContext *manager = bv_application_get_context (app);
   GSettings *settings = bv_application_get_settings (app);
 
   if (g_str_equal (name, "upcoming") && !self->upcoming_page)
@@ -569,7 +569,7 @@ setup_for_application (BvWindow *self)
 {
   BvApplication *app = get_application (self);
   GSettings *settings = bv_application_get_settings (app);
-  BvServerManager *manager = bv_application_get_server_manager (app);
+  BvContext *manager = bv_application_get_context (app);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -579,7 +579,7 @@ setup_for_application (BvWindow *self)
 
   if (manager)
     {
-      self->servers = g_object_ref (bv_server_manager_get_servers (manager));
+      self->servers = g_object_ref (bv_context_get_servers (manager));
       self->servers_changed_id = g_signal_connect (self->servers, "items-changed",
                                                    G_CALLBACK (servers_changed_cb), self);
     }
@@ -683,12 +683,12 @@ bv_window_new (BvApplication *application)
 void
 bv_window_show_preferences (BvWindow *self)
 {
-  BvServerManager *manager;
+  BvContext *manager;
   BvPreferencesWindow *preferences;
 
   g_return_if_fail (BV_IS_WINDOW (self));
 
-  manager = bv_application_get_server_manager (get_application (self));
+  manager = bv_application_get_context (get_application (self));
   preferences = bv_preferences_window_new (GTK_WINDOW (self),
                                            bv_application_get_settings (get_application (self)),
                                            manager);

@@ -1,4 +1,4 @@
-/* bv-server-manager.c
+/* bv-context.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,14 +12,14 @@
 #include "bv-bbb-version.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 #include "bv-server-url.h"
 
 /* Keeps a server's two halves together: the row in the database and its
  * shared secret in the keyring. The command line and the UI both save
  * servers through here so their rules cannot drift apart. */
 
-struct _BvServerManager
+struct _BvContext
 {
   GObject     parent_instance;
   BvDatabase *database;
@@ -38,8 +38,8 @@ typedef struct
   guint               generation;  /* raised on every drop */
 } ClientEntry;
 
-G_DEFINE_FINAL_TYPE (BvServerManager, bv_server_manager, G_TYPE_OBJECT)
-G_DEFINE_QUARK (bv-server-manager-error-quark, bv_server_manager_error)
+G_DEFINE_FINAL_TYPE (BvContext, bv_context, G_TYPE_OBJECT)
+G_DEFINE_QUARK (bv-context-error-quark, bv_context_error)
 
 /* One add, edit or check of a server: (look up the stored secret,) test
  * the connection, then store secret and row. */
@@ -83,7 +83,7 @@ client_entry_free (ClientEntry *entry)
 }
 
 static ClientEntry *
-lookup_entry (BvServerManager *self,
+lookup_entry (BvContext *self,
               const char      *server_id)
 {
   ClientEntry *entry = g_hash_table_lookup (self->clients, server_id);
@@ -97,64 +97,64 @@ lookup_entry (BvServerManager *self,
 }
 
 static void
-bv_server_manager_finalize (GObject *object)
+bv_context_finalize (GObject *object)
 {
-  BvServerManager *self = (BvServerManager *)object;
+  BvContext *self = (BvContext *)object;
 
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_object (&self->database);
 
-  G_OBJECT_CLASS (bv_server_manager_parent_class)->finalize (object);
+  G_OBJECT_CLASS (bv_context_parent_class)->finalize (object);
 }
 
 static void
-bv_server_manager_class_init (BvServerManagerClass *klass)
+bv_context_class_init (BvContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bv_server_manager_finalize;
+  object_class->finalize = bv_context_finalize;
 }
 
 static void
-bv_server_manager_init (BvServerManager *self)
+bv_context_init (BvContext *self)
 {
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)client_entry_free);
 }
 
-BvServerManager *
-bv_server_manager_new (BvDatabase *database)
+BvContext *
+bv_context_new (BvDatabase *database)
 {
-  BvServerManager *self;
+  BvContext *self;
 
   g_return_val_if_fail (BV_IS_DATABASE (database), NULL);
 
-  self = g_object_new (BV_TYPE_SERVER_MANAGER, NULL);
+  self = g_object_new (BV_TYPE_CONTEXT, NULL);
   self->database = g_object_ref (database);
   return self;
 }
 
 GListModel *
-bv_server_manager_get_servers (BvServerManager *self)
+bv_context_get_servers (BvContext *self)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
 
   return bv_database_get_servers (self->database);
 }
 
 BvDatabase *
-bv_server_manager_get_database (BvServerManager *self)
+bv_context_get_database (BvContext *self)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
 
   return self->database;
 }
 
 BvServer *
-bv_server_manager_find_server (BvServerManager *self,
+bv_context_find_server (BvContext *self,
                                const char      *id_or_name)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (id_or_name, NULL);
 
   return bv_database_find_server (self->database, id_or_name);
@@ -163,7 +163,7 @@ bv_server_manager_find_server (BvServerManager *self,
 /* The form validates as the user types, so this must stay cheap: no I/O
  * beyond the in-memory server list. */
 gboolean
-bv_server_manager_check (BvServerManager  *self,
+bv_context_check (BvContext  *self,
                          BvServer         *existing,
                          const char       *name,
                          const char       *url,
@@ -176,13 +176,13 @@ bv_server_manager_check (BvServerManager  *self,
   g_autofree char *stripped_name = NULL;
   g_autoptr(BvServer) same_name = NULL;
 
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), FALSE);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (!existing || BV_IS_SERVER (existing), FALSE);
 
   stripped_name = g_strstrip (g_strdup (name ? name : ""));
   if (*stripped_name == '\0')
     {
-      g_set_error_literal (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_NAME,
+      g_set_error_literal (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_NAME,
                            _("Give the server a name that you will recognise, for example the name of your provider."));
       return FALSE;
     }
@@ -190,7 +190,7 @@ bv_server_manager_check (BvServerManager  *self,
   same_name = bv_database_find_server (self->database, stripped_name);
   if (same_name && (!existing || g_strcmp0 (bv_server_get_id (same_name), bv_server_get_id (existing)) != 0))
     {
-      g_set_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_NAME_TAKEN,
+      g_set_error (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_NAME_TAKEN,
                    _("A server named “%s” already exists. Choose another name."), stripped_name);
       return FALSE;
     }
@@ -201,7 +201,7 @@ bv_server_manager_check (BvServerManager  *self,
 
   if (!bv_server_checksum_is_valid (checksum))
     {
-      g_set_error_literal (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_INVALID_CHECKSUM,
+      g_set_error_literal (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_INVALID_CHECKSUM,
                            _("Choose a checksum algorithm: SHA-1, SHA-256, SHA-384, SHA-512 or automatic."));
       return FALSE;
     }
@@ -209,7 +209,7 @@ bv_server_manager_check (BvServerManager  *self,
   /* When editing, an empty secret keeps the stored one. */
   if (!existing && (!secret || *secret == '\0'))
     {
-      g_set_error_literal (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_SECRET,
+      g_set_error_literal (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_SECRET,
                            _("Enter the shared secret that your provider gave you."));
       return FALSE;
     }
@@ -236,7 +236,7 @@ save_secret_deleted_cb (GObject      *object,
 static void
 write_row (GTask *task)
 {
-  BvServerManager *self = g_task_get_source_object (task);
+  BvContext *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
@@ -255,7 +255,7 @@ write_row (GTask *task)
 
   /* The secret may have changed with the row, so even a client for the
    * same address must not be used again. */
-  bv_server_manager_drop_client (self, op->id);
+  bv_context_drop_client (self, op->id);
   g_task_return_pointer (task, bv_database_find_server (self->database, op->id), g_object_unref);
   g_object_unref (task);
 }
@@ -350,7 +350,7 @@ stored_secret_cb (GObject      *object,
 }
 
 static void
-start_operation (BvServerManager     *self,
+start_operation (BvContext     *self,
                  BvServer            *existing,
                  const char          *name,
                  const char          *url,
@@ -370,7 +370,7 @@ start_operation (BvServerManager     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
 
-  if (!bv_server_manager_check (self, existing, name, url, checksum, secret, &normalized, &error))
+  if (!bv_context_check (self, existing, name, url, checksum, secret, &normalized, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -397,7 +397,7 @@ start_operation (BvServerManager     *self,
 /* Tests the connection and only then stores the server: a server that
  * cannot be reached or refuses the secret is never saved. */
 void
-bv_server_manager_save_async (BvServerManager     *self,
+bv_context_save_async (BvContext     *self,
                               BvServer            *existing,
                               const char          *name,
                               const char          *url,
@@ -407,19 +407,19 @@ bv_server_manager_save_async (BvServerManager     *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (!existing || BV_IS_SERVER (existing));
 
   start_operation (self, existing, name, url, checksum, secret, TRUE,
-                   bv_server_manager_save_async, cancellable, callback, user_data);
+                   bv_context_save_async, cancellable, callback, user_data);
 }
 
 BvServer *
-bv_server_manager_save_finish (BvServerManager  *self,
+bv_context_save_finish (BvContext  *self,
                                GAsyncResult     *result,
                                GError          **error)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -427,7 +427,7 @@ bv_server_manager_save_finish (BvServerManager  *self,
 
 /* Tests the form's values without saving anything ("Verbindung testen"). */
 void
-bv_server_manager_test_async (BvServerManager     *self,
+bv_context_test_async (BvContext     *self,
                               BvServer            *existing,
                               const char          *name,
                               const char          *url,
@@ -437,19 +437,19 @@ bv_server_manager_test_async (BvServerManager     *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (!existing || BV_IS_SERVER (existing));
 
   start_operation (self, existing, name, url, checksum, secret, FALSE,
-                   bv_server_manager_test_async, cancellable, callback, user_data);
+                   bv_context_test_async, cancellable, callback, user_data);
 }
 
 BvConnectionTest *
-bv_server_manager_test_finish (BvServerManager  *self,
+bv_context_test_finish (BvContext  *self,
                                GAsyncResult     *result,
                                GError          **error)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -461,13 +461,13 @@ stored_server_tested_cb (GObject      *object,
                          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  BvServerManager *self = g_task_get_source_object (task);
+  BvContext *self = g_task_get_source_object (task);
   BvServer *server = g_task_get_task_data (task);
   g_autoptr(BvConnectionTest) test = NULL;
   g_autoptr(GError) error = NULL;
   BvBbbVersion *version;
 
-  test = bv_server_manager_test_finish (self, result, &error);
+  test = bv_context_test_finish (self, result, &error);
   if (!test)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -497,7 +497,7 @@ stored_server_tested_cb (GObject      *object,
 
 /* Tests a stored server with its stored secret (--check-server). */
 void
-bv_server_manager_check_server_async (BvServerManager     *self,
+bv_context_check_server_async (BvContext     *self,
                                       BvServer            *server,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -505,25 +505,25 @@ bv_server_manager_check_server_async (BvServerManager     *self,
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (BV_IS_SERVER (server));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_server_manager_check_server_async);
+  g_task_set_source_tag (task, bv_context_check_server_async);
   g_task_set_task_data (task, g_object_ref (server), g_object_unref);
 
-  bv_server_manager_test_async (self, server, bv_server_get_name (server),
+  bv_context_test_async (self, server, bv_server_get_name (server),
                                 bv_server_get_url (server), bv_server_get_checksum (server),
                                 NULL, cancellable, stored_server_tested_cb,
                                 g_steal_pointer (&task));
 }
 
 BvConnectionTest *
-bv_server_manager_check_server_finish (BvServerManager  *self,
+bv_context_check_server_finish (BvContext  *self,
                                        GAsyncResult     *result,
                                        GError          **error)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -536,7 +536,7 @@ remove_secret_deleted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  BvServerManager *self = g_task_get_source_object (task);
+  BvContext *self = g_task_get_source_object (task);
   BvServer *server = g_task_get_task_data (task);
 
   /* An unreachable keyring may still hold the secret: removing the row
@@ -562,12 +562,12 @@ remove_secret_deleted_cb (GObject      *object,
       return;
     }
 
-  bv_server_manager_drop_client (self, bv_server_get_id (server));
+  bv_context_drop_client (self, bv_server_get_id (server));
   g_task_return_boolean (task, TRUE);
 }
 
 void
-bv_server_manager_remove_async (BvServerManager     *self,
+bv_context_remove_async (BvContext     *self,
                                 BvServer            *server,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
@@ -575,11 +575,11 @@ bv_server_manager_remove_async (BvServerManager     *self,
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (BV_IS_SERVER (server));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_server_manager_remove_async);
+  g_task_set_source_tag (task, bv_context_remove_async);
   g_task_set_task_data (task, g_object_ref (server), g_object_unref);
 
   bv_secret_store_delete_async (bv_server_get_id (server), cancellable,
@@ -587,11 +587,11 @@ bv_server_manager_remove_async (BvServerManager     *self,
 }
 
 gboolean
-bv_server_manager_remove_finish (BvServerManager  *self,
+bv_context_remove_finish (BvContext  *self,
                                  GAsyncResult     *result,
                                  GError          **error)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), FALSE);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -630,7 +630,7 @@ client_opened_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  BvServerManager *self = g_task_get_source_object (task);
+  BvContext *self = g_task_get_source_object (task);
   ClientOpening *opening = g_task_get_task_data (task);
   g_autoptr(BvBbbClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -667,10 +667,10 @@ client_opened_cb (GObject      *object,
 
 /* The API client of @server, opened on first use with the secret from the
  * keyring (core/bv-server-client) and kept until the server is edited or
- * removed, or a request fails (bv_server_manager_drop_client). Errors:
+ * removed, or a request fails (bv_context_drop_client). Errors:
  * BV_SECRET_ERROR, BV_BBB_ERROR for an address that is not acceptable. */
 void
-bv_server_manager_get_client_async (BvServerManager     *self,
+bv_context_get_client_async (BvContext     *self,
                                     BvServer            *server,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
@@ -680,12 +680,12 @@ bv_server_manager_get_client_async (BvServerManager     *self,
   ClientEntry *entry;
   ClientOpening *opening;
 
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (BV_IS_SERVER (server));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_server_manager_get_client_async);
+  g_task_set_source_tag (task, bv_context_get_client_async);
 
   entry = lookup_entry (self, bv_server_get_id (server));
   if (entry_is_current (entry, server))
@@ -705,11 +705,11 @@ bv_server_manager_get_client_async (BvServerManager     *self,
 }
 
 BvBbbClient *
-bv_server_manager_get_client_finish (BvServerManager  *self,
+bv_context_get_client_finish (BvContext  *self,
                                      GAsyncResult     *result,
                                      GError          **error)
 {
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -718,13 +718,13 @@ bv_server_manager_get_client_finish (BvServerManager  *self,
 /* The client kept for @server_id, if any; for tests and for code that
  * only wants to ask when the server is already known to answer. */
 BvBbbClient *
-bv_server_manager_peek_client (BvServerManager *self,
+bv_context_peek_client (BvContext *self,
                                const char      *server_id)
 {
   g_autoptr(BvServer) server = NULL;
   ClientEntry *entry;
 
-  g_return_val_if_fail (BV_IS_SERVER_MANAGER (self), NULL);
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (server_id, NULL);
 
   entry = g_hash_table_lookup (self->clients, server_id);
@@ -733,12 +733,12 @@ bv_server_manager_peek_client (BvServerManager *self,
 }
 
 void
-bv_server_manager_drop_client (BvServerManager *self,
+bv_context_drop_client (BvContext *self,
                                const char      *server_id)
 {
   ClientEntry *entry;
 
-  g_return_if_fail (BV_IS_SERVER_MANAGER (self));
+  g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (server_id);
 
   entry = lookup_entry (self, server_id);

@@ -1,4 +1,4 @@
-/* test-server-manager.c
+/* test-context.c
  *
  * Runs against a real SQLite file and the real (throw-away, unlocked)
  * keyring that build-aux/dev test starts on a private session bus.
@@ -16,7 +16,7 @@
 #include "bv-connection-test.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
-#include "bv-server-manager.h"
+#include "bv-context.h"
 #include "bv-test-utils.h"
 
 #define PRACTICE_SECRET "first-secret-value"
@@ -25,7 +25,7 @@ typedef struct
 {
   char             *dir;
   BvDatabase       *database;
-  BvServerManager  *manager;
+  BvContext  *manager;
   BvPracticeServer *practice;
   const char       *url;
 } Fixture;
@@ -37,12 +37,12 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("bv-server-manager-XXXXXX", &error);
+  f->dir = g_dir_make_tmp ("bv-context-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "bbb-vereine.db", NULL);
   f->database = bv_database_open (path, &error);
   g_assert_no_error (error);
-  f->manager = bv_server_manager_new (f->database);
+  f->manager = bv_context_new (f->database);
 
   /* A real BigBlueButton-compatible server on loopback to test against. */
   f->practice = bv_practice_server_new (PRACTICE_SECRET);
@@ -98,9 +98,9 @@ save (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  bv_server_manager_save_async (f->manager, existing, name, url, checksum, secret, NULL,
+  bv_context_save_async (f->manager, existing, name, url, checksum, secret, NULL,
                                 result_cb, &result);
-  return bv_server_manager_save_finish (f->manager, bv_test_wait_for (&result), error);
+  return bv_context_save_finish (f->manager, bv_test_wait_for (&result), error);
 }
 
 static char *
@@ -120,8 +120,8 @@ remove_server (Fixture   *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  bv_server_manager_remove_async (f->manager, server, NULL, result_cb, &result);
-  return bv_server_manager_remove_finish (f->manager, bv_test_wait_for (&result), error);
+  bv_context_remove_async (f->manager, server, NULL, result_cb, &result);
+  return bv_context_remove_finish (f->manager, bv_test_wait_for (&result), error);
 }
 
 static void
@@ -136,7 +136,7 @@ test_add_edit_remove (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *id = NULL;
   g_autofree char *pasted = NULL;
-  GListModel *servers = bv_server_manager_get_servers (f->manager);
+  GListModel *servers = bv_context_get_servers (f->manager);
 
   pasted = g_strconcat ("URL: ", f->url, NULL);
   server = save (f, NULL, "  KL.digital ", pasted, "auto", PRACTICE_SECRET, &error);
@@ -183,7 +183,7 @@ test_add_edit_remove (Fixture       *f,
   g_clear_object (&f->database);
   f->database = bv_database_open (path, &error);
   g_assert_no_error (error);
-  f->manager = bv_server_manager_new (f->database);
+  f->manager = bv_context_new (f->database);
   reread = bv_database_find_server (f->database, id);
   g_assert_nonnull (reread);
   g_assert_cmpstr (bv_server_get_name (reread), ==, "KL.digital Verein");
@@ -192,7 +192,7 @@ test_add_edit_remove (Fixture       *f,
 
   g_assert_true (remove_server (f, reread, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (f->manager)), ==, 0);
   secret = lookup_secret (id, &error);
   g_assert_null (secret);
   g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NOT_FOUND);
@@ -207,23 +207,23 @@ test_validation (Fixture       *f,
   g_autoptr(BvServer) second = NULL;
   g_autofree char *normalized = NULL;
 
-  g_assert_false (bv_server_manager_check (f->manager, NULL, " ", "bbb.example.org", "auto", "s", NULL, &error));
-  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_NAME);
+  g_assert_false (bv_context_check (f->manager, NULL, " ", "bbb.example.org", "auto", "s", NULL, &error));
+  g_assert_error (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_NAME);
   g_clear_error (&error);
 
-  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "http://bbb.example.org", "auto", "s", NULL, &error));
+  g_assert_false (bv_context_check (f->manager, NULL, "A", "http://bbb.example.org", "auto", "s", NULL, &error));
   g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_INSECURE_URL);
   g_clear_error (&error);
 
-  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org", "md5", "s", NULL, &error));
-  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_INVALID_CHECKSUM);
+  g_assert_false (bv_context_check (f->manager, NULL, "A", "bbb.example.org", "md5", "s", NULL, &error));
+  g_assert_error (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_INVALID_CHECKSUM);
   g_clear_error (&error);
 
-  g_assert_false (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org", "auto", "", NULL, &error));
-  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_MISSING_SECRET);
+  g_assert_false (bv_context_check (f->manager, NULL, "A", "bbb.example.org", "auto", "", NULL, &error));
+  g_assert_error (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_MISSING_SECRET);
   g_clear_error (&error);
 
-  g_assert_true (bv_server_manager_check (f->manager, NULL, "A", "bbb.example.org/bigbluebutton/api",
+  g_assert_true (bv_context_check (f->manager, NULL, "A", "bbb.example.org/bigbluebutton/api",
                                           "sha512", "s", &normalized, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (normalized, ==, "https://bbb.example.org/bigbluebutton/api/");
@@ -234,12 +234,12 @@ test_validation (Fixture       *f,
   /* Names address servers on the command line, so they must be unique. */
   second = save (f, NULL, "vereinsserver", f->url, "auto", PRACTICE_SECRET, &error);
   g_assert_null (second);
-  g_assert_error (error, BV_SERVER_MANAGER_ERROR, BV_SERVER_MANAGER_ERROR_NAME_TAKEN);
+  g_assert_error (error, BV_CONTEXT_ERROR, BV_CONTEXT_ERROR_NAME_TAKEN);
   g_clear_error (&error);
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (f->manager)), ==, 1);
 
   /* Keeping one's own name while editing is fine. */
-  g_assert_true (bv_server_manager_check (f->manager, first, "Vereinsserver", f->url,
+  g_assert_true (bv_context_check (f->manager, first, "Vereinsserver", f->url,
                                           "auto", NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -273,7 +273,7 @@ test_refused_servers_are_not_saved (Fixture       *f,
   g_assert_error (error, BV_BBB_ERROR, BV_BBB_ERROR_CONNECTION_REFUSED);
   g_clear_error (&error);
 
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (f->manager)), ==, 0);
 }
 
 static void
@@ -285,14 +285,14 @@ test_connection_test_describes (Fixture       *f,
   g_autoptr(BvConnectionTest) test = NULL;
   g_autofree char *description = NULL;
 
-  bv_server_manager_test_async (f->manager, NULL, "Probe", f->url, "sha1", PRACTICE_SECRET,
+  bv_context_test_async (f->manager, NULL, "Probe", f->url, "sha1", PRACTICE_SECRET,
                                 NULL, result_cb, &result);
-  test = bv_server_manager_test_finish (f->manager, bv_test_wait_for (&result), &error);
+  test = bv_context_test_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   description = bv_connection_test_describe (test);
   g_assert_cmpstr (description, ==, "Connected to BigBlueButton 3.0.19 (SHA-1)");
   /* Testing stores nothing. */
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (f->manager)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (f->manager)), ==, 0);
 }
 
 static void
@@ -300,7 +300,7 @@ remove_without_keyring_subprocess (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BvDatabase) database = NULL;
-  g_autoptr(BvServerManager) manager = NULL;
+  g_autoptr(BvContext) manager = NULL;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   gboolean removed;
@@ -311,16 +311,16 @@ remove_without_keyring_subprocess (void)
 
   database = bv_database_open (g_getenv ("BV_TEST_DATABASE"), &error);
   g_assert_no_error (error);
-  manager = bv_server_manager_new (database);
-  server = bv_server_manager_find_server (manager, g_getenv ("BV_TEST_SERVER_ID"));
+  manager = bv_context_new (database);
+  server = bv_context_find_server (manager, g_getenv ("BV_TEST_SERVER_ID"));
   g_assert_nonnull (server);
 
-  bv_server_manager_remove_async (manager, server, NULL, result_cb, &result);
-  removed = bv_server_manager_remove_finish (manager, bv_test_wait_for (&result), &error);
+  bv_context_remove_async (manager, server, NULL, result_cb, &result);
+  removed = bv_context_remove_finish (manager, bv_test_wait_for (&result), &error);
   g_assert_false (removed);
   g_assert_error (error, BV_SECRET_ERROR, BV_SECRET_ERROR_NO_SERVICE);
   g_print ("%s\n", error->message);
-  g_assert_cmpuint (g_list_model_get_n_items (bv_server_manager_get_servers (manager)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bv_context_get_servers (manager)), ==, 1);
 }
 
 /* With the keyring out of reach, removing would leave the secret behind
@@ -459,8 +459,8 @@ get_client (Fixture  *f,
   g_autoptr(GError) error = NULL;
   BvBbbClient *client;
 
-  bv_server_manager_get_client_async (f->manager, server, NULL, result_cb, &result);
-  client = bv_server_manager_get_client_finish (f->manager, bv_test_wait_for (&result), &error);
+  bv_context_get_client_async (f->manager, server, NULL, result_cb, &result);
+  client = bv_context_get_client_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (client);
   return client;
@@ -502,7 +502,7 @@ test_client_follows_edits (Fixture       *f,
   first = get_client (f, server);
   again = get_client (f, server);
   g_assert_true (first == again);
-  g_assert_true (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)) == first);
+  g_assert_true (bv_context_peek_client (f->manager, bv_server_get_id (server)) == first);
 
   old_calls = bv_practice_server_count_calls (f->practice, "getMeetings");
   ask_meetings (first);
@@ -511,7 +511,7 @@ test_client_follows_edits (Fixture       *f,
   /* The server moves; the edit's connection test talks to the new address. */
   edited = save (f, server, "KL.digital", bv_practice_server_get_api_url (moved), "auto", "", &error);
   g_assert_no_error (error);
-  g_assert_null (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)));
+  g_assert_null (bv_context_peek_client (f->manager, bv_server_get_id (server)));
 
   old_calls = bv_practice_server_count_calls (f->practice, "getMeetings");
   new_calls = bv_practice_server_count_calls (moved, "getMeetings");
@@ -524,7 +524,7 @@ test_client_follows_edits (Fixture       *f,
   /* A removed server keeps no client. */
   g_assert_true (remove_server (f, edited, &error));
   g_assert_no_error (error);
-  g_assert_null (bv_server_manager_peek_client (f->manager, bv_server_get_id (server)));
+  g_assert_null (bv_context_peek_client (f->manager, bv_server_get_id (server)));
 }
 
 int
@@ -535,20 +535,20 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/core/server-manager/client-follows-edits", Fixture, NULL,
+  g_test_add ("/core/context/client-follows-edits", Fixture, NULL,
               fixture_setup, test_client_follows_edits, fixture_teardown);
-  g_test_add ("/core/server-manager/add-edit-remove", Fixture, NULL,
+  g_test_add ("/core/context/add-edit-remove", Fixture, NULL,
               fixture_setup, test_add_edit_remove, fixture_teardown);
-  g_test_add ("/core/server-manager/validation", Fixture, NULL,
+  g_test_add ("/core/context/validation", Fixture, NULL,
               fixture_setup, test_validation, fixture_teardown);
-  g_test_add ("/core/server-manager/refused-not-saved", Fixture, NULL,
+  g_test_add ("/core/context/refused-not-saved", Fixture, NULL,
               fixture_setup, test_refused_servers_are_not_saved, fixture_teardown);
-  g_test_add ("/core/server-manager/connection-test", Fixture, NULL,
+  g_test_add ("/core/context/connection-test", Fixture, NULL,
               fixture_setup, test_connection_test_describes, fixture_teardown);
-  g_test_add ("/core/server-manager/remove-without-keyring", Fixture, NULL,
+  g_test_add ("/core/context/remove-without-keyring", Fixture, NULL,
               fixture_setup, test_remove_without_keyring, fixture_teardown);
 
-  g_test_add ("/core/server-manager/checksum-detection", Fixture, NULL,
+  g_test_add ("/core/context/checksum-detection", Fixture, NULL,
               fixture_setup, test_checksum_detection, fixture_teardown);
 
   return g_test_run ();
