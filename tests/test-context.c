@@ -99,7 +99,7 @@ save (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
 
   bv_context_save_async (f->manager, existing, name, url, checksum, secret, NULL,
-                                result_cb, &result);
+                         result_cb, &result);
   return bv_context_save_finish (f->manager, bv_test_wait_for (&result), error);
 }
 
@@ -224,7 +224,7 @@ test_validation (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (bv_context_check (f->manager, NULL, "A", "bbb.example.org/bigbluebutton/api",
-                                          "sha512", "s", &normalized, &error));
+                                   "sha512", "s", &normalized, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (normalized, ==, "https://bbb.example.org/bigbluebutton/api/");
 
@@ -240,7 +240,7 @@ test_validation (Fixture       *f,
 
   /* Keeping one's own name while editing is fine. */
   g_assert_true (bv_context_check (f->manager, first, "Vereinsserver", f->url,
-                                          "auto", NULL, NULL, &error));
+                                   "auto", NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (remove_server (f, first, &error));
@@ -286,7 +286,7 @@ test_connection_test_describes (Fixture       *f,
   g_autofree char *description = NULL;
 
   bv_context_test_async (f->manager, NULL, "Probe", f->url, "sha1", PRACTICE_SECRET,
-                                NULL, result_cb, &result);
+                         NULL, result_cb, &result);
   test = bv_context_test_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   description = bv_connection_test_describe (test);

@@ -80,7 +80,7 @@ save (Fixture    *f,
   BvServer *server;
 
   bv_context_save_async (f->manager, existing, "Vereinsserver", url, "auto", secret, NULL,
-                                result_cb, &result);
+                         result_cb, &result);
   server = bv_context_save_finish (f->manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
   return server;

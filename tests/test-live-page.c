@@ -574,7 +574,7 @@ test_edited_address (void)
 
   server = bv_context_find_server (f.manager, f.server_id);
   bv_context_save_async (f.manager, server, "Umzug", bv_practice_server_get_api_url (moved),
-                                "sha256", "", NULL, result_cb, &result);
+                         "sha256", "", NULL, result_cb, &result);
   edited = bv_context_save_finish (f.manager, bv_test_wait_for (&result), &error);
   g_assert_no_error (error);
 

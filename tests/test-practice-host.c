@@ -37,7 +37,7 @@ ensure (BvPracticeHost  *host,
 }
 
 static BvConnectionTest *
-check (BvContext *manager,
+check (BvContext       *manager,
        BvServer        *server)
 {
   g_autoptr(GAsyncResult) result = NULL;

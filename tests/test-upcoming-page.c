@@ -223,7 +223,7 @@ show_toast_cb (BvUpcomingPage  *page,
 }
 
 static GtkWindow *
-show_page (BvContext  *manager,
+show_page (BvContext        *manager,
            BvUpcomingPage  **page)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());

@@ -83,7 +83,7 @@ client_entry_free (ClientEntry *entry)
 }
 
 static ClientEntry *
-lookup_entry (BvContext *self,
+lookup_entry (BvContext       *self,
               const char      *server_id)
 {
   ClientEntry *entry = g_hash_table_lookup (self->clients, server_id);
@@ -151,8 +151,8 @@ bv_context_get_database (BvContext *self)
 }
 
 BvServer *
-bv_context_find_server (BvContext *self,
-                               const char      *id_or_name)
+bv_context_find_server (BvContext       *self,
+                        const char      *id_or_name)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (id_or_name, NULL);
@@ -163,14 +163,14 @@ bv_context_find_server (BvContext *self,
 /* The form validates as the user types, so this must stay cheap: no I/O
  * beyond the in-memory server list. */
 gboolean
-bv_context_check (BvContext  *self,
-                         BvServer         *existing,
-                         const char       *name,
-                         const char       *url,
-                         const char       *checksum,
-                         const char       *secret,
-                         char            **normalized_url,
-                         GError          **error)
+bv_context_check (BvContext        *self,
+                  BvServer         *existing,
+                  const char       *name,
+                  const char       *url,
+                  const char       *checksum,
+                  const char       *secret,
+                  char            **normalized_url,
+                  GError          **error)
 {
   g_autofree char *normalized = NULL;
   g_autofree char *stripped_name = NULL;
@@ -350,7 +350,7 @@ stored_secret_cb (GObject      *object,
 }
 
 static void
-start_operation (BvContext     *self,
+start_operation (BvContext           *self,
                  BvServer            *existing,
                  const char          *name,
                  const char          *url,
@@ -397,15 +397,15 @@ start_operation (BvContext     *self,
 /* Tests the connection and only then stores the server: a server that
  * cannot be reached or refuses the secret is never saved. */
 void
-bv_context_save_async (BvContext     *self,
-                              BvServer            *existing,
-                              const char          *name,
-                              const char          *url,
-                              const char          *checksum,
-                              const char          *secret,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+bv_context_save_async (BvContext           *self,
+                       BvServer            *existing,
+                       const char          *name,
+                       const char          *url,
+                       const char          *checksum,
+                       const char          *secret,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (!existing || BV_IS_SERVER (existing));
@@ -415,9 +415,9 @@ bv_context_save_async (BvContext     *self,
 }
 
 BvServer *
-bv_context_save_finish (BvContext  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+bv_context_save_finish (BvContext        *self,
+                        GAsyncResult     *result,
+                        GError          **error)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -427,15 +427,15 @@ bv_context_save_finish (BvContext  *self,
 
 /* Tests the form's values without saving anything ("Verbindung testen"). */
 void
-bv_context_test_async (BvContext     *self,
-                              BvServer            *existing,
-                              const char          *name,
-                              const char          *url,
-                              const char          *checksum,
-                              const char          *secret,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+bv_context_test_async (BvContext           *self,
+                       BvServer            *existing,
+                       const char          *name,
+                       const char          *url,
+                       const char          *checksum,
+                       const char          *secret,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_return_if_fail (BV_IS_CONTEXT (self));
   g_return_if_fail (!existing || BV_IS_SERVER (existing));
@@ -445,9 +445,9 @@ bv_context_test_async (BvContext     *self,
 }
 
 BvConnectionTest *
-bv_context_test_finish (BvContext  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+bv_context_test_finish (BvContext        *self,
+                        GAsyncResult     *result,
+                        GError          **error)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -497,11 +497,11 @@ stored_server_tested_cb (GObject      *object,
 
 /* Tests a stored server with its stored secret (--check-server). */
 void
-bv_context_check_server_async (BvContext     *self,
-                                      BvServer            *server,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+bv_context_check_server_async (BvContext           *self,
+                               BvServer            *server,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -513,15 +513,15 @@ bv_context_check_server_async (BvContext     *self,
   g_task_set_task_data (task, g_object_ref (server), g_object_unref);
 
   bv_context_test_async (self, server, bv_server_get_name (server),
-                                bv_server_get_url (server), bv_server_get_checksum (server),
-                                NULL, cancellable, stored_server_tested_cb,
-                                g_steal_pointer (&task));
+                         bv_server_get_url (server), bv_server_get_checksum (server),
+                         NULL, cancellable, stored_server_tested_cb,
+                         g_steal_pointer (&task));
 }
 
 BvConnectionTest *
-bv_context_check_server_finish (BvContext  *self,
-                                       GAsyncResult     *result,
-                                       GError          **error)
+bv_context_check_server_finish (BvContext        *self,
+                                GAsyncResult     *result,
+                                GError          **error)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -567,11 +567,11 @@ remove_secret_deleted_cb (GObject      *object,
 }
 
 void
-bv_context_remove_async (BvContext     *self,
-                                BvServer            *server,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+bv_context_remove_async (BvContext           *self,
+                         BvServer            *server,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -587,9 +587,9 @@ bv_context_remove_async (BvContext     *self,
 }
 
 gboolean
-bv_context_remove_finish (BvContext  *self,
-                                 GAsyncResult     *result,
-                                 GError          **error)
+bv_context_remove_finish (BvContext        *self,
+                          GAsyncResult     *result,
+                          GError          **error)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -670,11 +670,11 @@ client_opened_cb (GObject      *object,
  * removed, or a request fails (bv_context_drop_client). Errors:
  * BV_SECRET_ERROR, BV_BBB_ERROR for an address that is not acceptable. */
 void
-bv_context_get_client_async (BvContext     *self,
-                                    BvServer            *server,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+bv_context_get_client_async (BvContext           *self,
+                             BvServer            *server,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ClientEntry *entry;
@@ -705,9 +705,9 @@ bv_context_get_client_async (BvContext     *self,
 }
 
 BvBbbClient *
-bv_context_get_client_finish (BvContext  *self,
-                                     GAsyncResult     *result,
-                                     GError          **error)
+bv_context_get_client_finish (BvContext        *self,
+                              GAsyncResult     *result,
+                              GError          **error)
 {
   g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -718,8 +718,8 @@ bv_context_get_client_finish (BvContext  *self,
 /* The client kept for @server_id, if any; for tests and for code that
  * only wants to ask when the server is already known to answer. */
 BvBbbClient *
-bv_context_peek_client (BvContext *self,
-                               const char      *server_id)
+bv_context_peek_client (BvContext       *self,
+                        const char      *server_id)
 {
   g_autoptr(BvServer) server = NULL;
   ClientEntry *entry;
@@ -733,8 +733,8 @@ bv_context_peek_client (BvContext *self,
 }
 
 void
-bv_context_drop_client (BvContext *self,
-                               const char      *server_id)
+bv_context_drop_client (BvContext       *self,
+                        const char      *server_id)
 {
   ClientEntry *entry;
 

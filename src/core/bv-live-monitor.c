@@ -526,7 +526,7 @@ bv_live_monitor_refresh (BvLiveMonitor *self,
   request->monitor = self;
   request->server_id = g_strdup (self->server_id);
   bv_context_get_client_async (self->manager, server, self->list_cancellable,
-                                      client_opened_cb, request);
+                               client_opened_cb, request);
 }
 
 GListModel *
@@ -648,7 +648,7 @@ bv_live_monitor_end_async (BvLiveMonitor       *self,
     }
 
   bv_context_get_client_async (self->manager, server, cancellable,
-                                      end_client_opened_cb, g_steal_pointer (&task));
+                               end_client_opened_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -846,7 +846,7 @@ bv_live_monitor_fetch_rooms_async (BvLiveMonitor       *self,
       request->meeting_ids = g_strv_builder_end (g_hash_table_lookup (by_server, server_id));
       round->pending++;
       bv_context_get_client_async (self->manager, server, cancellable,
-                                          rooms_client_cb, request);
+                                   rooms_client_cb, request);
     }
 
   if (--round->pending == 0)

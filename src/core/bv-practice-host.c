@@ -95,9 +95,9 @@ create (GTask *task)
     }
 
   bv_context_save_async (self->manager, NULL, name,
-                                bv_practice_server_get_api_url (self->server),
-                                "auto", secret, g_task_get_cancellable (task),
-                                created_cb, g_object_ref (task));
+                         bv_practice_server_get_api_url (self->server),
+                         "auto", secret, g_task_get_cancellable (task),
+                         created_cb, g_object_ref (task));
   bv_secure_wipe (secret, strlen (secret));
 }
 
@@ -153,9 +153,9 @@ secret_found_cb (GObject      *object,
    * saving tests the connection as for any server. */
   cancellable = g_task_get_cancellable (task);
   bv_context_save_async (self->manager, stored, bv_server_get_name (stored),
-                                bv_practice_server_get_api_url (self->server),
-                                bv_server_get_checksum (stored), NULL,
-                                cancellable, resumed_cb, g_steal_pointer (&task));
+                         bv_practice_server_get_api_url (self->server),
+                         bv_server_get_checksum (stored), NULL,
+                         cancellable, resumed_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -184,7 +184,7 @@ bv_practice_host_init (BvPracticeHost *self)
 }
 
 BvPracticeHost *
-bv_practice_host_new (BvContext *manager,
+bv_practice_host_new (BvContext       *manager,
                       GSettings       *settings)
 {
   BvPracticeHost *self;

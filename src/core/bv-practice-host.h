@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (BvPracticeHost, bv_practice_host, BV, PRACTICE_HOST, GObje
  * ordinary conference server ("Übungsserver") whose per-install random
  * secret lives in the keyring like any other. settings holds its id in
  * the key "practice-server". */
-BvPracticeHost *bv_practice_host_new            (BvContext     *manager,
+BvPracticeHost *bv_practice_host_new            (BvContext           *manager,
                                                  GSettings           *settings);
 /* The stored practice server, if one was set up (a new reference). */
 BvServer       *bv_practice_host_get_server     (BvPracticeHost      *self);

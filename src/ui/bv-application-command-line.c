@@ -159,7 +159,7 @@ secret_read_cb (GObject      *object,
     }
 
   bv_context_save_async (manager, NULL, add->name, add->url, add->checksum, secret,
-                                NULL, server_added_cb, job);
+                         NULL, server_added_cb, job);
   bv_secure_wipe (secret, strlen (secret));
   job = NULL;
 }

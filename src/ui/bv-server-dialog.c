@@ -130,11 +130,11 @@ validate (BvServerDialog *self)
     gtk_widget_remove_css_class (rows[i], "error");
 
   valid = bv_context_check (self->manager, self->server,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                                   selected_checksum (self),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
-                                   &normalized, &error);
+                            gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                            gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                            selected_checksum (self),
+                            gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                            &normalized, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.save", valid && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.test", valid && !self->busy);
@@ -271,11 +271,11 @@ save_action (GtkWidget  *widget,
 
   set_busy (self, TRUE);
   bv_context_save_async (self->manager, self->server,
-                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                                gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                                selected_checksum (self),
-                                gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
-                                self->cancellable, saved_cb, g_object_ref (self));
+                         gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                         gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                         selected_checksum (self),
+                         gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                         self->cancellable, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -317,11 +317,11 @@ test_action (GtkWidget  *widget,
 
   set_busy (self, TRUE);
   bv_context_test_async (self->manager, self->server,
-                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                                gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                                selected_checksum (self),
-                                gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
-                                self->cancellable, tested_cb, g_object_ref (self));
+                         gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                         gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
+                         selected_checksum (self),
+                         gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                         self->cancellable, tested_cb, g_object_ref (self));
 }
 
 static void
@@ -361,7 +361,7 @@ remove_response_cb (AdwMessageDialog *dialog,
 
   set_busy (self, TRUE);
   bv_context_remove_async (self->manager, self->server, self->cancellable,
-                                  removed_cb, g_object_ref (self));
+                           removed_cb, g_object_ref (self));
 }
 
 static void
