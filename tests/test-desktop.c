@@ -570,22 +570,6 @@ test_quit (void)
   g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -641,7 +625,7 @@ main (int   argc,
   g_clear_object (&practice);
   g_clear_object (&bus);
   g_clear_pointer (&notified, g_ptr_array_unref);
-  remove_tree (work_dir);
+  bv_test_remove_tree (work_dir);
   g_free (work_dir);
   g_free (urls_path);
   g_free (meeting_id);

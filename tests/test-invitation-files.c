@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "bv-invitation-files.h"
+#include "bv-test-utils.h"
 
 static char *
 make_tmp_dir (void)
@@ -25,24 +26,6 @@ make_tmp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* The names in @dir. */
@@ -206,7 +189,7 @@ test_clashing_names (void)
       g_assert_cmpint (st.st_mode & 0777, ==, 0600);
     }
 
-  remove_tree (dir);
+  bv_test_remove_tree (dir);
 }
 
 /* An existing folder or file is never replaced: the second export goes
@@ -254,7 +237,7 @@ test_never_replaces (void)
   g_assert_no_error (error);
   g_assert_cmpstr (kept, ==, "Annas alter Link");
 
-  remove_tree (dir);
+  bv_test_remove_tree (dir);
 }
 
 /* A folder that cannot be written leaves nothing behind. */
@@ -276,7 +259,7 @@ test_failure_leaves_nothing (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  bv_test_remove_tree (dir);
 }
 
 int

@@ -1034,24 +1034,6 @@ test_ics (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1084,7 +1066,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&practice);
-  remove_tree (tmp_dir);
+  bv_test_remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
   return status;
 }
