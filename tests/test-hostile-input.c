@@ -752,25 +752,25 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *name = g_strdup_printf ("/hostile/%s/%s", cases[i].kind, cases[i].file);
+      g_autofree char *name = g_strdup_printf ("/core/hostile-input/%s/%s", cases[i].kind, cases[i].file);
 
       g_test_add (name, Fixture, &cases[i], fixture_setup, test_corpus_file, fixture_teardown);
     }
-  g_test_add ("/hostile/ics/attendee-tricks-reported", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/ics/attendee-tricks-reported", Fixture, NULL, fixture_setup,
               test_attendee_tricks, fixture_teardown);
-  g_test_add ("/hostile/markup-kept-as-text", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/markup-kept-as-text", Fixture, NULL, fixture_setup,
               test_markup_kept_as_text, fixture_teardown);
-  g_test_add ("/hostile/control-characters", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/control-characters", Fixture, NULL, fixture_setup,
               test_control_characters, fixture_teardown);
-  g_test_add ("/hostile/members/address-tricks", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/members/address-tricks", Fixture, NULL, fixture_setup,
               test_address_tricks_members, fixture_teardown);
-  g_test_add_func ("/hostile/address-rule", test_address_rule);
-  g_test_add ("/hostile/guest-addresses", Fixture, NULL, fixture_setup,
+  g_test_add_func ("/core/hostile-input/address-rule", test_address_rule);
+  g_test_add ("/core/hostile-input/guest-addresses", Fixture, NULL, fixture_setup,
               test_guest_addresses, fixture_teardown);
-  g_test_add ("/hostile/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
-  g_test_add ("/hostile/members/many-without-address", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/core/hostile-input/members/many-without-address", Fixture, NULL, fixture_setup,
               test_many_without_address, fixture_teardown);
-  g_test_add ("/hostile/slides-size-first", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/hostile-input/slides-size-first", Fixture, NULL, fixture_setup,
               test_slides_size_first, fixture_teardown);
 
   return g_test_run ();

@@ -1050,25 +1050,25 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/ics-import/thunderbird", Fixture, NULL, fixture_setup, test_thunderbird, fixture_teardown);
-  g_test_add ("/ics-import/outlook", Fixture, NULL, fixture_setup, test_outlook, fixture_teardown);
-  g_test_add ("/ics-import/nextcloud", Fixture, NULL, fixture_setup, test_nextcloud, fixture_teardown);
-  g_test_add ("/ics-import/google", Fixture, NULL, fixture_setup, test_google, fixture_teardown);
-  g_test_add ("/ics-import/reimport", Fixture, NULL, fixture_setup, test_reimport, fixture_teardown);
-  g_test_add ("/ics-import/reimport-server-missing", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/ics-import/thunderbird", Fixture, NULL, fixture_setup, test_thunderbird, fixture_teardown);
+  g_test_add ("/core/ics-import/outlook", Fixture, NULL, fixture_setup, test_outlook, fixture_teardown);
+  g_test_add ("/core/ics-import/nextcloud", Fixture, NULL, fixture_setup, test_nextcloud, fixture_teardown);
+  g_test_add ("/core/ics-import/google", Fixture, NULL, fixture_setup, test_google, fixture_teardown);
+  g_test_add ("/core/ics-import/reimport", Fixture, NULL, fixture_setup, test_reimport, fixture_teardown);
+  g_test_add ("/core/ics-import/reimport-server-missing", Fixture, NULL, fixture_setup,
               test_reimport_server_missing, fixture_teardown);
-  g_test_add ("/ics-import/utc-series", Fixture, NULL, fixture_setup, test_utc_series, fixture_teardown);
-  g_test_add ("/ics-import/without-uid", Fixture, NULL, fixture_setup, test_without_uid, fixture_teardown);
-  g_test_add_func ("/ics-import/titles", test_titles);
-  g_test_add_func ("/ics-import/zones", test_zones);
-  g_test_add_func ("/ics-import/durations", test_durations);
-  g_test_add_func ("/ics-import/skipped", test_skipped);
-  g_test_add ("/ics-import/broken", Fixture, NULL, fixture_setup, test_broken, fixture_teardown);
-  g_test_add_func ("/ics-import/broken-inline", test_broken_inline);
-  g_test_add_func ("/ics-import/too-large", test_too_large);
-  g_test_add ("/ics-import/file", Fixture, NULL, fixture_setup, test_file, fixture_teardown);
-  g_test_add ("/ics-import/attendees", Fixture, NULL, fixture_setup, test_attendees, fixture_teardown);
-  g_test_add ("/ics-import/no-attendees", Fixture, NULL, fixture_setup, test_no_attendees, fixture_teardown);
+  g_test_add ("/core/ics-import/utc-series", Fixture, NULL, fixture_setup, test_utc_series, fixture_teardown);
+  g_test_add ("/core/ics-import/without-uid", Fixture, NULL, fixture_setup, test_without_uid, fixture_teardown);
+  g_test_add_func ("/core/ics-import/titles", test_titles);
+  g_test_add_func ("/core/ics-import/zones", test_zones);
+  g_test_add_func ("/core/ics-import/durations", test_durations);
+  g_test_add_func ("/core/ics-import/skipped", test_skipped);
+  g_test_add ("/core/ics-import/broken", Fixture, NULL, fixture_setup, test_broken, fixture_teardown);
+  g_test_add_func ("/core/ics-import/broken-inline", test_broken_inline);
+  g_test_add_func ("/core/ics-import/too-large", test_too_large);
+  g_test_add ("/core/ics-import/file", Fixture, NULL, fixture_setup, test_file, fixture_teardown);
+  g_test_add ("/core/ics-import/attendees", Fixture, NULL, fixture_setup, test_attendees, fixture_teardown);
+  g_test_add ("/core/ics-import/no-attendees", Fixture, NULL, fixture_setup, test_no_attendees, fixture_teardown);
 
   return g_test_run ();
 }

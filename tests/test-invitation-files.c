@@ -271,12 +271,12 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  g_test_add_func ("/invitation-files/safe-names", test_safe_names);
-  g_test_add_func ("/invitation-files/name-keys", test_name_keys);
-  g_test_add_func ("/invitation-files/folder-name", test_folder_name);
-  g_test_add_func ("/invitation-files/clashing-names", test_clashing_names);
-  g_test_add_func ("/invitation-files/never-replaces", test_never_replaces);
-  g_test_add_func ("/invitation-files/failure-leaves-nothing", test_failure_leaves_nothing);
+  g_test_add_func ("/core/invitation-files/safe-names", test_safe_names);
+  g_test_add_func ("/core/invitation-files/name-keys", test_name_keys);
+  g_test_add_func ("/core/invitation-files/folder-name", test_folder_name);
+  g_test_add_func ("/core/invitation-files/clashing-names", test_clashing_names);
+  g_test_add_func ("/core/invitation-files/never-replaces", test_never_replaces);
+  g_test_add_func ("/core/invitation-files/failure-leaves-nothing", test_failure_leaves_nothing);
 
   return g_test_run ();
 }

@@ -893,10 +893,10 @@ main (int   argc,
   practice = bv_test_practice_server_new (SECRET);
   mailed_path = bv_test_install_stand_in ("mail", (const char *[]) { "x-scheme-handler/mailto", NULL });
 
-  g_test_add_func ("/ui/invite/invite-and-send", test_invite_and_send);
-  g_test_add_func ("/ui/invite/no-secret", test_no_secret);
-  g_test_add_func ("/ui/invite/course", test_course);
-  g_test_add_func ("/ui/invite/members-chooser", test_members_chooser);
+  g_test_add_func ("/ui/invite-window/invite-and-send", test_invite_and_send);
+  g_test_add_func ("/ui/invite-window/no-secret", test_no_secret);
+  g_test_add_func ("/ui/invite-window/course", test_course);
+  g_test_add_func ("/ui/invite-window/members-chooser", test_members_chooser);
 
   status = g_test_run ();
 

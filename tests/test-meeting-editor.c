@@ -931,17 +931,17 @@ main (int   argc,
   g_assert_true (bv_database_save_server (db, server_b, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/meeting-editor/new-defaults", test_new_meeting_defaults);
-  g_test_add_func ("/meeting-editor/title-length", test_title_length);
-  g_test_add_func ("/meeting-editor/date-time", test_date_time_parsing);
-  g_test_add_func ("/meeting-editor/weekly", test_weekly_rule);
-  g_test_add_func ("/meeting-editor/monthly", test_monthly_rules);
-  g_test_add_func ("/meeting-editor/custom-rule", test_custom_rule_kept);
-  g_test_add_func ("/meeting-editor/stored-rule-follows-date", test_stored_rule_follows_date);
-  g_test_add_func ("/meeting-editor/save", test_save_round_trip);
-  g_test_add_func ("/meeting-editor/draft-cancel", test_draft_and_cancel);
-  g_test_add_func ("/meeting-editor/slide-limits", test_slide_limits);
-  g_test_add_func ("/meeting-editor/delete", test_delete_and_missing_server);
+  g_test_add_func ("/ui/meeting-editor/new-defaults", test_new_meeting_defaults);
+  g_test_add_func ("/ui/meeting-editor/title-length", test_title_length);
+  g_test_add_func ("/ui/meeting-editor/date-time", test_date_time_parsing);
+  g_test_add_func ("/ui/meeting-editor/weekly", test_weekly_rule);
+  g_test_add_func ("/ui/meeting-editor/monthly", test_monthly_rules);
+  g_test_add_func ("/ui/meeting-editor/custom-rule", test_custom_rule_kept);
+  g_test_add_func ("/ui/meeting-editor/stored-rule-follows-date", test_stored_rule_follows_date);
+  g_test_add_func ("/ui/meeting-editor/save", test_save_round_trip);
+  g_test_add_func ("/ui/meeting-editor/draft-cancel", test_draft_and_cancel);
+  g_test_add_func ("/ui/meeting-editor/slide-limits", test_slide_limits);
+  g_test_add_func ("/ui/meeting-editor/delete", test_delete_and_missing_server);
 
   status = g_test_run ();
 

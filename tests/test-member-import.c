@@ -592,18 +592,18 @@ main (int   argc,
   dir = g_dir_make_tmp ("bv-test-member-import-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/store/member-import/club-software-cp1252", test_club_software_cp1252);
-  g_test_add_func ("/store/member-import/excel-utf8-bom", test_excel_utf8_bom);
-  g_test_add_func ("/store/member-import/google-contacts", test_google_contacts);
-  g_test_add_func ("/store/member-import/vcard3", test_vcard3);
-  g_test_add_func ("/store/member-import/vcard4", test_vcard4);
-  g_test_add_func ("/store/member-import/same-email-updates", test_same_email_updates);
-  g_test_add_func ("/store/member-import/separators-and-quoting", test_separators_and_quoting);
-  g_test_add_func ("/store/member-import/encodings", test_encodings);
-  g_test_add_func ("/store/member-import/broken-rows", test_broken_rows);
-  g_test_add_func ("/store/member-import/unusable-files", test_unusable_files);
-  g_test_add_func ("/store/member-import/apply-all-or-nothing", test_apply_all_or_nothing);
-  g_test_add_func ("/store/member-import/file-async", test_file_async);
+  g_test_add_func ("/core/member-import/club-software-cp1252", test_club_software_cp1252);
+  g_test_add_func ("/core/member-import/excel-utf8-bom", test_excel_utf8_bom);
+  g_test_add_func ("/core/member-import/google-contacts", test_google_contacts);
+  g_test_add_func ("/core/member-import/vcard3", test_vcard3);
+  g_test_add_func ("/core/member-import/vcard4", test_vcard4);
+  g_test_add_func ("/core/member-import/same-email-updates", test_same_email_updates);
+  g_test_add_func ("/core/member-import/separators-and-quoting", test_separators_and_quoting);
+  g_test_add_func ("/core/member-import/encodings", test_encodings);
+  g_test_add_func ("/core/member-import/broken-rows", test_broken_rows);
+  g_test_add_func ("/core/member-import/unusable-files", test_unusable_files);
+  g_test_add_func ("/core/member-import/apply-all-or-nothing", test_apply_all_or_nothing);
+  g_test_add_func ("/core/member-import/file-async", test_file_async);
 
   status = g_test_run ();
 

@@ -694,10 +694,10 @@ main (int   argc,
   dir = g_dir_make_tmp ("bv-test-members-page-XXXXXX", &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui/members/add-search-delete-undo", test_add_search_delete_undo);
-  g_test_add_func ("/ui/members/groups", test_groups);
-  g_test_add_func ("/ui/members/import-preview", test_import_preview);
-  g_test_add_func ("/ui/members/markup-names", test_markup_names);
+  g_test_add_func ("/ui/members-page/add-search-delete-undo", test_add_search_delete_undo);
+  g_test_add_func ("/ui/members-page/groups", test_groups);
+  g_test_add_func ("/ui/members-page/import-preview", test_import_preview);
+  g_test_add_func ("/ui/members-page/markup-names", test_markup_names);
 
   status = g_test_run ();
 

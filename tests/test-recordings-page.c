@@ -557,8 +557,8 @@ main (int   argc,
   opened_path = bv_test_install_stand_in ("browser", (const char *[]) {
                                             "x-scheme-handler/http", "x-scheme-handler/https", NULL });
 
-  g_test_add_func ("/ui/recordings/rows-search-publish-delete", test_rows_search_publish_delete);
-  g_test_add_func ("/ui/recordings/hostile-playback", test_hostile_playback);
+  g_test_add_func ("/ui/recordings-page/rows-search-publish-delete", test_rows_search_publish_delete);
+  g_test_add_func ("/ui/recordings-page/hostile-playback", test_hostile_playback);
 
   status = g_test_run ();
 

@@ -658,15 +658,15 @@ main (int   argc,
 
   refuse_reason = check_keyring_environment ();
 
-  g_test_add_func ("/secret/schema", test_schema);
-  g_test_add_func ("/secret/store-lookup", test_store_lookup);
-  g_test_add_func ("/secret/replace", test_replace);
-  g_test_add_func ("/secret/delete", test_delete);
-  g_test_add_func ("/secret/label", test_label);
-  g_test_add_func ("/secret/cancelled", test_cancelled);
-  g_test_add_func ("/secret/no-plaintext", test_no_plaintext);
-  g_test_add_func ("/secret/no-service", test_no_service);
-  g_test_add_func ("/secret/no-bus", test_no_bus);
+  g_test_add_func ("/store/secret-store/schema", test_schema);
+  g_test_add_func ("/store/secret-store/store-lookup", test_store_lookup);
+  g_test_add_func ("/store/secret-store/replace", test_replace);
+  g_test_add_func ("/store/secret-store/delete", test_delete);
+  g_test_add_func ("/store/secret-store/label", test_label);
+  g_test_add_func ("/store/secret-store/cancelled", test_cancelled);
+  g_test_add_func ("/store/secret-store/no-plaintext", test_no_plaintext);
+  g_test_add_func ("/store/secret-store/no-service", test_no_service);
+  g_test_add_func ("/store/secret-store/no-bus", test_no_bus);
 
   ret = g_test_run ();
 

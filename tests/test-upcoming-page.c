@@ -504,9 +504,9 @@ main (int   argc,
   g_assert_true (bv_practice_server_start (practice, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui/upcoming/groups-live-and-cancel", test_groups_live_and_cancel);
-  g_test_add_func ("/ui/upcoming/offline-notice", test_offline_notice);
-  g_test_add_func ("/ui/upcoming/built-once-then-on-show", test_built_once_then_on_show);
+  g_test_add_func ("/ui/upcoming-page/groups-live-and-cancel", test_groups_live_and_cancel);
+  g_test_add_func ("/ui/upcoming-page/offline-notice", test_offline_notice);
+  g_test_add_func ("/ui/upcoming-page/built-once-then-on-show", test_built_once_then_on_show);
 
   status = g_test_run ();
 
