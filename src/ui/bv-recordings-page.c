@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bv-recording-text.h"
 #include "bv-recordings-page.h"
 #include "bv-recordings-source.h"
 #include "bv-server-client.h"
@@ -118,139 +119,6 @@ add_toast (BvRecordingsPage *self,
   g_free (text);
 }
 
-static const char *
-display_name (BvBbbRecording *recording)
-{
-  const char *name = bv_bbb_recording_get_name (recording);
-
-  return name && *name ? name : _("Untitled recording");
-}
-
-/* The meeting's name as the server recorded it; a room's recordings all
- * carry it, whatever each one was called. */
-static const char *
-meeting_name (BvBbbRecording *recording)
-{
-  const char *name = g_hash_table_lookup (bv_bbb_recording_get_metadata (recording), "meetingName");
-
-  return name && *name ? name : display_name (recording);
-}
-
-static BvBbbRecordingFormat *
-playback_format (BvBbbRecording *recording)
-{
-  GListModel *formats = bv_bbb_recording_get_formats (recording);
-  guint n = g_list_model_get_n_items (formats);
-  BvBbbRecordingFormat *first = NULL;
-
-  /* The presentation format is what BigBlueButton plays by default. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BvBbbRecordingFormat) format = g_list_model_get_item (formats, i);
-
-      if (!bv_bbb_recording_format_get_url (format))
-        continue;
-      if (g_strcmp0 (bv_bbb_recording_format_get_format_type (format), "presentation") == 0)
-        return format;
-      if (!first)
-        first = format;
-    }
-  return first;
-}
-
-static const char *
-describe_format (const char *type)
-{
-  if (g_strcmp0 (type, "presentation") == 0)
-    return _("Presentation");
-  if (g_strcmp0 (type, "video") == 0)
-    return _("Video");
-  if (g_strcmp0 (type, "podcast") == 0)
-    return _("Audio");
-  if (g_strcmp0 (type, "screenshare") == 0)
-    return _("Screen recording");
-  if (g_strcmp0 (type, "notes") == 0)
-    return _("Notes");
-  if (g_strcmp0 (type, "statistics") == 0)
-    return _("Statistics");
-  return type;
-}
-
-static char *
-describe_details (BvBbbRecording *recording)
-{
-  gint64 start = bv_bbb_recording_get_start_time (recording);
-  gint64 end = bv_bbb_recording_get_end_time (recording);
-  guint participants = bv_bbb_recording_get_participants (recording);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (start > 0)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start / 1000);
-      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-      /* Translators: the start of a recording as strftime () format, e.g.
-       * "Tue, 1 December 2024, 19:30"; German: "%a, %-d. %B %Y, %H:%M". */
-      g_autofree char *date = local ? g_date_time_format (local, _("%a, %-d %B %Y, %H:%M")) : NULL;
-
-      if (date)
-        g_string_append (text, date);
-    }
-
-  if (start > 0 && end > start)
-    {
-      guint minutes = (guint) MAX ((end - start + 30000) / 60000, 1);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      if (minutes >= 60)
-        /* Translators: the length of a recording, e.g. "1 h 14 min". */
-        g_string_append_printf (text, _("%u h %u min"), minutes / 60, minutes % 60);
-      else
-        /* Translators: the length of a recording, e.g. "42 min". */
-        g_string_append_printf (text, _("%u min"), minutes);
-    }
-
-  if (participants > 0)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: how many people took part in a recorded meeting. */
-      g_string_append_printf (text, ngettext ("%u participant", "%u participants", participants),
-                              participants);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-describe_state (BvRecordingsPage *self,
-                BvBbbRecording   *recording)
-{
-  const char *state = bv_recordings_source_get_state (self->source, recording);
-  GListModel *formats = bv_bbb_recording_get_formats (recording);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (g_strcmp0 (state, "published") == 0)
-    g_string_append (text, _("Published"));
-  else if (g_strcmp0 (state, "unpublished") == 0)
-    g_string_append (text, _("Not published"));
-  else if (g_strcmp0 (state, "deleted") == 0)
-    g_string_append (text, _("Deleted"));
-  else
-    /* processing, processed: the server is still making the formats. */
-    g_string_append (text, _("Being processed"));
-
-  for (guint i = 0; i < g_list_model_get_n_items (formats); i++)
-    {
-      g_autoptr(BvBbbRecordingFormat) format = g_list_model_get_item (formats, i);
-
-      g_string_append (text, i == 0 ? " · " : ", ");
-      g_string_append (text, describe_format (bv_bbb_recording_format_get_format_type (format)));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 set_button_names (GtkButton  *button,
                   const char *tooltip,
@@ -277,13 +145,13 @@ update_row (BvRecordingsPage *self,
   if (!recording || !self->source)
     return;
 
-  name = display_name (recording);
+  name = bv_recording_text_name (recording);
   state = bv_recordings_source_get_state (self->source, recording);
   busy = g_hash_table_contains (self->busy, recording);
   published = bv_recordings_source_is_published (self->source, recording);
   publishable = g_strcmp0 (state, "published") == 0 || g_strcmp0 (state, "unpublished") == 0;
-  details = describe_details (recording);
-  state_text = describe_state (self, recording);
+  details = bv_recording_text_details (recording);
+  state_text = bv_recording_text_state (recording, state);
 
   gtk_label_set_text (row->title, name);
   gtk_label_set_text (row->details, details);
@@ -293,7 +161,7 @@ update_row (BvRecordingsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (row->spinner), busy);
   gtk_spinner_set_spinning (row->spinner, busy);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (row->play), !busy && playback_format (recording));
+  gtk_widget_set_sensitive (GTK_WIDGET (row->play), !busy && bv_recording_text_playback_format (recording));
   /* Translators: %s is the name of a recording. */
   set_button_names (row->play, _("Play in the web browser"), g_strdup_printf (_("Play “%s”"), name));
 
@@ -357,7 +225,7 @@ play_clicked_cb (GtkButton    *button,
 
   if (!row->recording)
     return;
-  format = playback_format (row->recording);
+  format = bv_recording_text_playback_format (row->recording);
   if (!format)
     return;
 
@@ -419,7 +287,7 @@ published_cb (GObject      *object,
   RecordingChange *change = user_data;
   g_autoptr(GError) error = NULL;
   BvRecordingsPage *self = change->page;
-  const char *name = display_name (change->recording);
+  const char *name = bv_recording_text_name (change->recording);
 
   bv_recordings_source_publish_finish (BV_RECORDINGS_SOURCE (object), result, &error);
   if (!end_change (change, error))
@@ -473,7 +341,7 @@ deleted_cb (GObject      *object,
     show_dialog (self, _("Could Not Delete the Recording"), error->message);
   else
     /* Translators: %s is the name of a recording. */
-    add_toast (self, g_strdup_printf (_("“%s” deleted"), display_name (change->recording)));
+    add_toast (self, g_strdup_printf (_("“%s” deleted"), bv_recording_text_name (change->recording)));
 
   change_free (change);
   update_status (self);
@@ -510,7 +378,7 @@ delete_clicked_cb (GtkButton    *button,
     return;
 
   /* Translators: %s is the name of a recording. */
-  heading = g_strdup_printf (_("Delete “%s”?"), display_name (row->recording));
+  heading = g_strdup_printf (_("Delete “%s”?"), bv_recording_text_name (row->recording));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        heading,
                                                        _("The recording is deleted from the server with "
@@ -636,7 +504,7 @@ filter_func (gpointer item,
   if (!self->search)
     return TRUE;
 
-  name = g_utf8_casefold (display_name (recording), -1);
+  name = g_utf8_casefold (bv_recording_text_name (recording), -1);
   return strstr (name, self->search) != NULL;
 }
 
@@ -807,7 +675,7 @@ source_items_changed_cb (GListModel       *model,
         continue;
       g_ptr_array_add (self->meeting_ids, g_strdup (id));
       g_hash_table_add (self->meeting_index, g_ptr_array_index (self->meeting_ids, self->meeting_ids->len - 1));
-      g_ptr_array_add (names, (gpointer) meeting_name (recording));
+      g_ptr_array_add (names, (gpointer) bv_recording_text_meeting_name (recording));
     }
   if (names->len > 0)
     {
