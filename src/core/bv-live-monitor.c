@@ -12,8 +12,8 @@
 #include "bv-live-monitor.h"
 
 #include "bv-bbb-error.h"
-#include "bv-live-meetings.h"
-#include "bv-live-state.h"
+#include "bv-server-meetings.h"
+#include "bv-rooms-running.h"
 #include "bv-planned-dates.h"
 
 /* What the Live page shows, without the page: which meetings run on one
@@ -123,7 +123,7 @@ fetched_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  meetings = bv_live_meetings_fetch_finish (result, &error);
+  meetings = bv_server_meetings_fetch_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       list_request_free (request);
@@ -142,7 +142,7 @@ fetched_cb (GObject      *object,
 
   list_request_free (request);
   self->have_list = TRUE;
-  self->planned_only = bv_live_meetings_fetch_is_planned_only (result);
+  self->planned_only = bv_server_meetings_fetch_is_planned_only (result);
   n = g_list_model_get_n_items (meetings);
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -219,9 +219,9 @@ client_opened_cb (GObject      *object,
 
   server = bv_context_find_server (self->manager, request->server_id);
   planned = planned_ids_today (self, request->server_id);
-  bv_live_meetings_fetch_async (client, server && bv_server_get_load_balancer (server),
-                                (const char * const *)planned, self->list_cancellable,
-                                fetched_cb, request);
+  bv_server_meetings_fetch_async (client, server && bv_server_get_load_balancer (server),
+                                  (const char * const *)planned, self->list_cancellable,
+                                  fetched_cb, request);
 }
 
 static gboolean
@@ -296,7 +296,7 @@ ended_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!bv_live_meetings_end_finish (result, &error))
+  if (!bv_server_meetings_end_finish (result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -318,8 +318,8 @@ end_client_opened_cb (GObject      *object,
       return;
     }
 
-  bv_live_meetings_end_async (client, g_task_get_task_data (task), g_task_get_cancellable (task),
-                              ended_cb, g_object_ref (task));
+  bv_server_meetings_end_async (client, g_task_get_task_data (task), g_task_get_cancellable (task),
+                                ended_cb, g_object_ref (task));
 }
 
 /* vfuncs */
@@ -758,7 +758,7 @@ rooms_fetched_cb (GObject      *object,
   g_autoptr(GHashTable) running = NULL;
   g_autoptr(GError) error = NULL;
 
-  running = bv_live_state_fetch_finish (result, &error);
+  running = bv_rooms_running_fetch_finish (result, &error);
   rooms_request_done (user_data, running, error);
 }
 
@@ -778,9 +778,9 @@ rooms_client_cb (GObject      *object,
       return;
     }
 
-  bv_live_state_fetch_async (client, request->load_balancer,
-                             (const char * const *)request->meeting_ids,
-                             g_task_get_cancellable (request->task), rooms_fetched_cb, request);
+  bv_rooms_running_fetch_async (client, request->load_balancer,
+                                (const char * const *)request->meeting_ids,
+                                g_task_get_cancellable (request->task), rooms_fetched_cb, request);
 }
 
 void

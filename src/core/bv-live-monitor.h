@@ -70,7 +70,7 @@ BvBbbMeeting  *bv_live_monitor_get_detail      (BvLiveMonitor          *self);
 void           bv_live_monitor_refresh_detail  (BvLiveMonitor          *self);
 
 /* Ends @meeting_id on the watched server and waits until it is gone
- * (core/bv-live-meetings). */
+ * (core/bv-server-meetings). */
 void           bv_live_monitor_end_async       (BvLiveMonitor          *self,
                                                 const char             *meeting_id,
                                                 GCancellable           *cancellable,
@@ -82,7 +82,7 @@ gboolean       bv_live_monitor_end_finish      (BvLiveMonitor          *self,
 
 /* For the list of planned meetings (Anstehend): which of @meetings (of
  * BvMeeting, the ones on screen) run right now, one round over their
- * servers with core/bv-live-state. Does not depend on the watched server
+ * servers with core/bv-rooms-running. Does not depend on the watched server
  * or on watching.
  *
  * Returns (finish): a table from BBB meetingID to the running

@@ -1,4 +1,4 @@
-/* bv-live-meetings.c
+/* bv-server-meetings.c
  *
  * What runs on a server right now (the Live page), and ending a meeting.
  *
@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "bv-live-meetings.h"
+#include "bv-server-meetings.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -238,12 +238,12 @@ meetings_cb (GObject      *object,
 }
 
 void
-bv_live_meetings_fetch_async (BvBbbClient         *client,
-                              gboolean             load_balancer,
-                              const char * const  *planned_ids,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+bv_server_meetings_fetch_async (BvBbbClient         *client,
+                                gboolean             load_balancer,
+                                const char * const  *planned_ids,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   FetchData *data;
@@ -252,7 +252,7 @@ bv_live_meetings_fetch_async (BvBbbClient         *client,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_live_meetings_fetch_async);
+  g_task_set_source_tag (task, bv_server_meetings_fetch_async);
 
   data = g_new0 (FetchData, 1);
   data->client = g_object_ref (client);
@@ -265,22 +265,22 @@ bv_live_meetings_fetch_async (BvBbbClient         *client,
 }
 
 GListModel *
-bv_live_meetings_fetch_finish (GAsyncResult  *result,
-                               GError       **error)
+bv_server_meetings_fetch_finish (GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_meetings_fetch_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_server_meetings_fetch_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean
-bv_live_meetings_fetch_is_planned_only (GAsyncResult *result)
+bv_server_meetings_fetch_is_planned_only (GAsyncResult *result)
 {
   FetchData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_meetings_fetch_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_server_meetings_fetch_async, FALSE);
 
   data = g_task_get_task_data (G_TASK (result));
   return data->planned_only;
@@ -379,13 +379,13 @@ ended_cb (GObject      *object,
 }
 
 void
-bv_live_meetings_end_full_async (BvBbbClient         *client,
-                                 const char          *meeting_id,
-                                 guint                poll_interval_ms,
-                                 guint                timeout_ms,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+bv_server_meetings_end_full_async (BvBbbClient         *client,
+                                   const char          *meeting_id,
+                                   guint                poll_interval_ms,
+                                   guint                timeout_ms,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   EndData *data;
@@ -396,7 +396,7 @@ bv_live_meetings_end_full_async (BvBbbClient         *client,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_live_meetings_end_full_async);
+  g_task_set_source_tag (task, bv_server_meetings_end_full_async);
 
   data = g_new0 (EndData, 1);
   data->client = g_object_ref (client);
@@ -409,24 +409,24 @@ bv_live_meetings_end_full_async (BvBbbClient         *client,
 }
 
 void
-bv_live_meetings_end_async (BvBbbClient         *client,
-                            const char          *meeting_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+bv_server_meetings_end_async (BvBbbClient         *client,
+                              const char          *meeting_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
-  bv_live_meetings_end_full_async (client, meeting_id,
-                                   BV_LIVE_MEETINGS_END_POLL_INTERVAL_MS,
-                                   BV_LIVE_MEETINGS_END_TIMEOUT_MS,
-                                   cancellable, callback, user_data);
+  bv_server_meetings_end_full_async (client, meeting_id,
+                                     BV_LIVE_MEETINGS_END_POLL_INTERVAL_MS,
+                                     BV_LIVE_MEETINGS_END_TIMEOUT_MS,
+                                     cancellable, callback, user_data);
 }
 
 gboolean
-bv_live_meetings_end_finish (GAsyncResult  *result,
-                             GError       **error)
+bv_server_meetings_end_finish (GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_meetings_end_full_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_server_meetings_end_full_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

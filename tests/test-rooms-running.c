@@ -1,4 +1,4 @@
-/* test-live-state.c
+/* test-rooms-running.c
  *
  * The live state on the list of planned meetings, asked of a real
  * practice server over loopback HTTP.
@@ -11,7 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "bv-bbb-error.h"
-#include "bv-live-state.h"
+#include "bv-rooms-running.h"
 #include "bv-practice-server-private.h"
 #include "bv-test-utils.h"
 
@@ -84,8 +84,8 @@ fetch (BvBbbClient         *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  bv_live_state_fetch_async (client, load_balancer, ids, NULL, result_cb, &result);
-  return bv_live_state_fetch_finish (bv_test_wait_for (&result), error);
+  bv_rooms_running_fetch_async (client, load_balancer, ids, NULL, result_cb, &result);
+  return bv_rooms_running_fetch_finish (bv_test_wait_for (&result), error);
 }
 
 static void
@@ -189,8 +189,8 @@ main (int   argc,
   g_assert_true (bv_practice_server_start (practice, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/core/live-state/running-rooms", test_running_rooms);
-  g_test_add_func ("/core/live-state/errors", test_errors);
+  g_test_add_func ("/core/rooms-running/running-rooms", test_running_rooms);
+  g_test_add_func ("/core/rooms-running/errors", test_errors);
 
   status = g_test_run ();
   g_object_unref (practice);

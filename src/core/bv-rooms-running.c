@@ -1,4 +1,4 @@
-/* bv-live-state.c
+/* bv-rooms-running.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bv-live-state.h"
+#include "bv-rooms-running.h"
 
 #include "bv-bbb-error.h"
 
@@ -126,12 +126,12 @@ meetings_cb (GObject      *object,
 }
 
 void
-bv_live_state_fetch_async (BvBbbClient         *client,
-                           gboolean             load_balancer,
-                           const char * const  *meeting_ids,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+bv_rooms_running_fetch_async (BvBbbClient         *client,
+                              gboolean             load_balancer,
+                              const char * const  *meeting_ids,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   FetchData *data;
@@ -141,7 +141,7 @@ bv_live_state_fetch_async (BvBbbClient         *client,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_live_state_fetch_async);
+  g_task_set_source_tag (task, bv_rooms_running_fetch_async);
 
   data = g_new0 (FetchData, 1);
   data->client = g_object_ref (client);
@@ -166,11 +166,11 @@ bv_live_state_fetch_async (BvBbbClient         *client,
 }
 
 GHashTable *
-bv_live_state_fetch_finish (GAsyncResult  *result,
-                            GError       **error)
+bv_rooms_running_fetch_finish (GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_live_state_fetch_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_rooms_running_fetch_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

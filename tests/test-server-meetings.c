@@ -1,4 +1,4 @@
-/* test-live-meetings.c
+/* test-server-meetings.c
  *
  * The Live page's core: what runs on a server and ending a meeting,
  * against the real practice server over loopback HTTP and a scripted
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
-#include "bv-live-meetings.h"
+#include "bv-server-meetings.h"
 #include "bv-practice-server-private.h"
 #include "bv-test-utils.h"
 
@@ -92,9 +92,9 @@ fetch (BvBbbClient         *client,
   g_autoptr(GAsyncResult) result = NULL;
   GListModel *meetings;
 
-  bv_live_meetings_fetch_async (client, load_balancer, planned, NULL, result_cb, &result);
-  meetings = bv_live_meetings_fetch_finish (bv_test_wait_for (&result), error);
-  last_planned_only = bv_live_meetings_fetch_is_planned_only (result);
+  bv_server_meetings_fetch_async (client, load_balancer, planned, NULL, result_cb, &result);
+  meetings = bv_server_meetings_fetch_finish (bv_test_wait_for (&result), error);
+  last_planned_only = bv_server_meetings_fetch_is_planned_only (result);
   return meetings;
 }
 
@@ -106,8 +106,8 @@ end_meeting (BvBbbClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  bv_live_meetings_end_full_async (client, meeting_id, 10, timeout_ms, NULL, result_cb, &result);
-  return bv_live_meetings_end_finish (bv_test_wait_for (&result), error);
+  bv_server_meetings_end_full_async (client, meeting_id, 10, timeout_ms, NULL, result_cb, &result);
+  return bv_server_meetings_end_finish (bv_test_wait_for (&result), error);
 }
 
 static BvBbbMeeting *
@@ -603,12 +603,12 @@ main (int   argc,
   g_assert_true (bv_practice_server_start (practice, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/core/live-meetings/practice-server", test_practice_server);
-  g_test_add_func ("/core/live-meetings/wrong-secret", test_wrong_secret);
-  g_test_add_func ("/core/live-meetings/scalelite", test_scalelite);
-  g_test_add_func ("/core/live-meetings/lists", test_lists);
-  g_test_add_func ("/core/live-meetings/errors-mid-way", test_errors_mid_way);
-  g_test_add_func ("/core/live-meetings/end-polling", test_end_polling);
+  g_test_add_func ("/core/server-meetings/practice-server", test_practice_server);
+  g_test_add_func ("/core/server-meetings/wrong-secret", test_wrong_secret);
+  g_test_add_func ("/core/server-meetings/scalelite", test_scalelite);
+  g_test_add_func ("/core/server-meetings/lists", test_lists);
+  g_test_add_func ("/core/server-meetings/errors-mid-way", test_errors_mid_way);
+  g_test_add_func ("/core/server-meetings/end-polling", test_end_polling);
 
   status = g_test_run ();
   g_object_unref (practice);
