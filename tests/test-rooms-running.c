@@ -33,49 +33,6 @@ new_client (const char *secret)
   return bv_bbb_client_new (bv_practice_server_get_api_url (practice), secret, BV_CHECKSUM_SHA256);
 }
 
-static void
-create_room (BvBbbClient *client,
-             const char  *meeting_id)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BvBbbMeeting) meeting = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "name", meeting_id);
-  bv_bbb_client_create_async (client, query, NULL, NULL, result_cb, &result);
-  meeting = bv_bbb_client_create_finish (client, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-}
-
-/* Someone enters: what the browser does with a join link. */
-static void
-enter_room (BvBbbClient *client,
-            const char  *meeting_id,
-            const char  *name)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *url = NULL;
-
-  bv_bbb_query_add (query, "fullName", name);
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "role", "VIEWER");
-  url = bv_bbb_client_build_url (client, "join", query);
-  msg = soup_message_new ("GET", url);
-  /* The practice server answers a browser's join itself, in this thread's
-   * main context: asynchronously. */
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
-}
-
 static GHashTable *
 fetch (BvBbbClient         *client,
        gboolean             load_balancer,
@@ -100,12 +57,12 @@ test_running_rooms (void)
   const char *no_ids[] = { NULL };
   BvBbbMeeting *a;
 
-  create_room (client, "live-a");
-  create_room (client, "live-b");
-  create_room (client, "someone-elses");
-  enter_room (client, "live-a", "Anna");
-  enter_room (client, "live-a", "Bernd");
-  enter_room (client, "someone-elses", "Carla");
+  bv_test_create_room (client, "live-a", "live-a");
+  bv_test_create_room (client, "live-b", "live-b");
+  bv_test_create_room (client, "someone-elses", "someone-elses");
+  bv_test_enter_room (client, "live-a", "Anna", "VIEWER");
+  bv_test_enter_room (client, "live-a", "Bernd", "VIEWER");
+  bv_test_enter_room (client, "someone-elses", "Carla", "VIEWER");
 
   /* One request for all rooms; only the open ones of ours come back. */
   bv_practice_server_reset_log (practice);

@@ -53,33 +53,6 @@ create_room (BvBbbClient *client,
   g_assert_no_error (error);
 }
 
-/* Someone enters: what the browser does with a join link. */
-static void
-enter_room (BvBbbClient *client,
-            const char  *meeting_id,
-            const char  *name,
-            const char  *role)
-{
-  g_autoptr(BvBbbQuery) query = bv_bbb_query_new ();
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autofree char *url = NULL;
-
-  bv_bbb_query_add (query, "fullName", name);
-  bv_bbb_query_add (query, "meetingID", meeting_id);
-  bv_bbb_query_add (query, "role", role);
-  url = bv_bbb_client_build_url (client, "join", query);
-  msg = soup_message_new ("GET", url);
-  /* The practice server answers in this thread's main context. */
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
-}
-
 /* Whether the last fetch () fell back to the planned meetings. */
 static gboolean last_planned_only;
 
@@ -138,10 +111,10 @@ test_practice_server (void)
   create_room (client, "lm-board", "Vorstand");
   create_room (client, "lm-choir", "Chorprobe");
   create_room (client, "lm-nobody", "Leer");
-  enter_room (client, "lm-board", "Anna", "MODERATOR");
-  enter_room (client, "lm-board", "Bernd", "VIEWER");
-  enter_room (client, "lm-board", "Carla", "VIEWER");
-  enter_room (client, "lm-choir", "Dora", "VIEWER");
+  bv_test_enter_room (client, "lm-board", "Anna", "MODERATOR");
+  bv_test_enter_room (client, "lm-board", "Bernd", "VIEWER");
+  bv_test_enter_room (client, "lm-board", "Carla", "VIEWER");
+  bv_test_enter_room (client, "lm-choir", "Dora", "VIEWER");
 
   bv_practice_server_reset_log (practice);
   meetings = fetch (client, FALSE, NULL, &error);
