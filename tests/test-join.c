@@ -32,6 +32,8 @@
 static char             *urls_path;
 static char             *browser_path;
 static BvPracticeServer *practice;
+static BvDatabase       *database;
+static BvContext        *context;
 
 /* helpers */
 
@@ -102,7 +104,7 @@ join (BvServer      *server,
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *user_id = bv_join_get_user_id ();
 
-  bv_join_run_async (server, meeting, DISPLAY_NAME, user_id, NULL, cancellable,
+  bv_join_run_async (context, server, meeting, DISPLAY_NAME, user_id, NULL, cancellable,
                      result_cb, &result);
   return bv_join_run_finish (bv_test_wait_for (&result), error);
 }
@@ -292,7 +294,7 @@ join_room (BvServer      *server,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  bv_join_run_room_async (server, bbb_meeting_id, display_name, NULL, NULL, NULL,
+  bv_join_run_room_async (context, server, bbb_meeting_id, display_name, NULL, NULL, NULL,
                           result_cb, &result);
   return bv_join_run_room_finish (bv_test_wait_for (&result), error);
 }
@@ -983,6 +985,69 @@ test_voice_bridge (void)
   g_assert_null (bv_server_get_dial_number (server));
 }
 
+/* The join takes the context's one client for the server (opened on the
+ * first join, kept for the next), so after the server's address is edited
+ * through the context the next join's one request goes to the new
+ * address and the old one hears nothing. */
+static BvServer *
+save_through_context (BvServer    *existing,
+                      const char  *url,
+                      const char  *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BvServer *server;
+
+  bv_context_save_async (context, existing, "Verein", url, "auto", secret, NULL, result_cb, &result);
+  server = bv_context_save_finish (context, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+static void
+test_join_follows_edited_address (void)
+{
+  g_autoptr(BvPracticeServer) moved = bv_test_practice_server_new (SECRET);
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvServer) edited = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_url = NULL;
+  g_autofree char *second_url = NULL;
+  const char *moved_api = bv_practice_server_get_api_url (moved);
+  guint old_creates;
+
+  server = save_through_context (NULL, bv_practice_server_get_api_url (practice), SECRET);
+  meeting = new_meeting (server);
+  g_assert_null (bv_context_peek_client (context, bv_server_get_id (server)));
+
+  clear_urls ();
+  old_creates = bv_practice_server_count_calls (practice, "create");
+  g_assert_true (join (server, meeting, NULL, &error));
+  g_assert_no_error (error);
+  first_url = wait_for_one_url ();
+  g_assert_true (g_str_has_prefix (first_url, bv_practice_server_get_api_url (practice)));
+  g_assert_cmpuint (bv_practice_server_count_calls (practice, "create"), ==, old_creates + 1);
+  /* The join opened the context's client, not one of its own. */
+  g_assert_nonnull (bv_context_peek_client (context, bv_server_get_id (server)));
+
+  /* The server moves; the edit's connection test talks to the new address. */
+  edited = save_through_context (server, moved_api, "");
+  g_assert_null (bv_context_peek_client (context, bv_server_get_id (server)));
+
+  clear_urls ();
+  old_creates = bv_practice_server_count_calls (practice, "create");
+  g_assert_true (join (edited, meeting, NULL, &error));
+  g_assert_no_error (error);
+  second_url = wait_for_one_url ();
+  g_assert_true (g_str_has_prefix (second_url, moved_api));
+  g_assert_cmpuint (bv_practice_server_count_calls (moved, "create"), ==, 1);
+  g_assert_cmpuint (bv_practice_server_count_calls (practice, "create"), ==, old_creates);
+  g_assert_nonnull (bv_context_peek_client (context, bv_server_get_id (edited)));
+
+  delete_secret (bv_server_get_id (edited));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,6 +1064,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   practice = bv_test_practice_server_new (SECRET);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "test-join.db", NULL);
+
+    database = bv_database_open (path, &error);
+    g_assert_no_error (error);
+    context = bv_context_new (database);
+  }
 
   g_test_add_func ("/core/join/moderator-role", test_join_moderator_role);
   g_test_add_func ("/core/join/old-server-password", test_join_old_server_password);
@@ -1017,9 +1090,12 @@ main (int   argc,
   g_test_add_func ("/core/join/ended-room", test_join_ended_room);
   g_test_add_func ("/core/join/pin-taken", test_join_pin_taken);
   g_test_add_func ("/core/join/voice-bridge", test_voice_bridge);
+  g_test_add_func ("/core/join/follows-edited-address", test_join_follows_edited_address);
 
   status = g_test_run ();
 
+  g_clear_object (&context);
+  g_clear_object (&database);
   g_clear_object (&practice);
   if (root)
     bv_test_remove_tree (root);

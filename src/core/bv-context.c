@@ -24,6 +24,7 @@ struct _BvContext
   GObject     parent_instance;
   BvDatabase *database;
   GHashTable *clients;     /* server id → ClientEntry */
+  BvJoinTracker *joins;
 };
 
 /* The one API client of a server, with what it was built from: a client
@@ -102,6 +103,7 @@ bv_context_finalize (GObject *object)
   BvContext *self = (BvContext *)object;
 
   g_clear_pointer (&self->clients, g_hash_table_unref);
+  g_clear_object (&self->joins);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (bv_context_parent_class)->finalize (object);
@@ -120,6 +122,7 @@ bv_context_init (BvContext *self)
 {
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)client_entry_free);
+  self->joins = bv_join_tracker_new ();
 }
 
 BvContext *
@@ -132,6 +135,16 @@ bv_context_new (BvDatabase *database)
   self = g_object_new (BV_TYPE_CONTEXT, NULL);
   self->database = g_object_ref (database);
   return self;
+}
+
+/* The joins that run, for the pages that show them: the application runs
+ * them (app.join-meeting), so the pages need not know it. */
+BvJoinTracker *
+bv_context_get_join_tracker (BvContext *self)
+{
+  g_return_val_if_fail (BV_IS_CONTEXT (self), NULL);
+
+  return self->joins;
 }
 
 GListModel *

@@ -16,6 +16,7 @@
 #include "../bbb/bv-bbb-client.h"
 #include "bv-connection-test.h"
 #include "bv-database.h"
+#include "bv-join-tracker.h"
 #include "bv-server.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ GQuark           bv_context_error_quark (void);
 BvContext *bv_context_new         (BvDatabase        *database);
 GListModel      *bv_context_get_servers (BvContext   *self);
 BvDatabase      *bv_context_get_database (BvContext  *self);
+BvJoinTracker   *bv_context_get_join_tracker (BvContext *self);
 /* by id, else by name (case-insensitive); a new reference or NULL */
 BvServer        *bv_context_find_server (BvContext         *self,
                                          const char        *id_or_name);

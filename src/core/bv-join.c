@@ -18,9 +18,9 @@
 #include "bv-bbb-client.h"
 #include "bv-bbb-error.h"
 #include "bv-bbb-version.h"
+#include "bv-context.h"
 #include "bv-file-reader.h"
 #include "bv-practice-server.h"
-#include "bv-server-client.h"
 
 /* The practice server must take the largest slides we send, base64-encoded
  * (4/3) with some room for the XML around them. */
@@ -32,6 +32,7 @@ G_STATIC_ASSERT ((BV_JOIN_SLIDES_MAX_BYTES + 2) / 3 * 4 + 64 * 1024 <= BV_PRACTI
 
 typedef struct
 {
+  BvContext         *context;
   BvServer          *server;
   BvMeeting         *meeting;
   char              *display_name;
@@ -46,6 +47,7 @@ typedef struct
 static void
 join_data_free (JoinData *data)
 {
+  g_clear_object (&data->context);
   g_clear_object (&data->server);
   g_clear_object (&data->meeting);
   g_clear_pointer (&data->display_name, g_free);
@@ -152,6 +154,19 @@ default_display_name (void)
   return g_get_user_name ();
 }
 
+/* As everywhere the context's client is used: a client whose request
+ * failed may hold a stale connection or secret, so the next join opens a
+ * new one. A room that is gone says nothing about the client. */
+static void
+drop_client_after (BvContext    *context,
+                   BvServer     *server,
+                   const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || bv_bbb_error_is_room_gone (error))
+    return;
+  bv_context_drop_client (context, bv_server_get_id (server));
+}
+
 static void
 launched_cb (GObject      *object,
              GAsyncResult *result,
@@ -205,6 +220,7 @@ created_cb (GObject      *object,
     }
   if (!room)
     {
+      drop_client_after (data->context, data->server, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -300,7 +316,7 @@ client_opened_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GCancellable *cancellable;
 
-  data->client = bv_server_client_open_finish (result, &error);
+  data->client = bv_context_get_client_finish (data->context, result, &error);
   if (!data->client)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -564,7 +580,8 @@ bv_join_get_user_id (void)
 }
 
 void
-bv_join_run_async (BvServer            *server,
+bv_join_run_async (BvContext           *context,
+                   BvServer            *server,
                    BvMeeting           *meeting,
                    const char          *display_name,
                    const char          *user_id,
@@ -577,6 +594,7 @@ bv_join_run_async (BvServer            *server,
   const char *server_id;
   JoinData *data;
 
+  g_return_if_fail (BV_IS_CONTEXT (context));
   g_return_if_fail (!server || BV_IS_SERVER (server));
   g_return_if_fail (BV_IS_MEETING (meeting));
   g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
@@ -595,6 +613,7 @@ bv_join_run_async (BvServer            *server,
     }
 
   data = g_new0 (JoinData, 1);
+  data->context = g_object_ref (context);
   data->server = g_object_ref (server);
   data->meeting = g_object_ref (meeting);
   data->display_name = g_strdup (display_name && *display_name ? display_name
@@ -604,7 +623,7 @@ bv_join_run_async (BvServer            *server,
   data->slides = g_strdupv ((char **)bv_meeting_get_slides (meeting));
   g_task_set_task_data (task, data, (GDestroyNotify)join_data_free);
 
-  bv_server_client_open_async (server, cancellable,
+  bv_context_get_client_async (context, server, cancellable,
                                client_opened_cb, g_steal_pointer (&task));
 }
 
@@ -623,6 +642,7 @@ bv_join_run_finish (GAsyncResult  *result,
 
 typedef struct
 {
+  BvContext         *context;
   BvServer          *server;
   char              *meeting_id;
   char              *display_name;
@@ -634,6 +654,7 @@ typedef struct
 static void
 join_room_data_free (JoinRoomData *data)
 {
+  g_clear_object (&data->context);
   g_clear_object (&data->server);
   g_clear_pointer (&data->meeting_id, g_free);
   g_clear_pointer (&data->display_name, g_free);
@@ -660,6 +681,7 @@ meeting_info_cb (GObject      *object,
   room = bv_bbb_client_get_meeting_info_finish (data->client, result, &error);
   if (!room)
     {
+      drop_client_after (data->context, data->server, error);
       if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND) ||
           g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_INVALID_MEETING))
         g_task_return_new_error (task, BV_BBB_ERROR, BV_BBB_ERROR_NOT_FOUND, "%s",
@@ -725,7 +747,7 @@ room_client_opened_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GCancellable *cancellable;
 
-  data->client = bv_server_client_open_finish (result, &error);
+  data->client = bv_context_get_client_finish (data->context, result, &error);
   if (!data->client)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -738,7 +760,8 @@ room_client_opened_cb (GObject      *object,
 }
 
 void
-bv_join_run_room_async (BvServer            *server,
+bv_join_run_room_async (BvContext           *context,
+                        BvServer            *server,
                         const char          *bbb_meeting_id,
                         const char          *display_name,
                         const char          *user_id,
@@ -750,6 +773,7 @@ bv_join_run_room_async (BvServer            *server,
   g_autoptr(GTask) task = NULL;
   JoinRoomData *data;
 
+  g_return_if_fail (BV_IS_CONTEXT (context));
   g_return_if_fail (BV_IS_SERVER (server));
   g_return_if_fail (bbb_meeting_id && *bbb_meeting_id);
   g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
@@ -759,6 +783,7 @@ bv_join_run_room_async (BvServer            *server,
   g_task_set_source_tag (task, bv_join_run_room_async);
 
   data = g_new0 (JoinRoomData, 1);
+  data->context = g_object_ref (context);
   data->server = g_object_ref (server);
   data->meeting_id = g_strdup (bbb_meeting_id);
   data->display_name = g_strdup (display_name && *display_name ? display_name
@@ -767,7 +792,8 @@ bv_join_run_room_async (BvServer            *server,
   data->launch_context = launch_context ? g_object_ref (launch_context) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify)join_room_data_free);
 
-  bv_server_client_open_async (server, cancellable, room_client_opened_cb, g_steal_pointer (&task));
+  bv_context_get_client_async (context, server, cancellable, room_client_opened_cb,
+                               g_steal_pointer (&task));
 }
 
 gboolean

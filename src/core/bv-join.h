@@ -9,6 +9,7 @@
 
 #include "../bbb/bv-bbb-meeting.h"
 #include "../bbb/bv-bbb-query.h"
+#include "bv-context.h"
 #include "bv-meeting.h"
 #include "bv-server.h"
 
@@ -71,8 +72,9 @@ gboolean    bv_join_server_supports_role (BvServer       *server);
 char       *bv_join_get_user_id        (void);
 
 /* Joins the meeting as moderator with exactly one request to the server
- * (create) before the browser opens: looks up the server's secret in the
- * keyring, creates the room (an open room is fine), builds the signed join
+ * (create) before the browser opens: takes @context's client for the
+ * server (opened with the secret from the keyring on first use, so an
+ * edited address is honoured), creates the room (an open room is fine), builds the signed join
  * URL locally and opens it once in the default browser.
  *
  * display_name: the name the others see; NULL or "" uses the user's real
@@ -83,7 +85,8 @@ char       *bv_join_get_user_id        (void);
  * meeting's server id unset), G_IO_ERROR_FAILED when no browser could be
  * opened, G_IO_ERROR_CANCELLED. Every message is a translated sentence
  * that says what to do. */
-void        bv_join_run_async          (BvServer            *server,
+void        bv_join_run_async          (BvContext           *context,
+                                        BvServer            *server,
                                         BvMeeting           *meeting,
                                         const char          *display_name,
                                         const char          *user_id,
@@ -95,8 +98,8 @@ gboolean    bv_join_run_finish         (GAsyncResult        *result,
                                         GError             **error);
 
 /* Joins a room that is running on @server but is not one of our planned
- * meetings (the Live page), as moderator: looks up the server's secret in
- * the keyring, asks getMeetingInfo (the room must still run; its
+ * meetings (the Live page), as moderator: takes @context's client for the
+ * server, asks getMeetingInfo (the room must still run; its
  * createTime pins the link, and servers before 2.4 need its moderator
  * password), builds the signed join URL locally with role=MODERATOR (2.4
  * and later, load balancers) or the moderator password, and opens it once
@@ -110,7 +113,8 @@ gboolean    bv_join_run_finish         (GAsyncResult        *result,
  * meanwhile), G_IO_ERROR_FAILED when no browser could be opened,
  * G_IO_ERROR_CANCELLED. Every message is a translated sentence that says
  * what to do. */
-void     bv_join_run_room_async  (BvServer            *server,
+void     bv_join_run_room_async  (BvContext           *context,
+                                  BvServer            *server,
                                   const char          *bbb_meeting_id,
                                   const char          *display_name,
                                   const char          *user_id,

@@ -654,13 +654,18 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* Joining */
+/* Joining
+ *
+ * Every join the UI asks for runs here: the pages activate app.join-meeting
+ * or app.join-room and follow the join through the context's
+ * BvJoinTracker, which also tells whether a page showed a failure. */
 
 typedef struct
 {
   BvApplication *app;  /* held while the join runs */
   char          *title;
   char          *meeting_id;
+  char          *key;  /* the tracker's, once the join is tracked */
 } MeetingJoin;
 
 static void
@@ -668,9 +673,47 @@ meeting_join_free (MeetingJoin *join)
 {
   g_free (join->title);
   g_free (join->meeting_id);
+  g_free (join->key);
   g_application_release (G_APPLICATION (join->app));
   g_object_unref (join->app);
   g_free (join);
+}
+
+static MeetingJoin *
+meeting_join_new (GTask         *task,
+                  BvApplication *self)
+{
+  MeetingJoin *join = g_new0 (MeetingJoin, 1);
+
+  join->app = g_object_ref (self);
+  /* Keeps a locally started app alive until the browser is open. */
+  g_application_hold (G_APPLICATION (self));
+  g_task_set_task_data (task, join, (GDestroyNotify) meeting_join_free);
+  return join;
+}
+
+static void
+track_join (BvApplication *self,
+            MeetingJoin   *join,
+            const char    *key)
+{
+  if (!self->context || join->key)
+    return;
+  join->key = g_strdup (key);
+  bv_join_tracker_begin (bv_context_get_join_tracker (self->context), key);
+}
+
+/* Whether a page that asked for the join has said how it ended. */
+static gboolean
+end_tracked_join (BvApplication *self,
+                  MeetingJoin   *join,
+                  const GError  *error)
+{
+  g_autofree char *key = g_steal_pointer (&join->key);
+
+  if (!key)
+    return FALSE;
+  return bv_join_tracker_end (bv_context_get_join_tracker (self->context), key, error);
 }
 
 static void
@@ -680,11 +723,14 @@ join_failed (GTask  *task,
   BvApplication *self = g_task_get_source_object (task);
   g_autoptr(GNotification) notification = NULL;
 
-  /* Launchers have no terminal: say it where the user looks. */
-  notification = g_notification_new (_("Joining the meeting failed"));
-  g_notification_set_body (notification, error->message);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (G_APPLICATION (self), "join-failed", notification);
+  if (!end_tracked_join (self, g_task_get_task_data (task), error))
+    {
+      /* Launchers have no terminal: say it where the user looks. */
+      notification = g_notification_new (_("Joining the meeting failed"));
+      g_notification_set_body (notification, error->message);
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_application_send_notification (G_APPLICATION (self), "join-failed", notification);
+    }
   g_task_return_error (task, error);
 }
 
@@ -707,15 +753,27 @@ meeting_joined_cb (GObject      *object,
   /* The scheduler then does not open the room once more. */
   if (self->scheduler)
     bv_reminder_scheduler_mark_joined (self->scheduler, join->meeting_id);
+  end_tracked_join (self, join, NULL);
   g_task_return_pointer (task, g_strdup (join->title), g_free);
 }
 
-void
-bv_application_join_meeting_async (BvApplication       *self,
-                                   const char          *which,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+/* The launch context of the display, if there is one, so that the
+ * browser starts where the user clicked (startup notification). */
+static GAppLaunchContext *
+new_launch_context (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  return display ? G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display)) : NULL;
+}
+
+static void
+join_meeting (BvApplication       *self,
+              const char          *which,
+              GAppLaunchContext   *launch_context,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
@@ -724,16 +782,14 @@ bv_application_join_meeting_async (BvApplication       *self,
   BvDatabase *database;
   MeetingJoin *join;
 
-  g_return_if_fail (BV_IS_APPLICATION (self));
-  g_return_if_fail (which);
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bv_application_join_meeting_async);
-  join = g_new0 (MeetingJoin, 1);
-  join->app = g_object_ref (self);
-  /* Keeps a locally started app alive until the browser is open. */
-  g_application_hold (G_APPLICATION (self));
-  g_task_set_task_data (task, join, (GDestroyNotify) meeting_join_free);
+  join = meeting_join_new (task, self);
+
+  /* A page that asked for this meeting hears of every outcome, also of a
+   * meeting deleted meanwhile. */
+  if (!g_str_equal (which, "next"))
+    track_join (self, join, which);
 
   if (self->database_error)
     {
@@ -771,9 +827,23 @@ bv_application_join_meeting_async (BvApplication       *self,
 
   join->title = g_strdup (bv_meeting_get_title (meeting));
   join->meeting_id = g_strdup (bv_meeting_get_id (meeting));
+  track_join (self, join, join->meeting_id);
   display_name = g_settings_get_string (self->settings, "display-name");
-  bv_join_run_async (server, meeting, display_name, NULL, NULL, cancellable,
-                     meeting_joined_cb, g_steal_pointer (&task));
+  bv_join_run_async (self->context, server, meeting, display_name, NULL, launch_context,
+                     cancellable, meeting_joined_cb, g_steal_pointer (&task));
+}
+
+void
+bv_application_join_meeting_async (BvApplication       *self,
+                                   const char          *which,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (BV_IS_APPLICATION (self));
+  g_return_if_fail (which);
+
+  join_meeting (self, which, NULL, cancellable, callback, user_data);
 }
 
 char *
@@ -795,11 +865,80 @@ join_meeting_action (GSimpleAction *action,
   const char *meeting_id = g_variant_get_string (parameter, NULL);
   g_autofree char *reminder = g_strconcat ("reminder-", meeting_id, NULL);
   g_autofree char *waiting = g_strconcat ("waiting-", meeting_id, NULL);
+  g_autoptr(GAppLaunchContext) launch_context = new_launch_context ();
 
   g_application_withdraw_notification (G_APPLICATION (self), reminder);
   g_application_withdraw_notification (G_APPLICATION (self), waiting);
-  /* A failure is a notification already; nobody else waits for it. */
-  bv_application_join_meeting_async (self, meeting_id, self->cancellable, NULL, NULL);
+  /* A failure is a page's dialog or a notification already; nobody else
+   * waits for it. */
+  join_meeting (self, meeting_id, launch_context, self->cancellable, NULL, NULL);
+}
+
+static void
+room_joined_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BvApplication *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!bv_join_run_room_finish (result, &error))
+    {
+      join_failed (task, error);
+      return;
+    }
+
+  end_tracked_join (self, g_task_get_task_data (task), NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A room that runs on a server but is none of our planned meetings (Live):
+ * the parameter is the server's id and the room's BBB meetingID. */
+static void
+join_room_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BvApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(GAppLaunchContext) launch_context = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *display_name = NULL;
+  const char *server_id, *bbb_meeting_id;
+  MeetingJoin *join;
+
+  g_variant_get (parameter, "(&s&s)", &server_id, &bbb_meeting_id);
+  if (!*bbb_meeting_id)
+    return;
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, join_room_action);
+  join = meeting_join_new (task, self);
+  key = bv_join_tracker_room_key (server_id, bbb_meeting_id);
+  track_join (self, join, key);
+
+  if (self->database_error)
+    {
+      join_failed (task, g_error_copy (self->database_error));
+      return;
+    }
+
+  server = bv_context_find_server (self->context, server_id);
+  if (!server)
+    {
+      join_failed (task,
+                   g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                        _("The server of this meeting no longer exists.")));
+      return;
+    }
+
+  launch_context = new_launch_context ();
+  display_name = g_settings_get_string (self->settings, "display-name");
+  bv_join_run_room_async (self->context, server, bbb_meeting_id, display_name, NULL,
+                          launch_context, self->cancellable, room_joined_cb,
+                          g_steal_pointer (&task));
 }
 
 static void
@@ -837,6 +976,7 @@ copy_invitation_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "join-meeting", join_meeting_action, "s" },
+  { "join-room", join_room_action, "(ss)" },
   { "copy-invitation", copy_invitation_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-join.h"
 #include "bv-live-monitor.h"
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
@@ -65,6 +64,8 @@ struct _BvLivePage
   BvLivePageTimerFunc add_timer;   /* g_timeout_add_seconds but in tests */
   GCancellable    *action_cancellable;
   gboolean         busy;            /* joining or ending */
+  BvJoinTracker   *joins;           /* the application runs them */
+  char            *asked;           /* the join this page asked for */
 };
 
 G_DEFINE_FINAL_TYPE (BvLivePage, bv_live_page, ADW_TYPE_BIN)
@@ -499,28 +500,25 @@ servers_changed_cb (GListModel *model,
 
 /* join */
 
-static void
-joined_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* The application runs the join (app.join-meeting, app.join-room); the
+ * context's tracker says how the one this page asked for ended. */
+static gboolean
+join_ended_cb (BvJoinTracker *tracker,
+               const char    *key,
+               const GError  *error,
+               BvLivePage    *self)
 {
-  BvLivePage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_get_source_tag (G_TASK (result)) == bv_join_run_async)
-    ok = bv_join_run_finish (result, &error);
-  else
-    ok = bv_join_run_room_finish (result, &error);
-  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_strcmp0 (key, self->asked) != 0)
+    return FALSE;
+  g_clear_pointer (&self->asked, g_free);
 
   self->busy = FALSE;
   show_progress (self, NULL);
   update_actions (self);
 
-  if (!ok)
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self, _("Could Not Join"), error->message);
+  return TRUE;
 }
 
 /* The stored meeting this room belongs to, if it is one of ours: joining
@@ -551,16 +549,11 @@ join_action (GtkWidget  *widget,
   BvLivePage *self = BV_LIVE_PAGE (widget);
   g_autoptr(BvServer) server = current_server (self);
   g_autoptr(BvMeeting) planned = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *display_name = NULL;
   g_autofree char *progress = NULL;
+  gboolean asked;
 
-  if (!server || !selected_id (self) || self->busy)
+  if (!server || !selected_id (self) || self->busy || !self->joins)
     return;
-
-  if (self->settings)
-    display_name = g_settings_get_string (self->settings, "display-name");
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
 
   self->busy = TRUE;
   update_actions (self);
@@ -568,14 +561,28 @@ join_action (GtkWidget  *widget,
   progress = g_strdup_printf (_("Opening “%s” in the web browser…"), bv_live_meeting_name (detail (self)));
   show_progress (self, progress);
 
+  /* One of ours goes through the full join flow with its own settings. */
   planned = find_planned_meeting (self, selected_id (self));
   if (planned)
-    bv_join_run_async (server, planned, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
-                       self->action_cancellable, joined_cb, self);
+    {
+      self->asked = g_strdup (bv_meeting_get_id (planned));
+      asked = gtk_widget_activate_action (widget, "app.join-meeting", "s", self->asked);
+    }
   else
-    bv_join_run_room_async (server, selected_id (self), display_name, NULL,
-                            G_APP_LAUNCH_CONTEXT (context), self->action_cancellable,
-                            joined_cb, self);
+    {
+      self->asked = bv_join_tracker_room_key (self->server_id, selected_id (self));
+      asked = gtk_widget_activate_action (widget, "app.join-room", "(ss)",
+                                          self->server_id, selected_id (self));
+    }
+
+  if (!asked)
+    {
+      g_warning ("The page is not in the application’s window; nobody joins");
+      g_clear_pointer (&self->asked, g_free);
+      self->busy = FALSE;
+      show_progress (self, NULL);
+      update_actions (self);
+    }
 }
 
 /* end */
@@ -762,6 +769,8 @@ bv_live_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, bv_live_meeting_rows_free);
   g_clear_pointer (&self->attendee_rows, bv_live_attendee_rows_free);
   g_clear_pointer (&self->server_id, g_free);
+  g_clear_object (&self->joins);
+  g_clear_pointer (&self->asked, g_free);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   /* The list box deselects its row when it goes, after the template
@@ -855,9 +864,14 @@ bv_live_page_setup (BvLivePage      *self,
   g_set_object (&self->manager, manager);
   g_set_object (&self->settings, settings);
 
+  if (self->joins)
+    g_signal_handlers_disconnect_by_data (self->joins, self);
+  g_clear_object (&self->joins);
   drop_monitor (self);
   if (manager)
     {
+      self->joins = g_object_ref (bv_context_get_join_tracker (manager));
+      g_signal_connect_object (self->joins, "ended", G_CALLBACK (join_ended_cb), self, 0);
       self->monitor = bv_live_monitor_new (manager);
       bv_live_monitor_set_timer_func (self->monitor, self->add_timer);
       bv_live_monitor_set_server_id (self->monitor, self->server_id);

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bv-join.h"
 #include "bv-live-monitor.h"
 #include "bv-planned-dates.h"
 #include "bv-repetition-text.h"
@@ -32,12 +31,6 @@ typedef struct
   GtkButton           *join_button;
   GtkStack            *join_stack;
 } UpcomingRow;
-
-typedef struct
-{
-  BvUpcomingPage *page;
-  char           *meeting_id;
-} JoinRequest;
 
 struct _BvUpcomingPage
 {
@@ -62,7 +55,8 @@ struct _BvUpcomingPage
    * (monotonic time), else 0. */
   gint64           built_at;
   GCancellable    *live_cancellable; /* while a round runs */
-  GHashTable      *joins;           /* meeting id → GCancellable, while joining */
+  BvJoinTracker   *joins;           /* the application runs them */
+  GHashTable      *asked;           /* ids of the meetings this page asked to join */
   GHashTable      *live;            /* BBB meetingID → BvBbbMeeting (last answer) */
   BvLiveMonitor   *monitor;
   GString         *live_problems;
@@ -174,14 +168,16 @@ update_row_live (BvUpcomingPage *self,
 
 /* join
  *
- * A join outlives the rows: the list is rebuilt every minute and whenever
- * the store changes, so joins are kept by meeting and rows only show them. */
+ * The application runs the join (app.join-meeting) and the context's
+ * tracker says which meetings are being joined. A join outlives the rows:
+ * the list is rebuilt every minute and whenever the store changes, so rows
+ * only show the tracker's state. */
 
 static void
 show_join_state (BvUpcomingPage *self,
                  UpcomingRow    *row)
 {
-  gboolean joining = g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting));
+  gboolean joining = self->joins && bv_join_tracker_is_joining (self->joins, bv_meeting_get_id (row->meeting));
 
   gtk_stack_set_visible_child_name (row->join_stack, joining ? "spinner" : "label");
   gtk_widget_set_sensitive (GTK_WIDGET (row->join_button), !joining);
@@ -195,29 +191,30 @@ show_join_states (BvUpcomingPage *self)
 }
 
 static void
-joined_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+join_started_cb (BvJoinTracker  *tracker,
+                 const char     *key,
+                 BvUpcomingPage *self)
 {
-  JoinRequest *request = user_data;
-  BvUpcomingPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  show_join_states (self);
+}
+
+/* Says how a join this page asked for ended; the others are the
+ * application's to tell. */
+static gboolean
+join_ended_cb (BvJoinTracker  *tracker,
+               const char     *key,
+               const GError   *error,
+               BvUpcomingPage *self)
+{
   AdwMessageDialog *dialog;
   GtkRoot *root;
 
-  if (!bv_join_run_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Only dispose cancels, and the page may be gone. */
-      g_free (request->meeting_id);
-      g_free (request);
-      return;
-    }
-
-  g_hash_table_remove (self->joins, request->meeting_id);
-  g_free (request->meeting_id);
-  g_free (request);
   show_join_states (self);
+  if (!g_hash_table_remove (self->asked, key))
+    return FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
 
   if (error)
     {
@@ -226,11 +223,12 @@ joined_cb (GObject      *object,
                                                            _("Could Not Join"), error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      return TRUE;
     }
 
   /* The room is open now; show it as running. */
   bv_upcoming_page_refresh_live (self);
+  return TRUE;
 }
 
 static void
@@ -238,43 +236,17 @@ join_clicked_cb (GtkButton   *button,
                  UpcomingRow *row)
 {
   BvUpcomingPage *self = row->page;
-  g_autoptr(BvServer) server = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *display_name = NULL;
-  const char *server_id = bv_meeting_get_server_id (row->meeting);
-  GCancellable *cancellable;
-  JoinRequest *request;
+  const char *meeting_id = bv_meeting_get_id (row->meeting);
 
-  if (g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting)))
+  if (!self->joins || bv_join_tracker_is_joining (self->joins, meeting_id))
     return;
 
-  if (server_id)
-    server = bv_context_find_server (self->manager, server_id);
-  if (self->settings)
-    display_name = g_settings_get_string (self->settings, "display-name");
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-
-  cancellable = g_cancellable_new ();
-  g_hash_table_insert (self->joins, g_strdup (bv_meeting_get_id (row->meeting)), cancellable);
-  show_join_states (self);
-
-  request = g_new0 (JoinRequest, 1);
-  request->page = self;
-  request->meeting_id = g_strdup (bv_meeting_get_id (row->meeting));
-  bv_join_run_async (server, row->meeting, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
-                     cancellable, joined_cb, request);
-}
-
-static void
-cancel_joins (BvUpcomingPage *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->joins);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_cancellable_cancel (value);
-  g_hash_table_remove_all (self->joins);
+  g_hash_table_add (self->asked, g_strdup (meeting_id));
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "app.join-meeting", "s", meeting_id))
+    {
+      g_warning ("The page is not in the application’s window; nobody joins");
+      g_hash_table_remove (self->asked, meeting_id);
+    }
 }
 
 /* building the list */
@@ -762,10 +734,8 @@ bv_upcoming_page_dispose (GObject *object)
   stop_live (self);
   g_clear_signal_handler (&self->meetings_changed_id, self->meetings);
   g_clear_object (&self->meetings);
-  /* Their callbacks must not touch the page any more. */
-  if (self->joins)
-    cancel_joins (self);
-  g_clear_pointer (&self->joins, g_hash_table_unref);
+  g_clear_object (&self->joins);
+  g_clear_pointer (&self->asked, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
@@ -823,7 +793,7 @@ bv_upcoming_page_init (BvUpcomingPage *self)
 
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   self->groups = g_ptr_array_new ();
-  self->joins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->live_problems = g_string_new (NULL);
 }
 
@@ -839,12 +809,18 @@ bv_upcoming_page_setup (BvUpcomingPage  *self,
   g_set_object (&self->manager, manager);
   g_set_object (&self->settings, settings);
   g_clear_object (&self->monitor);
+  if (self->joins)
+    g_signal_handlers_disconnect_by_data (self->joins, self);
+  g_clear_object (&self->joins);
 
   if (manager)
     {
       /* Anstehend asks the monitor only for rounds over the rooms on
        * screen; it watches no server, so it polls nothing by itself. */
       self->monitor = bv_live_monitor_new (manager);
+      self->joins = g_object_ref (bv_context_get_join_tracker (manager));
+      g_signal_connect_object (self->joins, "started", G_CALLBACK (join_started_cb), self, 0);
+      g_signal_connect_object (self->joins, "ended", G_CALLBACK (join_ended_cb), self, 0);
       self->meetings = g_object_ref (bv_database_get_meetings (bv_context_get_database (manager)));
       self->meetings_changed_id = g_signal_connect (self->meetings, "items-changed",
                                                     G_CALLBACK (meetings_changed_cb), self);
