@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* src/ui reaches this header only through core/bv-server-api.h: a UI
+ * file that includes it itself does not compile (HACKING.md, "Layers"). */
+#if defined (BV_LAYER_UI) && !defined (BV_SERVER_API_INSIDE)
+#error "src/ui must not include src/bbb headers: use what core offers"
+#endif
+
+#ifndef BV_BBB_MEETING_H
+#define BV_BBB_MEETING_H
 
 #include <gio/gio.h>
 
@@ -51,3 +58,5 @@ GHashTable *bv_bbb_meeting_get_metadata              (BvBbbMeeting *self);
 gboolean    bv_bbb_meeting_is_duplicate              (BvBbbMeeting *self);
 
 G_END_DECLS
+
+#endif /* BV_BBB_MEETING_H */

@@ -3,7 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* Never for src/ui (HACKING.md, "Layers"). */
+#ifdef BV_LAYER_UI
+#error "src/ui must not include src/bbb headers: use what core offers"
+#endif
+
+#ifndef BV_BBB_MODELS_PRIVATE_H
+#define BV_BBB_MODELS_PRIVATE_H
 
 #include "bv-bbb-attendee.h"
 #include "bv-bbb-meeting.h"
@@ -117,3 +123,5 @@ void       _bv_bbb_version_set_has_api_version (BvBbbVersion *self,
                                                 gboolean      has_api_version);
 
 G_END_DECLS
+
+#endif /* BV_BBB_MODELS_PRIVATE_H */

@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* src/ui reaches this header only through core/bv-server-api.h: a UI
+ * file that includes it itself does not compile (HACKING.md, "Layers"). */
+#if defined (BV_LAYER_UI) && !defined (BV_SERVER_API_INSIDE)
+#error "src/ui must not include src/bbb headers: use what core offers"
+#endif
+
+#ifndef BV_BBB_PARSER_H
+#define BV_BBB_PARSER_H
 
 #include <gio/gio.h>
 
@@ -59,3 +66,5 @@ gboolean      bv_bbb_parse_join_redirect  (const char  *location,
                                            GError     **error);
 
 G_END_DECLS
+
+#endif /* BV_BBB_PARSER_H */

@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* src/ui reaches this header only through core/bv-server-api.h: a UI
+ * file that includes it itself does not compile (HACKING.md, "Layers"). */
+#if defined (BV_LAYER_UI) && !defined (BV_SERVER_API_INSIDE)
+#error "src/ui must not include src/bbb headers: use what core offers"
+#endif
+
+#ifndef BV_BBB_QUERY_H
+#define BV_BBB_QUERY_H
 
 #include <glib.h>
 
@@ -75,3 +82,5 @@ char       *bv_bbb_query_build_url            (const BvBbbQuery    *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvBbbQuery, bv_bbb_query_free)
 
 G_END_DECLS
+
+#endif /* BV_BBB_QUERY_H */

@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* src/ui reaches this header only through core/bv-server-api.h: a UI
+ * file that includes it itself does not compile (HACKING.md, "Layers"). */
+#if defined (BV_LAYER_UI) && !defined (BV_SERVER_API_INSIDE)
+#error "src/ui must not include src/bbb headers: use what core offers"
+#endif
+
+#ifndef BV_BBB_RECORDING_H
+#define BV_BBB_RECORDING_H
 
 #include <gio/gio.h>
 
@@ -31,3 +38,5 @@ GHashTable *bv_bbb_recording_get_metadata            (BvBbbRecording *self);
 GListModel *bv_bbb_recording_get_formats             (BvBbbRecording *self);
 
 G_END_DECLS
+
+#endif /* BV_BBB_RECORDING_H */

@@ -7,8 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-query.h"
-#include "../bbb/bv-bbb-version.h"
+#include "bv-server-api.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-client.h"
+#include "bv-server-api.h"
 #include "bv-connection-test.h"
 #include "bv-database.h"
 #include "bv-join-tracker.h"

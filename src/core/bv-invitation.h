@@ -13,7 +13,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-client.h"
+#include "bv-server-api.h"
 #include "bv-database.h"
 #include "bv-meeting.h"
 #include "bv-participant.h"

@@ -7,8 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-meeting.h"
-#include "../bbb/bv-bbb-query.h"
+#include "bv-server-api.h"
 #include "bv-context.h"
 #include "bv-meeting.h"
 #include "bv-server.h"

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-meeting.h"
+#include "bv-server-api.h"
 #include "bv-context.h"
 
 G_BEGIN_DECLS

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "../bbb/bv-bbb-recording.h"
+#include "bv-server-api.h"
 
 G_BEGIN_DECLS
 

@@ -7,8 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-client.h"
-#include "../bbb/bv-bbb-recording.h"
+#include "bv-server-api.h"
 
 G_BEGIN_DECLS
 

@@ -10,8 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-client.h"
-#include "../bbb/bv-bbb-meeting.h"
+#include "bv-server-api.h"
 
 G_BEGIN_DECLS
 

@@ -7,10 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "../bbb/bv-bbb-client.h"
-#include "../bbb/bv-bbb-error.h"
-#include "../bbb/bv-bbb-query.h"
-#include "../bbb/bv-server-url.h"
+#include "bv-server-api.h"
 #include "bv-server.h"
 
 G_BEGIN_DECLS

@@ -15,7 +15,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* Never for src/ui (HACKING.md, "Layers"). */
+#ifdef BV_LAYER_UI
+#error "src/ui must not include src/practice headers: use what core offers"
+#endif
+
+#ifndef BV_PRACTICE_INTERNAL_H
+#define BV_PRACTICE_INTERNAL_H
 
 #include "bv-practice-server-private.h"
 
@@ -285,3 +291,5 @@ void                 bv_practice_playback_cb              (SoupServer        *se
                                                            gpointer           user_data);
 
 G_END_DECLS
+
+#endif /* BV_PRACTICE_INTERNAL_H */

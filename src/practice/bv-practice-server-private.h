@@ -6,7 +6,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* Never for src/ui (HACKING.md, "Layers"). */
+#ifdef BV_LAYER_UI
+#error "src/ui must not include src/practice headers: use what core offers"
+#endif
+
+#ifndef BV_PRACTICE_SERVER_PRIVATE_H
+#define BV_PRACTICE_SERVER_PRIVATE_H
 
 #include "bv-practice-server.h"
 
@@ -79,3 +85,5 @@ void              bv_practice_server_set_delay   (BvPracticeServer  *self,
                                                   guint              delay_ms);
 
 G_END_DECLS
+
+#endif /* BV_PRACTICE_SERVER_PRIVATE_H */

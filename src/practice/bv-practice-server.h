@@ -3,7 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* Never for src/ui (HACKING.md, "Layers"). */
+#ifdef BV_LAYER_UI
+#error "src/ui must not include src/practice headers: use what core offers"
+#endif
+
+#ifndef BV_PRACTICE_SERVER_H
+#define BV_PRACTICE_SERVER_H
 
 #include <libsoup/soup.h>
 
@@ -26,3 +32,5 @@ const char       *bv_practice_server_get_api_url (BvPracticeServer  *self);
 const char       *bv_practice_server_get_secret  (BvPracticeServer  *self);
 
 G_END_DECLS
+
+#endif /* BV_PRACTICE_SERVER_H */

@@ -3,7 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+/* Never for src/ui (HACKING.md, "Layers"). */
+#ifdef BV_LAYER_UI
+#error "src/ui must not include src/practice headers: use what core offers"
+#endif
+
+#ifndef BV_PRACTICE_TAP_STREAM_H
+#define BV_PRACTICE_TAP_STREAM_H
 
 #include <gio/gio.h>
 
@@ -22,3 +28,5 @@ BvPracticeTapStream *bv_practice_tap_stream_new        (GInputStream        *bas
 char                *bv_practice_tap_stream_pop_target (BvPracticeTapStream *self);
 
 G_END_DECLS
+
+#endif /* BV_PRACTICE_TAP_STREAM_H */
