@@ -40,9 +40,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
     assert_root_text ((doc), "messageKey", (key)); \
   } G_STMT_END
 
-/* A test case /practice/UNIT/NAME with a fresh server of its own. */
+/* A test case /practice/practice-UNIT/NAME (the unit bv-practice-UNIT)
+ * with a fresh server of its own. */
 #define PRACTICE_ADD(unit, name, func) \
-  g_test_add ("/practice/" unit "/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/practice/practice-" unit "/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 /* g_test_init () with a fixed zone and no proxy. */
 void        practice_fixture_init (int           *argc,

@@ -1760,19 +1760,19 @@ main (int argc, char *argv[])
   if (FALSE)
 #endif
     {
-      g_test_add_func ("/bbb/client-tls/untrusted", test_tls_untrusted);
-      g_test_add_func ("/bbb/client-tls/trusted", test_tls_trusted);
-      g_test_add_func ("/bbb/client-tls/wrong-host", test_tls_wrong_host);
-      g_test_add_func ("/bbb/client-tls/not-tls", test_tls_not_tls);
-      g_test_add_func ("/bbb/client-tls/redirect-to-plain-local", test_tls_redirect_to_plain_local);
-      g_test_add_func ("/bbb/client-tls/redirect-to-tls", test_tls_redirect_to_tls);
+      g_test_add_func ("/bbb/bbb-client/tls/untrusted", test_tls_untrusted);
+      g_test_add_func ("/bbb/bbb-client/tls/trusted", test_tls_trusted);
+      g_test_add_func ("/bbb/bbb-client/tls/wrong-host", test_tls_wrong_host);
+      g_test_add_func ("/bbb/bbb-client/tls/not-tls", test_tls_not_tls);
+      g_test_add_func ("/bbb/bbb-client/tls/redirect-to-plain-local", test_tls_redirect_to_plain_local);
+      g_test_add_func ("/bbb/bbb-client/tls/redirect-to-tls", test_tls_redirect_to_tls);
       return g_test_run ();
     }
 
-  g_test_add_func ("/bbb/client/build-url", test_build_url);
+  g_test_add_func ("/bbb/bbb-client/build-url", test_build_url);
 
 #define PRACTICE_TEST(path, func) \
-  g_test_add ("/bbb/client/practice/" path, Practice, NULL, practice_setup, func, practice_teardown)
+  g_test_add ("/bbb/bbb-client/practice/" path, Practice, NULL, practice_setup, func, practice_teardown)
   PRACTICE_TEST ("version", test_practice_version);
   PRACTICE_TEST ("create", test_practice_create);
   PRACTICE_TEST ("create-with-modules", test_practice_create_with_modules);
@@ -1786,29 +1786,29 @@ main (int argc, char *argv[])
   PRACTICE_TEST ("raw-queries", test_practice_raw_queries);
 #undef PRACTICE_TEST
 
-  g_test_add_func ("/bbb/client/scripted/http-status", test_scripted_http_status);
-  g_test_add_func ("/bbb/client/scripted/html-page", test_scripted_html_page);
-  g_test_add_func ("/bbb/client/scripted/empty", test_scripted_empty);
-  g_test_add_func ("/bbb/client/scripted/truncated", test_scripted_truncated);
-  g_test_add_func ("/bbb/client/scripted/not-bbb", test_scripted_not_bbb);
-  g_test_add_func ("/bbb/client/scripted/wrong-content-type", test_scripted_wrong_content_type);
-  g_test_add_func ("/bbb/client/scripted/stall", test_scripted_stall);
-  g_test_add_func ("/bbb/client/scripted/io-timeout", test_scripted_io_timeout);
-  g_test_add_func ("/bbb/client/scripted/redirect-loop", test_scripted_redirect_loop);
-  g_test_add_func ("/bbb/client/scripted/redirect-once", test_scripted_redirect_once);
-  g_test_add_func ("/bbb/client/scripted/redirect-insecure", test_scripted_redirect_insecure);
-  g_test_add_func ("/bbb/client/scripted/redirect-plain-local", test_scripted_redirect_plain_local);
-  g_test_add_func ("/bbb/client/scripted/too-large", test_scripted_too_large);
-  g_test_add_func ("/bbb/client/scripted/too-large-endless", test_scripted_too_large_endless);
-  g_test_add_func ("/bbb/client/scripted/too-large-announced", test_scripted_too_large_announced);
-  g_test_add_func ("/bbb/client/scripted/requests", test_scripted_requests);
-  g_test_add_func ("/bbb/client/scripted/create-body", test_scripted_create_body);
-  g_test_add_func ("/bbb/client/scripted/caller-cancel", test_scripted_caller_cancel);
-  g_test_add_func ("/bbb/client/scripted/cancelled-before", test_scripted_cancelled_before);
-  g_test_add_func ("/bbb/client/scripted/dispose-cancels", test_scripted_dispose_cancels);
-  g_test_add_func ("/bbb/client/wire-bytes", test_wire_bytes);
-  g_test_add_func ("/bbb/client/connection-refused", test_connection_refused);
-  g_test_add_func ("/bbb/client/host-not-found", test_host_not_found);
-  g_test_add_func ("/bbb/client/insecure-url", test_insecure_url);
+  g_test_add_func ("/bbb/bbb-client/scripted/http-status", test_scripted_http_status);
+  g_test_add_func ("/bbb/bbb-client/scripted/html-page", test_scripted_html_page);
+  g_test_add_func ("/bbb/bbb-client/scripted/empty", test_scripted_empty);
+  g_test_add_func ("/bbb/bbb-client/scripted/truncated", test_scripted_truncated);
+  g_test_add_func ("/bbb/bbb-client/scripted/not-bbb", test_scripted_not_bbb);
+  g_test_add_func ("/bbb/bbb-client/scripted/wrong-content-type", test_scripted_wrong_content_type);
+  g_test_add_func ("/bbb/bbb-client/scripted/stall", test_scripted_stall);
+  g_test_add_func ("/bbb/bbb-client/scripted/io-timeout", test_scripted_io_timeout);
+  g_test_add_func ("/bbb/bbb-client/scripted/redirect-loop", test_scripted_redirect_loop);
+  g_test_add_func ("/bbb/bbb-client/scripted/redirect-once", test_scripted_redirect_once);
+  g_test_add_func ("/bbb/bbb-client/scripted/redirect-insecure", test_scripted_redirect_insecure);
+  g_test_add_func ("/bbb/bbb-client/scripted/redirect-plain-local", test_scripted_redirect_plain_local);
+  g_test_add_func ("/bbb/bbb-client/scripted/too-large", test_scripted_too_large);
+  g_test_add_func ("/bbb/bbb-client/scripted/too-large-endless", test_scripted_too_large_endless);
+  g_test_add_func ("/bbb/bbb-client/scripted/too-large-announced", test_scripted_too_large_announced);
+  g_test_add_func ("/bbb/bbb-client/scripted/requests", test_scripted_requests);
+  g_test_add_func ("/bbb/bbb-client/scripted/create-body", test_scripted_create_body);
+  g_test_add_func ("/bbb/bbb-client/scripted/caller-cancel", test_scripted_caller_cancel);
+  g_test_add_func ("/bbb/bbb-client/scripted/cancelled-before", test_scripted_cancelled_before);
+  g_test_add_func ("/bbb/bbb-client/scripted/dispose-cancels", test_scripted_dispose_cancels);
+  g_test_add_func ("/bbb/bbb-client/wire-bytes", test_wire_bytes);
+  g_test_add_func ("/bbb/bbb-client/connection-refused", test_connection_refused);
+  g_test_add_func ("/bbb/bbb-client/host-not-found", test_host_not_found);
+  g_test_add_func ("/bbb/bbb-client/insecure-url", test_insecure_url);
   return g_test_run ();
 }

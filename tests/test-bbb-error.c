@@ -281,15 +281,15 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/bbb/error/key-table", test_key_table);
-  g_test_add_func ("/bbb/error/unknown-keys", test_unknown_keys);
-  g_test_add_func ("/bbb/error/advice", test_advice_everywhere);
-  g_test_add_func ("/bbb/error/advice-per-code", test_advice_per_code);
-  g_test_add_func ("/bbb/error/new-for-key", test_new_for_key);
-  g_test_add_func ("/bbb/error/new", test_new);
-  g_test_add_func ("/bbb/error/examples", test_examples);
-  g_test_add_func ("/bbb/error/quark", test_quark);
-  g_test_add_func ("/bbb/error/room-gone", test_room_gone);
+  g_test_add_func ("/bbb/bbb-error/key-table", test_key_table);
+  g_test_add_func ("/bbb/bbb-error/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/bbb/bbb-error/advice", test_advice_everywhere);
+  g_test_add_func ("/bbb/bbb-error/advice-per-code", test_advice_per_code);
+  g_test_add_func ("/bbb/bbb-error/new-for-key", test_new_for_key);
+  g_test_add_func ("/bbb/bbb-error/new", test_new);
+  g_test_add_func ("/bbb/bbb-error/examples", test_examples);
+  g_test_add_func ("/bbb/bbb-error/quark", test_quark);
+  g_test_add_func ("/bbb/bbb-error/room-gone", test_room_gone);
 
   return g_test_run ();
 }

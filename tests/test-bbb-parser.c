@@ -1613,50 +1613,50 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/bbb/parser/fixtures/all-listed", test_fixtures_all_listed);
-  g_test_add_func ("/bbb/parser/fixtures/envelope", test_fixtures_envelope);
+  g_test_add_func ("/bbb/bbb-parser/fixtures/all-listed", test_fixtures_all_listed);
+  g_test_add_func ("/bbb/bbb-parser/fixtures/envelope", test_fixtures_envelope);
 
-  g_test_add_func ("/bbb/parser/version/bbb30", test_version_bbb30);
-  g_test_add_func ("/bbb/parser/version/bbb24", test_version_bbb24);
-  g_test_add_func ("/bbb/parser/version/legacy", test_version_legacy);
-  g_test_add_func ("/bbb/parser/version/variants", test_version_variants);
+  g_test_add_func ("/bbb/bbb-parser/version/bbb30", test_version_bbb30);
+  g_test_add_func ("/bbb/bbb-parser/version/bbb24", test_version_bbb24);
+  g_test_add_func ("/bbb/bbb-parser/version/legacy", test_version_legacy);
+  g_test_add_func ("/bbb/bbb-parser/version/variants", test_version_variants);
 
-  g_test_add_func ("/bbb/parser/meeting/create-duplicate", test_meeting_create_duplicate);
-  g_test_add_func ("/bbb/parser/meeting/create-plain", test_meeting_create_plain);
-  g_test_add_func ("/bbb/parser/meeting/id-not-unique", test_meeting_id_not_unique);
-  g_test_add_func ("/bbb/parser/meeting/attendees", test_meeting_with_attendees);
-  g_test_add_func ("/bbb/parser/meeting/breakout-flat", test_meeting_breakout_flat);
-  g_test_add_func ("/bbb/parser/meeting/breakout-wrapped", test_meeting_breakout_wrapped);
-  g_test_add_func ("/bbb/parser/meeting/breakout-parent", test_meeting_breakout_parent);
-  g_test_add_func ("/bbb/parser/meeting/names", test_meeting_names);
-  g_test_add_func ("/bbb/parser/meeting/latin1", test_meeting_latin1);
-  g_test_add_func ("/bbb/parser/meeting/bad-utf8", test_meeting_bad_utf8);
-  g_test_add_func ("/bbb/parser/meeting/unknown-elements", test_meeting_unknown_elements);
-  g_test_add_func ("/bbb/parser/meeting/not-a-meeting", test_meeting_not_a_meeting);
-  g_test_add_func ("/bbb/parser/meetings/three", test_meetings_three);
-  g_test_add_func ("/bbb/parser/meetings/legacy", test_meetings_legacy);
-  g_test_add_func ("/bbb/parser/meetings/none", test_meetings_none);
+  g_test_add_func ("/bbb/bbb-parser/meeting/create-duplicate", test_meeting_create_duplicate);
+  g_test_add_func ("/bbb/bbb-parser/meeting/create-plain", test_meeting_create_plain);
+  g_test_add_func ("/bbb/bbb-parser/meeting/id-not-unique", test_meeting_id_not_unique);
+  g_test_add_func ("/bbb/bbb-parser/meeting/attendees", test_meeting_with_attendees);
+  g_test_add_func ("/bbb/bbb-parser/meeting/breakout-flat", test_meeting_breakout_flat);
+  g_test_add_func ("/bbb/bbb-parser/meeting/breakout-wrapped", test_meeting_breakout_wrapped);
+  g_test_add_func ("/bbb/bbb-parser/meeting/breakout-parent", test_meeting_breakout_parent);
+  g_test_add_func ("/bbb/bbb-parser/meeting/names", test_meeting_names);
+  g_test_add_func ("/bbb/bbb-parser/meeting/latin1", test_meeting_latin1);
+  g_test_add_func ("/bbb/bbb-parser/meeting/bad-utf8", test_meeting_bad_utf8);
+  g_test_add_func ("/bbb/bbb-parser/meeting/unknown-elements", test_meeting_unknown_elements);
+  g_test_add_func ("/bbb/bbb-parser/meeting/not-a-meeting", test_meeting_not_a_meeting);
+  g_test_add_func ("/bbb/bbb-parser/meetings/three", test_meetings_three);
+  g_test_add_func ("/bbb/bbb-parser/meetings/legacy", test_meetings_legacy);
+  g_test_add_func ("/bbb/bbb-parser/meetings/none", test_meetings_none);
 
-  g_test_add_func ("/bbb/parser/recordings/multiple-formats", test_recordings_multiple_formats);
-  g_test_add_func ("/bbb/parser/recordings/empty", test_recordings_empty);
-  g_test_add_func ("/bbb/parser/recordings/not-found", test_recordings_not_found);
-  g_test_add_func ("/bbb/parser/recordings/variants", test_recordings_variants);
-  g_test_add_func ("/bbb/parser/recordings/double-escaped", test_recordings_double_escaped);
-  g_test_add_func ("/bbb/parser/recordings/mixed-content", test_recordings_mixed_content);
+  g_test_add_func ("/bbb/bbb-parser/recordings/multiple-formats", test_recordings_multiple_formats);
+  g_test_add_func ("/bbb/bbb-parser/recordings/empty", test_recordings_empty);
+  g_test_add_func ("/bbb/bbb-parser/recordings/not-found", test_recordings_not_found);
+  g_test_add_func ("/bbb/bbb-parser/recordings/variants", test_recordings_variants);
+  g_test_add_func ("/bbb/bbb-parser/recordings/double-escaped", test_recordings_double_escaped);
+  g_test_add_func ("/bbb/bbb-parser/recordings/mixed-content", test_recordings_mixed_content);
 
-  g_test_add_func ("/bbb/parser/running", test_running);
-  g_test_add_func ("/bbb/parser/success", test_success_envelope);
+  g_test_add_func ("/bbb/bbb-parser/running", test_running);
+  g_test_add_func ("/bbb/bbb-parser/success", test_success_envelope);
 
-  g_test_add_func ("/bbb/parser/refuse/html", test_html_pages);
-  g_test_add_func ("/bbb/parser/refuse/empty", test_empty_and_garbage);
-  g_test_add_func ("/bbb/parser/refuse/truncated", test_truncated);
-  g_test_add_func ("/bbb/parser/refuse/wrong-root", test_wrong_root);
-  g_test_add_func ("/bbb/parser/refuse/external-entity", test_external_entity);
-  g_test_add_func ("/bbb/parser/refuse/billion-laughs", test_billion_laughs);
-  g_test_add_func ("/bbb/parser/refuse/too-large", test_too_large);
-  g_test_add_func ("/bbb/parser/size-limit", test_at_size_limit);
+  g_test_add_func ("/bbb/bbb-parser/refuse/html", test_html_pages);
+  g_test_add_func ("/bbb/bbb-parser/refuse/empty", test_empty_and_garbage);
+  g_test_add_func ("/bbb/bbb-parser/refuse/truncated", test_truncated);
+  g_test_add_func ("/bbb/bbb-parser/refuse/wrong-root", test_wrong_root);
+  g_test_add_func ("/bbb/bbb-parser/refuse/external-entity", test_external_entity);
+  g_test_add_func ("/bbb/bbb-parser/refuse/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/bbb/bbb-parser/refuse/too-large", test_too_large);
+  g_test_add_func ("/bbb/bbb-parser/size-limit", test_at_size_limit);
 
-  g_test_add_func ("/bbb/parser/join-redirect", test_join_redirect);
+  g_test_add_func ("/bbb/bbb-parser/join-redirect", test_join_redirect);
 
   return g_test_run ();
 }

@@ -520,22 +520,22 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/bbb/query/algorithm-names", test_algorithm_names);
-  g_test_add_func ("/bbb/query/vectors/docs", test_docs_vectors);
-  g_test_add_func ("/bbb/query/vectors/build-url", test_build_url_docs);
-  g_test_add_func ("/bbb/query/vectors/percent20", test_percent20_vector);
-  g_test_add_func ("/bbb/query/vectors/get-meetings", test_get_meetings_empty);
-  g_test_add_func ("/bbb/query/vectors/join", test_join_vector);
-  g_test_add_func ("/bbb/query/encode/cases", test_encode_cases);
-  g_test_add_func ("/bbb/query/encode/every-byte", test_encode_every_byte);
-  g_test_add_func ("/bbb/query/basics", test_query_basics);
-  g_test_add_func ("/bbb/query/int-limits", test_query_int_limits);
-  g_test_add_func ("/bbb/query/names-encoded", test_query_names_encoded);
-  g_test_add_func ("/bbb/query/verify/each-algorithm", test_verify_each_algorithm);
-  g_test_add_func ("/bbb/query/verify/get-meetings", test_verify_get_meetings);
-  g_test_add_func ("/bbb/query/verify/rejects", test_verify_rejects);
-  g_test_add_func ("/bbb/query/verify/changed-byte", test_verify_changed_byte);
-  g_test_add_func ("/bbb/query/verify/round-trip", test_round_trip_random);
+  g_test_add_func ("/bbb/bbb-query/algorithm-names", test_algorithm_names);
+  g_test_add_func ("/bbb/bbb-query/vectors/docs", test_docs_vectors);
+  g_test_add_func ("/bbb/bbb-query/vectors/build-url", test_build_url_docs);
+  g_test_add_func ("/bbb/bbb-query/vectors/percent20", test_percent20_vector);
+  g_test_add_func ("/bbb/bbb-query/vectors/get-meetings", test_get_meetings_empty);
+  g_test_add_func ("/bbb/bbb-query/vectors/join", test_join_vector);
+  g_test_add_func ("/bbb/bbb-query/encode/cases", test_encode_cases);
+  g_test_add_func ("/bbb/bbb-query/encode/every-byte", test_encode_every_byte);
+  g_test_add_func ("/bbb/bbb-query/basics", test_query_basics);
+  g_test_add_func ("/bbb/bbb-query/int-limits", test_query_int_limits);
+  g_test_add_func ("/bbb/bbb-query/names-encoded", test_query_names_encoded);
+  g_test_add_func ("/bbb/bbb-query/verify/each-algorithm", test_verify_each_algorithm);
+  g_test_add_func ("/bbb/bbb-query/verify/get-meetings", test_verify_get_meetings);
+  g_test_add_func ("/bbb/bbb-query/verify/rejects", test_verify_rejects);
+  g_test_add_func ("/bbb/bbb-query/verify/changed-byte", test_verify_changed_byte);
+  g_test_add_func ("/bbb/bbb-query/verify/round-trip", test_round_trip_random);
 
   return g_test_run ();
 }

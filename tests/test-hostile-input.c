@@ -9,6 +9,9 @@
  * guests are made and stored, cancelling, and re-importing 5,000 members
  * without addresses.
  *
+ * A group of tests, not a unit: each case's path names the unit it goes
+ * through, /<layer>/<unit>/hostile-input/… (HACKING.md, "Tests").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -752,25 +755,28 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *name = g_strdup_printf ("/core/hostile-input/%s/%s", cases[i].kind, cases[i].file);
+      /* Each file under the importer it goes through. */
+      g_autofree char *name = g_str_equal (cases[i].kind, "ics")
+        ? g_strdup_printf ("/core/ics-import/hostile-input/%s", cases[i].file)
+        : g_strdup_printf ("/core/member-import/hostile-input/%s/%s", cases[i].kind, cases[i].file);
 
       g_test_add (name, Fixture, &cases[i], fixture_setup, test_corpus_file, fixture_teardown);
     }
-  g_test_add ("/core/hostile-input/ics/attendee-tricks-reported", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/ics-import/hostile-input/attendee-tricks-reported", Fixture, NULL, fixture_setup,
               test_attendee_tricks, fixture_teardown);
-  g_test_add ("/core/hostile-input/markup-kept-as-text", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/import-text/hostile-input/markup-kept-as-text", Fixture, NULL, fixture_setup,
               test_markup_kept_as_text, fixture_teardown);
-  g_test_add ("/core/hostile-input/control-characters", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/import-text/hostile-input/control-characters", Fixture, NULL, fixture_setup,
               test_control_characters, fixture_teardown);
-  g_test_add ("/core/hostile-input/members/address-tricks", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/member-import/hostile-input/address-tricks", Fixture, NULL, fixture_setup,
               test_address_tricks_members, fixture_teardown);
-  g_test_add_func ("/core/hostile-input/address-rule", test_address_rule);
-  g_test_add ("/core/hostile-input/guest-addresses", Fixture, NULL, fixture_setup,
+  g_test_add_func ("/store/member/hostile-input/address-rule", test_address_rule);
+  g_test_add ("/store/participant/hostile-input/guest-addresses", Fixture, NULL, fixture_setup,
               test_guest_addresses, fixture_teardown);
-  g_test_add ("/core/hostile-input/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
-  g_test_add ("/core/hostile-input/members/many-without-address", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/ics-import/hostile-input/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/core/member-import/hostile-input/many-without-address", Fixture, NULL, fixture_setup,
               test_many_without_address, fixture_teardown);
-  g_test_add ("/core/hostile-input/slides-size-first", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/join/hostile-input/slides-size-first", Fixture, NULL, fixture_setup,
               test_slides_size_first, fixture_teardown);
 
   return g_test_run ();

@@ -355,8 +355,8 @@ main (int   argc,
 {
   practice_fixture_init (&argc, &argv);
 
-  g_test_add_func ("/practice/server/version-probe", test_version_probe);
-  g_test_add_func ("/practice/server/unknown-path", test_unknown_path);
+  g_test_add_func ("/practice/practice-server/version-probe", test_version_probe);
+  g_test_add_func ("/practice/practice-server/unknown-path", test_unknown_path);
 
   PRACTICE_ADD ("server", "checksum", test_checksum);
   PRACTICE_ADD ("server", "unsupported", test_unsupported);

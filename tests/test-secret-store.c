@@ -1,4 +1,4 @@
-/* test-secret.c
+/* test-secret-store.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

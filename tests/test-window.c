@@ -1,7 +1,9 @@
-/* test-ui.c
+/* test-window.c
  *
- * The real application and its windows under Xvfb, with the real store and
- * keyring of the test session.
+ * The main window (ui/bv-window) under Xvfb, in the real application with
+ * the real store and keyring of the test session: one scenario from the
+ * welcome page through what the window opens (the server dialog, the
+ * preferences, the editor, the file chooser, help).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -628,19 +630,19 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_null (bv_application_get_database_error (app));
 
-  g_test_add_func ("/ui/welcome", test_window_opens_on_welcome);
-  g_test_add_func ("/ui/server-form", test_server_form_validates_and_saves);
-  g_test_add_func ("/ui/pages", test_pages_switch_with_empty_states);
-  g_test_add_func ("/ui/delete-meeting-undo", test_delete_meeting_and_undo);
-  g_test_add_func ("/ui/control-i-imports-calendar", test_control_i_imports_calendar);
-  g_test_add_func ("/ui/shortcuts", test_shortcuts_window_built_when_asked);
-  g_test_add_func ("/ui/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
-  g_test_add_func ("/ui/preferences", test_preferences_list_servers);
-  g_test_add_func ("/ui/help", test_help_opens_user_help);
-  g_test_add_func ("/ui/window-size", test_window_size_is_remembered);
+  g_test_add_func ("/ui/window/welcome", test_window_opens_on_welcome);
+  g_test_add_func ("/ui/window/server-form", test_server_form_validates_and_saves);
+  g_test_add_func ("/ui/window/pages", test_pages_switch_with_empty_states);
+  g_test_add_func ("/ui/window/delete-meeting-undo", test_delete_meeting_and_undo);
+  g_test_add_func ("/ui/window/control-i-imports-calendar", test_control_i_imports_calendar);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window_built_when_asked);
+  g_test_add_func ("/ui/window/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
+  g_test_add_func ("/ui/window/preferences", test_preferences_list_servers);
+  g_test_add_func ("/ui/window/help", test_help_opens_user_help);
+  g_test_add_func ("/ui/window/window-size", test_window_size_is_remembered);
 
   /* The cases build on each other, in this order: all are direct children
-   * of /ui so GLib runs them as added. */
+   * of /ui/window so GLib runs them as added. */
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -1,6 +1,7 @@
-/* test-desktop.c
+/* test-application.c
  *
- * The desktop integration through the real executable (BV_APP): a
+ * The application's desktop integration (ui/bv-application and the search
+ * provider it exports) through the real executable (BV_APP): a
  * server added with --add-server installs the autostart entry; in
  * --background the app opens the room of a meeting that is due (create,
  * never join) and sends a reminder with "Join" and "Copy Invitation"
@@ -610,12 +611,12 @@ main (int   argc,
   run_app (secret_line, add, "--server-name=Übungsserver");
   plan_meeting ();
 
-  g_test_add_func ("/desktop/autostart", test_autostart);
-  g_test_add_func ("/desktop/background-reminder", test_background_reminder);
-  g_test_add_func ("/desktop/reminder-copy-invitation", test_reminder_copy_invitation);
-  g_test_add_func ("/desktop/reminder-join", test_reminder_join);
-  g_test_add_func ("/desktop/search-provider", test_search_provider);
-  g_test_add_func ("/desktop/quit", test_quit);
+  g_test_add_func ("/ui/application/autostart", test_autostart);
+  g_test_add_func ("/ui/application/background-reminder", test_background_reminder);
+  g_test_add_func ("/ui/application/reminder-copy-invitation", test_reminder_copy_invitation);
+  g_test_add_func ("/ui/application/reminder-join", test_reminder_join);
+  g_test_add_func ("/ui/application/search-provider", test_search_provider);
+  g_test_add_func ("/ui/application/quit", test_quit);
 
   status = g_test_run ();
 

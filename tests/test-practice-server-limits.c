@@ -1,4 +1,4 @@
-/* test-practice-limits.c
+/* test-practice-server-limits.c
  *
  * The practice server against whoever can reach its port without the
  * secret: a flood of unsigned requests (memory read from /proc), bodies
@@ -377,9 +377,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/practice/limits/host", test_host);
-  g_test_add_func ("/practice/limits/body", test_body_limit);
-  g_test_add_func ("/practice/limits/flood", test_flood);
+  g_test_add_func ("/practice/practice-server/limits/host", test_host);
+  g_test_add_func ("/practice/practice-server/limits/body", test_body_limit);
+  g_test_add_func ("/practice/practice-server/limits/flood", test_flood);
 
   return g_test_run ();
 }
