@@ -104,6 +104,16 @@ bv_mail_transport_get_n_connections (BvMailTransport *self)
   return self->n_connections;
 }
 
+/* What the server answers to NOOP goes nowhere. */
+static size_t
+discard_cb (char   *buffer,
+            size_t  size,
+            size_t  n,
+            void   *user_data)
+{
+  return size * n;
+}
+
 static size_t
 read_cb (char   *buffer,
          size_t  size,
@@ -174,6 +184,7 @@ get_handle (BvMailTransport *self)
   curl_easy_setopt (self->curl, CURLOPT_XFERINFODATA, self);
   curl_easy_setopt (self->curl, CURLOPT_READFUNCTION, read_cb);
   curl_easy_setopt (self->curl, CURLOPT_READDATA, self);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, discard_cb);
   curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, self->error_buffer);
   /* CURLOPT_VERBOSE stays off: it would print the login. */
   return self->curl;
@@ -311,11 +322,13 @@ bv_mail_transport_check (BvMailTransport  *self,
     }
 
   self->cancellable = cancellable;
-  /* Up to and including the login (greeting, EHLO, STARTTLS, AUTH), and
-   * no further; freeing the handle says QUIT. */
-  curl_easy_setopt (self->curl, CURLOPT_CONNECT_ONLY, 1L);
+  /* Greeting, EHLO, STARTTLS, AUTH, then a harmless NOOP instead of a
+   * message; freeing the handle says QUIT. */
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, "NOOP");
+  curl_easy_setopt (self->curl, CURLOPT_UPLOAD, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
   code = perform (self, &reply);
-  curl_easy_setopt (self->curl, CURLOPT_CONNECT_ONLY, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, NULL);
   self->cancellable = NULL;
   if (code != CURLE_OK)
     {
