@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -670,6 +671,50 @@ test_no_account (void)
   tear_down (&f);
 }
 
+/* The summary before sending, as the issue words it, from the German
+ * translations just built. */
+static void
+test_summary_german (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMember) member = bv_member_new ();
+  g_autoptr(BvParticipant) participant = NULL;
+  g_autofree char *localedir = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *none = NULL;
+  const char *selected[2] = { NULL, NULL };
+
+  set_up (&f, 23, NULL);
+  bv_member_set_name (member, "Auch ohne Adresse");
+  bv_database_save_member (f.db, member, &error);
+  g_assert_no_error (error);
+  participant = bv_participant_new_member (bv_meeting_get_id (f.meeting), bv_member_get_id (member),
+                                           BV_PARTICIPANT_ROLE_PARTICIPANT);
+  bv_database_add_participant (f.db, participant, &error);
+  g_assert_no_error (error);
+
+  localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_assert_nonnull (bindtextdomain (GETTEXT_PACKAGE, localedir));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+
+  all = bv_invitation_mailer_describe (f.mailer, BV_MAIL_SCOPE_ALL, NULL);
+  selected[0] = bv_participant_get_id (g_ptr_array_index (f.participants, 4));
+  one = bv_invitation_mailer_describe (f.mailer, BV_MAIL_SCOPE_SELECTED, selected);
+  none = bv_invitation_mailer_describe (f.mailer, BV_MAIL_SCOPE_CHANGED, NULL);
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+
+  g_assert_cmpstr (all, ==, "23 Einladungen an 23 Personen · 2 ohne E-Mail-Adresse werden übersprungen");
+  g_assert_cmpstr (one, ==, "1 Einladung an 1 Person");
+  g_assert_cmpstr (none, ==, "Keine Einladungen zu senden");
+  tear_down (&f);
+}
+
 static void
 cancel_sent (Fixture    *f,
              const char *recurrence_id,
@@ -747,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation-mailer/invalid-address", test_invalid_address);
   g_test_add_func ("/core/invitation-mailer/no-account", test_no_account);
   g_test_add_func ("/core/invitation-mailer/cancel-messages", test_cancel_messages);
+  g_test_add_func ("/core/invitation-mailer/summary-german", test_summary_german);
 
   status = g_test_run ();
 
