@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <libical/ical.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -328,6 +329,55 @@ count_state (Fixture     *f,
   return n;
 }
 
+/* The calendar parts (check-mail.py saved each as NNNN.ics) parse with
+ * libical as well: the method, one ATTENDEE per event, the rule. */
+static void
+check_calendars_with_libical (Fixture    *f,
+                              const char *method,
+                              const char *recurrence_id)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->smtp->outdir, 0, NULL);
+  const char *name;
+  guint n = 0;
+  guint n_messages = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      icalcomponent *calendar;
+      icalcomponent *event;
+      icalproperty *rrule;
+
+      if (g_str_has_suffix (name, ".eml"))
+        n_messages++;
+      if (!g_str_has_suffix (name, ".ics"))
+        continue;
+      path = g_build_filename (f->smtp->outdir, name, NULL);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      calendar = icalparser_parse_string (text);
+      g_assert_nonnull (calendar);
+      g_assert_cmpint (icalcomponent_get_method (calendar), ==,
+                       g_str_equal (method, "CANCEL") ? ICAL_METHOD_CANCEL : ICAL_METHOD_REQUEST);
+      event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+      g_assert_nonnull (event);
+      g_assert_cmpint (icalcomponent_count_properties (event, ICAL_ATTENDEE_PROPERTY), ==, 1);
+      g_assert_cmpint (icalcomponent_count_properties (event, ICAL_ORGANIZER_PROPERTY), ==, 1);
+      rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+      if (recurrence_id)
+        g_assert_null (rrule);
+      else
+        {
+          g_assert_nonnull (rrule);
+          g_assert_nonnull (strstr (icalproperty_as_ical_string (rrule), RRULE));
+        }
+      icalcomponent_free (calendar);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, n_messages);
+}
+
 /* Each message checked independently; the stored Message-IDs are the
  * ones that arrived. */
 static void
@@ -341,6 +391,7 @@ check_messages (Fixture    *f,
   g_autofree char *seen = mail_server_check (f->smtp, expect);
   g_auto(GStrv) lines = g_strsplit (seen, "\n", -1);
 
+  check_calendars_with_libical (f, method, recurrence_id);
   if (!compare_records)
     return;
   for (guint i = 0; lines[i] && *lines[i]; i++)
