@@ -33,6 +33,10 @@ struct _BvMailTransport
   gsize         length;
   gsize         offset;
   GCancellable *cancellable;
+  /* While a message is on its way, a cancel waits this long for the
+   * server's answer (0 = abort at once), and when it was first seen. */
+  gint64        cancel_grace_us;
+  gint64        cancelled_at;
   char          error_buffer[CURL_ERROR_SIZE];
 };
 
@@ -140,8 +144,18 @@ progress_cb (void       *user_data,
              curl_off_t  ulnow)
 {
   BvMailTransport *self = user_data;
+  gint64 now;
 
-  return g_cancellable_is_cancelled (self->cancellable) ? 1 : 0;
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  /* A message the server may already have accepted is let finish, so
+   * that what it accepted is known and stored: stopping then would make
+   * "only unsent" send it twice. A server that does not answer within
+   * the grace is left. */
+  now = g_get_monotonic_time ();
+  if (self->cancelled_at == 0)
+    self->cancelled_at = now;
+  return now - self->cancelled_at >= self->cancel_grace_us ? 1 : 0;
 }
 
 static CURL *
@@ -322,6 +336,8 @@ bv_mail_transport_check (BvMailTransport  *self,
     }
 
   self->cancellable = cancellable;
+  self->cancel_grace_us = 0;
+  self->cancelled_at = 0;
   /* Greeting, EHLO, STARTTLS, AUTH, then a harmless NOOP instead of a
    * message; freeing the handle says QUIT. */
   curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, "NOOP");
@@ -378,6 +394,8 @@ bv_mail_transport_send (BvMailTransport  *self,
   self->length = length;
   self->offset = 0;
   self->cancellable = cancellable;
+  self->cancel_grace_us = 10 * G_USEC_PER_SEC;
+  self->cancelled_at = 0;
   self->error_buffer[0] = '\0';
 
   code = perform (self, &reply);
