@@ -125,6 +125,17 @@ check "no keyring: join says so in German" 1 '^$' 'Schlüsselbund' -- "${no_keyr
 # (dbus-daemon may say that it cannot raise its file limit in a container.)
 check "no keyring: list-meetings still works" 0 '	Vorstandssitzung	Übungsserver$' '^(dbus-daemon.*fd limit.*)?$' -- "${no_keyring[@]}" "$app" --list-meetings
 
+# A bus whose keyring is there but locked: the session's own service files
+# start gnome-keyring, which has no unlocked keyring in a fresh home and,
+# without a display, cannot ask for the password.
+mkdir -p "$work/locked-home"
+locked=(env -u GNOME_KEYRING_CONTROL -u XDG_RUNTIME_DIR HOME="$work/locked-home"
+        XDG_CACHE_HOME="$work/locked-home/.cache" XDG_DATA_HOME="$work/locked-home/.local/share"
+        dbus-run-session -- env LANGUAGE=de XDG_DATA_HOME="$XDG_DATA_HOME")
+# (The started gnome-keyring-daemon prints its control socket.)
+check "locked keyring: add-server says so in German" 1 '^(GNOME_KEYRING_CONTROL=[^ ]*)?$' 'Der Schlüsselbund ist gesperrt' -- \
+  "${locked[@]}" bash -c "printf '%s\n' '$secret' | '$app' --add-server='$url' --server-name=Dritter"
+
 # An instance runs with a display: a job from a shell without one goes
 # there, as before, and --join opens the browser there.
 if [ -n "$x_display" ]; then
