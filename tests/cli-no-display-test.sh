@@ -83,6 +83,11 @@ PY
 check "export-invitations without a display" 0 '^Invitations: 1 person written to .*einladungen\.csv$' '^$' -- \
   "$app" --export-invitations="$meeting_id" --output="$work/einladungen.csv"
 
+# A display that is named but cannot be opened (an SSH session whose X
+# forwarding has gone): the same as none.
+check "list-meetings with a display that cannot be opened" 0 '	Vorstandssitzung	Übungsserver$' '^$' -- \
+  env DISPLAY=:9876 "$app" --list-meetings
+
 # --join prints the link (one create, no browser) and says why.
 : > "$work/requests"
 check "join without a display prints the link" 0 '^https?://[^ ]*/join\?[^ ]*role=MODERATOR[^ ]*$' \
