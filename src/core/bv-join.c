@@ -42,6 +42,8 @@ typedef struct
   char             **slides;
   GBytes            *slides_body;
   BvBbbQuery        *create_query;
+  /* bv_join_get_link_async (): hand the URL back instead of opening it. */
+  gboolean           link_only;
 } JoinData;
 
 static void
@@ -252,6 +254,12 @@ created_cb (GObject      *object,
 
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  if (data->link_only)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&url), g_free);
+      return;
+    }
 
   cancellable = g_task_get_cancellable (task);
   g_app_info_launch_default_for_uri_async (url, data->launch_context, cancellable,
@@ -579,29 +587,19 @@ bv_join_get_user_id (void)
   return g_strdup ((const char *)user_id);
 }
 
-void
-bv_join_run_async (BvContext           *context,
-                   BvServer            *server,
-                   BvMeeting           *meeting,
-                   const char          *display_name,
-                   const char          *user_id,
-                   GAppLaunchContext   *launch_context,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
+static void
+join_start (GTask             *task,
+            BvContext         *context,
+            BvServer          *server,
+            BvMeeting         *meeting,
+            const char        *display_name,
+            const char        *user_id,
+            GAppLaunchContext *launch_context,
+            gboolean           link_only)
 {
-  g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   const char *server_id;
   JoinData *data;
-
-  g_return_if_fail (BV_IS_CONTEXT (context));
-  g_return_if_fail (!server || BV_IS_SERVER (server));
-  g_return_if_fail (BV_IS_MEETING (meeting));
-  g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bv_join_run_async);
 
   server_id = bv_meeting_get_server_id (meeting);
   if (!server || !server_id || !*server_id)
@@ -621,10 +619,36 @@ bv_join_run_async (BvContext           *context,
   data->user_id = user_id && *user_id ? g_strdup (user_id) : bv_join_get_user_id ();
   data->launch_context = launch_context ? g_object_ref (launch_context) : NULL;
   data->slides = g_strdupv ((char **)bv_meeting_get_slides (meeting));
+  data->link_only = link_only;
   g_task_set_task_data (task, data, (GDestroyNotify)join_data_free);
 
   bv_context_get_client_async (context, server, cancellable,
-                               client_opened_cb, g_steal_pointer (&task));
+                               client_opened_cb, g_object_ref (task));
+}
+
+void
+bv_join_run_async (BvContext           *context,
+                   BvServer            *server,
+                   BvMeeting           *meeting,
+                   const char          *display_name,
+                   const char          *user_id,
+                   GAppLaunchContext   *launch_context,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BV_IS_CONTEXT (context));
+  g_return_if_fail (!server || BV_IS_SERVER (server));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+  g_return_if_fail (!launch_context || G_IS_APP_LAUNCH_CONTEXT (launch_context));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_join_run_async);
+  join_start (task, context, server, meeting, display_name, user_id, launch_context, FALSE);
+}
 }
 
 gboolean
@@ -635,6 +659,38 @@ bv_join_run_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_join_run_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+bv_join_get_link_async (BvContext           *context,
+                        BvServer            *server,
+                        BvMeeting           *meeting,
+                        const char          *display_name,
+                        const char          *user_id,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BV_IS_CONTEXT (context));
+  g_return_if_fail (!server || BV_IS_SERVER (server));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bv_join_get_link_async);
+  join_start (task, context, server, meeting, display_name, user_id, NULL, TRUE);
+}
+
+char *
+bv_join_get_link_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bv_join_get_link_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Joining a running room that we did not plan (the Live page): no

@@ -96,6 +96,21 @@ void        bv_join_run_async          (BvContext           *context,
 gboolean    bv_join_run_finish         (GAsyncResult        *result,
                                         GError             **error);
 
+/* Like bv_join_run_async (), the same single create, but hands back the
+ * signed moderator join URL instead of opening a browser: for a command
+ * line without a display, where the user opens it elsewhere. The URL is a
+ * key to the room; the caller shows it only to the user who asked. */
+void        bv_join_get_link_async     (BvContext           *context,
+                                        BvServer            *server,
+                                        BvMeeting           *meeting,
+                                        const char          *display_name,
+                                        const char          *user_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+char       *bv_join_get_link_finish    (GAsyncResult        *result,
+                                        GError             **error);
+
 /* Joins a room that is running on @server but is not one of our planned
  * meetings (the Live page), as moderator: takes @context's client for the
  * server, asks getMeetingInfo (the room must still run; its

@@ -362,10 +362,27 @@ joined_cb (GObject      *object,
   g_autofree char *title = NULL;
   g_autofree char *line = NULL;
 
+  g_autofree char *link = NULL;
+
   title = bv_application_join_meeting_finish (BV_APPLICATION (object), result, &error);
   if (!title)
     {
       bv_command_line_job_finish (job, 1, error->message);
+      return;
+    }
+
+  /* No display, no browser: the link alone on standard output, for a
+   * script or to copy, and why on standard error. */
+  link = bv_application_join_meeting_dup_link (BV_APPLICATION (object), result);
+  if (link)
+    {
+      /* Translators: %s is the meeting's title. */
+      g_application_command_line_printerr (job->command_line,
+                                           _("There is no display, so no browser was opened. "
+                                             "Open this link in a browser to join “%s” as "
+                                             "moderator:\n"),
+                                           title);
+      bv_command_line_job_finish (job, 0, link);
       return;
     }
 

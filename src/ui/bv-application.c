@@ -37,6 +37,10 @@ struct _BvApplication
   gboolean          had_servers;
   /* Running without a window holds the application (--background). */
   gboolean          background;
+  /* An option other than the window's was given: a job that prints and exits. */
+  gboolean          job_requested;
+  /* A job where no display could be opened: GTK was not started. */
+  gboolean          headless;
 };
 
 G_DEFINE_FINAL_TYPE (BvApplication, bv_application, ADW_TYPE_APPLICATION)
@@ -112,6 +116,18 @@ static const GOptionEntry main_entries[] = {
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run without a window to remind of meetings and open their rooms on time"), NULL },
   { NULL }
+};
+
+/* The options that are about the window. Every other option is a
+ * command-line job (or belongs to one), which also runs where no display
+ * can be opened (over SSH, in a set-up script): a job option added to
+ * main_entries needs nothing more for that. */
+static const char * const window_options[] = { "new-meeting", "background", NULL };
+
+/* The actions that open or need a window: off when GTK was not started,
+ * in case a running job is asked for them over D-Bus. */
+static const char * const window_actions[] = {
+  "preferences", "help", "about", "try-practice", "copy-invitation", "join-meeting", NULL
 };
 
 static GtkWindow *
@@ -297,6 +313,9 @@ bv_application_activate (GApplication *app)
 {
   BvApplication *self = BV_APPLICATION (app);
 
+  if (self->headless)
+    return;
+
   gtk_window_present (ensure_main_window (self));
   start_scheduler (self);
 }
@@ -345,15 +364,66 @@ bv_application_dbus_unregister (GApplication    *app,
   G_APPLICATION_CLASS (bv_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
+static gboolean
+options_ask_for_job (GVariantDict *options)
+{
+  for (const GOptionEntry *entry = main_entries; entry->long_name; entry++)
+    if (!g_strv_contains (window_options, entry->long_name) &&
+        g_variant_dict_contains (options, entry->long_name))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+display_in_environment (void)
+{
+  const char *x11 = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  return (x11 && *x11) || (wayland && *wayland);
+}
+
+/* A job without a display needs the session bus (the running instance,
+ * the keyring): said at once, before anything is opened. Only without a
+ * display, because with one GDBus may start a bus through X11 as before. */
+static gboolean
+check_session_bus (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus)
+    return TRUE;
+
+  g_debug ("No session bus: %s", error->message);
+  if (address && *address)
+    g_printerr ("%s\n", _("The session bus named in DBUS_SESSION_BUS_ADDRESS cannot be reached. "
+                          "Check that the login session still runs, or start the command "
+                          "with dbus-run-session."));
+  else
+    g_printerr ("%s\n", _("There is no session bus: DBUS_SESSION_BUS_ADDRESS is not set. Without "
+                          "a display the command-line jobs still need the session bus and the "
+                          "keyring; start them in a login session or with dbus-run-session."));
+  return FALSE;
+}
+
 static int
 bv_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
+  BvApplication *self = BV_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  self->job_requested = options_ask_for_job (options);
+  if (self->job_requested && !display_in_environment () && !check_session_bus ())
+    return 1;
 
   return -1;
 }
@@ -388,8 +458,31 @@ bv_application_command_line (GApplication            *app,
   BvApplication *self = BV_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
 
+  if (self->headless && !g_application_get_dbus_connection (app))
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("There is neither a display nor a session bus. The "
+                                             "command-line jobs need the session bus and the "
+                                             "keyring; start them in a login session or with "
+                                             "dbus-run-session."));
+      g_application_command_line_set_exit_status (command_line, 1);
+      bv_application_set_job_status (self, 1);
+      return 1;
+    }
+
   if (_bv_application_run_job (self, command_line, options))
     return 0;
+
+  /* The window from another process while this one runs a job without GTK. */
+  if (self->headless)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("BBB für Vereine is running a command-line job "
+                                             "without a display right now. Try again when it "
+                                             "has finished."));
+      g_application_command_line_set_exit_status (command_line, 1);
+      return 1;
+    }
 
   if (g_variant_dict_contains (options, "background"))
     {
@@ -472,15 +565,44 @@ try_practice_action (GSimpleAction *action,
                                  practice_ready_cb, g_object_ref (self));
 }
 
+/* GApplication's own class, to pass over GtkApplication and
+ * AdwApplication, which open the display, when GTK is not started. */
+static GApplicationClass *
+plain_application_class (void)
+{
+  return g_type_class_peek (G_TYPE_APPLICATION);
+}
+
+/* A job (and only a job) goes on without GTK when no display can be
+ * opened; the window's way is unchanged, GTK says what is missing. */
+static gboolean
+start_gtk (BvApplication *self)
+{
+  if (!self->job_requested || gtk_init_check ())
+    return TRUE;
+
+  self->headless = TRUE;
+  for (guint i = 0; window_actions[i]; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              window_actions[i])),
+                                 FALSE);
+  return FALSE;
+}
+
 static void
 bv_application_startup (GApplication *app)
 {
   BvApplication *self = BV_APPLICATION (app);
 
-  G_APPLICATION_CLASS (bv_application_parent_class)->startup (app);
+  if (start_gtk (self))
+    {
+      G_APPLICATION_CLASS (bv_application_parent_class)->startup (app);
+      gtk_window_set_default_icon_name (APP_ID);
+    }
+  else
+    plain_application_class ()->startup (app);
   forget_gl_setting ();
 
-  gtk_window_set_default_icon_name (APP_ID);
   /* Started by D-Bus for the Shell's search (--gapplication-service): its
    * calls come one after another, so stay a little between them. */
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
@@ -513,6 +635,36 @@ bv_application_startup (GApplication *app)
         bv_practice_host_ensure_async (self->practice_host, self->cancellable,
                                        practice_resumed_cb, NULL);
     }
+}
+
+static void
+bv_application_shutdown (GApplication *app)
+{
+  if (BV_APPLICATION (app)->headless)
+    plain_application_class ()->shutdown (app);
+  else
+    G_APPLICATION_CLASS (bv_application_parent_class)->shutdown (app);
+}
+
+/* GtkApplication prepares the display around every emission. */
+static void
+bv_application_before_emit (GApplication *app,
+                            GVariant     *platform_data)
+{
+  if (BV_APPLICATION (app)->headless)
+    plain_application_class ()->before_emit (app, platform_data);
+  else
+    G_APPLICATION_CLASS (bv_application_parent_class)->before_emit (app, platform_data);
+}
+
+static void
+bv_application_after_emit (GApplication *app,
+                           GVariant     *platform_data)
+{
+  if (BV_APPLICATION (app)->headless)
+    plain_application_class ()->after_emit (app, platform_data);
+  else
+    G_APPLICATION_CLASS (bv_application_parent_class)->after_emit (app, platform_data);
 }
 
 static void
@@ -597,6 +749,7 @@ typedef struct
   char          *title;
   char          *meeting_id;
   char          *key;  /* the tracker's, once the join is tracked */
+  char          *link;  /* without a display: the link not opened */
 } MeetingJoin;
 
 static void
@@ -605,6 +758,7 @@ meeting_join_free (MeetingJoin *join)
   g_free (join->title);
   g_free (join->meeting_id);
   g_free (join->key);
+  g_free (join->link);
   g_application_release (G_APPLICATION (join->app));
   g_object_unref (join->app);
   g_free (join);
@@ -654,6 +808,14 @@ join_failed (GTask  *task,
   BvApplication *self = g_task_get_source_object (task);
   g_autoptr(GNotification) notification = NULL;
 
+  /* Without a display the one who asked reads the terminal. */
+  if (self->headless)
+    {
+      end_tracked_join (self, g_task_get_task_data (task), error);
+      g_task_return_error (task, error);
+      return;
+    }
+
   if (!end_tracked_join (self, g_task_get_task_data (task), error))
     {
       /* Launchers have no terminal: say it where the user looks. */
@@ -674,8 +836,13 @@ meeting_joined_cb (GObject      *object,
   BvApplication *self = g_task_get_source_object (task);
   MeetingJoin *join = g_task_get_task_data (task);
   GError *error = NULL;
+  gboolean done;
 
-  if (!bv_join_run_finish (result, &error))
+  if (self->headless)
+    done = (join->link = bv_join_get_link_finish (result, &error)) != NULL;
+  else
+    done = bv_join_run_finish (result, &error);
+  if (!done)
     {
       join_failed (task, error);
       return;
@@ -760,8 +927,12 @@ join_meeting (BvApplication       *self,
   join->meeting_id = g_strdup (bv_meeting_get_id (meeting));
   track_join (self, join, join->meeting_id);
   display_name = g_settings_get_string (self->settings, "display-name");
-  bv_join_run_async (self->context, server, meeting, display_name, NULL, launch_context,
-                     cancellable, meeting_joined_cb, g_steal_pointer (&task));
+  if (self->headless)
+    bv_join_get_link_async (self->context, server, meeting, display_name, NULL, cancellable,
+                            meeting_joined_cb, g_steal_pointer (&task));
+  else
+    bv_join_run_async (self->context, server, meeting, display_name, NULL, launch_context,
+                       cancellable, meeting_joined_cb, g_steal_pointer (&task));
 }
 
 void
@@ -785,6 +956,18 @@ bv_application_join_meeting_finish (BvApplication  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+bv_application_join_meeting_dup_link (BvApplication *self,
+                                      GAsyncResult  *result)
+{
+  MeetingJoin *join;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  join = g_task_get_task_data (G_TASK (result));
+  return g_strdup (join->link);
 }
 
 static void
@@ -926,6 +1109,9 @@ bv_application_class_init (BvApplicationClass *klass)
   object_class->dispose = bv_application_dispose;
   app_class->activate = bv_application_activate;
   app_class->startup = bv_application_startup;
+  app_class->shutdown = bv_application_shutdown;
+  app_class->before_emit = bv_application_before_emit;
+  app_class->after_emit = bv_application_after_emit;
   app_class->command_line = bv_application_command_line;
   app_class->local_command_line = bv_application_local_command_line;
   app_class->handle_local_options = bv_application_handle_local_options;

@@ -39,5 +39,9 @@ void             bv_application_join_meeting_async  (BvApplication       *self,
 char            *bv_application_join_meeting_finish (BvApplication       *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+/* After a successful join without a display (a command-line job where GTK
+ * was not started): the signed join link, which was not opened; else NULL. */
+char            *bv_application_join_meeting_dup_link (BvApplication     *self,
+                                                       GAsyncResult      *result);
 
 G_END_DECLS
