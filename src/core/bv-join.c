@@ -649,7 +649,6 @@ bv_join_run_async (BvContext           *context,
   g_task_set_source_tag (task, bv_join_run_async);
   join_start (task, context, server, meeting, display_name, user_id, launch_context, FALSE);
 }
-}
 
 gboolean
 bv_join_run_finish (GAsyncResult  *result,
