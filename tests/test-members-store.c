@@ -249,8 +249,7 @@ test_migrate_from_four (void)
 
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bv_database_get_schema_version (db), ==, 6);
-  g_assert_cmpint (BV_DATABASE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
 
   meeting = bv_database_find_meeting (db, "mtg-4");
   g_assert_nonnull (meeting);
@@ -285,7 +284,7 @@ test_migrate_from_four (void)
   g_assert_finalize_object (db);
 
   raw = raw_open (path);
-  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meeting_exceptions"), ==, 1);
@@ -317,8 +316,8 @@ test_members_crud (void)
   add_member (db, "bernd Groß", NULL);
   g_object_unref (g_list_model_get_item (members, 0));
   names = names_of (members);
-  /* Sorted by name, ignoring case and accents as the locale collates. */
-  g_assert_cmpstr (names, ==, "Änne Becker,bernd Groß,Zoë Fischer");
+  /* Sorted by last name, ignoring case and accents (German collation). */
+  g_assert_cmpstr (names, ==, "Änne Becker,Zoë Fischer,bernd Groß");
   g_assert_cmpstr (bv_member_get_name (anna), ==, "Änne Becker");
   g_assert_cmpint (bv_member_get_created (anna), >, 0);
 
@@ -371,7 +370,7 @@ test_members_crud (void)
   members = bv_database_get_members (db);
   g_clear_pointer (&names, g_free);
   names = names_of (members);
-  g_assert_cmpstr (names, ==, "Anne Becker,bernd Groß,Zoë Fischer");
+  g_assert_cmpstr (names, ==, "Anne Becker,Zoë Fischer,bernd Groß");
   found = bv_database_find_member_by_email (db, "anne.becker@example.org");
   g_assert_cmpstr (bv_member_get_phone (found), ==, "0631 1234");
   g_assert_true (bv_database_delete_member (db, bv_member_get_id (found), &error));
@@ -804,6 +803,9 @@ test_export_json (void)
     "m = d['member']\n"
     "assert d['version'] == 1, d\n"
     "assert m['name'] == 'Jürgen \"Jogi\" Müller', m\n"
+    "assert m['first_name'] == 'Jürgen \"Jogi\"', m\n"
+    "assert m['last_name'] == 'Müller', m\n"
+    "assert m['salutation'] == 'informal', m\n"
     "assert m['email'] == 'jogi@example.de', m\n"
     "assert m['phone'] is None, m\n"
     "assert m['notes'] == 'Zeile 1\\nZeile 2\\t€ \\\\ Ende\\u0001', repr (m['notes'])\n"
@@ -826,6 +828,7 @@ test_export_json (void)
   group = add_group (db, "Vorstand");
   member = add_member (db, "Jürgen \"Jogi\" Müller", "jogi@example.de");
   bv_member_set_notes (member, "Zeile 1\nZeile 2\t€ \\ Ende\001");
+  bv_member_set_salutation (member, BV_MEMBER_SALUTATION_INFORMAL);
   bv_member_set_group_ids (member, (const char *[]) { bv_group_get_id (group), NULL });
   g_assert_true (bv_database_save_member (db, member, &error));
   g_assert_no_error (error);
@@ -921,6 +924,159 @@ test_meetings_with_participants (void)
   g_object_unref (db);
 }
 
+/* A file of schema 6 (members with one name column) gains first and last
+ * names split at the last blank, keeps the full name, and greets
+ * neutrally until told otherwise. The shape of 6 is made by dropping what
+ * step 8 adds from a new file: the same tables the released steps made. */
+static void
+test_migrate_names (void)
+{
+  g_autofree char *path = db_path ("v6-names.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *names = NULL;
+  BvDatabase *db;
+  struct {
+    const char *id, *name, *first, *last;
+  } expected[] = {
+    { "m1", "Brigitte Schäfer", "Brigitte", "Schäfer" },
+    { "m2", "Anna Maria Becker", "Anna Maria", "Becker" },
+    { "m3", "Cher", "", "Cher" },
+    { "m4", "Hans-Jürgen Ölmann", "Hans-Jürgen", "Ölmann" },
+  };
+
+  db = open_db ("v6-names.db");
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path);
+  raw_exec (raw,
+            "ALTER TABLE members DROP COLUMN first_name;"
+            "ALTER TABLE members DROP COLUMN last_name;"
+            "ALTER TABLE members DROP COLUMN salutation;"
+            "PRAGMA user_version = 6;"
+            "INSERT INTO members (id, name, email, email_key, created, updated) VALUES"
+            "  ('m1', 'Brigitte Schäfer', 'b@example.de', 'b@example.de', 1700000000, 1700000000),"
+            "  ('m2', 'Anna Maria Becker', NULL, NULL, 1700000000, 1700000000),"
+            "  ('m3', 'Cher', NULL, NULL, 1700000000, 1700000000),"
+            "  ('m4', 'Hans-Jürgen Ölmann', NULL, NULL, 1700000000, 1700000000);"
+            "INSERT INTO meetings (id, bbb_meeting_id, title, kind, tzid, duration, guest_policy,"
+            "  mute_on_start, webcams_only_for_moderator, attendee_pw, moderator_pw, created, updated)"
+            "  VALUES ('mtg', 'room0123456789abcdef', 'Vorstand', 'board', 'Europe/Berlin', 60,"
+            "  'ALWAYS_ACCEPT', 1, 0, 'att12345abcd', 'mod12345abcd', 1700000000, 1700000000);"
+            "INSERT INTO meeting_participants (id, meeting_id, member_id, link_key, created) VALUES"
+            "  ('p1', 'mtg', 'm1', '0123456789abcdef0123456789abcdef01', 1700000000),"
+            "  ('p2', 'mtg', 'm2', '1123456789abcdef0123456789abcdef01', 1700000000);");
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_table_info ('members') WHERE name = 'last_name'"), ==, 0);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(BvMember) member = bv_database_find_member (db, expected[i].id);
+
+      g_assert_nonnull (member);
+      g_assert_cmpstr (bv_member_get_first_name (member), ==, expected[i].first);
+      g_assert_cmpstr (bv_member_get_last_name (member), ==, expected[i].last);
+      g_assert_cmpstr (bv_member_get_name (member), ==, expected[i].name);
+      g_assert_cmpint (bv_member_get_salutation (member), ==, BV_MEMBER_SALUTATION_NEUTRAL);
+    }
+
+  /* What SQL wrote is what the split in C says. */
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name, first_name, last_name, salutation FROM members",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      bv_member_split_name ((const char *)sqlite3_column_text (stmt, 0), &first, &last);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, first);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 2), ==, last);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "neutral");
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  /* By last name: Becker, Cher, Ölmann (with O), Schäfer. */
+  names = names_of (bv_database_get_members (db));
+  g_assert_cmpstr (names, ==, "Anna Maria Becker,Cher,Hans-Jürgen Ölmann,Brigitte Schäfer");
+
+  /* Invitations carry the parts for the greeting. */
+  list = bv_database_list_participants (db, "mtg");
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (bv_participant_get_last_name (g_ptr_array_index (list, 0)), ==, "Becker");
+  g_assert_cmpstr (bv_participant_get_first_name (g_ptr_array_index (list, 1)), ==, "Brigitte");
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  g_object_unref (db);
+}
+
+/* Club lists go by last name in German dictionary order (DIN 5007-1, ICU
+ * collation "de"): Ä with A, Ö with O, ß as ss; first names decide
+ * between equal last names; the choice of salutation survives a reload. */
+static void
+test_sort_by_last_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *reloaded_names = NULL;
+  g_autoptr(BvMember) last = NULL;
+  g_autoptr(BvMember) found = NULL;
+  BvDatabase *db = open_db ("sort.db");
+  BvDatabase *reloaded;
+  const char *people[][2] = {
+    { "Zoe", "Zander" }, { "Ute", "Ärger" }, { "Bernd", "Abel" }, { "Olga", "Oz" },
+    { "Otto", "Öffner" }, { "Ida", "Ofen" }, { "Sepp", "Strauß" }, { "Sara", "Strausz" },
+    { "Paul", "Straus" }, { "Anton", "Abel" }, { "", "Vorstand" }, { "Änne", "Meyer" },
+    { "Anne", "Meyer" }, { "Bea", "Meyer" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(BvMember) member = bv_member_new ();
+
+      bv_member_set_names (member, people[i][0], people[i][1]);
+      if (i == 1)
+        bv_member_set_salutation (member, BV_MEMBER_SALUTATION_FEMALE);
+      g_assert_true (bv_database_save_member (db, member, &error));
+      g_assert_no_error (error);
+      if (i == 1)
+        last = g_object_ref (member);
+    }
+
+  names = names_of (bv_database_get_members (db));
+  g_assert_cmpstr (names, ==,
+                   "Anton Abel,Bernd Abel,Ute Ärger,Anne Meyer,Änne Meyer,Bea Meyer,"
+                   "Ida Ofen,Otto Öffner,Olga Oz,Paul Straus,Sepp Strauß,Sara Strausz,"
+                   "Vorstand,Zoe Zander");
+
+  /* Renaming moves the member to where the new last name sorts. */
+  bv_member_set_names (last, "Ute", "Zweig");
+  g_assert_true (bv_database_save_member (db, last, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = names_of (bv_database_get_members (db));
+  g_assert_true (g_str_has_suffix (names, "Zoe Zander,Ute Zweig"));
+
+  /* The same order and the parts after a new start. */
+  g_object_unref (db);
+  reloaded = open_db ("sort.db");
+  reloaded_names = names_of (bv_database_get_members (reloaded));
+  g_assert_cmpstr (reloaded_names, ==, names);
+  found = bv_database_find_member (reloaded, bv_member_get_id (last));
+  g_assert_cmpstr (bv_member_get_first_name (found), ==, "Ute");
+  g_assert_cmpstr (bv_member_get_last_name (found), ==, "Zweig");
+  g_assert_cmpint (bv_member_get_salutation (found), ==, BV_MEMBER_SALUTATION_FEMALE);
+  g_object_unref (reloaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -934,6 +1090,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/store/members/migrate-from-4", test_migrate_from_four);
+  g_test_add_func ("/store/members/migrate-names", test_migrate_names);
+  g_test_add_func ("/store/members/sort-by-last-name", test_sort_by_last_name);
   g_test_add_func ("/store/members/crud", test_members_crud);
   g_test_add_func ("/store/members/groups", test_groups);
   g_test_add_func ("/store/members/participants", test_participants);

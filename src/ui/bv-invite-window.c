@@ -574,8 +574,8 @@ invitation_text (BvInviteWindow *self,
 {
   g_autoptr(BvInvitationSettings) text = read_text_settings (self);
 
-  return bv_invitation_render (text->template_text, self->meeting,
-                               bv_participant_get_name (participant), link, &text->context);
+  return bv_invitation_render_for (text->template_text, self->meeting,
+                                   participant, link, &text->context);
 }
 
 static void
