@@ -252,6 +252,27 @@ classify_header (const char *header)
   return FIELD_NONE;
 }
 
+/* Stripped, with runs of blanks as one ("Anna  Becker" from a stray
+ * blank); NULL for nothing. */
+static char *
+collapse_blanks (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (!text)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_ptr_array_add (kept, words[i]);
+  g_ptr_array_add (kept, NULL);
+  joined = g_strjoinv (" ", (char **)kept->pdata);
+  return *joined ? g_steal_pointer (&joined) : NULL;
+}
+
 /* The first non-empty field of the columns for @field. */
 static const char *
 pick (GPtrArray *fields,
@@ -390,23 +411,16 @@ bv_member_import_parse_csv (const char  *text,
           full = NULL;
         }
 
-      if (full)
-        row->name = bv_member_import_dup_stripped (full);
-      else if (first || last)
-        row->name = bv_member_import_take_stripped (g_strjoin (" ", first ? first : "", last ? last : "", NULL));
-      if (row->name)
+      if (first || last)
         {
-          /* "Anna  Becker" from a stray blank in one of the two columns. */
-          g_auto(GStrv) words = g_strsplit_set (row->name, " \t", -1);
-          g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-          for (guint i = 0; words[i]; i++)
-            if (*words[i])
-              g_ptr_array_add (kept, words[i]);
-          g_ptr_array_add (kept, NULL);
-          g_free (row->name);
-          row->name = g_strjoinv (" ", (char **)kept->pdata);
+          row->first_name = collapse_blanks (first);
+          row->last_name = collapse_blanks (last);
         }
+      if (full)
+        row->name = collapse_blanks (full);
+      else if (first || last)
+        row->name = bv_member_import_take_stripped (g_strjoin (" ", row->first_name ? row->first_name : "",
+                                                               row->last_name ? row->last_name : "", NULL));
 
       row->email = bv_member_import_dup_stripped (pick (fields, columns, FIELD_EMAIL));
       row->phone = bv_member_import_dup_stripped (pick (fields, columns, FIELD_PHONE));
