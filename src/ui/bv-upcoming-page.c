@@ -11,6 +11,7 @@
 
 #include "bv-join.h"
 #include "bv-live-monitor.h"
+#include "bv-names-dialog.h"
 #include "bv-planned-dates.h"
 #include "bv-repetition-text.h"
 #include "bv-server-client.h"
@@ -234,18 +235,17 @@ joined_cb (GObject      *object,
 }
 
 static void
-join_clicked_cb (GtkButton   *button,
-                 UpcomingRow *row)
+join_meeting (BvUpcomingPage *self,
+              BvMeeting      *meeting)
 {
-  BvUpcomingPage *self = row->page;
   g_autoptr(BvServer) server = NULL;
   g_autoptr(GdkAppLaunchContext) context = NULL;
   g_autofree char *display_name = NULL;
-  const char *server_id = bv_meeting_get_server_id (row->meeting);
+  const char *server_id = bv_meeting_get_server_id (meeting);
   GCancellable *cancellable;
   JoinRequest *request;
 
-  if (g_hash_table_contains (self->joins, bv_meeting_get_id (row->meeting)))
+  if (g_hash_table_contains (self->joins, bv_meeting_get_id (meeting)))
     return;
 
   if (server_id)
@@ -255,14 +255,63 @@ join_clicked_cb (GtkButton   *button,
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
 
   cancellable = g_cancellable_new ();
-  g_hash_table_insert (self->joins, g_strdup (bv_meeting_get_id (row->meeting)), cancellable);
+  g_hash_table_insert (self->joins, g_strdup (bv_meeting_get_id (meeting)), cancellable);
   show_join_states (self);
 
   request = g_new0 (JoinRequest, 1);
   request->page = self;
-  request->meeting_id = g_strdup (bv_meeting_get_id (row->meeting));
-  bv_join_run_async (server, row->meeting, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
+  request->meeting_id = g_strdup (bv_meeting_get_id (meeting));
+  bv_join_run_async (server, meeting, display_name, NULL, G_APP_LAUNCH_CONTEXT (context),
                      cancellable, joined_cb, request);
+}
+
+typedef struct
+{
+  GWeakRef   page;
+  BvMeeting *meeting;
+} NamedJoin;
+
+static void
+named_join_free (gpointer data)
+{
+  NamedJoin *join = data;
+
+  g_weak_ref_clear (&join->page);
+  g_object_unref (join->meeting);
+  g_free (join);
+}
+
+static void
+name_asked_cb (gpointer data)
+{
+  NamedJoin *join = data;
+  g_autoptr(BvUpcomingPage) self = g_weak_ref_get (&join->page);
+
+  if (self)
+    join_meeting (self, join->meeting);
+}
+
+static void
+join_clicked_cb (GtkButton   *button,
+                 UpcomingRow *row)
+{
+  BvUpcomingPage *self = row->page;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  NamedJoin *join;
+
+  /* Without a name of her own, she would join as her computer account
+   * ("root"): ask first, once per session. */
+  if (!self->settings || !bv_names_missing (self->settings, BV_NAMES_USER))
+    {
+      join_meeting (self, row->meeting);
+      return;
+    }
+
+  join = g_new0 (NamedJoin, 1);
+  g_weak_ref_init (&join->page, self);
+  join->meeting = g_object_ref (row->meeting);
+  bv_names_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->settings, BV_NAMES_USER,
+                       name_asked_cb, join, named_join_free);
 }
 
 static void
