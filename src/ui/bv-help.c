@@ -110,7 +110,7 @@ show_html (HelpRequest *request)
   if (!uri)
     {
       bv_ui_show_error (request->window, _("The help could not be opened"),
-                        _("The help is not installed. Install the app again, or read the help on the project’s web site."));
+                        _("The help is not installed. Install the app again, then try again."));
       help_request_free (request);
       return;
     }
