@@ -199,6 +199,14 @@ test_club_software_cp1252 (void)
   /* Vorname and Nachname stay apart. */
   assert_parts (db, "juergen.mueller@example.de", "Jürgen", "Müller");
   assert_parts (db, "anna.gross@example.de", "Anna-Lena", "Groß");
+  /* The Anrede column chooses the greeting. */
+  {
+    g_autoptr(BvMember) juergen = bv_database_find_member_by_email (db, "juergen.mueller@example.de");
+    g_autoptr(BvMember) anna = bv_database_find_member_by_email (db, "anna.gross@example.de");
+
+    g_assert_cmpint (bv_member_get_salutation (juergen), ==, BV_MEMBER_SALUTATION_MALE);
+    g_assert_cmpint (bv_member_get_salutation (anna), ==, BV_MEMBER_SALUTATION_FEMALE);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_groups (db)), ==, 3);
   g_assert_finalize_object (db);
 }
@@ -239,6 +247,12 @@ test_google_contacts (void)
                  "Trainerin, Jugend", "Übungsleiter");
   assert_member (db, "t.schneider@example.com", "Thomas Schneider", NULL, NULL, "");
   assert_parts (db, "heike.becker@example.com", "Heike", "Becker");
+  /* Google's "Name Prefix" is no greeting: neutral. */
+  {
+    g_autoptr(BvMember) heike = bv_database_find_member_by_email (db, "heike.becker@example.com");
+
+    g_assert_cmpint (bv_member_get_salutation (heike), ==, BV_MEMBER_SALUTATION_NEUTRAL);
+  }
   g_assert_finalize_object (db);
 }
 

@@ -25,6 +25,7 @@ typedef enum {
   FIELD_PHONE,
   FIELD_GROUPS,
   FIELD_NOTES,
+  FIELD_SALUTATION,
   N_FIELDS
 } Field;
 
@@ -219,6 +220,7 @@ classify_header (const char *header)
     { "bemerkungen", FIELD_NOTES }, { "notes", FIELD_NOTES }, { "note", FIELD_NOTES },
     { "kommentar", FIELD_NOTES }, { "anmerkung", FIELD_NOTES }, { "anmerkungen", FIELD_NOTES },
     { "hinweis", FIELD_NOTES },
+    { "anrede", FIELD_SALUTATION }, { "salutation", FIELD_SALUTATION },
   };
   static const struct { const char *prefix; Field field; } prefixes[] = {
     { "email", FIELD_EMAIL }, { "mail", FIELD_EMAIL },
@@ -250,6 +252,29 @@ classify_header (const char *header)
     return FIELD_PHONE;
 
   return FIELD_NONE;
+}
+
+/* "Frau", "Herr" (and their short and English forms) as the greeting;
+ * anything else ("Familie", "Divers", "Dr.") says nothing. */
+static int
+parse_salutation (const char *text)
+{
+  static const char * const female[] = { "frau", "fr", "ms", "mrs", NULL };
+  static const char * const male[] = { "herr", "hr", "mr", NULL };
+  g_autofree char *key = NULL;
+  gsize length;
+
+  if (!text)
+    return -1;
+  key = g_strstrip (g_utf8_casefold (text, -1));
+  length = strlen (key);
+  if (length > 0 && key[length - 1] == '.')
+    key[length - 1] = '\0';
+  if (g_strv_contains (female, key))
+    return BV_MEMBER_SALUTATION_FEMALE;
+  if (g_strv_contains (male, key))
+    return BV_MEMBER_SALUTATION_MALE;
+  return -1;
 }
 
 /* Stripped, with runs of blanks as one ("Anna  Becker" from a stray
@@ -411,6 +436,7 @@ bv_member_import_parse_csv (const char  *text,
           full = NULL;
         }
 
+      row->salutation = parse_salutation (pick (fields, columns, FIELD_SALUTATION));
       if (first || last)
         {
           row->first_name = collapse_blanks (first);

@@ -79,6 +79,7 @@ bv_member_import_row_new (guint line)
   BvMemberImportRow *row = g_new0 (BvMemberImportRow, 1);
 
   row->line = line;
+  row->salutation = -1;
   row->groups = g_ptr_array_new_with_free_func (g_free);
   return row;
 }
@@ -496,6 +497,11 @@ classify (BvMemberImport  *self,
           if (!g_str_equal (bv_member_get_first_name (existing), bv_member_get_first_name (changed)) ||
               !g_str_equal (bv_member_get_last_name (existing), bv_member_get_last_name (changed)))
             g_ptr_array_add (fields, _("name"));
+          if (row->salutation >= 0 && (int) bv_member_get_salutation (existing) != row->salutation)
+            {
+              bv_member_set_salutation (changed, row->salutation);
+              g_ptr_array_add (fields, _("greeting"));
+            }
           if (row->phone && g_strcmp0 (bv_member_get_phone (existing), row->phone) != 0)
             {
               bv_member_set_phone (changed, row->phone);
@@ -527,6 +533,8 @@ classify (BvMemberImport  *self,
           BvMember *member = bv_member_new ();
 
           set_names (member, row);
+          if (row->salutation >= 0)
+            bv_member_set_salutation (member, row->salutation);
           bv_member_set_email (member, row->email);
           bv_member_set_phone (member, row->phone);
           bv_member_set_notes (member, row->notes);
