@@ -700,6 +700,14 @@ def main():
         practice = expect(app, "Übungsserver ausprobieren", {pyatspi.ROLE_PUSH_BUTTON}, "button")
         expect(app, "Hauptmenü", None, "menu button")
         check_all_named(app, "welcome page")
+        shot("welcome")
+
+        # Her name and the club's, asked on the welcome page; with them,
+        # joining and inviting ask nothing more.
+        for label, text in (("Ihr Name", "Brigitte Schäfer"), ("Name des Vereins", "TSV Musterstadt")):
+            row = expect(app, label, None, "welcome page field")
+            if row is not None:
+                type_into(row, text)
 
         if connect is not None:
             click(connect)

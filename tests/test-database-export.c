@@ -44,6 +44,9 @@ test_export_json (void)
     "m = d['member']\n"
     "assert d['version'] == 1, d\n"
     "assert m['name'] == 'Jürgen \"Jogi\" Müller', m\n"
+    "assert m['first_name'] == 'Jürgen \"Jogi\"', m\n"
+    "assert m['last_name'] == 'Müller', m\n"
+    "assert m['salutation'] == 'informal', m\n"
     "assert m['email'] == 'jogi@example.de', m\n"
     "assert m['phone'] is None, m\n"
     "assert m['notes'] == 'Zeile 1\\nZeile 2\\t€ \\\\ Ende\\u0001', repr (m['notes'])\n"
@@ -66,6 +69,7 @@ test_export_json (void)
   group = add_group (db, "Vorstand");
   member = add_member (db, "Jürgen \"Jogi\" Müller", "jogi@example.de");
   bv_member_set_notes (member, "Zeile 1\nZeile 2\t€ \\ Ende\001");
+  bv_member_set_salutation (member, BV_MEMBER_SALUTATION_INFORMAL);
   bv_member_set_group_ids (member, (const char *[]) { bv_group_get_id (group), NULL });
   g_assert_true (bv_database_save_member (db, member, &error));
   g_assert_no_error (error);

@@ -35,8 +35,8 @@ test_members_crud (void)
   add_member (db, "bernd Groß", NULL);
   g_object_unref (g_list_model_get_item (members, 0));
   names = names_of (members);
-  /* Sorted by name, ignoring case and accents as the locale collates. */
-  g_assert_cmpstr (names, ==, "Änne Becker,bernd Groß,Zoë Fischer");
+  /* Sorted by last name, ignoring case and accents (German collation). */
+  g_assert_cmpstr (names, ==, "Änne Becker,Zoë Fischer,bernd Groß");
   g_assert_cmpstr (bv_member_get_name (anna), ==, "Änne Becker");
   g_assert_cmpint (bv_member_get_created (anna), >, 0);
 
@@ -89,7 +89,7 @@ test_members_crud (void)
   members = bv_database_get_members (db);
   g_clear_pointer (&names, g_free);
   names = names_of (members);
-  g_assert_cmpstr (names, ==, "Anne Becker,bernd Groß,Zoë Fischer");
+  g_assert_cmpstr (names, ==, "Anne Becker,Zoë Fischer,bernd Groß");
   found = bv_database_find_member_by_email (db, "anne.becker@example.org");
   g_assert_cmpstr (bv_member_get_phone (found), ==, "0631 1234");
   g_assert_true (bv_database_delete_member (db, bv_member_get_id (found), &error));
@@ -309,6 +309,65 @@ test_edit_in_place (void)
   g_assert_finalize_object (db);
 }
 
+/* Club lists go by last name in German dictionary order (DIN 5007-1, ICU
+ * collation "de"): Ä with A, Ö with O, ß as ss; first names decide
+ * between equal last names; the choice of salutation survives a reload. */
+static void
+test_sort_by_last_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *reloaded_names = NULL;
+  g_autoptr(BvMember) last = NULL;
+  g_autoptr(BvMember) found = NULL;
+  BvDatabase *db = open_db ("sort.db");
+  BvDatabase *reloaded;
+  const char *people[][2] = {
+    { "Zoe", "Zander" }, { "Ute", "Ärger" }, { "Bernd", "Abel" }, { "Olga", "Oz" },
+    { "Otto", "Öffner" }, { "Ida", "Ofen" }, { "Sepp", "Strauß" }, { "Sara", "Strausz" },
+    { "Paul", "Straus" }, { "Anton", "Abel" }, { "", "Vorstand" }, { "Änne", "Meyer" },
+    { "Anne", "Meyer" }, { "Bea", "Meyer" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(BvMember) member = bv_member_new ();
+
+      bv_member_set_names (member, people[i][0], people[i][1]);
+      if (i == 1)
+        bv_member_set_salutation (member, BV_MEMBER_SALUTATION_FEMALE);
+      g_assert_true (bv_database_save_member (db, member, &error));
+      g_assert_no_error (error);
+      if (i == 1)
+        last = g_object_ref (member);
+    }
+
+  names = names_of (bv_database_get_members (db));
+  g_assert_cmpstr (names, ==,
+                   "Anton Abel,Bernd Abel,Ute Ärger,Anne Meyer,Änne Meyer,Bea Meyer,"
+                   "Ida Ofen,Otto Öffner,Olga Oz,Paul Straus,Sepp Strauß,Sara Strausz,"
+                   "Vorstand,Zoe Zander");
+
+  /* Renaming moves the member to where the new last name sorts. */
+  bv_member_set_names (last, "Ute", "Zweig");
+  g_assert_true (bv_database_save_member (db, last, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = names_of (bv_database_get_members (db));
+  g_assert_true (g_str_has_suffix (names, "Zoe Zander,Ute Zweig"));
+
+  /* The same order and the parts after a new start. */
+  g_object_unref (db);
+  reloaded = open_db ("sort.db");
+  reloaded_names = names_of (bv_database_get_members (reloaded));
+  g_assert_cmpstr (reloaded_names, ==, names);
+  found = bv_database_find_member (reloaded, bv_member_get_id (last));
+  g_assert_cmpstr (bv_member_get_first_name (found), ==, "Ute");
+  g_assert_cmpstr (bv_member_get_last_name (found), ==, "Zweig");
+  g_assert_cmpint (bv_member_get_salutation (found), ==, BV_MEMBER_SALUTATION_FEMALE);
+  g_object_unref (reloaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +378,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/database-members/crud", test_members_crud);
+  g_test_add_func ("/store/database-members/sort-by-last-name", test_sort_by_last_name);
   g_test_add_func ("/store/database-members/delete-and-restore", test_delete_and_restore);
   g_test_add_func ("/store/database-members/erase-everywhere", test_erase_everywhere);
   g_test_add_func ("/store/database-members/edit-in-place", test_edit_in_place);

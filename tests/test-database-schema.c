@@ -327,6 +327,100 @@ test_migrate_from_four (void)
   g_assert_cmpint (raw_int (raw, "SELECT length (link_key) FROM meeting_participants"), >=, 32);
 }
 
+/* A file of schema 6 (members with one name column) gains first and last
+ * names split at the last blank, keeps the full name, and greets
+ * neutrally until told otherwise. The shape of 6 is made by dropping what
+ * step 8 adds from a new file: the same tables the released steps made. */
+static void
+test_migrate_names (void)
+{
+  g_autofree char *path = test_path ("v6-names.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *names = NULL;
+  BvDatabase *db;
+  struct {
+    const char *id, *name, *first, *last;
+  } expected[] = {
+    { "m1", "Brigitte Schäfer", "Brigitte", "Schäfer" },
+    { "m2", "Anna Maria Becker", "Anna Maria", "Becker" },
+    { "m3", "Cher", "", "Cher" },
+    { "m4", "Hans-Jürgen Ölmann", "Hans-Jürgen", "Ölmann" },
+  };
+
+  db = open_db ("v6-names.db");
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  raw_exec (raw,
+            "ALTER TABLE members DROP COLUMN first_name;"
+            "ALTER TABLE members DROP COLUMN last_name;"
+            "ALTER TABLE members DROP COLUMN salutation;"
+            "PRAGMA user_version = 6;"
+            "INSERT INTO members (id, name, email, email_key, created, updated) VALUES"
+            "  ('m1', 'Brigitte Schäfer', 'b@example.de', 'b@example.de', 1700000000, 1700000000),"
+            "  ('m2', 'Anna Maria Becker', NULL, NULL, 1700000000, 1700000000),"
+            "  ('m3', 'Cher', NULL, NULL, 1700000000, 1700000000),"
+            "  ('m4', 'Hans-Jürgen Ölmann', NULL, NULL, 1700000000, 1700000000);"
+            "INSERT INTO meetings (id, bbb_meeting_id, title, kind, tzid, duration, guest_policy,"
+            "  mute_on_start, webcams_only_for_moderator, attendee_pw, moderator_pw, created, updated)"
+            "  VALUES ('mtg', 'room0123456789abcdef', 'Vorstand', 'board', 'Europe/Berlin', 60,"
+            "  'ALWAYS_ACCEPT', 1, 0, 'att12345abcd', 'mod12345abcd', 1700000000, 1700000000);"
+            "INSERT INTO meeting_participants (id, meeting_id, member_id, link_key, created) VALUES"
+            "  ('p1', 'mtg', 'm1', '0123456789abcdef0123456789abcdef01', 1700000000),"
+            "  ('p2', 'mtg', 'm2', '1123456789abcdef0123456789abcdef01', 1700000000);");
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_table_info ('members') WHERE name = 'last_name'"), ==, 0);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(BvMember) member = bv_database_find_member (db, expected[i].id);
+
+      g_assert_nonnull (member);
+      g_assert_cmpstr (bv_member_get_first_name (member), ==, expected[i].first);
+      g_assert_cmpstr (bv_member_get_last_name (member), ==, expected[i].last);
+      g_assert_cmpstr (bv_member_get_name (member), ==, expected[i].name);
+      g_assert_cmpint (bv_member_get_salutation (member), ==, BV_MEMBER_SALUTATION_NEUTRAL);
+    }
+
+  /* What SQL wrote is what the split in C says. */
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name, first_name, last_name, salutation FROM members",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+
+      bv_member_split_name ((const char *)sqlite3_column_text (stmt, 0), &first, &last);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, first);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 2), ==, last);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "neutral");
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  /* By last name: Becker, Cher, Ölmann (with O), Schäfer. */
+  names = names_of (bv_database_get_members (db));
+  g_assert_cmpstr (names, ==, "Anna Maria Becker,Cher,Hans-Jürgen Ölmann,Brigitte Schäfer");
+
+  /* Invitations carry the parts for the greeting. */
+  list = bv_database_list_participants (db, "mtg");
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (bv_participant_get_last_name (g_ptr_array_index (list, 0)), ==, "Becker");
+  g_assert_cmpstr (bv_participant_get_first_name (g_ptr_array_index (list, 1)), ==, "Brigitte");
+  g_assert_true (bv_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+
+  g_object_unref (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/store/database-schema/migrate-from-1", test_migrate_from_one);
   g_test_add_func ("/store/database-schema/migrate-from-2", test_migrate_from_two);
   g_test_add_func ("/store/database-schema/migrate-from-4", test_migrate_from_four);
+  g_test_add_func ("/store/database-schema/migrate-names", test_migrate_names);
   g_test_add_func ("/store/database-schema/migration-rolls-back", test_migration_rolls_back);
 
   ret = g_test_run ();

@@ -572,7 +572,7 @@ test_render (void)
   g_autofree char *recorded = NULL;
 
   text = bv_invitation_render (NULL, meeting, NAME, "https://bbb.example.org/j?x=1", &full_context);
-  g_assert_nonnull (strstr (text, "Hello " NAME ","));
+  g_assert_nonnull (strstr (text, "Hello " NAME ",\n"));
   g_assert_nonnull (strstr (text, "“" TITLE "”"));
   g_assert_nonnull (strstr (text, "https://bbb.example.org/j?x=1"));
   g_assert_nonnull (strstr (text, "2026"));
@@ -616,6 +616,95 @@ test_render (void)
 /* The PIN printed in an invitation is the one the room really gets, and
  * the number is the one the server names; without a known number the
  * text has no telephone line. */
+/* Each member is greeted as chosen in the member dialog, formally by the
+ * last name or informally by the first; guests and members without a
+ * choice neutrally with the full name. {first_name} and {last_name} fill
+ * a template of one's own. */
+static void
+test_greeting (void)
+{
+  g_autoptr(BvDatabase) database = open_database ();
+  g_autoptr(BvMeeting) meeting = new_meeting (NULL);
+  g_autoptr(GPtrArray) participants = NULL;
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *first, *last;
+    BvMemberSalutation salutation;
+    const char *greeting;
+  } people[] = {
+    { "Brigitte", "Schäfer", BV_MEMBER_SALUTATION_FEMALE, "Dear Ms Schäfer,\n" },
+    { "Klaus Dieter", "Wagner", BV_MEMBER_SALUTATION_MALE, "Dear Mr Wagner,\n" },
+    { "Anna", "Becker", BV_MEMBER_SALUTATION_INFORMAL, "Hi Anna,\n" },
+    { "Zoë", "Fischer", BV_MEMBER_SALUTATION_NEUTRAL, "Hello Zoë Fischer,\n" },
+    /* Nothing to greet formally or informally with: neutral. */
+    { "Cher", "", BV_MEMBER_SALUTATION_FEMALE, "Hello Cher,\n" },
+  };
+  guint checked = 0;
+
+  g_assert_true (bv_database_save_meeting (database, meeting, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(BvMember) member = bv_member_new ();
+      g_autoptr(BvParticipant) participant = NULL;
+
+      bv_member_set_names (member, people[i].first, people[i].last);
+      bv_member_set_salutation (member, people[i].salutation);
+      g_assert_true (bv_database_save_member (database, member, &error));
+      g_assert_no_error (error);
+      participant = bv_participant_new_member (bv_meeting_get_id (meeting), bv_member_get_id (member),
+                                               BV_PARTICIPANT_ROLE_PARTICIPANT);
+      g_assert_true (bv_database_add_participant (database, participant, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(BvParticipant) guest = bv_participant_new_guest (bv_meeting_get_id (meeting), "Heinz Gast",
+                                                               NULL, BV_PARTICIPANT_ROLE_PARTICIPANT);
+
+    g_assert_true (bv_database_add_participant (database, guest, &error));
+    g_assert_no_error (error);
+  }
+
+  participants = bv_database_list_participants (database, bv_meeting_get_id (meeting));
+  g_assert_cmpuint (participants->len, ==, G_N_ELEMENTS (people) + 1);
+  for (guint i = 0; i < participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (participants, i);
+      g_autofree char *text = bv_invitation_render_for (NULL, meeting, participant, "L", &full_context);
+      g_autofree char *own = bv_invitation_render_for ("{first_name}|{last_name}|{greeting}", meeting,
+                                                       participant, "L", NULL);
+      const char *expected = NULL;
+      g_autofree char *expected_own = NULL;
+
+      if (bv_participant_is_guest (participant))
+        expected = "Hello Heinz Gast,\n";
+      for (guint j = 0; !expected && j < G_N_ELEMENTS (people); j++)
+        if (g_str_equal (bv_participant_get_last_name (participant), people[j].last)
+            && g_str_equal (bv_participant_get_first_name (participant), people[j].first))
+          expected = people[j].greeting;
+      g_assert_nonnull (expected);
+      g_assert_true (g_str_has_prefix (text, expected));
+      g_assert_cmpuint (bv_participant_get_salutation (participant), ==,
+                        bv_participant_is_guest (participant) ? BV_MEMBER_SALUTATION_NEUTRAL
+                        : bv_participant_get_salutation (participant));
+
+      expected_own = g_strdup_printf ("%s|%s|%.*s", bv_participant_get_first_name (participant),
+                                      bv_participant_get_last_name (participant),
+                                      (int) strlen (expected) - 2, expected);
+      g_assert_cmpstr (own, ==, expected_own);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, G_N_ELEMENTS (people) + 1);
+
+  /* Only a name: neutral, with the name split for the template. */
+  {
+    g_autofree char *text = bv_invitation_render ("{greeting}|{first_name}|{last_name}", meeting,
+                                                  "Anna Maria Becker", "L", NULL);
+
+    g_assert_cmpstr (text, ==, "Hello Anna Maria Becker|Anna Maria|Becker");
+  }
+}
+
 static void
 test_dial_in (void)
 {
@@ -1057,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation/renew-not-open", test_renew_links_not_open);
   g_test_add_func ("/core/invitation/renew-refused", test_renew_links_refused);
   g_test_add_func ("/core/invitation/render", test_render);
+  g_test_add_func ("/core/invitation/greeting", test_greeting);
   g_test_add_func ("/core/invitation/dial-in", test_dial_in);
   g_test_add_func ("/core/invitation/describe-when", test_describe_when);
   g_test_add_func ("/core/invitation/mailto", test_mailto);

@@ -418,17 +418,17 @@ test_invite_and_send (void)
   adw_message_dialog_response (dialog, "invite");
   gtk_window_destroy (GTK_WINDOW (dialog));
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator");
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_clear_pointer (&shown, g_free);
   shown = describe_rows (window);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau, Max Müller");
+  g_assert_cmpstr (shown, ==, "Max Müller, Erika Musterfrau");
 
   /* The course group: Max is invited already and stays moderator. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group-id", "s", bv_group_get_id (course));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, Lena Schmidt=participant");
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=participant");
 
   /* A role changed in the row is stored. */
   row = find_row (window, "Lena Schmidt");
@@ -439,7 +439,7 @@ test_invite_and_send (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Lena Schmidt=moderator, Max Müller=moderator");
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=moderator");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
 
   /* A guest through the guest dialog; a wrong address keeps "Invite" off. */
@@ -459,7 +459,7 @@ test_invite_and_send (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, "
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, "
                               "Gustav Gast=participant (guest), Lena Schmidt=participant");
 
   /* Removed, then back with the same link key through the toast's undo. */
@@ -470,7 +470,7 @@ test_invite_and_send (void)
   g_assert_true (removed_notice_shown (window));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Max Müller=moderator, Gustav Gast=participant (guest)");
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Gustav Gast=participant (guest)");
   undo = find_undo_button (window);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
@@ -806,9 +806,10 @@ test_members_chooser (void)
 
   /* Erika is invited already, so she is not offered again. */
   members = bv_database_list_group_members (db, bv_group_get_id (board));
-  g_assert_cmpstr (bv_member_get_name (g_ptr_array_index (members, 0)), ==, "Erika Musterfrau");
+  /* By last name: Kassenwart, Musterfrau. */
+  g_assert_cmpstr (bv_member_get_name (g_ptr_array_index (members, 1)), ==, "Erika Musterfrau");
   erika = bv_participant_new_member (bv_meeting_get_id (meeting),
-                                     bv_member_get_id (g_ptr_array_index (members, 0)),
+                                     bv_member_get_id (g_ptr_array_index (members, 1)),
                                      BV_PARTICIPANT_ROLE_PARTICIPANT);
   g_assert_true (bv_database_add_participant (db, erika, &error));
   g_assert_no_error (error);
@@ -823,7 +824,7 @@ test_members_chooser (void)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Invite Members");
   offered = describe_chooser (chooser);
-  g_assert_cmpstr (offered, ==, "Konrad Kassenwart, Lena Schmidt, Max Mustermann");
+  g_assert_cmpstr (offered, ==, "Konrad Kassenwart, Max Mustermann, Lena Schmidt");
 
   invite = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
                                                       "invite_button"));
@@ -858,7 +859,7 @@ test_members_chooser (void)
   chooser = find_chooser (window);
   g_clear_pointer (&offered, g_free);
   offered = describe_chooser (chooser);
-  g_assert_cmpstr (offered, ==, "Lena Schmidt, Max Mustermann");
+  g_assert_cmpstr (offered, ==, "Max Mustermann, Lena Schmidt");
   for (GtkWidget *w = GTK_WIDGET (chooser); w; w = next_widget (w, GTK_WIDGET (chooser)))
     if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Cancel") == 0)
       {

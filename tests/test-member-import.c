@@ -159,6 +159,20 @@ assert_member (BvDatabase *db,
 
 /* Fixtures */
 
+/* The first and last name as stored, found by address. */
+static void
+assert_parts (BvDatabase *db,
+              const char *email,
+              const char *first_name,
+              const char *last_name)
+{
+  g_autoptr(BvMember) member = bv_database_find_member_by_email (db, email);
+
+  g_assert_nonnull (member);
+  g_assert_cmpstr (bv_member_get_first_name (member), ==, first_name);
+  g_assert_cmpstr (bv_member_get_last_name (member), ==, last_name);
+}
+
 static void
 test_club_software_cp1252 (void)
 {
@@ -182,6 +196,17 @@ test_club_software_cp1252 (void)
   assert_member (db, "anna.gross@example.de", "Anna-Lena Groß", NULL,
                  "Übungsleiterin; Schlüssel für die Halle", "Turnen|Vorstand");
   assert_member (db, "Özgür Demir", "Özgür Demir", "0176 5550101", NULL, "Fußball");
+  /* Vorname and Nachname stay apart. */
+  assert_parts (db, "juergen.mueller@example.de", "Jürgen", "Müller");
+  assert_parts (db, "anna.gross@example.de", "Anna-Lena", "Groß");
+  /* The Anrede column chooses the greeting. */
+  {
+    g_autoptr(BvMember) juergen = bv_database_find_member_by_email (db, "juergen.mueller@example.de");
+    g_autoptr(BvMember) anna = bv_database_find_member_by_email (db, "anna.gross@example.de");
+
+    g_assert_cmpint (bv_member_get_salutation (juergen), ==, BV_MEMBER_SALUTATION_MALE);
+    g_assert_cmpint (bv_member_get_salutation (anna), ==, BV_MEMBER_SALUTATION_FEMALE);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_groups (db)), ==, 3);
   g_assert_finalize_object (db);
 }
@@ -199,6 +224,8 @@ test_excel_utf8_bom (void)
   /* The BOM does not end up in the first header ("Name"). */
   assert_member (db, "brigitte.schaefer@example.org", "Brigitte Schäfer", "0151 2345678",
                  "Sagt: \"bitte nur abends\"", "Kursgruppe Montag|Vorstand");
+  /* One Name column: the last word is the last name. */
+  assert_parts (db, "kd.wagner@example.org", "Klaus Dieter", "Wagner");
   assert_member (db, "kd.wagner@example.org", "Klaus Dieter Wagner", NULL,
                  "Zwei Zeilen:\r\nzweite Zeile", "Kursgruppe Montag");
   assert_member (db, "zoe.fischer@example.org", "Zoë Fischer", NULL, NULL, "");
@@ -219,6 +246,13 @@ test_google_contacts (void)
   assert_member (db, "heike.becker@example.com", "Heike Becker", "+49 171 1112223",
                  "Trainerin, Jugend", "Übungsleiter");
   assert_member (db, "t.schneider@example.com", "Thomas Schneider", NULL, NULL, "");
+  assert_parts (db, "heike.becker@example.com", "Heike", "Becker");
+  /* Google's "Name Prefix" is no greeting: neutral. */
+  {
+    g_autoptr(BvMember) heike = bv_database_find_member_by_email (db, "heike.becker@example.com");
+
+    g_assert_cmpint (bv_member_get_salutation (heike), ==, BV_MEMBER_SALUTATION_NEUTRAL);
+  }
   g_assert_finalize_object (db);
 }
 
@@ -250,7 +284,11 @@ test_vcard4 (void)
 
   import = preview_fixture (db, "contacts-v4.vcf");
   apply (import, db, 2, 0, 0);
-  assert_member (db, "friederike@example.net", "Dr. Friederike von Stein", "+49-151-9876543",
+  /* N names the parts ("von Stein" is the last name, which no rule on
+   * FN would find); the name shown is made of them, without the title. */
+  assert_parts (db, "friederike@example.net", "Friederike", "von Stein");
+  assert_parts (db, "greta.schoen@example.net", "Gréta", "Schön");
+  assert_member (db, "friederike@example.net", "Friederike von Stein", "+49-151-9876543",
                  "Sehr lange Notiz, die beim Export in mehrere Zeilen gefaltet wurde, weil sie länger als fünfundsiebzig Zeichen ist.",
                  "Vorstand|Workshop-Team");
   /* vCard 2.1: quoted-printable in UTF-8 and in ISO-8859-1 with a soft break. */

@@ -121,7 +121,22 @@ add_through_dialog (BvMembersPage *page,
   g_assert_true (find_dialog () == dialog);
   /* Not refused by the store: the disabled action never tried. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
-  gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "name_row")), name);
+  {
+    g_autofree char *first_name = NULL;
+    g_autofree char *last_name = NULL;
+
+    bv_member_split_name (name, &first_name, &last_name);
+    gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "first_name_row")), first_name);
+    gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "last_name_row")), last_name);
+    /* The greeting row shows how the invitation begins with these names. */
+    {
+      AdwComboRow *salutation = ADW_COMBO_ROW (child (w, BV_TYPE_MEMBER_DIALOG, "salutation_row"));
+      g_autofree char *expected = g_strdup_printf ("Invitations begin “Dear Ms %s,”", last_name);
+
+      adw_combo_row_set_selected (salutation, BV_MEMBER_SALUTATION_FEMALE);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (salutation)), ==, expected);
+    }
+  }
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "not-an-address");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "error"));
   gtk_widget_activate_action (w, "member.save", NULL);
@@ -582,11 +597,31 @@ test_import_preview (void)
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Members: 1 added, 1 updated, 2 skipped");
   g_assert_cmpuint (shown_rows (page), ==, 2);
 
+  /* Members who can only be invited on paper are counted before the
+   * import. */
+  {
+    g_autofree char *paper_csv = g_build_filename (dir, "paper.csv", NULL);
+    const char *summary;
+
+    g_file_set_contents (paper_csv, "Vorname;Nachname;E-Mail\r\nPia;Papier;\r\nOtto;Ohne;\r\n"
+                         "Eva;Mail;eva@example.org\r\n", -1, &error);
+    g_assert_no_error (error);
+    dialog = open_preview (page, paper_csv);
+    summary = gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (dialog), BV_TYPE_MEMBER_IMPORT_DIALOG,
+                                                    "summary_label")));
+    g_assert_nonnull (strstr (summary, "2 without an e-mail address: they get their invitation by letter."));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    bv_test_wait_until (preview_gone, NULL);
+  }
+
   /* A file with nothing usable: the preview says so and Import is off. */
   dialog = open_preview (page, skipped_csv);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (dialog), BV_TYPE_MEMBER_IMPORT_DIALOG,
                                                                    "summary_label"))),
                             "nothing to import"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (child (GTK_WIDGET (dialog), BV_TYPE_MEMBER_IMPORT_DIALOG,
+                                                                "summary_label"))),
+                         "without an e-mail address"));
   g_assert_false (gtk_widget_get_sensitive (apply_button (dialog)));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
   g_assert_true (visible_toplevel (BV_TYPE_MEMBER_IMPORT_DIALOG) == GTK_WINDOW (dialog));

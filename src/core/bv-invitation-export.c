@@ -238,8 +238,8 @@ bv_invitation_export_write_calendar (BvInvitationExport  *self,
       const char *link = g_ptr_array_index (self->links, i);
       g_autofree char *text = NULL;
 
-      text = bv_invitation_render (self->template_text, self->meeting,
-                                   bv_participant_get_name (participant), link, &self->context);
+      text = bv_invitation_render_for (self->template_text, self->meeting,
+                                       participant, link, &self->context);
       ics = bv_invitation_build_ics_full (self->meeting, self->exceptions, link, text, error);
       if (!ics)
         return NULL;

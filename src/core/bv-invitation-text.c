@@ -44,3 +44,47 @@ bv_invitation_text_build (BvMeeting    *meeting,
   return g_strdup_printf ("%s\n%s\n\n%s\n", heading, when,
                           _("You will receive your personal link to the meeting in a separate message."));
 }
+
+char *
+bv_invitation_text_greeting (BvMemberSalutation  salutation,
+                             const char         *first_name,
+                             const char         *last_name)
+{
+  g_autofree char *full = bv_member_join_name (first_name, last_name);
+  gboolean have_first = first_name && *first_name;
+  gboolean have_last = last_name && *last_name;
+
+  switch (salutation)
+    {
+    case BV_MEMBER_SALUTATION_FEMALE:
+      if (have_last)
+        /* Translators: a formal greeting of a woman by her last name;
+         * German: "Liebe Frau %s". */
+        return g_strdup_printf (_("Dear Ms %s"), last_name);
+      break;
+
+    case BV_MEMBER_SALUTATION_MALE:
+      if (have_last)
+        /* Translators: a formal greeting of a man by his last name;
+         * German: "Lieber Herr %s". */
+        return g_strdup_printf (_("Dear Mr %s"), last_name);
+      break;
+
+    case BV_MEMBER_SALUTATION_INFORMAL:
+      if (have_first)
+        /* Translators: an informal greeting by first name; German: "Hallo %s". */
+        return g_strdup_printf (C_("informal greeting", "Hi %s"), first_name);
+      break;
+
+    case BV_MEMBER_SALUTATION_NEUTRAL:
+    default:
+      break;
+    }
+
+  if (!*full)
+    /* Translators: a greeting when no name is known; German: "Guten Tag". */
+    return g_strdup (C_("neutral greeting", "Hello"));
+  /* Translators: a polite greeting that fits anybody, with the full name;
+   * German: "Guten Tag %s". */
+  return g_strdup_printf (C_("neutral greeting", "Hello %s"), full);
+}

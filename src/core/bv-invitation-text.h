@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "bv-meeting.h"
+#include "bv-member.h"
 #include "bv-occurrences.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,15 @@ G_BEGIN_DECLS
  * Translated; ends with a line break. */
 char *bv_invitation_text_build (BvMeeting    *meeting,
                                 BvOccurrence *occurrence);
+
+/* The opening of a personal invitation, without punctuation, translated:
+ * "Liebe Frau Schäfer", "Lieber Herr Schäfer" (formal, by last name),
+ * "Hallo Brigitte" (informal, by first name) or "Guten Tag Brigitte
+ * Schäfer" (neutral, for guests and whoever has no choice stored). A
+ * formal greeting without a last name, or an informal one without a first
+ * name, falls back to the neutral one. */
+char *bv_invitation_text_greeting (BvMemberSalutation  salutation,
+                                   const char         *first_name,
+                                   const char         *last_name);
 
 G_END_DECLS

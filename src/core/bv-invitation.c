@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bv-bbb-error.h"
+#include "bv-invitation-text.h"
 #include "bv-join.h"
 #include "bv-occurrences.h"
 #include "bv-repetition-text.h"
@@ -114,12 +115,14 @@ const char *
 bv_invitation_default_template (void)
 {
   /* Translators: the default invitation text. Keep the placeholders in
-   * braces as they are: {name} the person, {title} the meeting, {when}
+   * braces as they are: {greeting} the salutation chosen for the person
+   * ("Liebe Frau Schäfer", "Hallo Brigitte"), {name} the person, {title}
+   * the meeting, {when}
    * date and time or the series in words, {link} the personal link,
    * {dial_in} the telephone dial-in, {recording} the recording notice,
    * {privacy} the privacy notice, {club} the club's name. Lines whose
    * placeholders are empty are left out. */
-  return _("Hello {name},\n"
+  return _("{greeting},\n"
            "\n"
            "you are invited to the online meeting “{title}”.\n"
            "\n"
@@ -313,13 +316,17 @@ fill_line (const char         *line,
   return g_string_free (out, FALSE);
 }
 
-char *
-bv_invitation_render (const char                *template_text,
-                      BvMeeting                 *meeting,
-                      const char                *name,
-                      const char                *link,
-                      const BvInvitationContext *context)
+static char *
+render (const char                *template_text,
+        BvMeeting                 *meeting,
+        const char                *name,
+        const char                *first_name,
+        const char                *last_name,
+        BvMemberSalutation         salutation,
+        const char                *link,
+        const BvInvitationContext *context)
 {
+  g_autofree char *greeting = NULL;
   g_autofree char *when = NULL;
   g_autofree char *privacy = NULL;
   g_autofree char *dial_in = NULL;
@@ -327,7 +334,7 @@ bv_invitation_render (const char                *template_text,
   g_autoptr(GString) out = NULL;
   const char *recording = "";
   const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
-                          "club", NULL };
+                          "club", "greeting", "first_name", "last_name", NULL };
   const char *values[G_N_ELEMENTS (names)];
   gboolean previous_blank = TRUE;
   gboolean skip_blank = FALSE;
@@ -353,7 +360,11 @@ bv_invitation_render (const char                *template_text,
   values[5] = privacy;
   values[6] = recording;
   values[7] = context && context->club_name ? context->club_name : "";
-  values[8] = NULL;
+  greeting = bv_invitation_text_greeting (salutation, first_name, last_name);
+  values[8] = greeting;
+  values[9] = first_name ? first_name : "";
+  values[10] = last_name ? last_name : "";
+  values[11] = NULL;
 
   /* Line by line: a line that a placeholder left empty goes, and so does
    * the blank line after it when one came before, so that paragraphs stay
@@ -389,6 +400,39 @@ bv_invitation_render (const char                *template_text,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+bv_invitation_render_for (const char                *template_text,
+                          BvMeeting                 *meeting,
+                          BvParticipant             *participant,
+                          const char                *link,
+                          const BvInvitationContext *context)
+{
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (BV_IS_PARTICIPANT (participant), NULL);
+
+  return render (template_text, meeting, bv_participant_get_name (participant),
+                 bv_participant_get_first_name (participant),
+                 bv_participant_get_last_name (participant),
+                 bv_participant_get_salutation (participant), link, context);
+}
+
+char *
+bv_invitation_render (const char                *template_text,
+                      BvMeeting                 *meeting,
+                      const char                *name,
+                      const char                *link,
+                      const BvInvitationContext *context)
+{
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_name = NULL;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  bv_member_split_name (name, &first_name, &last_name);
+  return render (template_text, meeting, name, first_name, last_name,
+                 BV_MEMBER_SALUTATION_NEUTRAL, link, context);
 }
 
 char *
@@ -576,7 +620,7 @@ bv_invitation_merge_csv (BvMeeting                 *meeting,
       BvParticipant *participant = g_ptr_array_index (participants, i);
       const char *link = g_ptr_array_index (links, i);
       const char *name = bv_participant_get_name (participant);
-      g_autofree char *text = bv_invitation_render (template_text, meeting, name, link, context);
+      g_autofree char *text = bv_invitation_render_for (template_text, meeting, participant, link, context);
 
       append_field (csv, name);
       g_string_append_c (csv, ';');

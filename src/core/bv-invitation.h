@@ -60,7 +60,9 @@ void      bv_invitation_context_set_dial_in (BvInvitationContext *context,
                                              char                 pin[BV_INVITATION_PIN_SIZE]);
 
 /* The default template (translated; German in de.po). Placeholders:
- * {name} {title} {when} (date and time, or the series in words such as
+ * {greeting} ("Liebe Frau Schäfer", "Hallo Brigitte", "Guten Tag Anna
+ * Becker": bv_invitation_text_greeting () with the member's salutation;
+ * guests neutral) {name} {first_name} {last_name} {title} {when} (date and time, or the series in words such as
  * "jeden Dienstag, 19:30 Uhr") {link} {dial_in} (a sentence with number
  * and PIN, or nothing) {privacy} (the privacy notice with the club's
  * contact) {recording} (the consent notice when recording is allowed, or
@@ -70,6 +72,13 @@ void      bv_invitation_context_set_dial_in (BvInvitationContext *context,
 const char *bv_invitation_default_template (void);
 
 /* Fills @template_text (NULL or "" = the default) for one participant. */
+char     *bv_invitation_render_for        (const char                *template_text,
+                                           BvMeeting                 *meeting,
+                                           BvParticipant             *participant,
+                                           const char                *link,
+                                           const BvInvitationContext *context);
+/* The same for a person known only by @name, greeted neutrally (guests,
+ * previews); first and last name as bv_member_split_name () splits it. */
 char     *bv_invitation_render            (const char                *template_text,
                                            BvMeeting                 *meeting,
                                            const char                *name,

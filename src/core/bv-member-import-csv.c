@@ -25,6 +25,7 @@ typedef enum {
   FIELD_PHONE,
   FIELD_GROUPS,
   FIELD_NOTES,
+  FIELD_SALUTATION,
   N_FIELDS
 } Field;
 
@@ -219,6 +220,7 @@ classify_header (const char *header)
     { "bemerkungen", FIELD_NOTES }, { "notes", FIELD_NOTES }, { "note", FIELD_NOTES },
     { "kommentar", FIELD_NOTES }, { "anmerkung", FIELD_NOTES }, { "anmerkungen", FIELD_NOTES },
     { "hinweis", FIELD_NOTES },
+    { "anrede", FIELD_SALUTATION }, { "salutation", FIELD_SALUTATION },
   };
   static const struct { const char *prefix; Field field; } prefixes[] = {
     { "email", FIELD_EMAIL }, { "mail", FIELD_EMAIL },
@@ -250,6 +252,50 @@ classify_header (const char *header)
     return FIELD_PHONE;
 
   return FIELD_NONE;
+}
+
+/* "Frau", "Herr" (and their short and English forms) as the greeting;
+ * anything else ("Familie", "Divers", "Dr.") says nothing. */
+static int
+parse_salutation (const char *text)
+{
+  static const char * const female[] = { "frau", "fr", "ms", "mrs", NULL };
+  static const char * const male[] = { "herr", "hr", "mr", NULL };
+  g_autofree char *key = NULL;
+  gsize length;
+
+  if (!text)
+    return -1;
+  key = g_strstrip (g_utf8_casefold (text, -1));
+  length = strlen (key);
+  if (length > 0 && key[length - 1] == '.')
+    key[length - 1] = '\0';
+  if (g_strv_contains (female, key))
+    return BV_MEMBER_SALUTATION_FEMALE;
+  if (g_strv_contains (male, key))
+    return BV_MEMBER_SALUTATION_MALE;
+  return -1;
+}
+
+/* Stripped, with runs of blanks as one ("Anna  Becker" from a stray
+ * blank); NULL for nothing. */
+static char *
+collapse_blanks (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (!text)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_ptr_array_add (kept, words[i]);
+  g_ptr_array_add (kept, NULL);
+  joined = g_strjoinv (" ", (char **)kept->pdata);
+  return *joined ? g_steal_pointer (&joined) : NULL;
 }
 
 /* The first non-empty field of the columns for @field. */
@@ -390,23 +436,17 @@ bv_member_import_parse_csv (const char  *text,
           full = NULL;
         }
 
-      if (full)
-        row->name = bv_member_import_dup_stripped (full);
-      else if (first || last)
-        row->name = bv_member_import_take_stripped (g_strjoin (" ", first ? first : "", last ? last : "", NULL));
-      if (row->name)
+      row->salutation = parse_salutation (pick (fields, columns, FIELD_SALUTATION));
+      if (first || last)
         {
-          /* "Anna  Becker" from a stray blank in one of the two columns. */
-          g_auto(GStrv) words = g_strsplit_set (row->name, " \t", -1);
-          g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-          for (guint i = 0; words[i]; i++)
-            if (*words[i])
-              g_ptr_array_add (kept, words[i]);
-          g_ptr_array_add (kept, NULL);
-          g_free (row->name);
-          row->name = g_strjoinv (" ", (char **)kept->pdata);
+          row->first_name = collapse_blanks (first);
+          row->last_name = collapse_blanks (last);
         }
+      if (full)
+        row->name = collapse_blanks (full);
+      else if (first || last)
+        row->name = bv_member_import_take_stripped (g_strjoin (" ", row->first_name ? row->first_name : "",
+                                                               row->last_name ? row->last_name : "", NULL));
 
       row->email = bv_member_import_dup_stripped (pick (fields, columns, FIELD_EMAIL));
       row->phone = bv_member_import_dup_stripped (pick (fields, columns, FIELD_PHONE));

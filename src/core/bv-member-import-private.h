@@ -19,6 +19,13 @@ typedef struct
 {
   guint      line;
   char      *name;
+  /* Set when the file names them apart (first and last name columns, a
+   * vCard's N); otherwise the name is split by bv_member_split_name (). */
+  char      *first_name;
+  char      *last_name;
+  /* A BvMemberSalutation from an "Anrede" column ("Frau", "Herr"), or -1
+   * when the file says nothing the app knows. */
+  int        salutation;
   char      *email;
   char      *phone;
   char      *notes;

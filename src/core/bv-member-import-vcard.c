@@ -228,10 +228,18 @@ parse_property (const char *text,
 static void
 finish_card (BvMemberImportRow *row,
              char              *n_name,
+             char              *n_given,
+             char              *n_family,
              GPtrArray         *rows)
 {
   if (!row->name && n_name)
     row->name = g_strdup (n_name);
+  /* N names the parts; FN is only how the card shows the whole. */
+  if (n_given || n_family)
+    {
+      row->first_name = g_strdup (n_given);
+      row->last_name = g_strdup (n_family);
+    }
   g_ptr_array_add (rows, row);
 }
 
@@ -241,6 +249,8 @@ bv_member_import_parse_vcard (const char *text)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_member_import_row_free);
   g_autoptr(GPtrArray) lines = unfold (text);
   g_autofree char *n_name = NULL;
+  g_autofree char *n_given = NULL;
+  g_autofree char *n_family = NULL;
   gboolean email_preferred = FALSE;
   gboolean phone_preferred = FALSE;
   BvMemberImportRow *row = NULL;
@@ -258,17 +268,19 @@ bv_member_import_parse_vcard (const char *text)
           if (row)
             {
               row->problem = g_strdup_printf (_("Line %u: the contact card is not complete"), row->line);
-              finish_card (row, n_name, rows);
+              finish_card (row, n_name, n_given, n_family, rows);
             }
           row = bv_member_import_row_new (vline->line);
           g_clear_pointer (&n_name, g_free);
+          g_clear_pointer (&n_given, g_free);
+          g_clear_pointer (&n_family, g_free);
           email_preferred = phone_preferred = FALSE;
         }
       else if (!row)
         ;
       else if (g_str_equal (property.property, "END"))
         {
-          finish_card (row, n_name, rows);
+          finish_card (row, n_name, n_given, n_family, rows);
           row = NULL;
         }
       else if (g_str_equal (property.property, "FN"))
@@ -282,6 +294,10 @@ bv_member_import_parse_vcard (const char *text)
           const char *family = g_ptr_array_index (parts, 0);
           const char *given = parts->len > 1 ? g_ptr_array_index (parts, 1) : "";
 
+          g_free (n_given);
+          n_given = bv_member_import_dup_stripped (given);
+          g_free (n_family);
+          n_family = bv_member_import_dup_stripped (family);
           g_free (n_name);
           n_name = bv_member_import_take_stripped (g_strjoin (" ", given, family, NULL));
           if (n_name && (!*given || !*family))
@@ -347,7 +363,7 @@ bv_member_import_parse_vcard (const char *text)
   if (row)
     {
       row->problem = g_strdup_printf (_("Line %u: the contact card is not complete"), row->line);
-      finish_card (row, n_name, rows);
+      finish_card (row, n_name, n_given, n_family, rows);
     }
 
   return g_steal_pointer (&rows);

@@ -63,6 +63,8 @@ void
 bv_member_import_row_free (BvMemberImportRow *row)
 {
   g_free (row->name);
+  g_free (row->first_name);
+  g_free (row->last_name);
   g_free (row->email);
   g_free (row->phone);
   g_free (row->notes);
@@ -77,6 +79,7 @@ bv_member_import_row_new (guint line)
   BvMemberImportRow *row = g_new0 (BvMemberImportRow, 1);
 
   row->line = line;
+  row->salutation = -1;
   row->groups = g_ptr_array_new_with_free_func (g_free);
   return row;
 }
@@ -186,6 +189,18 @@ take_plain (char *text)
   g_autofree char *taken = text;
 
   return taken ? bv_import_text_plain (taken, G_MAXUINT) : NULL;
+}
+
+/* The parts as the file gives them, else the one name split. A list
+ * with addresses only (no name at all) leaves a stored name alone. */
+static void
+set_names (BvMember          *member,
+           BvMemberImportRow *row)
+{
+  if (row->first_name || row->last_name)
+    bv_member_set_names (member, row->first_name, row->last_name);
+  else
+    bv_member_set_name (member, row->name);
 }
 
 /* Decoding */
@@ -415,6 +430,8 @@ classify (BvMemberImport  *self,
 
       /* Names are shown and written as plain text, one line. */
       row->name = take_plain (row->name);
+      row->first_name = take_plain (row->first_name);
+      row->last_name = take_plain (row->last_name);
       row->phone = take_plain (row->phone);
       for (guint j = row->groups->len; j > 0; j--)
         {
@@ -476,10 +493,14 @@ classify (BvMemberImport  *self,
           g_autoptr(BvMember) changed = bv_member_copy (existing);
           g_autoptr(GPtrArray) fields = g_ptr_array_new ();
 
-          if (!g_str_equal (bv_member_get_name (existing), row->name))
+          set_names (changed, row);
+          if (!g_str_equal (bv_member_get_first_name (existing), bv_member_get_first_name (changed)) ||
+              !g_str_equal (bv_member_get_last_name (existing), bv_member_get_last_name (changed)))
+            g_ptr_array_add (fields, _("name"));
+          if (row->salutation >= 0 && (int) bv_member_get_salutation (existing) != row->salutation)
             {
-              bv_member_set_name (changed, row->name);
-              g_ptr_array_add (fields, _("name"));
+              bv_member_set_salutation (changed, row->salutation);
+              g_ptr_array_add (fields, _("greeting"));
             }
           if (row->phone && g_strcmp0 (bv_member_get_phone (existing), row->phone) != 0)
             {
@@ -511,7 +532,9 @@ classify (BvMemberImport  *self,
         {
           BvMember *member = bv_member_new ();
 
-          bv_member_set_name (member, row->name);
+          set_names (member, row);
+          if (row->salutation >= 0)
+            bv_member_set_salutation (member, row->salutation);
           bv_member_set_email (member, row->email);
           bv_member_set_phone (member, row->phone);
           bv_member_set_notes (member, row->notes);

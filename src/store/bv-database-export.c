@@ -98,6 +98,9 @@ add_member (BvDatabase   *self,
   json_builder_begin_object (builder);
   add_text (builder, "id", bv_member_get_id (member));
   add_text (builder, "name", bv_member_get_name (member));
+  add_text (builder, "first_name", bv_member_get_first_name (member));
+  add_text (builder, "last_name", bv_member_get_last_name (member));
+  add_text (builder, "salutation", bv_member_salutation_to_string (bv_member_get_salutation (member)));
   add_text (builder, "email", bv_member_get_email (member));
   add_text (builder, "phone", bv_member_get_phone (member));
   add_text (builder, "notes", bv_member_get_notes (member));

@@ -23,8 +23,9 @@ bv_database_compare_members (gconstpointer a,
   BvMember *member_a = (BvMember *)a;
   BvMember *member_b = (BvMember *)b;
 
-  return bv_database_compare_names (bv_member_get_name (member_a), bv_member_get_name (member_b),
-                                    bv_member_get_id (member_a), bv_member_get_id (member_b));
+  return bv_database_compare_people (bv_member_get_last_name (member_a), bv_member_get_first_name (member_a),
+                                     bv_member_get_last_name (member_b), bv_member_get_first_name (member_b),
+                                     bv_member_get_id (member_a), bv_member_get_id (member_b));
 }
 
 BvMember *
@@ -42,15 +43,25 @@ bv_database_member_from_row (sqlite3_stmt *stmt)
   g_autofree char *email = bv_database_column_dup_valid (stmt, 2);
   g_autofree char *phone = bv_database_column_dup_valid (stmt, 3);
   g_autofree char *notes = bv_database_column_dup_valid (stmt, 4);
+  g_autofree char *first_name = bv_database_column_dup_valid (stmt, 7);
+  g_autofree char *last_name = bv_database_column_dup_valid (stmt, 8);
+  BvMemberSalutation salutation = BV_MEMBER_SALUTATION_NEUTRAL;
   BvMember *member;
 
   member = g_object_new (BV_TYPE_MEMBER,
                          "id", bv_database_column_text (stmt, 0),
-                         "name", name,
                          "email", email,
                          "phone", phone,
                          "notes", notes,
                          NULL);
+  /* Rows always carry both parts since schema 8; a row whose parts are
+   * empty (written by hand) still shows its full name. */
+  if ((first_name && *first_name) || (last_name && *last_name))
+    bv_member_set_names (member, first_name, last_name);
+  else
+    bv_member_set_name (member, name);
+  bv_member_salutation_from_string (bv_database_column_text (stmt, 9), &salutation);
+  bv_member_set_salutation (member, salutation);
   _bv_member_set_times (member, MAX (0, sqlite3_column_int64 (stmt, 5)),
                         MAX (0, sqlite3_column_int64 (stmt, 6)));
   return member;
@@ -231,11 +242,14 @@ write_member (BvDatabase  *self,
               GError     **error)
 {
   static const char sql[] =
-    "INSERT INTO members (id, name, email, email_key, phone, notes, created, updated)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    "INSERT INTO members (id, name, email, email_key, phone, notes, created, updated,"
+    "                     first_name, last_name, salutation)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (id) DO UPDATE SET"
     "  name = excluded.name, email = excluded.email, email_key = excluded.email_key,"
-    "  phone = excluded.phone, notes = excluded.notes, updated = excluded.updated";
+    "  phone = excluded.phone, notes = excluded.notes, updated = excluded.updated,"
+    "  first_name = excluded.first_name, last_name = excluded.last_name,"
+    "  salutation = excluded.salutation";
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) times = NULL;
   g_autofree char *name = g_strstrip (g_strdup (bv_member_get_name (member)));
@@ -273,6 +287,10 @@ write_member (BvDatabase  *self,
   sqlite3_bind_text (stmt, 6, bv_member_get_notes (member), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, created > 0 ? created : now);
   sqlite3_bind_int64 (stmt, 8, now);
+  sqlite3_bind_text (stmt, 9, bv_member_get_first_name (member), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, bv_member_get_last_name (member), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, bv_member_salutation_to_string (bv_member_get_salutation (member)),
+                     -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -300,12 +318,8 @@ prepare_member (BvMember *member,
                 gint64    created,
                 gint64    updated)
 {
-  /* The name is stored stripped; show what is stored. */
-  if (!g_str_equal (bv_member_get_name (member), ""))
-    {
-      g_autofree char *name = g_strstrip (g_strdup (bv_member_get_name (member)));
-      bv_member_set_name (member, name);
-    }
+  /* Both parts are kept stripped by the member itself, so what is shown
+   * is what is stored. */
   _bv_member_set_times (member, created, updated);
 }
 

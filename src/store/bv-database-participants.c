@@ -106,10 +106,12 @@ compare_participant_ptrs (gconstpointer a,
   if (role_a != role_b)
     return role_a == BV_PARTICIPANT_ROLE_MODERATOR ? -1 : 1;
 
-  return bv_database_compare_names (bv_participant_get_name (participant_a),
-                                    bv_participant_get_name (participant_b),
-                                    bv_participant_get_id (participant_a),
-                                    bv_participant_get_id (participant_b));
+  return bv_database_compare_people (bv_participant_get_last_name (participant_a),
+                                     bv_participant_get_first_name (participant_a),
+                                     bv_participant_get_last_name (participant_b),
+                                     bv_participant_get_first_name (participant_b),
+                                     bv_participant_get_id (participant_a),
+                                     bv_participant_get_id (participant_b));
 }
 
 static GPtrArray *
@@ -125,7 +127,7 @@ list_participants_where (BvDatabase *self,
 
   sql = g_strconcat ("SELECT p.id, p.meeting_id, p.member_id,"
                      " coalesce (m.name, p.guest_name, ''), coalesce (m.email, p.guest_email),"
-                     " p.role, p.link_key"
+                     " p.role, p.link_key, m.first_name, m.last_name, m.salutation"
                      " FROM meeting_participants p LEFT JOIN members m ON m.id = p.member_id"
                      " WHERE ", where, NULL);
 
@@ -142,6 +144,7 @@ list_participants_where (BvDatabase *self,
       g_autofree char *name = bv_database_column_dup_valid (stmt, 3);
       g_autofree char *email = bv_database_column_dup_valid (stmt, 4);
       BvParticipantRole role = BV_PARTICIPANT_ROLE_PARTICIPANT;
+      BvParticipant *participant;
 
       bv_participant_role_from_string (bv_database_column_text (stmt, 5), &role);
       /* Written before addresses were checked on every write (a calendar
@@ -149,10 +152,20 @@ list_participants_where (BvDatabase *self,
        * must not reach a link, a mail-merge row or a calendar file. */
       if (email && !bv_member_email_is_valid (email))
         g_clear_pointer (&email, g_free);
-      g_ptr_array_add (participants,
-                       _bv_participant_new_full (bv_database_column_text (stmt, 0), bv_database_column_text (stmt, 1),
-                                                 member_id, name, email, role,
-                                                 bv_database_column_text (stmt, 6)));
+      participant = _bv_participant_new_full (bv_database_column_text (stmt, 0), bv_database_column_text (stmt, 1),
+                                              member_id, name, email, role,
+                                              bv_database_column_text (stmt, 6));
+      if (member_id && sqlite3_column_type (stmt, 7) != SQLITE_NULL
+          && (*bv_database_column_text (stmt, 7) || *bv_database_column_text (stmt, 8)))
+        {
+          g_autofree char *first_name = bv_database_column_dup_valid (stmt, 7);
+          g_autofree char *last_name = bv_database_column_dup_valid (stmt, 8);
+          BvMemberSalutation salutation = BV_MEMBER_SALUTATION_NEUTRAL;
+
+          bv_member_salutation_from_string (bv_database_column_text (stmt, 9), &salutation);
+          _bv_participant_set_member_names (participant, first_name, last_name, salutation);
+        }
+      g_ptr_array_add (participants, participant);
     }
 
   if (rc != SQLITE_DONE)

@@ -113,6 +113,16 @@ int         bv_database_compare_names         (const char       *name_a,
                                                const char       *name_b,
                                                const char       *id_a,
                                                const char       *id_b);
+/* The order of a club's member list: by last name, then first name, with
+ * ICU's German collation (DIN 5007-1: "Ä" with "A", "ß" as "ss"), then
+ * the id so that the order is total. An empty last name sorts by the
+ * first name in its place. */
+int         bv_database_compare_people        (const char       *last_a,
+                                               const char       *first_a,
+                                               const char       *last_b,
+                                               const char       *first_b,
+                                               const char       *id_a,
+                                               const char       *id_b);
 
 /* Schema (bv-database-schema.c) */
 
@@ -141,7 +151,7 @@ gboolean    bv_database_write_member_groups   (BvDatabase          *self,
                                                GError             **error);
 
 /* Columns of bv_database_member_from_row(). */
-#define BV_DATABASE_MEMBER_COLUMNS "id, name, email, phone, notes, created, updated"
+#define BV_DATABASE_MEMBER_COLUMNS "id, name, email, phone, notes, created, updated, first_name, last_name, salutation"
 
 gboolean    bv_database_load_members          (BvDatabase    *self,
                                                GError       **error);

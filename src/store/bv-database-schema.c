@@ -191,6 +191,24 @@ static const Migration migrations[] = {
       "  fingerprint TEXT NOT NULL"
       ");",
   },
+  {
+    /* First and last name (issue 19): club lists sort by the last name,
+     * and invitations greet "Liebe Frau Schäfer" or "Hallo Brigitte" as
+     * chosen per member. The name column stays as the full name
+     * ("first last"), which searches and invitations read. A stored name
+     * is split as bv_member_split_name () does: the last word is the last
+     * name. rtrim (name, <every other character of name>) keeps exactly
+     * the part up to the last blank. */
+    .version = 8,
+    .sql =
+      "ALTER TABLE members ADD COLUMN first_name TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE members ADD COLUMN last_name TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE members ADD COLUMN salutation TEXT NOT NULL DEFAULT 'neutral'"
+      "  CHECK (salutation IN ('neutral', 'female', 'male', 'informal'));"
+      "UPDATE members SET"
+      "  first_name = rtrim (rtrim (name, replace (name, ' ', ''))),"
+      "  last_name = substr (name, length (rtrim (name, replace (name, ' ', ''))) + 1);",
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) <= BV_DATABASE_SCHEMA_VERSION);
@@ -199,6 +217,8 @@ gboolean
 bv_database_migrate (BvDatabase  *self,
                      GError     **error)
 {
+  g_assert (migrations[G_N_ELEMENTS (migrations) - 1].version == BV_DATABASE_SCHEMA_VERSION);
+
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       const Migration *step = &migrations[i];

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unicode/ucol.h>
 
 /* Opening, integrity and transactions, and the helpers that the files of
  * each table share (bv-database-private.h). */
@@ -592,6 +593,80 @@ bv_database_compare_names (const char *name_a,
     ret = strcmp (name_a, name_b);
   if (ret == 0)
     ret = strcmp (id_a, id_b);
+
+  return ret;
+}
+
+/* One collator for the process: opening one costs far more than a
+ * comparison, and ucol_strcollUTF8 () only reads it, which ICU allows
+ * from several threads. NULL if ICU has no data, then the GLib order
+ * above stands in. */
+static UCollator *
+german_collator (void)
+{
+  static UCollator *collator;
+  static gsize opened_once;
+
+  if (g_once_init_enter (&opened_once))
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UCollator *opened = ucol_open ("de", &status);
+
+      if (U_FAILURE (status))
+        {
+          g_warning ("No German collation in ICU: %s", u_errorName (status));
+          g_clear_pointer (&opened, ucol_close);
+        }
+      collator = opened;
+      g_once_init_leave (&opened_once, 1);
+    }
+
+  return collator;
+}
+
+static int
+collate (const char *a,
+         const char *b)
+{
+  UCollator *collator = german_collator ();
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult result;
+
+  if (!collator)
+    {
+      g_autofree char *key_a = sort_key (a);
+      g_autofree char *key_b = sort_key (b);
+
+      return g_utf8_collate (key_a, key_b);
+    }
+
+  result = ucol_strcollUTF8 (collator, a, -1, b, -1, &status);
+  if (U_FAILURE (status))
+    return strcmp (a, b);
+  return result == UCOL_LESS ? -1 : result == UCOL_GREATER ? 1 : 0;
+}
+
+int
+bv_database_compare_people (const char *last_a,
+                            const char *first_a,
+                            const char *last_b,
+                            const char *first_b,
+                            const char *id_a,
+                            const char *id_b)
+{
+  const char *key_a = last_a && *last_a ? last_a : (first_a ? first_a : "");
+  const char *key_b = last_b && *last_b ? last_b : (first_b ? first_b : "");
+  int ret;
+
+  ret = collate (key_a, key_b);
+  if (ret == 0)
+    ret = collate (first_a ? first_a : "", first_b ? first_b : "");
+  if (ret == 0)
+    ret = strcmp (key_a, key_b);
+  if (ret == 0)
+    ret = g_strcmp0 (first_a, first_b);
+  if (ret == 0)
+    ret = g_strcmp0 (id_a, id_b);
 
   return ret;
 }

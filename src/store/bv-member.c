@@ -17,6 +17,9 @@ struct _BvMember
 
   char     *id;
   char     *name;
+  char     *first_name;
+  char     *last_name;
+  BvMemberSalutation salutation;
   char     *email;
   char     *phone;
   char     *notes;
@@ -31,6 +34,9 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_NAME,
+  PROP_FIRST_NAME,
+  PROP_LAST_NAME,
+  PROP_SALUTATION,
   PROP_EMAIL,
   PROP_PHONE,
   PROP_NOTES,
@@ -58,6 +64,29 @@ replace_optional (char       **field,
   return TRUE;
 }
 
+static const char * const salutation_names[] = { "neutral", "female", "male", "informal" };
+
+const char *
+bv_member_salutation_to_string (BvMemberSalutation salutation)
+{
+  g_return_val_if_fail ((guint) salutation < G_N_ELEMENTS (salutation_names), "neutral");
+
+  return salutation_names[salutation];
+}
+
+gboolean
+bv_member_salutation_from_string (const char         *string,
+                                  BvMemberSalutation *salutation)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (salutation_names); i++)
+    if (g_strcmp0 (string, salutation_names[i]) == 0)
+      {
+        *salutation = (BvMemberSalutation) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -72,6 +101,8 @@ bv_member_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->first_name, g_free);
+  g_clear_pointer (&self->last_name, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->notes, g_free);
@@ -96,6 +127,18 @@ bv_member_get_property (GObject    *object,
 
     case PROP_NAME:
       g_value_set_string (value, self->name);
+      break;
+
+    case PROP_FIRST_NAME:
+      g_value_set_string (value, self->first_name);
+      break;
+
+    case PROP_LAST_NAME:
+      g_value_set_string (value, self->last_name);
+      break;
+
+    case PROP_SALUTATION:
+      g_value_set_uint (value, self->salutation);
       break;
 
     case PROP_EMAIL:
@@ -149,6 +192,18 @@ bv_member_set_property (GObject      *object,
       bv_member_set_name (self, g_value_get_string (value));
       break;
 
+    case PROP_FIRST_NAME:
+      bv_member_set_names (self, g_value_get_string (value), self->last_name);
+      break;
+
+    case PROP_LAST_NAME:
+      bv_member_set_names (self, self->first_name, g_value_get_string (value));
+      break;
+
+    case PROP_SALUTATION:
+      bv_member_set_salutation (self, g_value_get_uint (value));
+      break;
+
     case PROP_EMAIL:
       bv_member_set_email (self, g_value_get_string (value));
       break;
@@ -183,6 +238,10 @@ bv_member_constructed (GObject *object)
     self->id = g_uuid_string_random ();
   if (!self->name)
     self->name = g_strdup ("");
+  if (!self->first_name)
+    self->first_name = g_strdup ("");
+  if (!self->last_name)
+    self->last_name = g_strdup ("");
   if (!self->group_ids)
     self->group_ids = g_new0 (char *, 1);
 }
@@ -203,6 +262,17 @@ bv_member_class_init (BvMemberClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIRST_NAME] =
+    g_param_spec_string ("first-name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_NAME] =
+    g_param_spec_string ("last-name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SALUTATION] =
+    g_param_spec_uint ("salutation", NULL, NULL,
+                       BV_MEMBER_SALUTATION_NEUTRAL, BV_MEMBER_SALUTATION_INFORMAL,
+                       BV_MEMBER_SALUTATION_NEUTRAL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -256,16 +326,99 @@ void
 bv_member_set_name (BvMember   *self,
                     const char *name)
 {
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_name = NULL;
+
   g_return_if_fail (BV_IS_MEMBER (self));
 
-  if (!name)
-    name = "";
-  if (g_strcmp0 (self->name, name) == 0)
+  /* The same full name keeps the split the user chose ("Anna Maria" as
+   * first name stays, even if the rule would split otherwise). */
+  if (name && g_str_equal (self->name ? self->name : "", name))
     return;
 
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  bv_member_split_name (name, &first_name, &last_name);
+  bv_member_set_names (self, first_name, last_name);
+}
+
+const char *
+bv_member_get_first_name (BvMember *self)
+{
+  g_return_val_if_fail (BV_IS_MEMBER (self), NULL);
+
+  return self->first_name ? self->first_name : "";
+}
+
+const char *
+bv_member_get_last_name (BvMember *self)
+{
+  g_return_val_if_fail (BV_IS_MEMBER (self), NULL);
+
+  return self->last_name ? self->last_name : "";
+}
+
+static gboolean
+replace_name_part (char       **field,
+                   const char  *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
+
+  if (g_strcmp0 (*field, stripped) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
+void
+bv_member_set_names (BvMember   *self,
+                     const char *first_name,
+                     const char *last_name)
+{
+  g_autofree char *name = NULL;
+  gboolean first_changed;
+  gboolean last_changed;
+
+  g_return_if_fail (BV_IS_MEMBER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  first_changed = replace_name_part (&self->first_name, first_name);
+  last_changed = replace_name_part (&self->last_name, last_name);
+  if (first_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
+  if (last_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
+
+  name = bv_member_join_name (self->first_name, self->last_name);
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_steal_pointer (&name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+BvMemberSalutation
+bv_member_get_salutation (BvMember *self)
+{
+  g_return_val_if_fail (BV_IS_MEMBER (self), BV_MEMBER_SALUTATION_NEUTRAL);
+
+  return self->salutation;
+}
+
+void
+bv_member_set_salutation (BvMember           *self,
+                          BvMemberSalutation  salutation)
+{
+  g_return_if_fail (BV_IS_MEMBER (self));
+  g_return_if_fail ((guint) salutation <= BV_MEMBER_SALUTATION_INFORMAL);
+
+  if (self->salutation == salutation)
+    return;
+
+  self->salutation = salutation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SALUTATION]);
 }
 
 const char *
@@ -436,7 +589,8 @@ bv_member_update_from (BvMember *self,
   g_return_if_fail (BV_IS_MEMBER (source));
 
   g_object_freeze_notify (G_OBJECT (self));
-  bv_member_set_name (self, source->name);
+  bv_member_set_names (self, source->first_name, source->last_name);
+  bv_member_set_salutation (self, source->salutation);
   bv_member_set_email (self, source->email);
   bv_member_set_phone (self, source->phone);
   bv_member_set_notes (self, source->notes);
@@ -510,4 +664,40 @@ bv_member_email_key (const char *email)
     return NULL;
 
   return g_utf8_casefold (stripped, -1);
+}
+
+void
+bv_member_split_name (const char  *name,
+                      char       **first_name,
+                      char       **last_name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  char *blank = NULL;
+
+  g_return_if_fail (first_name && last_name);
+
+  for (char *p = stripped; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      blank = p;
+
+  if (!blank)
+    {
+      *first_name = g_strdup ("");
+      *last_name = g_steal_pointer (&stripped);
+      return;
+    }
+
+  *last_name = g_strdup (g_utf8_next_char (blank));
+  *blank = '\0';
+  *first_name = g_strdup (g_strchomp (stripped));
+}
+
+char *
+bv_member_join_name (const char *first_name,
+                     const char *last_name)
+{
+  g_autofree char *joined = g_strjoin (" ", first_name ? first_name : "",
+                                       last_name ? last_name : "", NULL);
+
+  return g_strdup (g_strstrip (joined));
 }

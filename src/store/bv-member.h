@@ -9,6 +9,20 @@
 
 G_BEGIN_DECLS
 
+/* How an invitation greets the member (stored as "neutral", "female",
+ * "male", "informal"): "Guten Tag Brigitte Schäfer", "Liebe Frau Schäfer",
+ * "Lieber Herr Schäfer", "Hallo Brigitte". */
+typedef enum {
+  BV_MEMBER_SALUTATION_NEUTRAL,
+  BV_MEMBER_SALUTATION_FEMALE,
+  BV_MEMBER_SALUTATION_MALE,
+  BV_MEMBER_SALUTATION_INFORMAL,
+} BvMemberSalutation;
+
+const char *bv_member_salutation_to_string   (BvMemberSalutation  salutation);
+gboolean    bv_member_salutation_from_string (const char         *string,
+                                              BvMemberSalutation *salutation);
+
 #define BV_TYPE_MEMBER (bv_member_get_type ())
 G_DECLARE_FINAL_TYPE (BvMember, bv_member, BV, MEMBER, GObject)
 
@@ -17,9 +31,21 @@ G_DECLARE_FINAL_TYPE (BvMember, bv_member, BV, MEMBER, GObject)
  * member_groups rows: sorted, never NULL. */
 BvMember   *bv_member_new            (void);
 const char *bv_member_get_id         (BvMember   *self);
+/* The full name, "first last" (either may be empty); never NULL. */
 const char *bv_member_get_name       (BvMember   *self);
+/* Splits @name as bv_member_split_name () does, for callers that have only
+ * the full name (a list with one name column, the command line). */
 void        bv_member_set_name       (BvMember   *self,
                                       const char *name);
+/* Never NULL; "" when not known. */
+const char *bv_member_get_first_name (BvMember   *self);
+const char *bv_member_get_last_name  (BvMember   *self);
+void        bv_member_set_names      (BvMember   *self,
+                                      const char *first_name,
+                                      const char *last_name);
+BvMemberSalutation bv_member_get_salutation (BvMember *self);
+void        bv_member_set_salutation (BvMember           *self,
+                                      BvMemberSalutation  salutation);
 const char *bv_member_get_email      (BvMember   *self);
 void        bv_member_set_email      (BvMember   *self,
                                       const char *email);
@@ -60,6 +86,16 @@ void        _bv_member_set_times     (BvMember   *self,
 #define BV_MEMBER_EMAIL_MAX_BYTES 254
 
 gboolean    bv_member_email_is_valid (const char *email);
+
+/* The rule for a name that comes in one piece ("Anna Maria Becker"): the
+ * last word is the last name, the rest the first name; one word is a last
+ * name. Blanks around are dropped. Both out values are never NULL. */
+void        bv_member_split_name     (const char  *name,
+                                      char       **first_name,
+                                      char       **last_name);
+/* "first last", either part may be empty; stripped. */
+char       *bv_member_join_name      (const char  *first_name,
+                                      const char  *last_name);
 /* The key two addresses that differ only in case share; NULL for NULL. */
 char       *bv_member_email_key      (const char *email);
 

@@ -29,6 +29,9 @@ struct _BvParticipant
   char              *member_id;
   char              *name;
   char              *email;
+  char              *first_name;
+  char              *last_name;
+  BvMemberSalutation salutation;
   BvParticipantRole  role;
   char              *link_key;
 };
@@ -72,6 +75,8 @@ bv_participant_finalize (GObject *object)
   g_clear_pointer (&self->member_id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->first_name, g_free);
+  g_clear_pointer (&self->last_name, g_free);
   g_clear_pointer (&self->link_key, g_free);
 
   G_OBJECT_CLASS (bv_participant_parent_class)->finalize (object);
@@ -187,6 +192,7 @@ _bv_participant_new_full (const char        *id,
   self->member_id = g_strdup (member_id);
   self->name = g_strdup (name);
   self->email = email && *email ? g_strdup (email) : NULL;
+  bv_member_split_name (name, &self->first_name, &self->last_name);
   self->role = role == BV_PARTICIPANT_ROLE_MODERATOR ? role : BV_PARTICIPANT_ROLE_PARTICIPANT;
   self->link_key = link_key && *link_key ? g_strdup (link_key) : generate_link_key ();
 
@@ -310,4 +316,43 @@ bv_participant_get_link_key (BvParticipant *self)
   g_return_val_if_fail (BV_IS_PARTICIPANT (self), NULL);
 
   return self->link_key;
+}
+
+const char *
+bv_participant_get_first_name (BvParticipant *self)
+{
+  g_return_val_if_fail (BV_IS_PARTICIPANT (self), NULL);
+
+  return self->first_name;
+}
+
+const char *
+bv_participant_get_last_name (BvParticipant *self)
+{
+  g_return_val_if_fail (BV_IS_PARTICIPANT (self), NULL);
+
+  return self->last_name;
+}
+
+BvMemberSalutation
+bv_participant_get_salutation (BvParticipant *self)
+{
+  g_return_val_if_fail (BV_IS_PARTICIPANT (self), BV_MEMBER_SALUTATION_NEUTRAL);
+
+  return self->member_id ? self->salutation : BV_MEMBER_SALUTATION_NEUTRAL;
+}
+
+void
+_bv_participant_set_member_names (BvParticipant      *self,
+                                  const char         *first_name,
+                                  const char         *last_name,
+                                  BvMemberSalutation  salutation)
+{
+  g_return_if_fail (BV_IS_PARTICIPANT (self));
+
+  g_free (self->first_name);
+  self->first_name = g_strdup (first_name ? first_name : "");
+  g_free (self->last_name);
+  self->last_name = g_strdup (last_name ? last_name : "");
+  self->salutation = salutation;
 }

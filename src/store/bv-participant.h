@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "bv-member.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -44,6 +46,12 @@ gboolean       bv_participant_is_guest       (BvParticipant *self);
  * them (NULL if the participant was not read from the store). */
 const char    *bv_participant_get_name       (BvParticipant *self);
 const char    *bv_participant_get_email      (BvParticipant *self);
+/* For a member the stored parts; for a guest the name split as
+ * bv_member_split_name () does. Never NULL. */
+const char    *bv_participant_get_first_name (BvParticipant *self);
+const char    *bv_participant_get_last_name  (BvParticipant *self);
+/* A member's choice; guests are greeted neutrally. */
+BvMemberSalutation bv_participant_get_salutation (BvParticipant *self);
 BvParticipantRole bv_participant_get_role    (BvParticipant *self);
 void           bv_participant_set_role       (BvParticipant *self,
                                               BvParticipantRole role);
@@ -57,5 +65,10 @@ BvParticipant *_bv_participant_new_full      (const char        *id,
                                               const char        *email,
                                               BvParticipantRole  role,
                                               const char        *link_key);
+/* For the store: a member's name parts and salutation as stored. */
+void           _bv_participant_set_member_names (BvParticipant      *self,
+                                                 const char         *first_name,
+                                                 const char         *last_name,
+                                                 BvMemberSalutation  salutation);
 
 G_END_DECLS

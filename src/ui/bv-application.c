@@ -11,6 +11,7 @@
 
 #include "bv-application-private.h"
 #include "bv-autostart.h"
+#include "bv-help.h"
 #include "bv-invitation-text.h"
 #include "bv-join.h"
 #include "bv-preferences-window.h"
@@ -712,7 +713,7 @@ help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  gtk_show_uri (get_main_window (user_data), "help:" HELP_ID, GDK_CURRENT_TIME);
+  bv_show_help_page (GTK_WIDGET (get_main_window (user_data)), NULL);
 }
 
 static void

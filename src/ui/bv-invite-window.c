@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-default-roles.h"
+#include "bv-help.h"
 #include "bv-invitation-preview.h"
 #include "bv-invitation-row.h"
 #include "bv-invitation.h"
@@ -574,8 +575,8 @@ invitation_text (BvInviteWindow *self,
 {
   g_autoptr(BvInvitationSettings) text = read_text_settings (self);
 
-  return bv_invitation_render (text->template_text, self->meeting,
-                               bv_participant_get_name (participant), link, &text->context);
+  return bv_invitation_render_for (text->template_text, self->meeting,
+                                   participant, link, &text->context);
 }
 
 static void
@@ -884,6 +885,14 @@ bv_invite_window_dispose (GObject *object)
 }
 
 static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  bv_show_help_page (widget, "invite-people");
+}
+
+static void
 bv_invite_window_class_init (BvInviteWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -904,6 +913,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, participants_list);
 
+  gtk_widget_class_install_action (widget_class, "invite.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "invite.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "invite.add-members", NULL, add_members_action);
   gtk_widget_class_install_action (widget_class, "invite.add-group", NULL, add_group_action);

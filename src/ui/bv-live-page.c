@@ -13,6 +13,7 @@
 #include "bv-live-page.h"
 #include "bv-live-page-private.h"
 #include "bv-live-rows.h"
+#include "bv-names-dialog.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -542,6 +543,12 @@ find_planned_meeting (BvLivePage *self,
 }
 
 static void
+name_asked_cb (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "live.join", NULL);
+}
+
+static void
 join_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -554,6 +561,17 @@ join_action (GtkWidget  *widget,
 
   if (!server || !selected_id (self) || self->busy || !self->joins)
     return;
+
+  /* Without a name of her own, she would join as her computer account:
+   * ask first (once per session), then join as if clicked again. */
+  if (self->settings && bv_names_missing (self->settings, BV_NAMES_USER))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      bv_names_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->settings, BV_NAMES_USER,
+                           name_asked_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
 
   self->busy = TRUE;
   update_actions (self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-member-dialog.h"
+#include "bv-invitation-text.h"
 #include "bv-ui-utils.h"
 
 struct _BvMemberDialog
@@ -19,7 +20,9 @@ struct _BvMemberDialog
   AdwWindowTitle   *window_title;
   GtkRevealer      *error_revealer;
   GtkLabel         *error_label;
-  AdwEntryRow      *name_row;
+  AdwEntryRow      *first_name_row;
+  AdwEntryRow      *last_name_row;
+  AdwComboRow      *salutation_row;
   AdwEntryRow      *email_row;
   AdwEntryRow      *phone_row;
   GtkFlowBox       *groups_box;
@@ -53,11 +56,29 @@ stripped_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
+/* The greeting row says how the invitation will begin, with the names as
+ * typed, so that "Formal" needs no explanation. */
+static void
+update_greeting (BvMemberDialog *self)
+{
+  g_autofree char *first_name = stripped_text (self->first_name_row);
+  g_autofree char *last_name = stripped_text (self->last_name_row);
+  g_autofree char *greeting = NULL;
+  g_autofree char *subtitle = NULL;
+
+  greeting = bv_invitation_text_greeting (adw_combo_row_get_selected (self->salutation_row),
+                                          first_name, last_name);
+  /* Translators: %s is how an invitation begins, "Liebe Frau Schäfer". */
+  subtitle = g_strdup_printf (_("Invitations begin “%s,”"), greeting);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->salutation_row), subtitle);
+}
+
 /* Name required, address loosely checked, as the user types. */
 static void
 validate (BvMemberDialog *self)
 {
-  g_autofree char *name = stripped_text (self->name_row);
+  g_autofree char *first_name = stripped_text (self->first_name_row);
+  g_autofree char *last_name = stripped_text (self->last_name_row);
   g_autofree char *email = stripped_text (self->email_row);
   gboolean email_ok = !*email || bv_member_email_is_valid (email);
 
@@ -66,7 +87,8 @@ validate (BvMemberDialog *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.save", *name && email_ok);
+  update_greeting (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.save", (*first_name || *last_name) && email_ok);
 }
 
 static void
@@ -113,7 +135,8 @@ save_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BvMember) saved = NULL;
-  g_autofree char *name = stripped_text (self->name_row);
+  g_autofree char *first_name = stripped_text (self->first_name_row);
+  g_autofree char *last_name = stripped_text (self->last_name_row);
   g_autofree char *email = stripped_text (self->email_row);
   g_autofree char *phone = stripped_text (self->phone_row);
   g_autofree char *notes = NULL;
@@ -131,7 +154,8 @@ save_action (GtkWidget  *widget,
       g_ptr_array_add (ids, key);
   g_ptr_array_add (ids, NULL);
 
-  bv_member_set_name (edited, name);
+  bv_member_set_names (edited, first_name, last_name);
+  bv_member_set_salutation (edited, adw_combo_row_get_selected (self->salutation_row));
   bv_member_set_email (edited, email);
   bv_member_set_phone (edited, phone);
   bv_member_set_notes (edited, notes);
@@ -213,7 +237,9 @@ bv_member_dialog_class_init (BvMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, salutation_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, groups_box);
@@ -238,7 +264,9 @@ bv_member_dialog_init (BvMemberDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->first_name_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->last_name_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->salutation_row, "notify::selected", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (changed_cb), self);
 }
 
@@ -263,7 +291,9 @@ bv_member_dialog_new (GtkWindow  *parent,
   adw_window_title_set_title (self->window_title, member ? _("Edit Member") : _("Add Member"));
   if (member)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), bv_member_get_name (member));
+      gtk_editable_set_text (GTK_EDITABLE (self->first_name_row), bv_member_get_first_name (member));
+      gtk_editable_set_text (GTK_EDITABLE (self->last_name_row), bv_member_get_last_name (member));
+      adw_combo_row_set_selected (self->salutation_row, bv_member_get_salutation (member));
       gtk_editable_set_text (GTK_EDITABLE (self->email_row),
                              bv_member_get_email (member) ? bv_member_get_email (member) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row),
@@ -275,7 +305,7 @@ bv_member_dialog_new (GtkWindow  *parent,
   validate (self);
   show_error (self, NULL);
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
 
   return self;
 }

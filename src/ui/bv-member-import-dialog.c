@@ -151,6 +151,34 @@ fill (BvMemberImportDialog *self)
     summary = g_strdup (_("There is nothing to import: every row is skipped. The reasons are listed below."));
   else
     summary = g_strdup (_("Check the list, then import it. Empty fields in the file leave what is stored, and groups are only added, never removed."));
+
+  /* Said before importing, so that nobody is surprised that some of the
+   * club can only be invited on paper. */
+  {
+    guint without_email = 0;
+
+    for (guint i = 0; i < added->len + updated->len; i++)
+      {
+        BvMemberImportItem *item = g_ptr_array_index (i < added->len ? added : updated,
+                                                      i < added->len ? i : i - added->len);
+
+        if (item->member && !bv_member_get_email (item->member))
+          without_email++;
+      }
+    if (without_email > 0)
+      {
+        g_autofree char *warning = NULL;
+        char *both;
+
+        warning = g_strdup_printf (ngettext ("%u without an e-mail address: they get their invitation by letter.",
+                                             "%u without an e-mail address: they get their invitation by letter.",
+                                             without_email),
+                                   without_email);
+        both = g_strconcat (summary, "\n\n", warning, NULL);
+        g_free (summary);
+        summary = both;
+      }
+  }
   gtk_label_set_text (self->summary_label, summary);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", added->len + updated->len > 0);

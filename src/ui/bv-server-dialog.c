@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bv-help.h"
 #include "bv-secure.h"
 #include "bv-server-client.h"
 #include "bv-server-dialog.h"
@@ -518,6 +519,14 @@ bv_server_dialog_get_property (GObject    *object,
 }
 
 static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  bv_show_help_page (widget, "connect-server");
+}
+
+static void
 bv_server_dialog_class_init (BvServerDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -559,6 +568,7 @@ bv_server_dialog_class_init (BvServerDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
+  gtk_widget_class_install_action (widget_class, "server.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "server.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "server.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "server.remove", NULL, remove_action);

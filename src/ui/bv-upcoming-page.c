@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-live-monitor.h"
+#include "bv-names-dialog.h"
 #include "bv-planned-dates.h"
 #include "bv-repetition-text.h"
 #include "bv-server-client.h"
@@ -232,11 +233,10 @@ join_ended_cb (BvJoinTracker  *tracker,
 }
 
 static void
-join_clicked_cb (GtkButton   *button,
-                 UpcomingRow *row)
+join_meeting (BvUpcomingPage *self,
+              BvMeeting      *meeting)
 {
-  BvUpcomingPage *self = row->page;
-  const char *meeting_id = bv_meeting_get_id (row->meeting);
+  const char *meeting_id = bv_meeting_get_id (meeting);
 
   if (!self->joins || bv_join_tracker_is_joining (self->joins, meeting_id))
     return;
@@ -247,6 +247,55 @@ join_clicked_cb (GtkButton   *button,
       g_warning ("The page is not in the application’s window; nobody joins");
       g_hash_table_remove (self->asked, meeting_id);
     }
+}
+
+typedef struct
+{
+  GWeakRef   page;
+  BvMeeting *meeting;
+} NamedJoin;
+
+static void
+named_join_free (gpointer data)
+{
+  NamedJoin *join = data;
+
+  g_weak_ref_clear (&join->page);
+  g_object_unref (join->meeting);
+  g_free (join);
+}
+
+static void
+name_asked_cb (gpointer data)
+{
+  NamedJoin *join = data;
+  g_autoptr(BvUpcomingPage) self = g_weak_ref_get (&join->page);
+
+  if (self)
+    join_meeting (self, join->meeting);
+}
+
+static void
+join_clicked_cb (GtkButton   *button,
+                 UpcomingRow *row)
+{
+  BvUpcomingPage *self = row->page;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  NamedJoin *join;
+
+  /* Without a name of her own, she would join as her computer account
+   * ("root"): ask first, once per session. */
+  if (!self->settings || !bv_names_missing (self->settings, BV_NAMES_USER))
+    {
+      join_meeting (self, row->meeting);
+      return;
+    }
+
+  join = g_new0 (NamedJoin, 1);
+  g_weak_ref_init (&join->page, self);
+  join->meeting = g_object_ref (row->meeting);
+  bv_names_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->settings, BV_NAMES_USER,
+                       name_asked_cb, join, named_join_free);
 }
 
 /* building the list */

@@ -14,6 +14,7 @@
 #include "bv-live-page.h"
 #include "bv-meeting-editor.h"
 #include "bv-members-page.h"
+#include "bv-names-dialog.h"
 #include "bv-preferences-window.h"
 #include "bv-recordings-page.h"
 #include "bv-server-dialog.h"
@@ -31,6 +32,8 @@ struct _BvWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   GtkMenuButton   *welcome_menu_button;
+  AdwEntryRow     *welcome_name_row;
+  AdwEntryRow     *welcome_club_row;
   GtkMenuButton   *main_menu_button;
   GMenuModel      *primary_menu;
   AdwStatusPage   *error_page;
@@ -288,6 +291,32 @@ edit_meeting_action (GtkWidget  *widget,
   open_editor (self, meeting);
 }
 
+typedef struct
+{
+  GWeakRef  window;
+  char     *meeting_id;
+} InviteAgain;
+
+static void
+invite_again_free (gpointer data)
+{
+  InviteAgain *again = data;
+
+  g_weak_ref_clear (&again->window);
+  g_free (again->meeting_id);
+  g_free (again);
+}
+
+static void
+club_asked_cb (gpointer data)
+{
+  InviteAgain *again = data;
+  g_autoptr(BvWindow) self = g_weak_ref_get (&again->window);
+
+  if (self)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.invite-meeting", "s", again->meeting_id);
+}
+
 static void
 invite_meeting_action (GtkWidget  *widget,
                        const char *action_name,
@@ -309,6 +338,20 @@ invite_meeting_action (GtkWidget  *widget,
       bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
       return;
     }
+
+  /* Invitations are signed with the club's name: ask for it first (once
+   * per session), then open the window as if asked again. */
+  if (bv_names_missing (bv_application_get_settings (app), BV_NAMES_CLUB))
+    {
+      InviteAgain *again = g_new0 (InviteAgain, 1);
+
+      g_weak_ref_init (&again->window, self);
+      again->meeting_id = g_variant_dup_string (parameter, NULL);
+      bv_names_dialog_ask (GTK_WINDOW (self), bv_application_get_settings (app), BV_NAMES_CLUB,
+                           club_asked_cb, again, invite_again_free);
+      return;
+    }
+
   invite = bv_invite_window_new (GTK_WINDOW (self), manager,
                                  bv_application_get_settings (app), meeting);
   gtk_window_present (GTK_WINDOW (invite));
@@ -577,6 +620,12 @@ setup_for_application (BvWindow *self)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* The first start asks for her name (else she joins as her computer
+   * account) and the club's (which signs the invitations); empty is fine,
+   * they are asked again where they are needed. */
+  g_settings_bind (settings, "display-name", self->welcome_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "club-name", self->welcome_club_row, "text", G_SETTINGS_BIND_DEFAULT);
+
   if (manager)
     {
       self->servers = g_object_ref (bv_context_get_servers (manager));
@@ -632,6 +681,8 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, welcome_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvWindow, welcome_club_row);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BvWindow, primary_menu);
   /* Named for gtk_widget_get_template_child () in the tests. */
