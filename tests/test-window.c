@@ -31,6 +31,7 @@
 static BvApplication *app;
 static BvPracticeServer *practice;
 static char *opened_file;
+static char *browser_file;
 
 static gboolean
 widget_is_mapped (gpointer data)
@@ -517,6 +518,113 @@ test_delete_meeting_and_undo (void)
   g_assert_no_error (error);
 }
 
+/* Beitreten on Anstehend asks the application (app.join-meeting) and shows
+ * what the context's join tracker says: while the join runs the button
+ * cannot be pressed again; then exactly one create and one URL for the
+ * browser, and the button is back. A join that fails ends in the page's
+ * own dialog. */
+static GtkButton *
+upcoming_join_button (void)
+{
+  GtkWidget *page = bv_window_get_page (main_window (), "upcoming");
+
+  /* The row's Join button holds a stack: its label, or a spinner. */
+  for (GtkWidget *w = page; w; w = next_widget (w, page))
+    if (GTK_IS_BUTTON (w) && GTK_IS_STACK (gtk_button_get_child (GTK_BUTTON (w))) &&
+        gtk_widget_get_mapped (w))
+      return GTK_BUTTON (w);
+  return NULL;
+}
+
+static gboolean
+join_button_usable (gpointer data)
+{
+  GtkButton *button = upcoming_join_button ();
+
+  return button && gtk_widget_get_sensitive (GTK_WIDGET (button));
+}
+
+static AdwMessageDialog *
+could_not_join_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), "Could Not Join") == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+could_not_join_shown (gpointer data)
+{
+  return could_not_join_dialog () != NULL;
+}
+
+static void
+test_join_through_action (void)
+{
+  BvWindow *window = main_window ();
+  BvContext *manager = bv_application_get_context (app);
+  BvDatabase *db = bv_context_get_database (manager);
+  BvJoinTracker *joins = bv_context_get_join_tracker (manager);
+  g_autoptr(BvServer) server = g_list_model_get_item (bv_context_get_servers (manager), 0);
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *start = g_date_time_format (tomorrow, "%Y-%m-%dT19:00:00");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) urls = NULL;
+  const char *title = "Beitrittsprobe Vorstand";
+  GtkButton *button;
+  guint creates;
+
+  bv_meeting_set_title (meeting, title);
+  bv_meeting_set_start (meeting, start, "Europe/Berlin");
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "upcoming");
+  bv_upcoming_page_reload (BV_UPCOMING_PAGE (bv_window_get_page (window, "upcoming")));
+  bv_test_wait_until (shown_on_upcoming, (gpointer) title);
+  button = upcoming_join_button ();
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  creates = bv_practice_server_count_calls (practice, "create");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (bv_join_tracker_is_joining (joins, bv_meeting_get_id (meeting)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  bv_test_assert_exactly (bv_test_count_lines, browser_file, 1);
+  urls = bv_test_read_lines (browser_file);
+  g_assert_nonnull (strstr (urls[0], "/join?"));
+  bv_test_wait_until (join_button_usable, NULL);
+  g_assert_false (bv_join_tracker_is_joining (joins, bv_meeting_get_id (meeting)));
+  g_assert_cmpuint (bv_practice_server_count_calls (practice, "create"), ==, creates + 1);
+  g_assert_null (could_not_join_dialog ());
+
+  /* Without a server the join fails: the page says it. */
+  bv_meeting_set_server_id (meeting, NULL);
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  bv_upcoming_page_reload (BV_UPCOMING_PAGE (bv_window_get_page (window, "upcoming")));
+  bv_test_wait_until (join_button_usable, NULL);
+  g_signal_emit_by_name (upcoming_join_button (), "clicked");
+  bv_test_wait_until (could_not_join_shown, NULL);
+  bv_test_wait_until (join_button_usable, NULL);
+  gtk_window_destroy (GTK_WINDOW (could_not_join_dialog ()));
+  bv_test_assert_exactly (bv_test_count_lines, browser_file, 1);
+
+  g_assert_true (bv_database_delete_meeting (db, bv_meeting_get_id (meeting), &error));
+  g_assert_no_error (error);
+}
+
 static GtkFileChooser *
 visible_file_chooser (void)
 {
@@ -616,6 +724,8 @@ main (int   argc,
    * default handler for help: URIs is a stand-in. */
   root = bv_test_isolate_dirs ("bv-test-ui");
   opened_file = bv_test_install_stand_in ("help", (const char *[]) { "x-scheme-handler/help", NULL });
+  browser_file = bv_test_install_stand_in ("browser", (const char *[]) {
+                                             "x-scheme-handler/http", "x-scheme-handler/https", NULL });
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -634,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/server-form", test_server_form_validates_and_saves);
   g_test_add_func ("/ui/window/pages", test_pages_switch_with_empty_states);
   g_test_add_func ("/ui/window/delete-meeting-undo", test_delete_meeting_and_undo);
+  g_test_add_func ("/ui/window/join-through-action", test_join_through_action);
   g_test_add_func ("/ui/window/control-i-imports-calendar", test_control_i_imports_calendar);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_window_built_when_asked);
   g_test_add_func ("/ui/window/menu-and-narrow-switcher", test_menu_and_narrow_switcher);
@@ -648,6 +759,7 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&practice);
   g_free (opened_file);
+  g_free (browser_file);
   if (root)
     bv_test_remove_tree (root);
   return status;

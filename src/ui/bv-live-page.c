@@ -787,6 +787,9 @@ bv_live_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, bv_live_meeting_rows_free);
   g_clear_pointer (&self->attendee_rows, bv_live_attendee_rows_free);
   g_clear_pointer (&self->server_id, g_free);
+  /* A join may end after dispose and before finalize. */
+  if (self->joins)
+    g_signal_handlers_disconnect_by_data (self->joins, self);
   g_clear_object (&self->joins);
   g_clear_pointer (&self->asked, g_free);
   g_clear_object (&self->manager);

@@ -783,6 +783,9 @@ bv_upcoming_page_dispose (GObject *object)
   stop_live (self);
   g_clear_signal_handler (&self->meetings_changed_id, self->meetings);
   g_clear_object (&self->meetings);
+  /* A join may end after dispose and before finalize: the rows are gone. */
+  if (self->joins)
+    g_signal_handlers_disconnect_by_data (self->joins, self);
   g_clear_object (&self->joins);
   g_clear_pointer (&self->asked, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
