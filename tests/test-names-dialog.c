@@ -1,4 +1,4 @@
-/* test-names.c
+/* test-names-dialog.c
  *
  * Her own name and the club's: the welcome page asks for both (stored in
  * GSettings as typed), and where one is needed but empty a dialog asks
@@ -174,12 +174,11 @@ test_welcome_asks (void)
 static void
 test_join_asks_for_name (void)
 {
-  g_autofree char *path = g_build_filename (db_dir, "join.db", NULL);
   g_autofree char *id = bv_server_generate_id ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BvDatabase) db = bv_database_open (path, &error);
-  g_autoptr(BvContext) context = NULL;
+  BvContext *context = bv_application_get_context (app);
+  BvDatabase *db = bv_context_get_database (context);
   g_autoptr(BvServer) server = NULL;
   g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_BOARD);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -192,7 +191,9 @@ test_join_asks_for_name (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   BvUpcomingPage *page;
 
-  g_assert_no_error (error);
+  /* The page asks app.join-meeting, so it lives in a window of the app,
+   * and the meeting in the app's own store. */
+  gtk_window_set_application (window, GTK_APPLICATION (app));
   server = bv_server_new (id, "Vereinsserver", bv_practice_server_get_api_url (practice), "sha256");
   g_assert_true (bv_database_save_server (db, server, &error));
   g_assert_no_error (error);
@@ -204,7 +205,6 @@ test_join_asks_for_name (void)
   bv_meeting_set_server_id (meeting, id);
   g_assert_true (bv_database_save_meeting (db, meeting, &error));
   g_assert_no_error (error);
-  context = bv_context_new (db);
 
   g_settings_set_string (settings, "display-name", "");
   page = g_object_new (BV_TYPE_UPCOMING_PAGE, NULL);
@@ -307,9 +307,9 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui/names/welcome-asks", test_welcome_asks);
-  g_test_add_func ("/ui/names/join-asks-for-name", test_join_asks_for_name);
-  g_test_add_func ("/ui/names/invite-asks-for-club", test_invite_asks_for_club);
+  g_test_add_func ("/ui/names-dialog/welcome-asks", test_welcome_asks);
+  g_test_add_func ("/ui/names-dialog/join-asks-for-name", test_join_asks_for_name);
+  g_test_add_func ("/ui/names-dialog/invite-asks-for-club", test_invite_asks_for_club);
 
   status = g_test_run ();
 
