@@ -56,6 +56,7 @@ struct _BvInviteWindow
   guint            removed_count;
 
   GPtrArray       *participants; /* of BvParticipant, as listed */
+  char            *calendar_participant_id; /* whose calendar file is being saved */
 };
 
 G_DEFINE_FINAL_TYPE (BvInviteWindow, bv_invite_window, ADW_TYPE_WINDOW)
@@ -177,6 +178,8 @@ update_actions (BvInviteWindow *self)
   gtk_widget_action_set_enabled (widget, "invite.copy-text", ready);
   gtk_widget_action_set_enabled (widget, "invite.preview", ready);
   gtk_widget_action_set_enabled (widget, "invite.send-mail", ready);
+  gtk_widget_action_set_enabled (widget, "invite.save-calendar", ready);
+  gtk_widget_action_set_enabled (widget, "invite.save-calendar-to", ready);
   gtk_widget_action_set_enabled (widget, "invite.copy-guest-link", ready);
   gtk_widget_action_set_enabled (widget, "invite.export-merge", ready && anyone);
   gtk_widget_action_set_enabled (widget, "invite.export-merge-to", ready && anyone);
@@ -640,6 +643,73 @@ copy_text_action (GtkWidget  *widget,
 }
 
 static void
+save_calendar_to (BvInviteWindow *self,
+                  const char     *participant_id,
+                  GFile          *file)
+{
+  BvParticipant *participant = find_participant (self, participant_id);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *ics = NULL;
+
+  if (!participant || !(link = make_link (self, participant)))
+    return;
+
+  text = invitation_text (self, participant, link);
+  exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
+  ics = bv_invitation_build_ics_full (self->meeting, exceptions, link, text, &error);
+  if (!ics)
+    {
+      show_error (self, _("Calendar File Not Saved"), error->message);
+      return;
+    }
+  bv_invite_exports_write_person_calendar (ics, file, GTK_WINDOW (self), self->toast_overlay,
+                                           self->cancellable);
+}
+
+static void
+calendar_file_chosen (GtkWindow *window,
+                      GFile     *file)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
+
+  if (self->calendar_participant_id)
+    save_calendar_to (self, self->calendar_participant_id, file);
+}
+
+static void
+save_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
+
+  if (!participant)
+    return;
+
+  g_free (self->calendar_participant_id);
+  self->calendar_participant_id = g_strdup (bv_participant_get_id (participant));
+  bv_invite_exports_choose_calendar_file (GTK_WINDOW (self), bv_participant_get_name (participant),
+                                          calendar_file_chosen);
+}
+
+static void
+save_calendar_to_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  const char *id, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &id, &path);
+  file = g_file_new_for_path (path);
+  save_calendar_to (BV_INVITE_WINDOW (widget), id, file);
+}
+
+static void
 send_mail_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -874,6 +944,7 @@ bv_invite_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_pointer (&self->calendar_participant_id, g_free);
   g_clear_object (&self->client);
   g_clear_object (&self->server);
   g_clear_object (&self->meeting);
@@ -914,6 +985,8 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.copy-link", "s", copy_link_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "invite.send-mail", "s", send_mail_action);
+  gtk_widget_class_install_action (widget_class, "invite.save-calendar", "s", save_calendar_action);
+  gtk_widget_class_install_action (widget_class, "invite.save-calendar-to", "(ss)", save_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
   gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);
