@@ -249,8 +249,7 @@ test_migrate_from_four (void)
 
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bv_database_get_schema_version (db), ==, 6);
-  g_assert_cmpint (BV_DATABASE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (bv_database_get_schema_version (db), ==, BV_DATABASE_SCHEMA_VERSION);
 
   meeting = bv_database_find_meeting (db, "mtg-4");
   g_assert_nonnull (meeting);
@@ -285,7 +284,7 @@ test_migrate_from_four (void)
   g_assert_finalize_object (db);
 
   raw = raw_open (path);
-  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, BV_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meeting_exceptions"), ==, 1);

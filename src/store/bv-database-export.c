@@ -157,8 +157,11 @@ add_invitations (BvDatabase   *self,
 
   if (!bv_database_prepare (self,
                             "SELECT p.meeting_id, m.title, m.start_local, m.tzid, m.duration, m.rrule,"
-                            " p.role, p.link_key, p.member_id IS NULL, p.guest_name, p.guest_email, p.created"
+                            " p.role, p.link_key, p.member_id IS NULL, p.guest_name, p.guest_email, p.created,"
+                            " r.participant_id IS NOT NULL, r.sent_at, r.message_id, r.address,"
+                            " r.failed_at, r.error_text"
                             " FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id"
+                            " LEFT JOIN mail_records r ON r.participant_id = p.id"
                             " WHERE p.member_id = ?1 OR (p.member_id IS NULL AND ?2 IS NOT NULL"
                             "  AND lower (trim (p.guest_email)) = lower (trim (?2)))"
                             " ORDER BY m.start_local, m.title",
@@ -203,6 +206,31 @@ add_invitations (BvDatabase   *self,
           add_text (builder, "guest_name", guest_name);
           add_text (builder, "guest_email", guest_email);
         }
+      /* The sending record of invitations sent by e-mail (issue 16):
+       * when, to which address, with which Message-ID, or why not. */
+      json_builder_set_member_name (builder, "email_sending");
+      if (sqlite3_column_int (stmt, 12))
+        {
+          g_autofree char *sent = NULL;
+          g_autofree char *message_id = bv_database_column_dup_valid (stmt, 14);
+          g_autofree char *address = bv_database_column_dup_valid (stmt, 15);
+          g_autofree char *failed = NULL;
+          g_autofree char *failure = bv_database_column_dup_valid (stmt, 17);
+
+          if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+            sent = format_time (sqlite3_column_int64 (stmt, 13));
+          if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+            failed = format_time (sqlite3_column_int64 (stmt, 16));
+          json_builder_begin_object (builder);
+          add_text (builder, "sent", sent);
+          add_text (builder, "sent_to", address);
+          add_text (builder, "message_id", message_id);
+          add_text (builder, "failed", failed);
+          add_text (builder, "failure", failure);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bv-secret-store.h"
+#include "bv-secret-store-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -126,6 +127,13 @@ translate_error (GError       *error,
 
   return g_error_new_literal (BV_SECRET_ERROR, BV_SECRET_ERROR_FAILED,
                               _("The keyring could not store or read the shared secret. Check in the “Passwords and Keys” app that the login keyring exists and is unlocked, then try again."));
+}
+
+GError *
+_bv_secret_store_translate_error (GError       *error,
+                                  GCancellable *cancellable)
+{
+  return translate_error (error, cancellable);
 }
 
 static void
