@@ -43,6 +43,8 @@ struct _BvMailAccountPage
   AdwPreferencesGroup *password_group;
   AdwPasswordEntryRow *password_row;
   GtkSpinner          *spinner;
+  GtkWidget           *test_button;
+  GtkWidget           *save_button;
   GtkWidget           *remove_button;
   GtkLabel            *missing_label;
   GtkLabel            *status_label;
@@ -588,9 +590,11 @@ start (BvMailAccountPage *self,
     }
   else
     {
+      Job *owned = g_steal_pointer (&job);
+
       show_status (self, _("Reading the saved password…"), NULL);
-      bv_mail_secret_lookup_async (bv_mail_account_get_address (job->account), self->cancellable,
-                                   stored_password_cb, g_steal_pointer (&job));
+      bv_mail_secret_lookup_async (bv_mail_account_get_address (owned->account), self->cancellable,
+                                   stored_password_cb, owned);
     }
 }
 
@@ -865,6 +869,8 @@ bv_mail_account_page_class_init (BvMailAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, password_group);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, test_button);
+  gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, remove_button);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, missing_label);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, status_label);
