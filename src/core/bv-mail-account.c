@@ -407,11 +407,13 @@ bv_mail_account_set_username (BvMailAccount *self,
 }
 
 /* Deliberately simpler than RFC 5322: what submission servers accept as a
- * recipient and what a club's member list holds. Quoted local parts and
- * address literals are refused; nobody's member list has them. */
+ * recipient without SMTPUTF8, which is what providers offer. Quoted local
+ * parts and address literals are refused; nobody's member list has them.
+ * The domain may be internationalised (it goes out as punycode). */
 gboolean
 bv_mail_address_is_valid (const char *address)
 {
+  g_autofree char *ascii_domain = NULL;
   const char *at;
   const char *domain;
   gsize length;
@@ -426,22 +428,42 @@ bv_mail_address_is_valid (const char *address)
   if (!at || at == address || strchr (at + 1, '@') || at - address > 64)
     return FALSE;
 
-  for (const char *p = address; *p; p++)
+  for (const char *p = address; p < at; p++)
     {
       guchar c = (guchar) *p;
 
-      if (c <= ' ' || c == 0x7f || strchr ("<>()[]\\,;:\"", c))
+      if (c <= ' ' || c >= 0x7f || strchr ("<>()[]\\,;:\"%", c))
         return FALSE;
     }
+  if (address[0] == '.' || at[-1] == '.' || g_strstr_len (address, at - address, ".."))
+    return FALSE;
 
   domain = at + 1;
-  if (*domain == '.' || *domain == '-' || !strchr (domain, '.') ||
-      g_str_has_suffix (domain, ".") || strstr (domain, ".."))
+  ascii_domain = g_hostname_to_ascii (domain);
+  if (!ascii_domain || !strchr (ascii_domain, '.') || *ascii_domain == '.' ||
+      *ascii_domain == '-' || g_str_has_suffix (ascii_domain, ".") || strstr (ascii_domain, "..") ||
+      g_hostname_is_ip_address (ascii_domain))
     return FALSE;
-  if (address[0] == '.' || at[-1] == '.' || strstr (address, ".."))
-    return FALSE;
+  for (const char *p = ascii_domain; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
+      return FALSE;
 
   return TRUE;
+}
+
+/* The address as it goes into the envelope: the domain as punycode. */
+char *
+bv_mail_address_to_ascii (const char *address)
+{
+  const char *at = address ? strrchr (address, '@') : NULL;
+  g_autofree char *domain = NULL;
+
+  if (!at)
+    return g_strdup (address);
+  domain = g_hostname_to_ascii (at + 1);
+  if (!domain)
+    return g_strdup (address);
+  return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
 }
 
 char *

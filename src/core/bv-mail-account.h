@@ -66,9 +66,12 @@ void            bv_mail_account_set_username     (BvMailAccount  *self,
                                                   const char     *username);
 
 /* Whether @address looks like something a mail server accepts as a
- * recipient: one local part, one @, a domain with a dot, no spaces or
- * control characters, at most 254 octets. */
+ * recipient: an ASCII local part, one @, a domain with a dot (may be
+ * internationalised), no spaces or control characters, at most 254
+ * octets. */
 gboolean        bv_mail_address_is_valid         (const char     *address);
+/* The domain as punycode, for the SMTP envelope. */
+char           *bv_mail_address_to_ascii         (const char     *address);
 /* The part after the @, lower-case; NULL when there is none. */
 char           *bv_mail_address_get_domain       (const char     *address);
 

@@ -34,11 +34,18 @@ new_text_part (const char *subtype,
                const char *text)
 {
   GMimeTextPart *part = g_mime_text_part_new_with_subtype (subtype);
+  GMimeStream *stream;
+  GMimeDataWrapper *content;
 
-  /* UTF-8, and quoted-printable so that no line grows beyond what
-   * RFC 5322 allows and mostly-ASCII text stays readable. */
-  g_mime_text_part_set_text (part, text);
-  g_mime_text_part_set_charset (part, "utf-8");
+  /* Always UTF-8 (g_mime_text_part_set_text () would pick ISO-8859-1
+   * for German text), and quoted-printable so that no line grows beyond
+   * what RFC 5322 allows and mostly-ASCII text stays readable. */
+  stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
+  content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  g_mime_part_set_content (GMIME_PART (part), content);
+  g_object_unref (content);
+  g_object_unref (stream);
+  g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "charset", "utf-8");
   g_mime_part_set_content_encoding (GMIME_PART (part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   return part;
 }

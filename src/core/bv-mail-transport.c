@@ -59,6 +59,7 @@ bv_mail_transport_new (BvMailAccount *account,
   static GOnce once = G_ONCE_INIT;
   BvMailTransport *self;
   g_autofree char *host = NULL;
+  g_autofree char *ascii = NULL;
 
   g_return_val_if_fail (BV_IS_MAIL_ACCOUNT (account), NULL);
   g_return_val_if_fail (password, NULL);
@@ -71,7 +72,8 @@ bv_mail_transport_new (BvMailAccount *account,
   self->host = g_strdup (bv_mail_account_get_host (account));
   self->username = g_strdup (bv_mail_account_get_username (account));
   self->password = g_strdup (password);
-  self->from = g_strdup_printf ("<%s>", bv_mail_account_get_address (account));
+  ascii = bv_mail_address_to_ascii (bv_mail_account_get_address (account));
+  self->from = g_strdup_printf ("<%s>", ascii);
   /* An IPv6 literal needs its brackets in the URL. */
   host = strchr (self->host, ':') ? g_strdup_printf ("[%s]", self->host) : g_strdup (self->host);
   self->url = g_strdup_printf ("%s://%s:%u",
@@ -330,6 +332,7 @@ bv_mail_transport_send (BvMailTransport  *self,
                         GError          **error)
 {
   g_autofree char *rcpt = NULL;
+  g_autofree char *ascii = NULL;
   struct curl_slist *recipients = NULL;
   CURLcode code;
   long reply = 0;
@@ -346,7 +349,8 @@ bv_mail_transport_send (BvMailTransport  *self,
     }
 
   /* One recipient per message: members never see each other's address. */
-  rcpt = g_strdup_printf ("<%s>", recipient);
+  ascii = bv_mail_address_to_ascii (recipient);
+  rcpt = g_strdup_printf ("<%s>", ascii);
   recipients = curl_slist_append (NULL, rcpt);
   curl_easy_setopt (self->curl, CURLOPT_MAIL_FROM, self->from);
   curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, recipients);
