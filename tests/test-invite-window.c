@@ -1024,7 +1024,8 @@ main (int   argc,
   g_clear_object (&practice);
   {
     const char *dirs[] = { "ics", "course-ics", NULL };
-    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", "chooser.db", NULL };
+    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", "chooser.db",
+                            "erika.ics", NULL };
 
     for (guint i = 0; dirs[i]; i++)
       {
