@@ -137,6 +137,8 @@ progress_cb (void       *user_data,
 static CURL *
 get_handle (BvMailTransport *self)
 {
+  const char *ca_file;
+
   if (self->curl)
     return self->curl;
 
@@ -150,9 +152,12 @@ get_handle (BvMailTransport *self)
   curl_easy_setopt (self->curl, CURLOPT_USE_SSL, (long) CURLUSESSL_ALL);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (test_ca_file)
+  /* SSL_CERT_FILE as OpenSSL-based programs read it: another trust
+   * store, never less checking. */
+  ca_file = test_ca_file ? test_ca_file : g_getenv ("SSL_CERT_FILE");
+  if (ca_file && *ca_file)
     {
-      curl_easy_setopt (self->curl, CURLOPT_CAINFO, test_ca_file);
+      curl_easy_setopt (self->curl, CURLOPT_CAINFO, ca_file);
       curl_easy_setopt (self->curl, CURLOPT_CAPATH, NULL);
     }
   curl_easy_setopt (self->curl, CURLOPT_USERNAME, self->username);

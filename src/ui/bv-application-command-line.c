@@ -406,6 +406,8 @@ _bv_application_run_job (BvApplication           *self,
     return TRUE;
   if (_bv_application_run_invitations_job (self, command_line, options))
     return TRUE;
+  if (_bv_application_run_mail_job (self, command_line, options))
+    return TRUE;
   g_variant_dict_lookup (options, "add-server", "&s", &url);
   g_variant_dict_lookup (options, "server-name", "&s", &name);
   g_variant_dict_lookup (options, "checksum", "&s", &checksum);

@@ -31,4 +31,9 @@ gboolean _bv_application_run_invitations_job (BvApplication           *self,
                                               GApplicationCommandLine *command_line,
                                               GVariantDict            *options);
 
+/* --add-mail-account and --send-invitations (bv-application-mail.c). */
+gboolean _bv_application_run_mail_job        (BvApplication           *self,
+                                              GApplicationCommandLine *command_line,
+                                              GVariantDict            *options);
+
 G_END_DECLS
