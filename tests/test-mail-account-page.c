@@ -131,7 +131,7 @@ test_fill (void)
   g_assert_true (bv_mail_providers_fill (expected, &advice));
   g_assert_cmpstr (text_of (page, "host_row"), ==, "mail.gmx.net");
   g_assert_cmpstr (text_of (page, "host_row"), ==, bv_mail_account_get_host (expected));
-  g_assert_cmpuint (gtk_spin_button_get_value_as_int (child (page, "port_spin")), ==,
+  g_assert_cmpuint (g_ascii_strtoull (text_of (page, "port_row"), NULL, 10), ==,
                     bv_mail_account_get_port (expected));
   g_assert_cmpuint (adw_combo_row_get_selected (child (page, "security_row")), ==,
                     bv_mail_account_get_security (expected) == BV_MAIL_SECURITY_STARTTLS ? 1 : 0);
@@ -168,15 +168,20 @@ test_fill (void)
 
   /* Switching the security moves the usual port along. */
   adw_combo_row_set_selected (child (page, "security_row"), 0);
-  gtk_spin_button_set_value (child (page, "port_spin"), 465);
+  type_into (page, "port_row", "465");
   adw_combo_row_set_selected (child (page, "security_row"), 1);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (page, "port_spin")), ==, 587);
+  g_assert_cmpstr (text_of (page, "port_row"), ==, "587");
   adw_combo_row_set_selected (child (page, "security_row"), 0);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (page, "port_spin")), ==, 465);
+  g_assert_cmpstr (text_of (page, "port_row"), ==, "465");
   /* A port typed by hand stays. */
-  gtk_spin_button_set_value (child (page, "port_spin"), 2525);
+  type_into (page, "port_row", "2525");
   adw_combo_row_set_selected (child (page, "security_row"), 1);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (page, "port_spin")), ==, 2525);
+  g_assert_cmpstr (text_of (page, "port_row"), ==, "2525");
+  /* A port that is no port is explained. */
+  type_into (page, "port_row", "70000");
+  g_assert_true (gtk_widget_has_css_class (child (page, "port_row"), "error"));
+  g_assert_true (g_str_has_prefix (label_text (page, "missing_label"), "The port is a number from 1 to 65535"));
+  type_into (page, "port_row", "587");
 
   /* A half-typed address: red, and a sentence says what is wrong. */
   type_into (page, "address_row", "vorstand@");
@@ -234,7 +239,7 @@ test_connection (void)
   /* Typed by hand before the provider would be asked. */
   type_into (page, "host_row", "127.0.0.1");
   adw_combo_row_set_selected (child (page, "security_row"), 1);
-  gtk_spin_button_set_value (child (page, "port_spin"), server->port);
+  type_into (page, "port_row", port);
   g_assert_cmpstr (text_of (page, "user_row"), ==, MAIL_USER);
 
   type_into (page, "password_row", "falsch");

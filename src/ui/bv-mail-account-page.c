@@ -37,8 +37,7 @@ struct _BvMailAccountPage
   AdwPreferencesGroup *server_group;
   AdwEntryRow         *host_row;
   AdwComboRow         *security_row;
-  AdwActionRow        *port_row;
-  GtkSpinButton       *port_spin;
+  AdwEntryRow         *port_row;
   AdwEntryRow         *user_row;
   AdwPreferencesGroup *password_group;
   AdwPasswordEntryRow *password_row;
@@ -97,6 +96,27 @@ get_security (BvMailAccountPage *self)
                                                                : BV_MAIL_SECURITY_SSL;
 }
 
+/* The port typed, 0 when it is no number from 1 to 65535. */
+static guint
+get_port (BvMailAccountPage *self)
+{
+  g_autofree char *text = field_text (self->port_row);
+  guint64 port = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 65535, &port, NULL))
+    return 0;
+  return (guint) port;
+}
+
+static void
+set_port (BvMailAccountPage *self,
+          guint              port)
+{
+  g_autofree char *text = g_strdup_printf ("%u", port);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->port_row), text);
+}
+
 static BvMailAccount *
 read_account (BvMailAccountPage *self)
 {
@@ -109,7 +129,7 @@ read_account (BvMailAccountPage *self)
   bv_mail_account_set_sender_name (account, sender);
   bv_mail_account_set_host (account, host);
   bv_mail_account_set_security (account, get_security (self));
-  bv_mail_account_set_port (account, (guint) gtk_spin_button_get_value_as_int (self->port_spin));
+  bv_mail_account_set_port (account, get_port (self));
   bv_mail_account_set_username (account, user);
   return account;
 }
@@ -126,7 +146,7 @@ show_server (BvMailAccountPage *self,
                          bv_mail_account_get_host (account) ? bv_mail_account_get_host (account) : "");
   adw_combo_row_set_selected (self->security_row,
                               bv_mail_account_get_security (account) == BV_MAIL_SECURITY_STARTTLS ? 1 : 0);
-  gtk_spin_button_set_value (self->port_spin, bv_mail_account_get_port (account));
+  set_port (self, bv_mail_account_get_port (account));
   gtk_editable_set_text (GTK_EDITABLE (self->user_row),
                          user && *user ? user : bv_mail_account_get_address (account));
   self->filling = FALSE;
@@ -184,6 +204,9 @@ describe_missing (BvMailAccountPage *self)
     g_ptr_array_add (missing, (gpointer) _("E-Mail Address"));
   if (!*host)
     g_ptr_array_add (missing, (gpointer) _("Server"));
+  if (get_port (self) == 0)
+    return g_strdup (_("The port is a number from 1 to 65535, usually 465 for SSL/TLS and 587 for "
+                       "STARTTLS."));
   if (!*user)
     g_ptr_array_add (missing, (gpointer) _("User Name"));
   if (!*password && !(self->saved_password && g_strcmp0 (address, self->saved_address) == 0))
@@ -211,6 +234,7 @@ update_state (BvMailAccountPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy || self->looking_up);
   gtk_spinner_set_spinning (self->spinner, self->busy || self->looking_up);
   bv_ui_mark_error (self->address_row, *address && !bv_mail_address_is_valid (address));
+  bv_ui_mark_error (self->port_row, get_port (self) == 0);
   bv_ui_show_message (self->missing_label, self->busy ? NULL : missing, NULL);
   update_password_group (self);
 }
@@ -360,10 +384,10 @@ security_changed_cb (BvMailAccountPage *self)
     return;
 
   /* The usual port goes with the security, unless another was typed. */
-  if ((guint) gtk_spin_button_get_value_as_int (self->port_spin) == bv_mail_security_default_port (other))
+  if (get_port (self) == bv_mail_security_default_port (other))
     {
       self->filling = TRUE;
-      gtk_spin_button_set_value (self->port_spin, bv_mail_security_default_port (security));
+      set_port (self, bv_mail_security_default_port (security));
       self->filling = FALSE;
     }
   server_changed_cb (self);
@@ -699,6 +723,24 @@ remove_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* libadwaita 1.2's password row has a button that shows the text, with
+ * only an icon ("view-reveal-symbolic") and a tooltip: screen readers
+ * hear "GtkImage". */
+static void
+name_peek_button (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *image = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_BUTTON (w) && GTK_IS_IMAGE (image) &&
+          g_str_has_prefix (gtk_image_get_icon_name (GTK_IMAGE (image)) ?: "", "view-"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show or Hide the Password"), -1);
+      name_peek_button (w);
+    }
+}
+
 /* loading */
 
 static void
@@ -730,6 +772,9 @@ load (BvMailAccountPage *self)
 
   if (!account)
     {
+      self->filling = TRUE;
+      set_port (self, bv_mail_security_default_port (BV_MAIL_SECURITY_SSL));
+      self->filling = FALSE;
       update_state (self);
       return;
     }
@@ -760,7 +805,6 @@ bv_mail_account_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (bv_mail_account_page_parent_class)->constructed (object);
 
-  bv_ui_name_from_row (GTK_WIDGET (self->port_spin), self->port_row);
   load (self);
 }
 
@@ -864,7 +908,6 @@ bv_mail_account_page_class_init (BvMailAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, host_row);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, security_row);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, port_row);
-  gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, port_spin);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, user_row);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, password_group);
   gtk_widget_class_bind_template_child (widget_class, BvMailAccountPage, password_row);
@@ -892,6 +935,7 @@ bv_mail_account_page_init (BvMailAccountPage *self)
 
   self->cancellable = g_cancellable_new ();
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
+  name_peek_button (GTK_WIDGET (self->password_row));
 }
 
 BvMailAccountPage *
