@@ -135,6 +135,11 @@ for path in files:
     # For the C side, which parses it with libical as well.
     with open(path[:-4] + ".ics", "w", encoding="utf-8") as f:
         f.write(ics)
+    # Every zone a time refers to is defined in the object (Outlook needs
+    # the rules under the same name).
+    for tzid in set(re.findall(r";TZID=([^:;]+)[:;]", ics)):
+        if not re.search(r"BEGIN:VTIMEZONE\r?\nTZID:" + re.escape(tzid) + r"\r?\n", ics):
+            fail("no VTIMEZONE for TZID " + tzid, path)
     # python3-icalendar 4.0 cannot turn libical's zone rules into a tzinfo
     # (dateutil refuses their RRULE); the zone is libical's own and checked
     # there, so it is left out here.

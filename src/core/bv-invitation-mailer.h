@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   BV_MAIL_SCOPE_ALL,
-  BV_MAIL_SCOPE_UNSENT,     /* never sent, failed, or sent an older version */
+  BV_MAIL_SCOPE_UNSENT,     /* never sent, or the last attempt failed */
   BV_MAIL_SCOPE_CHANGED,    /* sent, but the invitation changed since (role, links, date) */
   BV_MAIL_SCOPE_SELECTED,   /* the participant ids passed in */
 } BvMailScope;

@@ -30,23 +30,24 @@ bv_mail_message_init (void)
 }
 
 static GMimeTextPart *
-new_text_part (const char *subtype,
-               const char *text)
+new_text_part (const char              *subtype,
+               const char              *text,
+               GMimeContentEncoding     encoding)
 {
   GMimeTextPart *part = g_mime_text_part_new_with_subtype (subtype);
   GMimeStream *stream;
   GMimeDataWrapper *content;
 
   /* Always UTF-8 (g_mime_text_part_set_text () would pick ISO-8859-1
-   * for German text), and quoted-printable so that no line grows beyond
-   * what RFC 5322 allows and mostly-ASCII text stays readable. */
+   * for German text); the encoding keeps every line within what RFC 5322
+   * allows. */
   stream = g_mime_stream_mem_new_with_buffer (text, strlen (text));
   content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
   g_mime_part_set_content (GMIME_PART (part), content);
   g_object_unref (content);
   g_object_unref (stream);
   g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "charset", "utf-8");
-  g_mime_part_set_content_encoding (GMIME_PART (part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+  g_mime_part_set_content_encoding (GMIME_PART (part), encoding);
   return part;
 }
 
@@ -82,11 +83,14 @@ bv_mail_message_build (const BvMailMessageSpec *spec,
   id = g_strdup_printf ("%s@%s", uuid, domain ? domain : "bbb-vereine.invalid");
   g_mime_message_set_message_id (message, id);
 
-  body = new_text_part ("plain", spec->body ? spec->body : "");
+  /* Quoted-printable keeps mostly-ASCII text readable. */
+  body = new_text_part ("plain", spec->body ? spec->body : "", GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   if (spec->calendar)
     {
       GMimeMultipart *mixed = g_mime_multipart_new_with_subtype ("mixed");
-      GMimeTextPart *calendar = new_text_part ("calendar", spec->calendar);
+      /* Base64, as calendar programs send it: quoted-printable's soft line
+       * breaks on top of iCalendar's own folding confuse some readers. */
+      GMimeTextPart *calendar = new_text_part ("calendar", spec->calendar, GMIME_CONTENT_ENCODING_BASE64);
 
       /* RFC 6047: the method in the part's type too, which Outlook and
        * Gmail look at before the iCalendar object. */
@@ -192,6 +196,19 @@ bv_mail_message_build_calendar (BvMeeting   *meeting,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The calendar part of the message could not be made."));
       return NULL;
+    }
+
+  /* libical names its built-in zones "/freeassociation.sourceforge.net/
+   * Europe/Berlin" while DTSTART says TZID=Europe/Berlin: Outlook finds
+   * the zone's rules only when the names match. */
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       zone; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    {
+      icalproperty *tzid = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
+      const char *meeting_tzid = bv_meeting_get_tzid (meeting);
+
+      if (tzid && meeting_tzid && g_str_has_suffix (icalproperty_get_tzid (tzid), meeting_tzid))
+        icalproperty_set_tzid (tzid, meeting_tzid);
     }
 
   remove_properties (calendar, ICAL_METHOD_PROPERTY);

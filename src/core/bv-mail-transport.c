@@ -33,6 +33,10 @@ struct _BvMailTransport
   gsize         length;
   gsize         offset;
   GCancellable *cancellable;
+  /* While a message is on its way, a cancel waits this long for the
+   * server's answer (0 = abort at once), and when it was first seen. */
+  gint64        cancel_grace_us;
+  gint64        cancelled_at;
   char          error_buffer[CURL_ERROR_SIZE];
 };
 
@@ -104,6 +108,16 @@ bv_mail_transport_get_n_connections (BvMailTransport *self)
   return self->n_connections;
 }
 
+/* What the server answers to NOOP goes nowhere. */
+static size_t
+discard_cb (char   *buffer,
+            size_t  size,
+            size_t  n,
+            void   *user_data)
+{
+  return size * n;
+}
+
 static size_t
 read_cb (char   *buffer,
          size_t  size,
@@ -130,8 +144,18 @@ progress_cb (void       *user_data,
              curl_off_t  ulnow)
 {
   BvMailTransport *self = user_data;
+  gint64 now;
 
-  return g_cancellable_is_cancelled (self->cancellable) ? 1 : 0;
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  /* A message the server may already have accepted is let finish, so
+   * that what it accepted is known and stored: stopping then would make
+   * "only unsent" send it twice. A server that does not answer within
+   * the grace is left. */
+  now = g_get_monotonic_time ();
+  if (self->cancelled_at == 0)
+    self->cancelled_at = now;
+  return now - self->cancelled_at >= self->cancel_grace_us ? 1 : 0;
 }
 
 static CURL *
@@ -174,6 +198,7 @@ get_handle (BvMailTransport *self)
   curl_easy_setopt (self->curl, CURLOPT_XFERINFODATA, self);
   curl_easy_setopt (self->curl, CURLOPT_READFUNCTION, read_cb);
   curl_easy_setopt (self->curl, CURLOPT_READDATA, self);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, discard_cb);
   curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, self->error_buffer);
   /* CURLOPT_VERBOSE stays off: it would print the login. */
   return self->curl;
@@ -311,11 +336,15 @@ bv_mail_transport_check (BvMailTransport  *self,
     }
 
   self->cancellable = cancellable;
-  /* Up to and including the login (greeting, EHLO, STARTTLS, AUTH), and
-   * no further; freeing the handle says QUIT. */
-  curl_easy_setopt (self->curl, CURLOPT_CONNECT_ONLY, 1L);
+  self->cancel_grace_us = 0;
+  self->cancelled_at = 0;
+  /* Greeting, EHLO, STARTTLS, AUTH, then a harmless NOOP instead of a
+   * message; freeing the handle says QUIT. */
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, "NOOP");
+  curl_easy_setopt (self->curl, CURLOPT_UPLOAD, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
   code = perform (self, &reply);
-  curl_easy_setopt (self->curl, CURLOPT_CONNECT_ONLY, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, NULL);
   self->cancellable = NULL;
   if (code != CURLE_OK)
     {
@@ -365,6 +394,8 @@ bv_mail_transport_send (BvMailTransport  *self,
   self->length = length;
   self->offset = 0;
   self->cancellable = cancellable;
+  self->cancel_grace_us = 10 * G_USEC_PER_SEC;
+  self->cancelled_at = 0;
   self->error_buffer[0] = '\0';
 
   code = perform (self, &reply);

@@ -26,7 +26,7 @@ BvMailTransport *bv_mail_transport_new       (BvMailAccount    *account,
                                               const char       *password);
 void             bv_mail_transport_free      (BvMailTransport  *self);
 
-/* Connect, TLS, login, and QUIT again: the connection test. */
+/* Connect, TLS, login, NOOP and QUIT: the connection test. */
 gboolean         bv_mail_transport_check     (BvMailTransport  *self,
                                               GCancellable     *cancellable,
                                               GError          **error);
@@ -35,8 +35,10 @@ gboolean         bv_mail_transport_check     (BvMailTransport  *self,
  * open connection or a new one. FALSE with BV_MAIL_ERROR_RECIPIENT_REFUSED
  * (5xx: this message failed, the next may go), _TEMPORARY (4xx: try again
  * later), _CONNECTION_LOST, _AUTH_FAILED, _TLS_FAILED, _UNREACHABLE,
- * _NO_STARTTLS, _FAILED or G_IO_ERROR_CANCELLED. @reply_code (nullable)
- * gets the server's last reply code (0 when none). */
+ * _NO_STARTTLS, _FAILED or G_IO_ERROR_CANCELLED. A cancel while the
+ * message is on its way waits up to 10 s for the server's answer, so that
+ * an accepted message is known as accepted. @reply_code (nullable) gets
+ * the server's last reply code (0 when none). */
 gboolean         bv_mail_transport_send      (BvMailTransport  *self,
                                               const char       *recipient,
                                               const char       *data,

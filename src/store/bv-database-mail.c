@@ -36,6 +36,16 @@ hash_fingerprint (const char *text)
   return g_strdup (sum);
 }
 
+/* NULL stays NULL: "never sent" is not an empty version. */
+static const char *
+text_or_null (sqlite3_stmt *stmt,
+              int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return bv_database_column_text (stmt, column);
+}
+
 static BvMailRecord *
 record_from_row (sqlite3_stmt *stmt)
 {
@@ -43,11 +53,11 @@ record_from_row (sqlite3_stmt *stmt)
 
   return _bv_mail_record_new (bv_database_column_text (stmt, 0),
                               sqlite3_column_int64 (stmt, 1),
-                              bv_database_column_text (stmt, 2),
-                              bv_database_column_text (stmt, 3),
-                              bv_database_column_text (stmt, 4),
+                              text_or_null (stmt, 2),
+                              text_or_null (stmt, 3),
+                              text_or_null (stmt, 4),
                               sqlite3_column_int64 (stmt, 5),
-                              bv_database_column_text (stmt, 6),
+                              text_or_null (stmt, 6),
                               current);
 }
 
