@@ -23,6 +23,7 @@ read -r url <&"${PRACTICE[0]}"
 smtp_pids=()
 cleanup() {
   kill "$PRACTICE_PID" "${smtp_pids[@]}" 2>/dev/null
+  # KEEP=1 keeps the messages and logs in /tmp/mail-cli-keep for a look.
   [ -n "${KEEP:-}" ] && cp -r "$work" /tmp/mail-cli-keep
   wait "$PRACTICE_PID" "${smtp_pids[@]}" 2>/dev/null
   rm -rf "$work"

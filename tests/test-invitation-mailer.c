@@ -585,6 +585,8 @@ test_login_refused (void)
   save_password (MAIL_USER, "falsch");
   send (&f, BV_MAIL_SCOPE_ALL, NULL, &o);
   g_assert_error (o.error, BV_MAIL_ERROR, BV_MAIL_ERROR_AUTH_FAILED);
+  /* Nothing went out: no "send the rest later". */
+  g_assert_null (strstr (o.error->message, "not yet sent"));
   g_assert_cmpuint (o.sent, ==, 0);
   g_assert_cmpuint (mail_server_count (f.smtp, "AUTH-FAILED"), >=, 1);
   g_assert_cmpuint (mail_server_count (f.smtp, "MAIL"), ==, 0);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bv-mail-secret.h"
 #include "bv-test-utils.h"
 
@@ -49,7 +51,6 @@ static void
 test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autolist(SecretRetrievable) items = NULL;
   char *password;
 
   save ("kasse@gmx.de", "erstes Passwort ä");
@@ -62,15 +63,26 @@ test_round_trip (void)
   bv_secret_store_free_secret (password);
 
   /* One item per address, under the mail schema, with a label that says
-   * what it is; nothing under the servers' schema. */
-  items = secret_password_search_sync (BV_MAIL_SECRET_SCHEMA, SECRET_SEARCH_ALL, NULL, &error,
-                                       "address", "kasse@gmx.de", NULL);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_length (items), ==, 1);
+   * what it is. Asked with secret-tool: libsecret's own search leaks
+   * under LeakSanitizer (secret_item_new_for_dbus_path). */
   {
-    g_autofree char *label = secret_retrievable_get_label (items->data);
+    const char *argv[] = { "secret-tool", "search", "--all", "address", "kasse@gmx.de", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *both = NULL;
+    int status = -1;
 
-    g_assert_cmpstr (label, ==, "E-mail account »kasse@gmx.de«");
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    /* secret-tool prints the secret with its attributes on stderr or stdout
+     * depending on the version: look at both. */
+    both = g_strconcat (out, err, NULL);
+    g_assert_nonnull (strstr (both, "label = E-mail account »kasse@gmx.de«"));
+    g_assert_nonnull (strstr (both, "schema = org.herzlich.BbbVereine.MailAccount"));
+    g_assert_nonnull (strstr (both, "secret = zweites Passwort ö"));
+    /* Exactly one item. */
+    g_assert_null (strstr (strstr (both, "label = ") + 1, "label = "));
   }
 
   delete ("kasse@gmx.de");

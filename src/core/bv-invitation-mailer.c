@@ -658,6 +658,9 @@ send_thread (GTask        *task,
             }
           else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             stop = g_steal_pointer (&error);
+          else if (job->n_sent == 0)
+            /* Nothing went out: the reason alone says it all. */
+            stop = g_steal_pointer (&error);
           else
             stop = stop_error (g_steal_pointer (&error), job->n_sent, valid->len - i);
           break;
