@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bv-invitation-row.h"
 #include "bv-invite-window.h"
 #include "bv-member-chooser.h"
 #include "bv-practice-server-private.h"
@@ -50,6 +51,15 @@ static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Written to the end: a file appears before its contents. */
+static gboolean
+file_complete (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (data, &contents, NULL, NULL) && strstr (contents, "END:VCALENDAR");
 }
 
 /* The calendar files go into a new folder inside the chosen one: the
@@ -250,14 +260,68 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
+/* Whether @menu (or one of its sections) has an item for @action with
+ * the target @id. */
+static gboolean
+menu_has_item (GMenuModel *menu,
+               const char *action,
+               const char *id)
 {
-  for (GtkWidget *w = root; w; w = next_widget (w, root))
-    if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action_name) == 0)
-      return w;
-  return NULL;
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (section && menu_has_item (section, action, id))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          (target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                           G_VARIANT_TYPE_STRING)) &&
+          g_str_equal (g_variant_get_string (target, NULL), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Chooses @action in the row's "Send" menu, as a click on the item
+ * would: the action with the item's own target, from the row. */
+static gboolean
+activate_menu_item (GtkWidget  *row,
+                    const char *action)
+{
+  BvParticipant *participant = bv_invitation_row_get_participant (BV_INVITATION_ROW (row));
+  const char *id = bv_participant_get_id (participant);
+
+  if (!menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (row)), action, id))
+    return FALSE;
+  return gtk_widget_activate_action (row, action, "s", id);
+}
+
+/* The buttons with words a person sees in @row (issue 19: at most one),
+ * and how many buttons show only an icon. */
+static guint
+count_text_buttons (GtkWidget *row,
+                    guint     *n_icon_only)
+{
+  guint n = 0;
+
+  *n_icon_only = 0;
+  for (GtkWidget *w = row; w; w = next_widget (w, row))
+    {
+      if (!gtk_widget_is_visible (w))
+        continue;
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_label (GTK_MENU_BUTTON (w)) &&
+          !ADW_IS_SPLIT_BUTTON (gtk_widget_get_parent (w)))
+        n++;
+      else if (ADW_IS_SPLIT_BUTTON (w))
+        n++;
+      else if (GTK_IS_BUTTON (w) && !GTK_IS_TOGGLE_BUTTON (w) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (w)) &&
+               !ADW_IS_SPLIT_BUTTON (gtk_widget_get_parent (w)) && gtk_button_get_icon_name (GTK_BUTTON (w)))
+        (*n_icon_only)++;
+    }
+  return n;
 }
 
 typedef struct
@@ -424,6 +488,16 @@ test_invite_and_send (void)
   shown = describe_rows (window);
   g_assert_cmpstr (shown, ==, "Max Müller, Erika Musterfrau");
 
+  /* Issue 19: one button with words per row ("Send" with its menu), and
+   * remove as the only icon. */
+  {
+    guint n_icons = 0;
+
+    row = find_row (window, "Erika Musterfrau");
+    g_assert_cmpuint (count_text_buttons (row, &n_icons), ==, 1);
+    g_assert_cmpuint (n_icons, ==, 1);
+  }
+
   /* The course group: Max is invited already and stays moderator. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group-id", "s", bv_group_get_id (course));
   g_clear_pointer (&shown, g_free);
@@ -513,16 +587,19 @@ test_invite_and_send (void)
     g_assert_cmpstr (copied, ==, shown_text);
   }
 
-  /* The row's mail button hands the default mail program exactly one
-   * mailto: URI with Erika's address, the subject and her link. */
+  /* The row's "Send" menu's "Write in E-Mail Program" hands the default
+   * mail program exactly one mailto: URI with Erika's address, the
+   * subject and her link. */
   {
-    GtkWidget *mail = find_action_button (find_row (window, "Erika Musterfrau"), "invite.send-mail");
+    GtkWidget *erika_row = find_row (window, "Erika Musterfrau");
     g_auto(GStrv) uris = NULL;
     g_autoptr(GUri) uri = NULL;
     g_autoptr(GHashTable) params = NULL;
 
-    g_assert_nonnull (mail);
-    g_signal_emit_by_name (mail, "clicked");
+    g_assert_nonnull (erika_row);
+    g_assert_true (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (erika_row)),
+                                  "invite.send-mail", bv_participant_get_id (erika)));
+    g_assert_true (activate_menu_item (erika_row, "invite.send-mail"));
     bv_test_assert_exactly (bv_test_count_lines, mailed_path, 1);
     uris = bv_test_read_lines (mailed_path);
     uri = g_uri_parse (uris[0], G_URI_FLAGS_ENCODED_QUERY, &error);
@@ -549,6 +626,44 @@ test_invite_and_send (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
   bv_test_wait_until (file_exported, &erika_ics);
   bv_test_wait_until (file_exported, &meeting_ics);
+
+  /* One person's calendar file, with her link, readable only by the user. */
+  {
+    g_autofree char *ics_path = g_build_filename (dir, "erika.ics", NULL);
+    g_autofree char *ics = NULL;
+    GStatBuf st;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "invite.save-calendar-to", "(ss)",
+                                bv_participant_get_id (erika), ics_path);
+    bv_test_wait_until (file_complete, ics_path);
+    g_assert_true (g_file_get_contents (ics_path, &ics, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR"));
+    g_assert_nonnull (strstr (ics, "fullName=Erika"));
+    g_assert_cmpint (g_stat (ics_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  /* Without an address, the ways that need one are not offered (rather
+   * than greyed out); the others are. */
+  {
+    g_autoptr(BvParticipant) greta = NULL;
+    GtkWidget *greta_row;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-guest-entry", "(ss)", "Greta Gast", "");
+    greta = find_participant (db, meeting, "Greta Gast");
+    g_assert_nonnull (greta);
+    greta_row = find_row (window, "Greta Gast");
+    g_assert_nonnull (greta_row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (greta_row)), ==, "No e-mail address · Guest");
+    g_assert_false (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (greta_row)),
+                                   "invite.send-mail", bv_participant_get_id (greta)));
+    g_assert_false (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (greta_row)),
+                                   "invite.mail-one", bv_participant_get_id (greta)));
+    g_assert_true (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (greta_row)),
+                                  "invite.copy-link", bv_participant_get_id (greta)));
+    gtk_widget_activate_action (GTK_WIDGET (window), "invite.remove", "s", bv_participant_get_id (greta));
+  }
 
   /* Removing Gustav for good: the notice stays until the links are renewed. */
   {
@@ -602,7 +717,7 @@ test_no_secret (void)
   g_autoptr(BvParticipant) guest = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *link = NULL;
-  GtkWidget *copy;
+  GtkWidget *row;
   GtkLabel *label;
   BvInviteWindow *window;
 
@@ -624,15 +739,21 @@ test_no_secret (void)
   shown = describe_rows (window);
   g_assert_cmpstr (shown, ==, "Gustav Gast");
   guest = find_participant (db, meeting, "Gustav Gast");
-  copy = find_action_button (find_row (window, "Gustav Gast"), "invite.copy-link");
-  g_assert_nonnull (copy);
-  g_assert_false (gtk_widget_is_sensitive (copy));
+  /* "Copy Link" in his row's menu does nothing until the links can be
+   * made. */
+  row = find_row (window, "Gustav Gast");
+  g_assert_true (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (row)),
+                                "invite.copy-link", bv_participant_get_id (guest)));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "before");
+  activate_menu_item (row, "invite.copy-link");
+  link = read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (link, ==, "before");
+  g_clear_pointer (&link, g_free);
 
   store_secret (server);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.retry", NULL);
   bv_test_wait_until (window_is_ready, window);
-  g_assert_true (gtk_widget_is_sensitive (copy));
-  g_signal_emit_by_name (copy, "clicked");
+  g_assert_true (activate_menu_item (row, "invite.copy-link"));
   link = read_clipboard (GTK_WIDGET (window));
   g_assert_nonnull (strstr (link, "fullName=Gustav"));
 
@@ -904,7 +1025,8 @@ main (int   argc,
   g_clear_object (&practice);
   {
     const char *dirs[] = { "ics", "course-ics", NULL };
-    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", "chooser.db", NULL };
+    const char *names[] = { "invite.db", "nosecret.db", "course.db", "merge.csv", "course.csv", "chooser.db",
+                            "erika.ics", NULL };
 
     for (guint i = 0; dirs[i]; i++)
       {

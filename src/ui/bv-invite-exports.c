@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "bv-invitation-files.h"
 #include "bv-invite-exports.h"
 #include "bv-ui-utils.h"
 
@@ -70,6 +72,24 @@ bv_invite_exports_choose_calendar_folder (GtkWindow             *parent,
   chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Calendar Files"), parent,
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save Here"), _("_Cancel"));
+  show_chooser (chooser, parent, chosen);
+}
+
+void
+bv_invite_exports_choose_calendar_file (GtkWindow             *parent,
+                                        const char            *person_name,
+                                        BvInviteExportsChosen  chosen)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = bv_invitation_files_safe_name (person_name, "ics");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Calendar File"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar File (ICS)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   show_chooser (chooser, parent, chosen);
 }
 
@@ -214,6 +234,54 @@ bv_invite_exports_write_calendar (BvInvitationExport *export,
 
   bv_invitation_export_write_calendar_async (export, folder, cancellable, calendar_written_cb,
                                              export_wait_new (parent, overlay, folder, cancellable));
+}
+
+static void
+person_calendar_written_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(ExportWait) wait = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (wait->target);
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *body = NULL;
+
+      if (gone (wait, error))
+        return;
+      /* Translators: %1$s is a file name, %2$s why it could not be written. */
+      body = g_strdup_printf (_("“%1$s” could not be written: %2$s Choose another folder, "
+                                "for example your documents."), name, error->message);
+      bv_ui_show_error (wait->parent, _("Calendar File Not Saved"), body);
+      return;
+    }
+
+  if (gone (wait, NULL))
+    return;
+  /* Translators: %s is a file name. */
+  bv_ui_add_toast (wait->overlay, bv_ui_toast_new_format (_("“%s” saved"), name));
+}
+
+void
+bv_invite_exports_write_person_calendar (const char      *ics,
+                                         GFile           *file,
+                                         GtkWindow       *parent,
+                                         AdwToastOverlay *overlay,
+                                         GCancellable    *cancellable)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (ics);
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = g_bytes_new (ics, strlen (ics));
+  /* Private: the file holds a personal link. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, person_calendar_written_cb,
+                                       export_wait_new (parent, overlay, file, cancellable));
 }
 
 /* e-mail */

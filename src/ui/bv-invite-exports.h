@@ -30,6 +30,21 @@ void bv_invite_exports_choose_merge_file       (GtkWindow             *parent,
 void bv_invite_exports_choose_calendar_folder  (GtkWindow             *parent,
                                                 BvInviteExportsChosen  chosen);
 
+/* "Save Calendar File" for one person: a modal save dialog suggesting
+ * "<@person_name>.ics". */
+void bv_invite_exports_choose_calendar_file    (GtkWindow             *parent,
+                                                const char            *person_name,
+                                                BvInviteExportsChosen  chosen);
+
+/* Writes one person's calendar file @ics to @file (private: it holds
+ * their link), then says so in a toast in @overlay or explains the
+ * failure over @parent, as the writers below. */
+void bv_invite_exports_write_person_calendar   (const char            *ics,
+                                                GFile                 *file,
+                                                GtkWindow             *parent,
+                                                AdwToastOverlay       *overlay,
+                                                GCancellable          *cancellable);
+
 /* Write @export's mail-merge file to @file / its calendar files into a
  * new folder in @folder, then say so in a toast in @overlay or explain
  * the failure in a message over @parent. Nothing is said once

@@ -23,8 +23,11 @@
 #include "bv-invite-exports.h"
 #include "bv-invite-group-dialog.h"
 #include "bv-invite-guest-dialog.h"
+#include "bv-invitation-mailer.h"
 #include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
+#include "bv-mail-account.h"
+#include "bv-send-invitations-dialog.h"
 #include "bv-member-chooser.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
@@ -57,9 +60,15 @@ struct _BvInviteWindow
   guint            removed_count;
 
   GPtrArray       *participants; /* of BvParticipant, as listed */
+  char            *calendar_participant_id; /* whose calendar file is being saved */
+  BvInvitationMailer *mailer;   /* made when first needed */
+  char            *mailing_id;  /* the one person being sent to from their row */
 };
 
 G_DEFINE_FINAL_TYPE (BvInviteWindow, bv_invite_window, ADW_TYPE_WINDOW)
+
+static void show_row_mail (BvInviteWindow  *self,
+                           BvInvitationRow *row);
 
 static void
 update_summary (BvInviteWindow *self)
@@ -178,6 +187,11 @@ update_actions (BvInviteWindow *self)
   gtk_widget_action_set_enabled (widget, "invite.copy-text", ready);
   gtk_widget_action_set_enabled (widget, "invite.preview", ready);
   gtk_widget_action_set_enabled (widget, "invite.send-mail", ready);
+  gtk_widget_action_set_enabled (widget, "invite.save-calendar", ready);
+  /* While one person's invitation is on its way, the status bar says so. */
+  gtk_widget_action_set_enabled (widget, "invite.mail-one", !self->mailing_id && !self->renewing);
+  gtk_widget_action_set_enabled (widget, "invite.send-invitations", !self->mailing_id && !self->renewing);
+  gtk_widget_action_set_enabled (widget, "invite.save-calendar-to", ready);
   gtk_widget_action_set_enabled (widget, "invite.copy-guest-link", ready);
   gtk_widget_action_set_enabled (widget, "invite.export-merge", ready && anyone);
   gtk_widget_action_set_enabled (widget, "invite.export-merge-to", ready && anyone);
@@ -273,6 +287,7 @@ role_chosen_cb (BvInvitationRow   *row,
    * now on carry the new role. */
   bv_participant_set_role (participant, role);
   update_summary (self);
+  show_row_mail (self, row);
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
@@ -280,6 +295,100 @@ role_chosen_cb (BvInvitationRow   *row,
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
                                        bv_participant_get_name (participant)));
+}
+
+/* e-mail state of the rows */
+
+static void
+show_row_mail (BvInviteWindow  *self,
+               BvInvitationRow *row)
+{
+  BvParticipant *participant = bv_invitation_row_get_participant (row);
+  const char *id = bv_participant_get_id (participant);
+  g_autoptr(BvMailRecord) record = NULL;
+
+  if (g_strcmp0 (id, self->mailing_id) == 0)
+    {
+      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_SENDING, NULL, NULL, FALSE);
+      return;
+    }
+
+  record = bv_database_get_mail_record (get_database (self), id);
+  if (!record)
+    return;
+  switch (bv_mail_record_get_state (record))
+    {
+    case BV_MAIL_STATE_SENT:
+      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_SENT, bv_mail_record_get_sent_at (record),
+                                   NULL, bv_mail_record_is_outdated (record));
+      break;
+    case BV_MAIL_STATE_FAILED:
+      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_FAILED, NULL,
+                                   bv_mail_record_get_error_text (record), FALSE);
+      break;
+    case BV_MAIL_STATE_NONE:
+    default:
+      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_NONE, NULL, NULL, FALSE);
+      break;
+    }
+}
+
+/* After a change that outdates what was sent (renewed links). */
+static void
+show_rows_mail (BvInviteWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list));
+       child;
+       child = gtk_widget_get_next_sibling (child))
+    if (BV_IS_INVITATION_ROW (child))
+      show_row_mail (self, BV_INVITATION_ROW (child));
+}
+
+static BvInvitationRow *
+find_row (BvInviteWindow *self,
+          const char     *participant_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list));
+       child;
+       child = gtk_widget_get_next_sibling (child))
+    if (BV_IS_INVITATION_ROW (child) &&
+        g_strcmp0 (bv_participant_get_id (bv_invitation_row_get_participant (BV_INVITATION_ROW (child))),
+                   participant_id) == 0)
+      return BV_INVITATION_ROW (child);
+  return NULL;
+}
+
+/* Updated in place, so that the focus stays where it is. */
+static void
+participant_mailed_cb (BvInvitationMailer *mailer,
+                       const char         *participant_id,
+                       BvInviteWindow     *self)
+{
+  BvInvitationRow *row = find_row (self, participant_id);
+
+  if (row)
+    show_row_mail (self, row);
+}
+
+static GSettings *
+get_settings (BvInviteWindow *self)
+{
+  if (!self->settings)
+    self->settings = g_settings_new (APP_ID);
+  return self->settings;
+}
+
+static BvInvitationMailer *
+get_mailer (BvInviteWindow *self)
+{
+  if (!self->mailer)
+    {
+      self->mailer = bv_invitation_mailer_new (self->manager, self->meeting);
+      bv_invitation_mailer_set_settings (self->mailer, get_settings (self));
+      g_signal_connect_object (self->mailer, "participant-changed",
+                               G_CALLBACK (participant_mailed_cb), self, 0);
+    }
+  return self->mailer;
 }
 
 static void
@@ -303,6 +412,7 @@ rebuild (BvInviteWindow *self)
 
       g_signal_connect_object (row, "role-chosen", G_CALLBACK (role_chosen_cb), self, 0);
       gtk_list_box_append (self->participants_list, GTK_WIDGET (row));
+      show_row_mail (self, row);
     }
 
   update_summary (self);
@@ -641,6 +751,73 @@ copy_text_action (GtkWidget  *widget,
 }
 
 static void
+save_calendar_to (BvInviteWindow *self,
+                  const char     *participant_id,
+                  GFile          *file)
+{
+  BvParticipant *participant = find_participant (self, participant_id);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *ics = NULL;
+
+  if (!participant || !(link = make_link (self, participant)))
+    return;
+
+  text = invitation_text (self, participant, link);
+  exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
+  ics = bv_invitation_build_ics_full (self->meeting, exceptions, link, text, &error);
+  if (!ics)
+    {
+      show_error (self, _("Calendar File Not Saved"), error->message);
+      return;
+    }
+  bv_invite_exports_write_person_calendar (ics, file, GTK_WINDOW (self), self->toast_overlay,
+                                           self->cancellable);
+}
+
+static void
+calendar_file_chosen (GtkWindow *window,
+                      GFile     *file)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
+
+  if (self->calendar_participant_id)
+    save_calendar_to (self, self->calendar_participant_id, file);
+}
+
+static void
+save_calendar_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
+
+  if (!participant)
+    return;
+
+  g_free (self->calendar_participant_id);
+  self->calendar_participant_id = g_strdup (bv_participant_get_id (participant));
+  bv_invite_exports_choose_calendar_file (GTK_WINDOW (self), bv_participant_get_name (participant),
+                                          calendar_file_chosen);
+}
+
+static void
+save_calendar_to_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  const char *id, *path;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &id, &path);
+  file = g_file_new_for_path (path);
+  save_calendar_to (BV_INVITE_WINDOW (widget), id, file);
+}
+
+static void
 send_mail_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -695,6 +872,93 @@ copy_guest_link_action (GtkWidget  *widget,
   else
     toast (self, bv_ui_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
                                     "choose “Moderators let people in” in the meeting’s settings.")));
+}
+
+/* sending by e-mail */
+
+static void
+open_send_dialog (BvInviteWindow *self)
+{
+  BvSendInvitationsDialog *dialog;
+
+  dialog = bv_send_invitations_dialog_new (GTK_WINDOW (self), get_mailer (self), get_settings (self),
+                                           self->manager, self->participants);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+send_invitations_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_send_dialog (BV_INVITE_WINDOW (widget));
+}
+
+static void
+mailed_one_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BvInviteWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  BvInvitationRow *row;
+  guint n_sent = 0, n_failed = 0, n_skipped = 0;
+
+  bv_invitation_mailer_send_finish (BV_INVITATION_MAILER (object), result, &n_sent, &n_failed, &n_skipped, &error);
+  if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  id = g_steal_pointer (&self->mailing_id);
+  show_status (self, STATUS_NONE, NULL);
+  update_actions (self);
+  if ((row = find_row (self, id)))
+    show_row_mail (self, row);
+
+  /* A refused recipient shows in the row; what stopped the sending as a
+   * whole (login, encryption, server) is said here. */
+  if (error)
+    show_error (self, _("Invitation Not Sent"), error->message);
+  else if (n_sent > 0 && row)
+    /* Translators: %s is a person's name. */
+    toast (self, bv_ui_toast_new_format (_("Invitation sent to “%s”"),
+                                         bv_participant_get_name (bv_invitation_row_get_participant (row))));
+}
+
+/* From a row's menu, or "Send Again" after a failure: that person only. */
+static void
+mail_one_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(BvMailAccount) account = NULL;
+  g_autofree char *text = NULL;
+  const char *ids[2] = { NULL, NULL };
+  BvInvitationRow *row;
+
+  if (!participant || self->mailing_id)
+    return;
+
+  account = bv_mail_account_load (get_settings (self));
+  if (!account)
+    {
+      /* It leads to Einstellungen → E-Mail. */
+      open_send_dialog (self);
+      return;
+    }
+
+  self->mailing_id = g_strdup (bv_participant_get_id (participant));
+  ids[0] = self->mailing_id;
+  if ((row = find_row (self, self->mailing_id)))
+    show_row_mail (self, row);
+  /* Translators: %s is a person's name. */
+  text = g_strdup_printf (_("Sending the invitation to “%s”…"), bv_participant_get_name (participant));
+  show_status (self, STATUS_WORKING, text);
+  update_actions (self);
+  bv_invitation_mailer_send_async (get_mailer (self), BV_MAIL_SCOPE_SELECTED, ids, self->cancellable,
+                                   mailed_one_cb, g_object_ref (self));
 }
 
 /* exports, written in a thread */
@@ -815,6 +1079,7 @@ renewed_cb (GObject      *object,
 
   self->removed_count = 0;
   gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
+  show_rows_mail (self);
   toast (self, bv_ui_toast_new (_("New links made. The old ones no longer work; send everyone their "
                                   "new invitation.")));
 }
@@ -875,6 +1140,9 @@ bv_invite_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
+  g_clear_pointer (&self->calendar_participant_id, g_free);
+  g_clear_pointer (&self->mailing_id, g_free);
+  g_clear_object (&self->mailer);
   g_clear_object (&self->client);
   g_clear_object (&self->server);
   g_clear_object (&self->meeting);
@@ -924,6 +1192,10 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.copy-link", "s", copy_link_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "invite.send-mail", "s", send_mail_action);
+  gtk_widget_class_install_action (widget_class, "invite.save-calendar", "s", save_calendar_action);
+  gtk_widget_class_install_action (widget_class, "invite.send-invitations", NULL, send_invitations_action);
+  gtk_widget_class_install_action (widget_class, "invite.mail-one", "s", mail_one_action);
+  gtk_widget_class_install_action (widget_class, "invite.save-calendar-to", "(ss)", save_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
   gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);

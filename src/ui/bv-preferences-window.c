@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-invitation-settings.h"
+#include "bv-mail-account-page.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-ui-utils.h"
@@ -273,6 +274,31 @@ setup_invitations (BvPreferencesWindow *self)
   update_preview (self);
 }
 
+/* e-mail */
+
+static void
+mail_saved_cb (BvPreferencesWindow *self)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    bv_ui_toast_new (_("E-mail account saved")));
+  bv_ui_fix_accessible_names (GTK_WIDGET (self));
+}
+
+static void
+setup_mail (BvPreferencesWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  BvMailAccountPage *page;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!schema || !g_settings_schema_has_key (schema, "mail-address"))
+    return;
+
+  page = bv_mail_account_page_new (self->settings);
+  g_signal_connect_object (page, "saved", G_CALLBACK (mail_saved_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
 static void
 bv_preferences_window_constructed (GObject *object)
 {
@@ -333,6 +359,7 @@ bv_preferences_window_constructed (GObject *object)
                                   -1);
 
   setup_invitations (self);
+  setup_mail (self);
 }
 
 static void

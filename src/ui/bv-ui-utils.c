@@ -226,6 +226,9 @@ bv_ui_name_from_row (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
 
+  /* A row's activatable widget is also labelled by the row's title, and
+   * GTK 4.8 then reads the title twice ("Alle Alle"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
 }

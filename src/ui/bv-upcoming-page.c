@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-cancel-offer.h"
 #include "bv-live-monitor.h"
 #include "bv-names-dialog.h"
 #include "bv-planned-dates.h"
@@ -695,22 +696,51 @@ undo_cancel_cb (AdwToast       *toast,
 }
 
 static void
-cancel_date_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+cancellation_sent_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
+  g_autoptr(BvUpcomingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_sent = 0, n_failed = 0, n_skipped = 0;
+  GtkRoot *root;
+
+  if (!bv_invitation_mailer_send_finish (BV_INVITATION_MAILER (object), result,
+                                         &n_sent, &n_failed, &n_skipped, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!self->manager)
+    return;   /* disposed */
+
+  if (error || n_failed > 0)
+    {
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      bv_ui_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Cancellation Not Sent to Everyone"),
+                        error ? error->message
+                              : _("The mail server refused some of the addresses. Tell those people in "
+                                  "another way."));
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0,
+                 bv_ui_toast_new_format (ngettext ("Cancellation sent to %u person",
+                                                   "Cancellation sent to %u people", n_sent), n_sent));
+}
+
+static void
+call_off (BvUpcomingPage     *self,
+          BvMeeting          *meeting,
+          const char         *recurrence_id,
+          BvInvitationMailer *mailer)
+{
   BvDatabase *database = get_database (self);
-  g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) original = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *day = NULL;
-  const char *meeting_id, *recurrence_id;
+  const char *meeting_id = bv_meeting_get_id (meeting);
   AdwToast *toast;
 
-  g_variant_get (parameter, "(&s&s)", &meeting_id, &recurrence_id);
-  if (!database || !(meeting = bv_database_find_meeting (database, meeting_id)))
+  if (!database)
     return;
 
   if (!bv_database_set_exception (database, meeting_id, recurrence_id, TRUE, NULL, 0, &error))
@@ -719,6 +749,11 @@ cancel_date_action (GtkWidget  *widget,
       return;
     }
   rebuild (self);
+
+  /* Told only once the date is off in the store: the message says so. */
+  if (mailer)
+    bv_invitation_mailer_send_cancel_async (mailer, recurrence_id, NULL, cancellation_sent_cb,
+                                            g_object_ref (self));
 
   zone = g_time_zone_new_identifier (bv_meeting_get_tzid (meeting));
   original = zone ? g_date_time_new_from_iso8601 (recurrence_id, zone) : NULL;
@@ -731,6 +766,57 @@ cancel_date_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "recurrence-id", g_strdup (recurrence_id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_cancel_cb), self, 0);
   g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, toast);
+}
+
+static void
+call_off_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BvUpcomingPage   *self)
+{
+  BvMeeting *meeting = g_object_get_data (G_OBJECT (dialog), "meeting");
+  BvInvitationMailer *mailer = g_object_get_data (G_OBJECT (dialog), "mailer");
+  const char *recurrence_id = g_object_get_data (G_OBJECT (dialog), "recurrence-id");
+
+  if (g_str_equal (response, "only"))
+    call_off (self, meeting, recurrence_id, NULL);
+  else if (g_str_equal (response, "send"))
+    call_off (self, meeting, recurrence_id, mailer);
+}
+
+static void
+cancel_date_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
+  BvDatabase *database = get_database (self);
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvInvitationMailer) mailer = NULL;
+  const char *meeting_id, *recurrence_id;
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+  guint n;
+
+  g_variant_get (parameter, "(&s&s)", &meeting_id, &recurrence_id);
+  if (!database || !(meeting = bv_database_find_meeting (database, meeting_id)))
+    return;
+
+  /* Those who were sent the invitation by e-mail have the date in their
+   * calendar: offer to take it out again. */
+  mailer = bv_cancel_offer_mailer_new (self->manager, self->settings, meeting, &n);
+  if (!mailer)
+    {
+      call_off (self, meeting, recurrence_id, NULL);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  dialog = bv_cancel_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, meeting, recurrence_id, n);
+  g_object_set_data_full (G_OBJECT (dialog), "meeting", g_object_ref (meeting), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "mailer", g_steal_pointer (&mailer), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "recurrence-id", g_strdup (recurrence_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (call_off_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

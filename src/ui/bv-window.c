@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-cancel-offer.h"
 #include "bv-ics-import.h"
 #include "bv-invite-window.h"
 #include "bv-live-page.h"
@@ -205,9 +206,8 @@ undo_delete_cb (AdwToast *toast,
 }
 
 static void
-delete_requested_cb (BvMeetingEditor *editor,
-                     BvMeeting       *meeting,
-                     BvWindow        *self)
+delete_meeting (BvWindow  *self,
+                BvMeeting *meeting)
 {
   BvDatabase *database = get_database (self);
   g_autoptr(GError) error = NULL;
@@ -237,6 +237,84 @@ delete_requested_cb (BvMeetingEditor *editor,
   bv_window_add_toast (self, toast);
   if (self->upcoming_page)
     bv_upcoming_page_reload (self->upcoming_page);
+}
+
+/* Sent before the meeting is deleted: the cancellation needs who was
+ * invited, which goes with the meeting. If it fails, the meeting stays,
+ * so that it can be tried again. */
+static void
+cancellation_sent_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(BvWindow) self = user_data;
+  BvMeeting *meeting = g_object_get_data (object, "meeting");
+  g_autoptr(GError) error = NULL;
+  guint n_sent = 0, n_failed = 0, n_skipped = 0;
+
+  if (!bv_invitation_mailer_send_finish (BV_INVITATION_MAILER (object), result,
+                                         &n_sent, &n_failed, &n_skipped, &error))
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why, with what to do. */
+      body = g_strdup_printf (_("The meeting was not deleted, so that you can try again. %s"), error->message);
+      bv_ui_show_error (GTK_WINDOW (self), _("Cancellation Not Sent"), body);
+      return;
+    }
+
+  delete_meeting (self, meeting);
+  if (n_failed > 0)
+    bv_ui_show_error (GTK_WINDOW (self), _("Cancellation Not Sent to Everyone"),
+                      _("The mail server refused some of the addresses. Tell those people in another way."));
+  else
+    bv_window_add_toast (self, bv_ui_toast_new_format (ngettext ("Cancellation sent to %u person",
+                                                                 "Cancellation sent to %u people", n_sent),
+                                                       n_sent));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BvWindow         *self)
+{
+  BvMeeting *meeting = g_object_get_data (G_OBJECT (dialog), "meeting");
+  BvInvitationMailer *mailer = g_object_get_data (G_OBJECT (dialog), "mailer");
+
+  if (g_str_equal (response, "only"))
+    delete_meeting (self, meeting);
+  else if (g_str_equal (response, "send"))
+    {
+      g_object_set_data_full (G_OBJECT (mailer), "meeting", g_object_ref (meeting), g_object_unref);
+      bv_window_add_toast (self, bv_ui_toast_new (_("Sending the cancellation…")));
+      bv_invitation_mailer_send_cancel_async (mailer, NULL, NULL, cancellation_sent_cb, g_object_ref (self));
+    }
+}
+
+static void
+delete_requested_cb (BvMeetingEditor *editor,
+                     BvMeeting       *meeting,
+                     BvWindow        *self)
+{
+  g_autoptr(BvInvitationMailer) mailer = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  mailer = bv_cancel_offer_mailer_new (bv_application_get_context (get_application (self)),
+                                       bv_application_get_settings (get_application (self)), meeting, &n);
+  if (!mailer)
+    {
+      delete_meeting (self, meeting);
+      return;
+    }
+
+  dialog = bv_cancel_offer_dialog_new (GTK_WINDOW (self), meeting, NULL, n);
+  g_object_set_data_full (G_OBJECT (dialog), "meeting", g_object_ref (meeting), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "mailer", g_steal_pointer (&mailer), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
