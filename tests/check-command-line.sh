@@ -49,12 +49,15 @@ complete_words -- | sed 's/=$//' | sort -u > "$work/completion-options"
 if [ "$(wc -l < "$work/completion-options")" -lt 10 ]; then
   not_ok "the completion offers only $(wc -l < "$work/completion-options") options"
 fi
+# (The replies go into a variable first: with pipefail, "| grep -q" fails
+# whenever grep exits before the writer has finished.)
 expect_completion() {  # expect_completion WANTED WORD...
-  local wanted=$1; shift
-  if complete_words "$@" | grep -qxF -- "$wanted"; then
+  local wanted=$1 replies; shift
+  replies=$(complete_words "$@")
+  if grep -qxF -- "$wanted" <<<"$replies"; then
     ok "completing '$*' offers $wanted"
   else
-    not_ok "completing '$*' does not offer $wanted (got: $(complete_words "$@" | tr '\n' ' '))"
+    not_ok "completing '$*' does not offer $wanted (got: $(tr '\n' ' ' <<<"$replies"))"
   fi
 }
 expect_completion --check-server --check
@@ -64,7 +67,7 @@ expect_completion next --join = ""
 expect_completion starttls --smtp-security = st
 mkdir "$work/files" && touch "$work/files/Vorstand.ics" "$work/files/Liste.csv"
 expect_completion "$work/files/Vorstand.ics" --import = "$work/files/V"
-if complete_words --import = "$work/files/L" | grep -q Liste.csv; then
+if grep -q Liste.csv <<<"$(complete_words --import = "$work/files/L")"; then
   not_ok "--import offers a file that is no calendar"
 else
   ok "--import offers only calendar files"
@@ -100,7 +103,7 @@ done < "$work/help-options"
 cat "$work/en-options" "$work/de-options" "$work/completion-options" | sort -u > "$work/all-documented"
 while read -r option; do
   grep -qxF -- "$option" "$work/help-options" && continue
-  if printf '%s\n' "${AHEAD[@]}" | grep -qxF -- "$option"; then
+  if [[ " ${AHEAD[*]} " == *" $option "* ]]; then
     echo "# $option is documented ahead of its branch (AHEAD)"
   else
     not_ok "$option is documented but --help does not list it"
