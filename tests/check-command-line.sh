@@ -81,6 +81,21 @@ count=$(wc -l < "$work/help-options")
 if [ "$count" -lt 10 ]; then
   not_ok "--help lists only $count options; the pattern no longer matches its layout"
 fi
+# --help says what the program is and shows examples; an option with an
+# optional value reads "--check-server", never "--check-server=[=NAME]".
+summary=$(sed -n '3,/^Help Options:/p' "$work/help" | grep -v '^Help Options:')
+if [[ $summary == *[a-z]* ]] && grep -q '^Examples:' "$work/help" &&
+   grep -q '^  bbb-vereine --' "$work/help"; then
+  ok "--help has a summary and examples"
+else
+  not_ok "--help lacks its summary or examples: $(cat "$work/help")"
+fi
+if grep -E -- '--[a-z-]+=\[' "$work/help"; then
+  not_ok "--help shows an option as --name=[…]"
+else
+  ok "no option in --help reads --name=[…]"
+fi
+
 # A documented option is named in a definition's first line: it starts with
 # "*-" ("*-h*, *--help*, *--help-all*") and the next line is indented by a tab.
 documented() {

@@ -878,7 +878,8 @@ bv_application_init (BvApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan your club’s BigBlueButton meetings, invite members "
                                               "personally and join with one click. Without options the "
-                                              "window opens; the options below do one job and exit."));
+                                              "window opens; an option that does a job does it without "
+                                              "a window and exits."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
                                                   "  bbb-vereine --add-server=https://bbb.example.org/bigbluebutton/ --server-name=Verein < secret.txt\n"
