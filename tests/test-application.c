@@ -347,6 +347,8 @@ test_autostart (void)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "\nExec=bbb-vereine --background\n"));
+  /* After uninstalling, the entry the user keeps must not start anything. */
+  g_assert_nonnull (strstr (contents, "\nTryExec=bbb-vereine\n"));
   g_assert_nonnull (strstr (contents, "\nX-GNOME-Autostart-enabled=true\n"));
 }
 

@@ -88,7 +88,7 @@ static const GOptionEntry main_entries[] = {
   { "checksum", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Checksum algorithm for --add-server: sha1, sha256, sha384 or sha512 (default: detect)"), N_("ALGORITHM") },
   { "check-server", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Test the connection to the named (or the default) server"), N_("[=NAME]") },
+    N_("Test the connection to the default server, or with =NAME to the named one"), NULL },
   { "list-meetings", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the planned meetings of the next 30 days"), NULL },
   { "join", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -1132,6 +1132,21 @@ bv_application_init (BvApplication *self)
   self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  /* What --help prints around the options; man/bbb-vereine.1.scd says the same at length. */
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan your club’s BigBlueButton meetings, invite members "
+                                              "personally and join with one click. Without options the "
+                                              "window opens; an option that does a job does it without "
+                                              "a window and exits."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Examples:\n"
+                                                  "  bbb-vereine --add-server=https://bbb.example.org/bigbluebutton/ --server-name=Verein < secret.txt\n"
+                                                  "  bbb-vereine --check-server\n"
+                                                  "  bbb-vereine --import=Vorstand.ics\n"
+                                                  "  bbb-vereine --list-meetings\n"
+                                                  "  bbb-vereine --join=next\n"
+                                                  "\n"
+                                                  "The manual page bbb-vereine(1) describes every option and its exit status."));
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -44,6 +44,9 @@ write_autostart_file (gboolean wanted)
                               "Name=BBB für Vereine\n"
                               "Comment=%s\n"
                               "Icon=" APP_ID "\n"
+                              /* Once the app is uninstalled (apt purge leaves the
+                               * user's files alone), the session skips the entry. */
+                              "TryExec=bbb-vereine\n"
                               "Exec=bbb-vereine --background\n"
                               "Terminal=false\n"
                               "NoDisplay=true\n"
