@@ -25,6 +25,7 @@
 #include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
 #include "bv-member-chooser.h"
+#include "bv-practice-warning.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -79,6 +80,17 @@ static BvDatabase *
 get_database (BvInviteWindow *self)
 {
   return bv_context_get_database (self->manager);
+}
+
+/* Whether @action_name may hand out this meeting's links now: not before
+ * the user has seen that practice-server links work nowhere else. */
+static gboolean
+may_hand_out (BvInviteWindow *self,
+              const char     *action_name,
+              GVariant       *parameter)
+{
+  return bv_practice_warning_check (GTK_WIDGET (self), self->manager, self->settings, self->meeting,
+                                    action_name, parameter);
 }
 
 static void
@@ -240,6 +252,15 @@ open_client (BvInviteWindow *self)
 }
 
 static void
+server_moved_cb (BvInviteWindow *self)
+{
+  if (self->server && g_strcmp0 (bv_server_get_id (self->server), bv_meeting_get_server_id (self->meeting)) == 0)
+    return;
+  g_clear_object (&self->client);
+  open_client (self);
+}
+
+static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -361,6 +382,20 @@ invite_group (BvInviteWindow *self,
   members_added (self, added, error, bv_group_get_name (group));
 }
 
+static void
+invite_all_members (BvInviteWindow *self)
+{
+  GListModel *all = bv_database_get_members (get_database (self));
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint added;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    g_ptr_array_add (members, g_list_model_get_item (all, i));
+  added = invite_members (self, members, &error);
+  members_added (self, added, error, NULL);
+}
+
 static gboolean
 invite_guest (BvInviteWindow *self,
               const char     *name,
@@ -428,7 +463,11 @@ group_dialog_response_cb (BvInviteGroupDialog *dialog,
 {
   const char *group_id = bv_invite_group_dialog_get_group_id (dialog);
 
-  if (g_str_equal (response, "invite") && group_id)
+  if (!g_str_equal (response, "invite"))
+    return;
+  if (bv_invite_group_dialog_get_all_members (dialog))
+    invite_all_members (self);
+  else if (group_id)
     invite_group (self, group_id);
 }
 
@@ -441,16 +480,10 @@ add_group_action (GtkWidget  *widget,
   g_autoptr(GHashTable) invited = NULL;
   BvInviteGroupDialog *dialog;
 
-  if (g_list_model_get_n_items (bv_database_get_groups (get_database (self))) == 0)
-    {
-      show_error (self, _("No Groups Yet"),
-                  _("Groups such as the board are made on the Members page: open a member and "
-                    "add them to a new group there."));
-      return;
-    }
-
+  /* Without groups the dialog still offers all members. */
   invited = invited_member_ids (self);
-  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited);
+  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited,
+                                       bv_meeting_get_kind (self->meeting));
   g_signal_connect_object (dialog, "response", G_CALLBACK (group_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -559,6 +592,8 @@ copy_link_action (GtkWidget  *widget,
   BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
   g_autofree char *link = NULL;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
 
@@ -630,6 +665,8 @@ copy_text_action (GtkWidget  *widget,
   g_autofree char *link = NULL;
   g_autofree char *text = NULL;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
 
@@ -652,6 +689,8 @@ send_mail_action (GtkWidget  *widget,
   g_autofree char *uri = NULL;
   const char *email;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
   email = bv_participant_get_email (participant);
@@ -673,6 +712,8 @@ copy_guest_link_action (GtkWidget  *widget,
   g_autofree char *link = NULL;
   const char *policy;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!self->client || self->renewing)
     return;
 
@@ -748,6 +789,8 @@ export_merge_action (GtkWidget  *widget,
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   bv_invite_exports_choose_merge_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
                                        export_merge_to);
 }
@@ -757,6 +800,8 @@ export_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   bv_invite_exports_choose_calendar_folder (GTK_WINDOW (widget), export_calendar_to);
 }
 
@@ -767,6 +812,8 @@ export_merge_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   export_merge_to (GTK_WINDOW (widget), file);
 }
 
@@ -777,6 +824,8 @@ export_calendar_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   export_calendar_to (GTK_WINDOW (widget), folder);
 }
 
@@ -966,6 +1015,10 @@ bv_invite_window_new (GtkWindow       *parent,
 
     adw_window_title_set_subtitle (self->window_title, when ? when : "");
   }
+
+  /* Moved to another server (from the practice warning): links lead there. */
+  g_signal_connect_object (self->meeting, "notify::server-id", G_CALLBACK (server_moved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   rebuild (self);
   open_client (self);
