@@ -285,7 +285,7 @@ role_chosen_cb (BvInvitationRow   *row,
                                          role, &error))
     {
       bv_invitation_row_show_role (row, bv_participant_get_role (participant));
-      toast (self, bv_ui_toast_new (error->message));
+      show_error (self, _("The Role Was Not Changed"), error->message);
       return;
     }
 
@@ -722,19 +722,23 @@ copy_guest_link_action (GtkWidget  *widget,
    * (guestPolicy); say it, so that nobody is surprised in either way. */
   if (g_strcmp0 (policy, "ALWAYS_DENY") == 0)
     {
-      toast (self, bv_ui_toast_new (_("This meeting lets in only invited people, so a guest link "
-                                      "would not work. Choose another waiting room in the meeting’s "
-                                      "settings first.")));
+      show_error (self, _("No Guest Link for This Meeting"),
+                  _("This meeting lets in only invited people, so a guest link would not work. "
+                    "Choose another waiting room in the meeting’s settings first."));
       return;
     }
 
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
+  /* What happens to guests is worth reading in full: a dialog, not a toast. */
   if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
-    toast (self, bv_ui_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
+    show_error (self, _("Guest Link Copied"),
+                _("Paste it into your message. Guests wait until someone who leads the meeting "
+                  "lets them in."));
   else
-    toast (self, bv_ui_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
-                                    "choose “Moderators let people in” in the meeting’s settings.")));
+    show_error (self, _("Guest Link Copied"),
+                _("Paste it into your message. Guests come straight in; to let them wait, choose "
+                  "“Leaders let people in” as the meeting’s waiting room."));
 }
 
 /* exports, written in a thread */
@@ -863,8 +867,8 @@ renewed_cb (GObject      *object,
 
   self->removed_count = 0;
   gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
-  toast (self, bv_ui_toast_new (_("New links made. The old ones no longer work; send everyone their "
-                                  "new invitation.")));
+  show_error (self, _("New Links Made"),
+              _("The old links no longer work. Send everyone their new invitation."));
 }
 
 static void

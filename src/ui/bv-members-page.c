@@ -393,7 +393,7 @@ undo_delete_cb (AdwToast      *toast,
     return;
 
   if (!bv_database_restore_member (self->database, deleted->member, deleted->participations, &error))
-    show_toast (self, bv_ui_toast_new (error->message));
+    bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Restored"), error->message);
 }
 
 static void
@@ -417,7 +417,7 @@ delete_action (GtkWidget  *widget,
   if (!bv_database_delete_member (self->database, bv_member_get_id (member), &error))
     {
       deleted_free (deleted);
-      show_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Deleted"), error->message);
       return;
     }
 

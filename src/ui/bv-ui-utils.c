@@ -269,6 +269,19 @@ bv_ui_show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+bv_ui_show_notice (GtkWidget  *widget,
+                   const char *heading,
+                   const char *body)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  bv_ui_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+}
+
 gboolean
 bv_ui_widget_is_on_screen (GtkWidget *widget)
 {

@@ -669,7 +669,7 @@ undo_cancel_cb (AdwToast       *toast,
     return;
 
   if (!bv_database_clear_exception (database, meeting_id, recurrence_id, &error))
-    g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
+    bv_ui_show_notice (GTK_WIDGET (self), _("The Date Was Not Restored"), error->message);
   rebuild (self);
 }
 
@@ -694,7 +694,7 @@ cancel_date_action (GtkWidget  *widget,
 
   if (!bv_database_set_exception (database, meeting_id, recurrence_id, TRUE, NULL, 0, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Date Was Not Called Off"), error->message);
       return;
     }
   rebuild (self);

@@ -194,7 +194,7 @@ undo_delete_cb (AdwToast *toast,
   g_ptr_array_add (exceptions, deleted->exceptions);
   if (!bv_database_save_meetings (database, meetings, exceptions, &error))
     {
-      bv_window_add_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Meeting Was Not Restored"), error->message);
       return;
     }
   if (self->upcoming_page)
@@ -221,7 +221,7 @@ delete_requested_cb (BvMeetingEditor *editor,
   if (!bv_database_delete_meeting (database, bv_meeting_get_id (meeting), &error))
     {
       deleted_free (deleted);
-      bv_window_add_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Meeting Was Not Deleted"), error->message);
       return;
     }
 
