@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-email-text.h"
 #include "bv-member-dialog.h"
 #include "bv-ui-utils.h"
 
@@ -19,6 +20,7 @@ struct _BvMemberDialog
   AdwWindowTitle   *window_title;
   GtkRevealer      *error_revealer;
   GtkLabel         *error_label;
+  GtkLabel         *hint_label;
   AdwEntryRow      *name_row;
   AdwEntryRow      *email_row;
   AdwEntryRow      *phone_row;
@@ -59,12 +61,21 @@ validate (BvMemberDialog *self)
 {
   g_autofree char *name = stripped_text (self->name_row);
   g_autofree char *email = stripped_text (self->email_row);
-  gboolean email_ok = !*email || bv_member_email_is_valid (email);
+  g_autofree char *email_problem = bv_email_text_problem (email);
+  gboolean email_ok = email_problem == NULL;
 
   if (email_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+
+  /* Why Save is grey, in words. */
+  if (email_problem)
+    bv_ui_show_message (self->hint_label, email_problem, "error");
+  else if (!*name)
+    bv_ui_show_message (self->hint_label, _("Enter a name to save the member."), "dim-label");
+  else
+    bv_ui_show_message (self->hint_label, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.save", *name && email_ok);
 }
@@ -213,6 +224,7 @@ bv_member_dialog_class_init (BvMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, hint_label);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, phone_row);

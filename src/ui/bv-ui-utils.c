@@ -203,6 +203,7 @@ bv_ui_show_message (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   if (css_class)
     gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
 }
