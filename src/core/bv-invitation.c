@@ -362,7 +362,7 @@ bv_invitation_render (const char                *template_text,
   privacy = privacy_notice (context);
   dial_in = dial_in_sentence (context);
   if (bv_meeting_get_record (meeting))
-    recording = _("Recording: this meeting may be recorded. The moderators say so before the "
+    recording = _("Recording: this meeting may be recorded. Those who lead it say so before the "
                   "recording starts; if you do not want to be recorded, leave your camera and "
                   "microphone off.");
 
@@ -547,10 +547,10 @@ role_label (BvParticipantRole role)
   switch (role)
     {
     case BV_PARTICIPANT_ROLE_MODERATOR:
-      return C_("role in the mail-merge file", "Moderator");
+      return C_("role in the mail-merge file", "Leads");
     case BV_PARTICIPANT_ROLE_PARTICIPANT:
     default:
-      return C_("role in the mail-merge file", "Participant");
+      return C_("role in the mail-merge file", "Takes part");
     }
 }
 

@@ -72,7 +72,7 @@ update_summary (BvInviteWindow *self)
       moderators++;
 
   /* Translators: how many people are invited and how many of them moderate. */
-  summary = g_strdup_printf (_("Invited: %u · Moderators: %u"), self->participants->len, moderators);
+  summary = g_strdup_printf (_("Invited: %u · Leading the meeting: %u"), self->participants->len, moderators);
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -296,7 +296,7 @@ role_chosen_cb (BvInvitationRow   *row,
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
-                                       ? _("“%s” moderates now: send the invitation again")
+                                       ? _("“%s” leads the meeting now: send the invitation again")
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
                                        bv_participant_get_name (participant)));
