@@ -129,8 +129,8 @@ bv_practice_warning_check (GtkWidget  *widget,
     adw_message_dialog_set_body (dialog,
                                  _("Its links start with http://127.0.0.1 and work only on this "
                                    "computer: nobody you send them to can join. Add your club’s "
-                                   "conference server in the main menu under Preferences → Servers, "
-                                   "then choose it as the meeting’s server."));
+                                   "conference server in the main menu under Preferences → Conference "
+                                   "Servers, then choose it as the meeting’s server."));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   if (move_label)
     adw_message_dialog_add_response (dialog, "move", move_label);
