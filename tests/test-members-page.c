@@ -209,7 +209,7 @@ test_add_search_delete_undo (void)
   g_assert_cmpuint (shown_rows (page), ==, 1);
   g_assert_null (bv_database_find_member_by_email (db, "anna@example.org"));
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Anna Becker” deleted");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Anna Becker” deleted from the list");
   g_signal_emit_by_name (toast, "button-clicked");
   g_assert_cmpuint (shown_rows (page), ==, 2);
   g_clear_object (&anna);
