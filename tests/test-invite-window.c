@@ -451,7 +451,17 @@ test_invite_and_send (void)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Gustav Gast");
   gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "invite"));
-  gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@example.org");
+  /* Why "Invite" is grey, in a sentence under the fields. */
+  {
+    GtkWidget *hint = gtk_widget_get_next_sibling (gtk_widget_get_parent (name_row));
+
+    g_assert_true (GTK_IS_LABEL (hint));
+    g_assert_true (gtk_widget_get_visible (hint));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                     "The part after the @ is incomplete. It needs a dot, as “example.org” in anna@example.org.");
+    gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@example.org");
+    g_assert_false (gtk_widget_get_visible (hint));
+  }
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
   adw_message_dialog_response (dialog, "invite");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -867,6 +877,30 @@ test_members_chooser (void)
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant");
+
+  /* "Select All" checks everyone offered, and then offers the opposite. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-members", NULL);
+  chooser = find_chooser (window);
+  invite = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                      "invite_button"));
+  {
+    GtkButton *all = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                                "select_all_button"));
+
+    g_assert_cmpstr (gtk_button_get_label (all), ==, "Select _All");
+    g_signal_emit_by_name (all, "clicked");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (invite)), ==, "_Invite 2 Members");
+    g_assert_cmpstr (gtk_button_get_label (all), ==, "Select _None");
+    g_signal_emit_by_name (all, "clicked");
+    g_assert_false (gtk_widget_get_sensitive (invite));
+    g_signal_emit_by_name (all, "clicked");
+  }
+  g_signal_emit_by_name (invite, "clicked");
+  bv_test_wait_until (chooser_closed, window);
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant, "
+                              "Lena Schmidt=participant, Max Mustermann=participant");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -121,14 +121,22 @@ add_through_dialog (BvMembersPage *page,
   g_assert_true (find_dialog () == dialog);
   /* Not refused by the store: the disabled action never tried. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
+  /* Save is grey, and the dialog says why. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))), ==,
+                   "Enter a name to save the member.");
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "name_row")), name);
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "not-an-address");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "error"));
+  /* Red alone says nothing: a sentence says what is wrong. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))), ==,
+                   "An e-mail address needs an @, as in anna@example.org.");
   gtk_widget_activate_action (w, "member.save", NULL);
   g_assert_true (find_dialog () == dialog);
   /* Not refused by the store: the disabled action never tried. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), email);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))));
   g_assert_true (gtk_widget_activate_action (w, "member.save", NULL));
   bv_test_wait_until (dialog_gone, NULL);
 }

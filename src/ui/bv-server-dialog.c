@@ -28,6 +28,7 @@ struct _BvServerDialog
   AdwEntryRow     *url_row;
   AdwEntryRow     *secret_row;
   AdwComboRow     *checksum_row;
+  AdwExpanderRow  *advanced_row;
   GtkLabel        *status_label;
   GtkLabel        *secret_hint;
   GtkWidget       *remove_group;
@@ -600,6 +601,7 @@ bv_server_dialog_class_init (BvServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, secret_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, checksum_row);
+  gtk_widget_class_bind_template_child (widget_class, BvServerDialog, advanced_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, secret_hint);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, remove_group);
