@@ -347,12 +347,12 @@ def plan_meeting(app, urls_path, data_home):
         return
     click(new)
     expect(app, "Neues Treffen", {pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW}, "editor window")
-    for name in ("Art", "Titel", "Server", "Datum", "Uhrzeit", "Wiederholung", "Begrüßungstext",
+    for name in ("Art", "Titel (Pflichtfeld)", "Server", "Datum", "Uhrzeit", "Wiederholung", "Begrüßungstext",
                  "Warteraum", "Folien hinzufügen …", "Abbrechen", "Speichern"):
         expect(app, name, what="editor control")
     check_all_named(app, "meeting editor")
 
-    title_entry = expect(app, "Titel", {pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT}, "title entry")
+    title_entry = expect(app, "Titel (Pflichtfeld)", {pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT}, "title entry")
     if title_entry is None:
         return
     type_into(title_entry, title)
@@ -520,6 +520,9 @@ def invite_group(app, title, data_home):
     while time.time() < deadline and not copy.getState().contains(pyatspi.STATE_SENSITIVE):
         time.sleep(0.2)
     click(copy)
+    # The meeting is on the practice server: its links work on this
+    # computer only, so the app warns before the link is copied.
+    confirm_practice_warning(app, window)
     text = ""
     deadline = time.time() + TIMEOUT
     while time.time() < deadline and "/join?" not in text:
@@ -544,6 +547,29 @@ def invite_group(app, title, data_home):
     close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
     if close is not None:
         click(close)
+
+
+def confirm_practice_warning(app, window):
+    """The warning before a practice-server link leaves the window; goes on
+    with “Trotzdem fortfahren”."""
+    heading = "Dieses Treffen liegt auf dem Übungsserver"
+    dialog = find_frame(app, heading)
+    if dialog is None:
+        fail(f"no warning “{heading}” before copying a practice-server link")
+        return
+    ok(f"found warning “{heading}”")
+    shot("practice-warning")
+    go_on = find_in(dialog, "Trotzdem fortfahren", pyatspi.ROLE_PUSH_BUTTON)
+    if go_on is None:
+        fail("button “Trotzdem fortfahren” not found in the practice-server warning")
+        for node in walk(dialog):
+            try:
+                print("  #", repr(node.name), node.getRoleName(),
+                      node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width, flush=True)
+            except Exception as e:
+                print("  # ?", e)
+        return
+    click(go_on)
 
 
 def manage_groups(app):
@@ -703,7 +729,7 @@ def main():
 
         if connect is not None:
             click(connect)
-            for name in ("Name", "Adresse", "Geheimer Schlüssel", "Prüfsummenverfahren",
+            for name in ("Name", "Adresse", "Geheimer Schlüssel", "Erweitert",
                          "Verbindung testen", "Abbrechen", "Speichern"):
                 expect(app, name, what="server form control")
             check_all_named(app, "server form")

@@ -45,19 +45,12 @@ move_meeting (Warning *warning)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *old_server = g_strdup (bv_meeting_get_server_id (warning->meeting));
-  GtkRoot *root = gtk_widget_get_root (warning->widget);
 
   bv_meeting_set_server_id (warning->meeting, bv_server_get_id (warning->real_server));
   if (!bv_database_save_meeting (bv_context_get_database (warning->context), warning->meeting, &error))
     {
-      AdwMessageDialog *dialog;
-
       bv_meeting_set_server_id (warning->meeting, old_server);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("The Meeting Was Not Moved"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      bv_ui_show_notice (warning->widget, _("The Meeting Was Not Moved"), error->message);
     }
 }
 
@@ -146,6 +139,7 @@ bv_practice_warning_check (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), warning,
                          (GClosureNotify) (void (*) (void)) warning_free, 0);
+  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
 }
