@@ -403,7 +403,8 @@ new_row (BvUpcomingPage      *self,
       gtk_box_append (GTK_BOX (box), more);
     }
 
-  invite = gtk_button_new_from_icon_name ("system-users-symbolic");
+  /* In words: the way to the invitations must not hide behind an icon. */
+  invite = gtk_button_new_with_label (_("Invite"));
   gtk_widget_add_css_class (invite, "flat");
   {
     /* Translators: %s is the title of a meeting. */
