@@ -733,6 +733,7 @@ def main():
                          "Verbindung testen", "Abbrechen", "Speichern"):
                 expect(app, name, what="server form control")
             check_all_named(app, "server form")
+            shot("server-form")
             cancel = find(app, "Abbrechen", {pyatspi.ROLE_PUSH_BUTTON})
             if cancel is not None:
                 click(cancel)
