@@ -337,8 +337,13 @@ imported_cb (GObject      *object,
       return;
     }
 
+  /* A sentence that explains stays until it is read; a toast would cut it. */
   if (counts.added + counts.updated == 0)
-    text = g_strdup (_("The calendar file had no meetings with a time of day, so nothing was imported."));
+    {
+      bv_ui_show_notice (GTK_WIDGET (self), _("Nothing Was Imported"),
+                         _("The calendar file had no meetings with a time of day, so nothing was imported."));
+      return;
+    }
   else if (counts.updated == 0)
     text = g_strdup_printf (ngettext ("%u meeting imported", "%u meetings imported", counts.added),
                             counts.added);
