@@ -350,12 +350,12 @@ def plan_meeting(app, urls_path, data_home):
         return
     click(new)
     expect(app, "Neues Treffen", {pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW}, "editor window")
-    for name in ("Art", "Titel", "Server", "Datum", "Uhrzeit", "Wiederholung", "Begrüßungstext",
+    for name in ("Art", "Titel (Pflichtfeld)", "Server", "Datum", "Uhrzeit", "Wiederholung", "Begrüßungstext",
                  "Warteraum", "Folien hinzufügen …", "Abbrechen", "Speichern"):
         expect(app, name, what="editor control")
     check_all_named(app, "meeting editor")
 
-    title_entry = expect(app, "Titel", {pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT}, "title entry")
+    title_entry = expect(app, "Titel (Pflichtfeld)", {pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT}, "title entry")
     if title_entry is None:
         return
     type_into(title_entry, title)
@@ -537,6 +537,9 @@ def invite_group(app, title, data_home):
     while time.time() < deadline and not copy.getState().contains(pyatspi.STATE_SENSITIVE):
         time.sleep(0.2)
     click(copy)
+    # The meeting is on the practice server: its links work on this
+    # computer only, so the app warns before the link is copied.
+    confirm_practice_warning(app, window)
     text = ""
     deadline = time.time() + TIMEOUT
     while time.time() < deadline and "/join?" not in text:
@@ -674,9 +677,17 @@ def send_by_mail(app, title, outdir):
     expect(window, "Erika Musterfrau", None, "invited board member")
     expect(window, "Max Müller", None, "invited board member")
 
-    dialog = open_window(app, window, "Einladungen senden …", "Einladungen senden")
-    if dialog is None:
+    button = expect(window, "Einladungen senden …", {pyatspi.ROLE_PUSH_BUTTON}, "header button")
+    if button is None:
         return
+    click(button)
+    # A new window for a practice-server meeting: the warning comes first.
+    confirm_practice_warning(app, window)
+    dialog = find_frame(app, "Einladungen senden")
+    if dialog is None:
+        fail("no window “Einladungen senden”")
+        return
+    ok("found window “Einladungen senden”")
     summary = find_prefix(dialog, "2 Einladungen an 2 Personen")
     if summary is None:
         fail("the send dialog does not start with the summary “2 Einladungen an 2 Personen”")
@@ -723,6 +734,27 @@ def send_by_mail(app, title, outdir):
     close = find_in(window, "Schließen", pyatspi.ROLE_PUSH_BUTTON, timeout=5)
     if close is not None:
         click(close)
+def confirm_practice_warning(app, window):
+    """The warning before a practice-server link leaves the window; goes on
+    with “Trotzdem fortfahren”."""
+    heading = "Dieses Treffen liegt auf dem Übungsserver"
+    dialog = find_frame(app, heading)
+    if dialog is None:
+        fail(f"no warning “{heading}” before copying a practice-server link")
+        return
+    ok(f"found warning “{heading}”")
+    shot("practice-warning")
+    go_on = find_in(dialog, "Trotzdem fortfahren", pyatspi.ROLE_PUSH_BUTTON)
+    if go_on is None:
+        fail("button “Trotzdem fortfahren” not found in the practice-server warning")
+        for node in walk(dialog):
+            try:
+                print("  #", repr(node.name), node.getRoleName(),
+                      node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width, flush=True)
+            except Exception as e:
+                print("  # ?", e)
+        return
+    click(go_on)
 
 
 def manage_groups(app):
@@ -890,10 +922,11 @@ def main():
 
         if connect is not None:
             click(connect)
-            for name in ("Name", "Adresse", "Geheimer Schlüssel", "Prüfsummenverfahren",
+            for name in ("Name", "Adresse", "Geheimer Schlüssel", "Erweitert",
                          "Verbindung testen", "Abbrechen", "Speichern"):
                 expect(app, name, what="server form control")
             check_all_named(app, "server form")
+            shot("server-form")
             cancel = find(app, "Abbrechen", {pyatspi.ROLE_PUSH_BUTTON})
             if cancel is not None:
                 click(cancel)

@@ -331,7 +331,7 @@ rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), deli
 assert rows[0] == ["Name", "E-mail", "Role", "Link", "Date", "Title", "Subject", "Text"], rows[0]
 assert len(rows) == 3, rows
 jupp = [r for r in rows[1:] if r[0] == 'Müller; "Jupp"'][0]
-assert jupp[1] == "jupp@example.org" and jupp[2] == "Moderator" and jupp[5] == "Vorstandssitzung Jürgen", jupp
+assert jupp[1] == "jupp@example.org" and jupp[2] == "Leads" and jupp[5] == "Vorstandssitzung Jürgen", jupp
 for row in rows[1:]:
     url = urllib.parse.urlsplit(row[3])
     query, checksum = url.query.rsplit("&checksum=", 1)
@@ -339,7 +339,7 @@ for row in rows[1:]:
     params = dict(urllib.parse.parse_qsl(query))
     assert set(params) == {"fullName", "meetingID", "role", "userID"}, params
     assert params["fullName"] == row[0] and params["userID"].startswith("bv-"), params
-    assert params["role"] == ("MODERATOR" if row[2] == "Moderator" else "VIEWER"), params
+    assert params["role"] == ("MODERATOR" if row[2] == "Leads" else "VIEWER"), params
     # the text greets by the last name (or the whole name of a guest)
     assert row[3] in row[7] and row[0].split()[-1] in row[7], row[7]
 PY

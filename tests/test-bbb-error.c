@@ -234,10 +234,12 @@ test_new (void)
 static void
 test_examples (void)
 {
-  /* The sentences the product description promises, word for word. */
+  /* The sentences the product description promises, word for word; where
+   * to check the address says how to get there (issue 19: not "in the
+   * server settings", which the server form itself is). */
   g_assert_cmpstr (bv_bbb_error_get_advice (BV_BBB_ERROR_HOST_NOT_FOUND), ==,
-                   "The server’s address could not be found. Check the address in the server "
-                   "settings and your internet connection.");
+                   "The server’s address could not be found. Check the address in the main menu "
+                   "under Preferences → Conference Servers, and your internet connection.");
   g_assert_cmpstr (bv_bbb_error_get_advice (BV_BBB_ERROR_NOT_BBB), ==,
                    "The address does not lead to a BigBlueButton server. Check the address; it "
                    "usually ends in /bigbluebutton/.");

@@ -207,6 +207,62 @@ test_invite_members (void)
   bv_test_remove_tree (dir);
 }
 
+/* "Invite a Group" starts on the group the kind suggests: one careless
+ * click must not invite the whole club to a board meeting. */
+static void
+test_suggest_group (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bv-default-roles-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) database = bv_database_open (path, &error);
+  GListModel *groups;
+  g_autofree char *members = NULL;
+  g_autofree char *board = NULL;
+  g_autofree char *leaders = NULL;
+  guint members_at = G_MAXUINT - 1, board_at = G_MAXUINT - 1, leaders_at = G_MAXUINT - 1;
+
+  g_assert_no_error (error);
+  groups = bv_database_get_groups (database);
+
+  /* No groups at all: everyone. */
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_BOARD, groups), ==,
+                    BV_DEFAULT_ROLES_ALL_MEMBERS);
+
+  members = save_group (database, "Mitglieder");
+  /* Only a big group: it is all there is, but an assembly still invites everyone. */
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_BOARD, groups), ==, 0);
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_ASSEMBLY, groups), ==,
+                    BV_DEFAULT_ROLES_ALL_MEMBERS);
+
+  board = save_group (database, "Vorstand");
+  leaders = save_group (database, "Übungsleiter");
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
+
+      if (g_str_equal (bv_group_get_id (group), members))
+        members_at = i;
+      else if (g_str_equal (bv_group_get_id (group), board))
+        board_at = i;
+      else if (g_str_equal (bv_group_get_id (group), leaders))
+        leaders_at = i;
+    }
+  g_assert_cmpuint (members_at, <, 3);
+  g_assert_cmpuint (board_at, <, 3);
+  g_assert_cmpuint (leaders_at, <, 3);
+
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_BOARD, groups), ==, board_at);
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_COURSE, groups), ==, leaders_at);
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_WORKSHOP, groups), ==, leaders_at);
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_GROUP, groups), ==, leaders_at);
+  g_assert_cmpuint (bv_default_roles_suggest_group (BV_MEETING_KIND_ASSEMBLY, groups), ==,
+                    BV_DEFAULT_ROLES_ALL_MEMBERS);
+
+  g_clear_object (&database);
+  bv_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/core/default-roles/for-groups", test_for_groups);
   g_test_add_func ("/core/default-roles/for-member", test_for_member);
   g_test_add_func ("/core/default-roles/invite-members", test_invite_members);
+  g_test_add_func ("/core/default-roles/suggest-group", test_suggest_group);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <libical/ical.h>
 #include <libsoup/soup.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bv-bbb-error.h"
@@ -591,7 +592,7 @@ test_render (void)
   g_test_message ("%s", text);
   g_assert_null (strstr (bare, "telephone"));
   g_assert_null (strstr (bare, "\n\n\n"));
-  g_assert_nonnull (strstr (bare, "Your personal link: L\n\nThe link"));
+  g_assert_nonnull (strstr (bare, "Your personal access (please do not pass it on):\nL\n\nThe link"));
   /* The privacy notice is always there, also without a contact. */
   g_assert_nonnull (strstr (bare, "Privacy:"));
 
@@ -604,8 +605,8 @@ test_render (void)
   custom = bv_invitation_render ("Liebe/r {name}\n{dial_in}\n\n{title} am {when}\n{unbekannt}\n{recording}\nEnde",
                                  meeting, "Ümit", "L", NULL);
   g_assert_true (g_str_has_prefix (custom, "Liebe/r Ümit\n\n" TITLE " am "));
-  g_assert_true (g_str_has_suffix (custom, "\n{unbekannt}\nRecording: this meeting may be recorded. The "
-                                   "moderators say so before the recording starts; if you do not want "
+  g_assert_true (g_str_has_suffix (custom, "\n{unbekannt}\nRecording: this meeting may be recorded. Those "
+                                   "who lead it say so before the recording starts; if you do not want "
                                    "to be recorded, leave your camera and microphone off.\nEnde"));
   bv_meeting_set_record (meeting, FALSE);
   g_clear_pointer (&custom, g_free);
@@ -765,9 +766,10 @@ test_describe_when (void)
 
   bv_meeting_set_rrule (meeting, "FREQ=WEEKLY;BYDAY=TU");
   weekly = bv_invitation_describe_when (meeting);
-  g_assert_cmpstr (weekly, ==, "every Tuesday, 19:30");
+  /* The series began before today: its next date follows. */
+  g_assert_true (g_str_has_prefix (weekly, "every Tuesday, 19:30, next on "));
   text = bv_invitation_render (NULL, meeting, "x", "L", NULL);
-  g_assert_nonnull (strstr (text, "When: every Tuesday, 19:30\n"));
+  g_assert_nonnull (strstr (text, "When: every Tuesday, 19:30, next on "));
 
   bv_meeting_set_rrule (meeting, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU");
   biweekly = bv_invitation_describe_when (meeting);
@@ -794,6 +796,58 @@ test_describe_when (void)
   g_assert_null (strstr (custom, "custom"));
   g_test_message ("biweekly: %s; monthly: %s; by day: %s; custom: %s",
                   biweekly, monthly, monthly_day, custom);
+}
+
+/* A series says when it starts ("every first Monday …, first on 2
+ * January 2090"), or when it next meets once it has begun; the link
+ * stands on a line of its own under its introduction. */
+static void
+test_series_first_date (void)
+{
+  g_autoptr(BvMeeting) meeting = new_meeting (NULL);
+  g_autofree char *when = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *next_text = NULL;
+  int year, month, day;
+  const char *at;
+
+  bv_meeting_set_start (meeting, "2090-01-02T19:30:00", "Europe/Berlin");
+  bv_meeting_set_rrule (meeting, "FREQ=MONTHLY;BYDAY=1MO");
+  when = bv_invitation_describe_when (meeting);
+  g_assert_cmpstr (when, ==, "every first Monday of the month, 19:30, first on 2 January 2090");
+
+  text = bv_invitation_render (NULL, meeting, "Anna", "https://bbb.example.org/join?x=1", NULL);
+  g_assert_nonnull (strstr (text, "When: every first Monday of the month, 19:30, first on 2 January 2090\n"));
+  g_assert_nonnull (strstr (text, "\nYour personal access (please do not pass it on):\n"
+                                  "https://bbb.example.org/join?x=1\n"));
+
+  /* Begun in 2020: the next Monday that is the first of its month, after now. */
+  bv_meeting_set_start (meeting, "2020-06-01T19:30:00", "Europe/Berlin");
+  past = bv_invitation_describe_when (meeting);
+  g_assert_true (g_str_has_prefix (past, "every first Monday of the month, 19:30, next on "));
+  at = past + strlen ("every first Monday of the month, 19:30, next on ");
+  next_text = g_strdup (at);
+  g_assert_cmpint (sscanf (next_text, "%d", &day), ==, 1);
+  g_assert_cmpint (day, >=, 1);
+  g_assert_cmpint (day, <=, 7);
+  year = atoi (strrchr (next_text, ' ') + 1);
+  month = 0;
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(GDateTime) probe = g_date_time_new_local (2000, m, 1, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (probe, "%B");
+
+      if (strstr (next_text, name))
+        month = m;
+    }
+  g_assert_cmpint (month, >, 0);
+  next = g_date_time_new_local (year, month, day, 19, 30, 0);
+  g_assert_cmpint (g_date_time_get_day_of_week (next), ==, 1);
+  g_assert_cmpint (g_date_time_compare (next, now), >, 0);
+  g_assert_cmpint (g_date_time_difference (next, now), <, (GTimeSpan) 40 * G_TIME_SPAN_DAY);
 }
 
 /* tests: mailto */
@@ -952,9 +1006,9 @@ test_merge_csv (void)
       else
         g_assert_cmpstr (row[0], ==, names[i]);
       g_assert_cmpstr (row[1], ==, email);
-      g_assert_cmpstr (row[2], ==, i == 0 ? "Moderator" : "Participant");
+      g_assert_cmpstr (row[2], ==, i == 0 ? "Leads" : "Takes part");
       g_assert_cmpstr (row[3], ==, g_ptr_array_index (links, i));
-      g_assert_cmpstr (row[4], ==, "every Tuesday, 19:30");
+      g_assert_true (g_str_has_prefix (row[4], "every Tuesday, 19:30, "));
       g_assert_cmpstr (row[5], ==, TITLE);
       g_assert_cmpstr (row[6], ==, "Invitation: " TITLE);
       g_assert_cmpstr (row[7], ==, text);
@@ -1149,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation/greeting", test_greeting);
   g_test_add_func ("/core/invitation/dial-in", test_dial_in);
   g_test_add_func ("/core/invitation/describe-when", test_describe_when);
+  g_test_add_func ("/core/invitation/series-first-date", test_series_first_date);
   g_test_add_func ("/core/invitation/mailto", test_mailto);
   g_test_add_func ("/core/invitation/merge-csv", test_merge_csv);
   g_test_add_func ("/core/invitation/ics", test_ics);

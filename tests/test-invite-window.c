@@ -462,20 +462,18 @@ test_invite_and_send (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* The board through the group dialog: at a general assembly, the board
-   * moderates. */
+   * moderates. The dialog starts on "All Members" for an assembly. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);
   dialog = wait_for_dialog (window, "Invite a Group");
   extra = adw_message_dialog_get_extra_child (dialog);
   drop_down = find_descendant (extra, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (drop_down);
   groups = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (groups), 0), ==, "All Members");
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
-
-      if (g_str_equal (bv_group_get_id (group), bv_group_get_id (board)))
-        board_position = i;
-    }
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (groups), i), "Vorstand"))
+      board_position = i;
   g_assert_cmpuint (board_position, !=, G_MAXUINT);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), board_position);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
@@ -527,7 +525,17 @@ test_invite_and_send (void)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Gustav Gast");
   gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "invite"));
-  gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@example.org");
+  /* Why "Invite" is grey, in a sentence under the fields. */
+  {
+    GtkWidget *hint = gtk_widget_get_next_sibling (gtk_widget_get_parent (name_row));
+
+    g_assert_true (GTK_IS_LABEL (hint));
+    g_assert_true (gtk_widget_get_visible (hint));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                     "The part after the @ is incomplete. It needs a dot, as “example.org” in anna@example.org.");
+    gtk_editable_set_text (GTK_EDITABLE (email_row), "gustav@example.org");
+    g_assert_false (gtk_widget_get_visible (hint));
+  }
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
   adw_message_dialog_response (dialog, "invite");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -992,7 +1000,166 @@ test_members_chooser (void)
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant");
 
+  /* "Select All" checks everyone offered, and then offers the opposite. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-members", NULL);
+  chooser = find_chooser (window);
+  invite = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                      "invite_button"));
+  {
+    GtkButton *all = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (chooser), BV_TYPE_MEMBER_CHOOSER,
+                                                                "select_all_button"));
+
+    g_assert_cmpstr (gtk_button_get_label (all), ==, "Select _All");
+    g_signal_emit_by_name (all, "clicked");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (invite)), ==, "_Invite 2 Members");
+    g_assert_cmpstr (gtk_button_get_label (all), ==, "Select _None");
+    g_signal_emit_by_name (all, "clicked");
+    g_assert_false (gtk_widget_get_sensitive (invite));
+    g_signal_emit_by_name (all, "clicked");
+  }
+  g_signal_emit_by_name (invite, "clicked");
+  bv_test_wait_until (chooser_closed, window);
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant, "
+                              "Lena Schmidt=participant, Max Mustermann=participant");
+
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Invitations of a meeting on the practice server carry 127.0.0.1 links:
+ * nothing is copied, mailed or exported before a warning, which offers to
+ * move the meeting to a real server. The board is preselected for a
+ * board meeting; "All Members" is one choice. */
+static void
+test_practice_warning (void)
+{
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autofree char *merge_path = g_build_filename (dir, "practice.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvContext) manager = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BvServer) practice_server = NULL;
+  g_autoptr(BvServer) club_server = NULL;
+  g_autoptr(BvGroup) board = NULL;
+  g_autoptr(BvGroup) everyone = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(BvMeeting) stored = NULL;
+  g_autoptr(BvParticipant) erika = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *clip = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *drop_down;
+  GListModel *choices;
+  BvInviteWindow *window;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  practice_server = add_server (db, "Übungsserver", TRUE);
+  manager = bv_context_new (db);
+  g_settings_set_string (settings, "practice-server", bv_server_get_id (practice_server));
+  everyone = add_group (db, "Mitglieder");
+  board = add_group (db, "Vorstand");
+  add_member (db, "Erika Musterfrau", "erika@example.org", board, everyone);
+  add_member (db, "Lena Schmidt", "lena@example.org", everyone, NULL);
+  add_member (db, "Max Müller", "max@example.org", everyone, NULL);
+  meeting = add_meeting (db, practice_server, BV_MEETING_KIND_BOARD, "Vorstandssitzung");
+
+  window = bv_invite_window_new (NULL, manager, settings, meeting);
+  gtk_window_present (GTK_WINDOW (window));
+  bv_test_wait_until (window_is_ready, window);
+
+  /* A board meeting: the dialog starts on the board, not on everyone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);
+  dialog = wait_for_dialog (window, "Invite a Group");
+  drop_down = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  choices = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices),
+                                               gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down))), ==,
+                   "Vorstand");
+  adw_message_dialog_response (dialog, "invite");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator");
+
+  /* "All Members" invites the rest in one choice. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);
+  dialog = wait_for_dialog (window, "Invite a Group");
+  drop_down = find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  adw_message_dialog_response (dialog, "invite");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&shown, g_free);
+  shown = describe_participants (db, meeting);
+  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Lena Schmidt=moderator, Max Müller=moderator");
+  erika = find_participant (db, meeting, "Erika Musterfrau");
+
+  /* Copying a link: a warning first, the clipboard untouched. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "untouched");
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  dialog = wait_for_dialog (window, "This Meeting Is on the Practice Server");
+  /* No real server yet: the text says how to add one, nothing to move to. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Preferences → Conference Servers"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "move"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  clip = read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (clip, ==, "untouched");
+
+  /* Exporting: the same warning, and no file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", merge_path);
+  dialog = wait_for_dialog (window, "This Meeting Is on the Practice Server");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bv_test_drain ();
+  g_assert_false (g_file_test (merge_path, G_FILE_TEST_EXISTS));
+
+  /* Going on anyway copies the link, and the window asks no more. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  dialog = wait_for_dialog (window, "This Meeting Is on the Practice Server");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&clip, g_free);
+  clip = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (clip, "http://127.0.0.1:"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-text", "s", bv_participant_get_id (erika));
+  g_clear_pointer (&clip, g_free);
+  clip = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (clip, "Hello Erika Musterfrau"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* With a real server the warning offers to move the meeting there. */
+  club_server = add_server (db, "Vereinsserver", TRUE);
+  window = bv_invite_window_new (NULL, manager, settings, meeting);
+  gtk_window_present (GTK_WINDOW (window));
+  bv_test_wait_until (window_is_ready, window);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "untouched");
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  dialog = wait_for_dialog (window, "This Meeting Is on the Practice Server");
+  g_assert_true (adw_message_dialog_has_response (dialog, "move"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "move"), ==, "_Move to “Vereinsserver”");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (bv_meeting_get_server_id (meeting), ==, bv_server_get_id (club_server));
+  stored = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
+  g_assert_cmpstr (bv_meeting_get_server_id (stored), ==, bv_server_get_id (club_server));
+  g_clear_pointer (&clip, g_free);
+  clip = read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (clip, ==, "untouched");
+
+  /* Moved: the links lead to the club's server, with no more warning. */
+  bv_test_wait_until (window_is_ready, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.copy-link", "s", bv_participant_get_id (erika));
+  g_clear_pointer (&clip, g_free);
+  clip = read_clipboard (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (clip, "http://127.0.0.1:"));
+  g_assert_nonnull (strstr (clip, "fullName=Erika"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-merge-to", "s", merge_path);
+  bv_test_wait_until (file_exists, merge_path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "practice-server");
 }
 
 int
@@ -1019,6 +1186,7 @@ main (int   argc,
   g_test_add_func ("/ui/invite-window/no-secret", test_no_secret);
   g_test_add_func ("/ui/invite-window/course", test_course);
   g_test_add_func ("/ui/invite-window/members-chooser", test_members_chooser);
+  g_test_add_func ("/ui/invite-window/practice-warning", test_practice_warning);
 
   status = g_test_run ();
 

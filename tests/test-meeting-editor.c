@@ -141,6 +141,11 @@ draft_rrule (gpointer editor)
   return bv_meeting_get_rrule (_bv_meeting_editor_get_draft (editor));
 }
 
+static const char * const lock_switch_names[] = {
+  "lock_webcam_switch", "lock_microphone_switch", "lock_private_chat_switch",
+  "lock_public_chat_switch", "lock_shared_notes_switch", "lock_user_list_switch",
+};
+
 static void
 test_new_meeting_defaults (void)
 {
@@ -170,15 +175,18 @@ test_new_meeting_defaults (void)
   g_assert_false (adw_expander_row_get_enable_expansion (child (editor, "recording_row")));
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "max_row")), ==, "No limit");
 
-  /* No title yet: Save waits, and says why, without shouting. */
-  g_assert_false (save_enabled (editor));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (editor, "save_button")), ==,
-                   "Enter a title for the meeting.");
+  /* The title is the kind's name until the user types one: Save is not
+   * grey for a field nobody asked her to fill. */
+  g_assert_cmpstr (text_of (editor, "title_row"), ==, "Board meeting");
+  g_assert_cmpstr (bv_meeting_get_title (draft), ==, "Board meeting");
+  g_assert_true (save_enabled (editor));
   g_assert_null (label_text (editor, "title_error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (child (editor, "title_row")), ==, "Title (required)");
 
   /* Switching the kind of a new meeting takes over its template. */
   select_in (editor, "kind_row", 2);
   g_assert_cmpint (bv_meeting_get_kind (draft), ==, BV_MEETING_KIND_COURSE);
+  g_assert_cmpstr (text_of (editor, "title_row"), ==, "Course or training");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (editor, "duration_spin")), ==, 90);
   g_clear_pointer (&label, g_free);
   label = repeat_label (editor);
@@ -205,10 +213,22 @@ test_new_meeting_defaults (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (editor, "duration_spin")), ==, 180);
   g_assert_null (draft_rrule (editor));
   g_assert_false (gtk_widget_get_visible (child (editor, "weekdays_row")));
-  g_assert_cmpstr (bv_meeting_get_title (draft), ==, "");
+  g_assert_cmpstr (bv_meeting_get_title (draft), ==, "General assembly");
+
+  /* An emptied title: Save waits and says why. */
+  type_into (editor, "title_row", "");
+  g_assert_false (save_enabled (editor));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (editor, "save_button")), ==,
+                   "Enter a title for the meeting.");
+  g_assert_cmpstr (label_text (editor, "title_error"), ==, "Enter a title for the meeting.");
+
+  /* A typed title stays when the kind changes. */
+  type_into (editor, "title_row", "Mitgliederversammlung");
+  select_in (editor, "kind_row", 0);
+  select_in (editor, "kind_row", 1);
+  g_assert_cmpstr (text_of (editor, "title_row"), ==, "Mitgliederversammlung");
 
   /* A new meeting in the past is a warning, not an error. */
-  type_into (editor, "title_row", "Mitgliederversammlung");
   type_into (editor, "date_row", "01.02.2020");
   g_assert_true (save_enabled (editor));
   g_assert_nonnull (label_text (editor, "date_error"));
@@ -484,12 +504,17 @@ test_monthly_rules (void)
                    "Every second Tuesday of the month, 19:30");
   options = adw_combo_row_get_model (child (editor, "repeat_row"));
   g_assert_cmpuint (g_list_model_get_n_items (options), ==, 5);
+  /* The choices say what they mean for this day. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 3), ==, "Monthly on day 12");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 4), ==, "Monthly on the second Tuesday");
 
   /* The fourth Tuesday is also the last one: both can be meant. */
   type_into (editor, "date_row", "26.01.2027");
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=4TU");
   options = adw_combo_row_get_model (child (editor, "repeat_row"));
   g_assert_cmpuint (g_list_model_get_n_items (options), ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 4), ==, "Monthly on the fourth Tuesday");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (options), 5), ==, "Monthly on the last Tuesday");
   select_in (editor, "repeat_row", 5);
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=-1TU");
   g_assert_cmpstr (adw_preferences_group_get_description (child (editor, "repeat_group")), ==,
@@ -498,7 +523,7 @@ test_monthly_rules (void)
   /* A fifth Tuesday is always the last. */
   type_into (editor, "date_row", "30.03.2027");
   label = repeat_label (editor);
-  g_assert_cmpstr (label, ==, "Monthly on the same weekday");
+  g_assert_cmpstr (label, ==, "Monthly on the last Tuesday");
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=-1TU");
 
   /* The day of the month follows the start. */
@@ -581,7 +606,7 @@ test_stored_rule_follows_date (void)
   BvMeetingEditor *editor = open_editor (monthly, NULL);
   g_autofree char *label = repeat_label (editor);
 
-  g_assert_cmpstr (label, ==, "Monthly on the same weekday");
+  g_assert_cmpstr (label, ==, "Monthly on the second Tuesday");
   type_into (editor, "time_row", "19:30");
   g_assert_cmpstr (draft_rrule (editor), ==, "FREQ=MONTHLY;BYDAY=2TU");
   type_into (editor, "date_row", "19.01.2027");
@@ -676,9 +701,13 @@ test_save_round_trip (void)
   }
   gtk_text_buffer_set_text (notice, "Wir zeichnen den Vortrag auf.", -1);
 
-  gtk_switch_set_active (child (editor, "lock_webcam_switch"), TRUE);
-  gtk_switch_set_active (child (editor, "lock_public_chat_switch"), TRUE);
-  gtk_switch_set_active (child (editor, "lock_user_list_switch"), TRUE);
+  /* The switches say what participants may use: on = allowed. A new
+   * meeting allows everything; switched off is what is locked. */
+  for (guint i = 0; i < G_N_ELEMENTS (lock_switch_names); i++)
+    g_assert_true (gtk_switch_get_active (child (editor, lock_switch_names[i])));
+  gtk_switch_set_active (child (editor, "lock_webcam_switch"), FALSE);
+  gtk_switch_set_active (child (editor, "lock_public_chat_switch"), FALSE);
+  gtk_switch_set_active (child (editor, "lock_user_list_switch"), FALSE);
   bv_test_drain ();
 
   _bv_meeting_editor_add_slide_files (editor, files);
@@ -725,8 +754,12 @@ test_save_round_trip (void)
   g_assert_cmpstr (text_of (editor, "time_row"), ==, "18:00");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (editor, "duration_spin")), ==, 105);
   g_assert_true (adw_expander_row_get_enable_expansion (child (editor, "recording_row")));
-  g_assert_true (gtk_switch_get_active (child (editor, "lock_public_chat_switch")));
-  g_assert_false (gtk_switch_get_active (child (editor, "lock_microphone_switch")));
+  g_assert_false (gtk_switch_get_active (child (editor, "lock_public_chat_switch")));
+  g_assert_false (gtk_switch_get_active (child (editor, "lock_webcam_switch")));
+  g_assert_false (gtk_switch_get_active (child (editor, "lock_user_list_switch")));
+  g_assert_true (gtk_switch_get_active (child (editor, "lock_microphone_switch")));
+  g_assert_true (gtk_switch_get_active (child (editor, "lock_private_chat_switch")));
+  g_assert_true (gtk_switch_get_active (child (editor, "lock_shared_notes_switch")));
   g_assert_true (save_enabled (editor));
   close_editor (editor);
 }
@@ -742,8 +775,9 @@ test_draft_and_cancel (void)
   g_object_add_weak_pointer (G_OBJECT (watch), (gpointer *) &watch);
   type_into (editor, "title_row", "Vorstand neu");
   gtk_spin_button_set_value (child (editor, "duration_spin"), 60);
-  gtk_switch_set_active (child (editor, "lock_microphone_switch"), TRUE);
+  gtk_switch_set_active (child (editor, "lock_microphone_switch"), FALSE);
   bv_test_drain ();
+  g_assert_cmpuint (bv_meeting_get_locks (_bv_meeting_editor_get_draft (editor)), ==, BV_MEETING_LOCK_MICROPHONE);
   g_assert_cmpstr (bv_meeting_get_title (stored), ==, "Vorstand");
   g_assert_cmpuint (bv_meeting_get_duration (stored), ==, 90);
   g_assert_cmpuint (bv_meeting_get_locks (stored), ==, 0);

@@ -121,6 +121,10 @@ add_through_dialog (BvMembersPage *page,
   g_assert_true (find_dialog () == dialog);
   /* Not refused by the store: the disabled action never tried. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
+  /* Save is grey, and the dialog says why. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))), ==,
+                   "Enter a name to save the member.");
   {
     g_autofree char *first_name = NULL;
     g_autofree char *last_name = NULL;
@@ -139,11 +143,15 @@ add_through_dialog (BvMembersPage *page,
   }
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "not-an-address");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), "error"));
+  /* Red alone says nothing: a sentence says what is wrong. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))), ==,
+                   "An e-mail address needs an @, as in anna@example.org.");
   gtk_widget_activate_action (w, "member.save", NULL);
   g_assert_true (find_dialog () == dialog);
   /* Not refused by the store: the disabled action never tried. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child (w, BV_TYPE_MEMBER_DIALOG, "error_revealer"))));
   gtk_editable_set_text (GTK_EDITABLE (child (w, BV_TYPE_MEMBER_DIALOG, "email_row")), email);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (w, BV_TYPE_MEMBER_DIALOG, "hint_label"))));
   g_assert_true (gtk_widget_activate_action (w, "member.save", NULL));
   bv_test_wait_until (dialog_gone, NULL);
 }
@@ -224,7 +232,7 @@ test_add_search_delete_undo (void)
   g_assert_cmpuint (shown_rows (page), ==, 1);
   g_assert_null (bv_database_find_member_by_email (db, "anna@example.org"));
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Anna Becker” deleted");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Anna Becker” deleted from the list");
   g_signal_emit_by_name (toast, "button-clicked");
   g_assert_cmpuint (shown_rows (page), ==, 2);
   g_clear_object (&anna);

@@ -50,7 +50,7 @@ test_first_recording (void)
   /* Podcast comes first in the answer, but the presentation plays. */
   g_assert_nonnull (format);
   g_assert_cmpstr (bv_bbb_recording_format_get_format_type (format), ==, "presentation");
-  g_assert_cmpstr (state, ==, "Published · Audio, Presentation");
+  g_assert_cmpstr (state, ==, "Published: anyone with the link can watch it · Audio, Presentation");
 }
 
 static void
@@ -62,7 +62,7 @@ test_states_and_formats (void)
   g_autofree char *deleted = bv_recording_text_state (recording, "deleted");
   g_autofree char *processing = bv_recording_text_state (recording, "processing");
 
-  g_assert_true (g_str_has_prefix (unpublished, "Not published · "));
+  g_assert_true (g_str_has_prefix (unpublished, "Not published: nobody can watch it · "));
   g_assert_true (g_str_has_prefix (deleted, "Deleted · "));
   g_assert_true (g_str_has_prefix (processing, "Being processed · "));
 

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "bv-repetition.h"
+#include "bv-repetition-text.h"
 
 #define BERLIN "Europe/Berlin"
 
@@ -228,6 +229,45 @@ test_custom (void)
   }
 }
 
+/* The choices say what they mean for the chosen day, never "the same
+ * weekday": what the secretary read cut off as "Monatlich am selben T…". */
+static void
+test_option_labels (void)
+{
+  GDate first_monday = day (4, 1, 2027);
+  GDate seventh = day (7, 1, 2027);
+  GDate fourth_thursday = day (28, 1, 2027);    /* also the last one */
+  GDate fifth_friday = day (29, 1, 2027);
+  GDate invalid;
+  struct {
+    BvRepetitionKind  kind;
+    GDate            *start;
+    const char       *label;
+  } cases[] = {
+    { BV_REPETITION_NONE, &first_monday, "Does not repeat" },
+    { BV_REPETITION_WEEKLY, &first_monday, "Weekly" },
+    { BV_REPETITION_BIWEEKLY, &first_monday, "Every two weeks" },
+    { BV_REPETITION_MONTHLY_DAY, &first_monday, "Monthly on day 4" },
+    { BV_REPETITION_MONTHLY_DAY, &seventh, "Monthly on day 7" },
+    { BV_REPETITION_MONTHLY_WEEKDAY, &first_monday, "Monthly on the first Monday" },
+    { BV_REPETITION_MONTHLY_WEEKDAY, &seventh, "Monthly on the first Thursday" },
+    { BV_REPETITION_MONTHLY_WEEKDAY, &fourth_thursday, "Monthly on the fourth Thursday" },
+    { BV_REPETITION_MONTHLY_LAST, &fourth_thursday, "Monthly on the last Thursday" },
+    /* a fifth weekday is taken as the last one, as the form builds it */
+    { BV_REPETITION_MONTHLY_WEEKDAY, &fifth_friday, "Monthly on the last Friday" },
+    { BV_REPETITION_MONTHLY_WEEKDAY, &invalid, "Monthly on the same weekday" },
+    { BV_REPETITION_MONTHLY_DAY, &invalid, "Monthly on the same day" },
+  };
+
+  g_date_clear (&invalid, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = bv_repetition_text_option_label (cases[i].kind, cases[i].start);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/core/repetition/can-be-last", test_can_be_last);
   g_test_add_func ("/core/repetition/read-other-spellings", test_read_other_spellings);
   g_test_add_func ("/core/repetition/custom", test_custom);
+  g_test_add_func ("/core/repetition/option-labels", test_option_labels);
 
   return g_test_run ();
 }

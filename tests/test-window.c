@@ -151,9 +151,18 @@ test_server_form_validates_and_saves (void)
   url_row = child (dialog, BV_TYPE_SERVER_DIALOG, "url_row");
   status = child (dialog, BV_TYPE_SERVER_DIALOG, "status_label");
 
-  /* An empty form cannot be saved but does not shout at the user either. */
+  /* An empty form cannot be saved but does not shout at the user either;
+   * it says why the buttons are grey. */
   g_assert_false (save_enabled (dialog));
   g_assert_false (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_cmpstr (gtk_label_get_text (status), ==,
+                   "Give the server a name that you will recognise, for example the name of your provider.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  /* The algorithm and the bbb-conf hint wait under "Advanced". */
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (child (dialog, BV_TYPE_SERVER_DIALOG, "checksum_row")),
+                                          ADW_TYPE_EXPANDER_ROW) ==
+                 GTK_WIDGET (child (dialog, BV_TYPE_SERVER_DIALOG, "advanced_row")));
+  g_assert_false (adw_expander_row_get_expanded (child (dialog, BV_TYPE_SERVER_DIALOG, "advanced_row")));
 
   type_into (child (dialog, BV_TYPE_SERVER_DIALOG, "name_row"), "Vereinsserver");
   type_into (url_row, "http://bbb.example.org/bigbluebutton/");
@@ -177,10 +186,16 @@ test_server_form_validates_and_saves (void)
   g_assert_true (save_enabled (dialog));
   g_assert_nonnull (strstr (gtk_label_get_text (status), bv_practice_server_get_api_url (practice)));
 
-  /* A wrong secret: the test says so, and saving is refused. */
+  /* A wrong secret: the test says so, and saving is refused. The message
+   * says what to do here, in the form, not "in the server settings". */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.test", NULL);
   bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status),
+                                   "The server does not accept the shared secret. Enter it again above"));
+  g_assert_null (strstr (gtk_label_get_text (status), "server settings"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (dialog, BV_TYPE_SERVER_DIALOG, "secret_row")),
+                                           "error"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
   bv_test_wait_until (status_settled, dialog);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));

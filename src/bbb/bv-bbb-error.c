@@ -92,8 +92,9 @@ bv_bbb_error_get_advice (BvBbbError code)
       return _("The address does not use a secure connection. Use the address that starts with "
                "https:// from your provider.");
     case BV_BBB_ERROR_CHECKSUM:
-      return _("The server does not accept the shared secret. Check the secret in the server "
-               "settings; if it is right, ask your provider which algorithm the server uses.");
+      return _("The server does not accept the shared secret. Check the secret in the main menu "
+               "under Preferences → Conference Servers; if it is right, ask your provider which "
+               "algorithm the server uses.");
     case BV_BBB_ERROR_MISSING_PARAMETER:
       return _("The server expected more information than the app sent. Try again; if it keeps "
                "happening, please report it to the makers of this app.");
@@ -153,11 +154,12 @@ bv_bbb_error_get_advice (BvBbbError code)
       return _("The server turned down the request. Try again later; if it keeps happening, "
                "ask your provider.");
     case BV_BBB_ERROR_HOST_NOT_FOUND:
-      return _("The server’s address could not be found. Check the address in the server "
-               "settings and your internet connection.");
+      return _("The server’s address could not be found. Check the address in the main menu "
+               "under Preferences → Conference Servers, and your internet connection.");
     case BV_BBB_ERROR_CONNECTION_REFUSED:
-      return _("The server refused the connection. Check the address in the server settings; "
-               "if it is right, ask your provider whether the server is running.");
+      return _("The server refused the connection. Check the address in the main menu under "
+               "Preferences → Conference Servers; if it is right, ask your provider whether the "
+               "server is running.");
     case BV_BBB_ERROR_TIMEOUT:
       return _("The server did not answer in time. Try again later; if it keeps happening, ask "
                "your provider whether the server is running.");
@@ -170,7 +172,8 @@ bv_bbb_error_get_advice (BvBbbError code)
                "connection and try again; if it keeps happening, ask your provider.");
     case BV_BBB_ERROR_HTTP_STATUS:
       return _("The server reported a problem instead of answering. Check the address in the "
-               "server settings; if it is right, try again later or ask your provider.");
+               "main menu under Preferences → Conference Servers; if it is right, try again "
+               "later or ask your provider.");
     case BV_BBB_ERROR_NOT_XML:
       return _("The server answered with something the app does not understand, for example an "
                "error page. Try again later or ask your provider.");
@@ -179,7 +182,8 @@ bv_bbb_error_get_advice (BvBbbError code)
                "usually ends in /bigbluebutton/.");
     case BV_BBB_ERROR_TOO_LARGE:
       return _("The server’s answer was far too large, so the app stopped reading it. Check the "
-               "address in the server settings or ask your provider.");
+               "address in the main menu under Preferences → Conference Servers, or ask your "
+               "provider.");
     case BV_BBB_ERROR_NETWORK:
       return _("The server could not be reached. Check your internet connection and try "
                "again.");

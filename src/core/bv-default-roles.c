@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bv-default-roles.h"
+#include "bv-group.h"
 
 #include <string.h>
 
@@ -50,6 +51,41 @@ bv_default_roles_is_leader_group (const char *group_name)
     if (strstr (name, parts[i]))
       return TRUE;
   return FALSE;
+}
+
+guint
+bv_default_roles_suggest_group (BvMeetingKind  kind,
+                                GListModel    *groups)
+{
+  gboolean (*matches) (const char *group_name) = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (groups), BV_DEFAULT_ROLES_ALL_MEMBERS);
+
+  n = g_list_model_get_n_items (groups);
+  switch (kind)
+    {
+    case BV_MEETING_KIND_ASSEMBLY:
+      return BV_DEFAULT_ROLES_ALL_MEMBERS;
+    case BV_MEETING_KIND_BOARD:
+      matches = bv_default_roles_is_board_group;
+      break;
+    case BV_MEETING_KIND_COURSE:
+    case BV_MEETING_KIND_WORKSHOP:
+    case BV_MEETING_KIND_GROUP:
+    default:
+      matches = bv_default_roles_is_leader_group;
+      break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
+
+      if (matches (bv_group_get_name (group)))
+        return i;
+    }
+  return n > 0 ? 0 : BV_DEFAULT_ROLES_ALL_MEMBERS;
 }
 
 static gboolean

@@ -25,6 +25,18 @@ gboolean          bv_default_roles_is_board_group  (const char          *group_n
  * translation of "leader") anywhere in the name, in any case. */
 gboolean          bv_default_roles_is_leader_group (const char          *group_name);
 
+/* bv_default_roles_suggest_group(): invite all members. */
+#define BV_DEFAULT_ROLES_ALL_MEMBERS G_MAXUINT
+
+/* Which of @groups (of BvGroup) "Invite a Group" starts on for a meeting
+ * of @kind, so that one careless click invites the right people: the
+ * board for a board meeting, the leaders for a course, workshop or group
+ * meeting (the first group of that kind), everyone for an assembly
+ * (BV_DEFAULT_ROLES_ALL_MEMBERS). Without such a group, the first group;
+ * without any group, BV_DEFAULT_ROLES_ALL_MEMBERS. */
+guint             bv_default_roles_suggest_group   (BvMeetingKind        kind,
+                                                    GListModel          *groups);
+
 /* A member's role in a meeting of @kind when they are in the groups
  * named @group_names (nullable): everyone moderates a board meeting, the
  * board an assembly, leaders their courses, workshops and groups. */

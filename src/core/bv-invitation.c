@@ -128,12 +128,13 @@ bv_invitation_default_template (void)
            "\n"
            "When: {when}\n"
            "\n"
-           "Your personal link: {link}\n"
+           "Your personal access (please do not pass it on):\n"
+           "{link}\n"
+           "\n"
            "{dial_in}\n"
            "\n"
            "The link is meant for you alone and lets you in with your name, without "
-           "installing anything. Please do not pass it on. Open it shortly before the "
-           "start in your web browser.\n"
+           "installing anything. Open it shortly before the start in your web browser.\n"
            "\n"
            "{recording}\n"
            "\n"
@@ -206,13 +207,32 @@ bv_invitation_describe_when (BvMeeting *meeting)
 
   series = bv_repetition_text_describe_in_zone (rrule, bv_meeting_get_start_local (meeting),
                                                   bv_meeting_get_tzid (meeting));
-  if (series && !is_custom_description (series))
-    return g_steal_pointer (&series);
-
-  /* A rule too unusual to put in words: the next date tells more. */
   now = g_date_time_new_now_utc ();
   next = bv_occurrences_next (bv_meeting_get_start_local (meeting), bv_meeting_get_tzid (meeting),
                               bv_meeting_get_duration (meeting), rrule, NULL, 0, now, NULL);
+  if (series && !is_custom_description (series))
+    {
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *first = NULL;
+
+      /* "every first Monday" alone leaves the reader to work out which
+       * Monday comes first; a series that has begun says its next date. */
+      if (g_date_time_compare (start, now) >= 0 || !next)
+        {
+          local = g_date_time_to_local (start);
+          first = g_date_time_format (local, C_("date in a series", "%-d %B %Y"));
+          /* Translators: %1$s is a series in words, %2$s its first date
+           * ("4 January 2027"); German "%1$s, zuerst am %2$s" */
+          return g_strdup_printf (_("%1$s, first on %2$s"), series, first);
+        }
+      local = g_date_time_to_local (next->start);
+      first = g_date_time_format (local, C_("date in a series", "%-d %B %Y"));
+      /* Translators: %1$s is a series in words, %2$s its next date
+       * ("4 January 2027"); German "%1$s, nächstes Mal am %2$s" */
+      return g_strdup_printf (_("%1$s, next on %2$s"), series, first);
+    }
+
+  /* A rule too unusual to put in words: the next date tells more. */
   date = format_date_time (next ? next->start : start);
   /* Translators: %s is a date and time, "Tuesday, 1 December 2026, 19:30" */
   return g_strdup_printf (_("%s and further dates"), date);
@@ -348,7 +368,7 @@ render (const char                *template_text,
   privacy = privacy_notice (context);
   dial_in = dial_in_sentence (context);
   if (bv_meeting_get_record (meeting))
-    recording = _("Recording: this meeting may be recorded. The moderators say so before the "
+    recording = _("Recording: this meeting may be recorded. Those who lead it say so before the "
                   "recording starts; if you do not want to be recorded, leave your camera and "
                   "microphone off.");
 
@@ -570,10 +590,10 @@ role_label (BvParticipantRole role)
   switch (role)
     {
     case BV_PARTICIPANT_ROLE_MODERATOR:
-      return C_("role in the mail-merge file", "Moderator");
+      return C_("role in the mail-merge file", "Leads");
     case BV_PARTICIPANT_ROLE_PARTICIPANT:
     default:
-      return C_("role in the mail-merge file", "Participant");
+      return C_("role in the mail-merge file", "Takes part");
     }
 }
 

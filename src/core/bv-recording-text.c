@@ -126,9 +126,10 @@ bv_recording_text_state (BvBbbRecording *recording,
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (g_strcmp0 (state, "published") == 0)
-    g_string_append (text, _("Published"));
+    /* Who can watch says what publishing means. */
+    g_string_append (text, _("Published: anyone with the link can watch it"));
   else if (g_strcmp0 (state, "unpublished") == 0)
-    g_string_append (text, _("Not published"));
+    g_string_append (text, _("Not published: nobody can watch it"));
   else if (g_strcmp0 (state, "deleted") == 0)
     g_string_append (text, _("Deleted"));
   else

@@ -401,6 +401,58 @@ format_until (const struct icalrecurrencetype *rule,
 /* Public API */
 
 char *
+bv_repetition_text_option_label (BvRepetitionKind  kind,
+                                 const GDate      *start)
+{
+  gboolean valid = start && g_date_valid (start);
+  icalrecurrencetype_weekday day = ICAL_NO_WEEKDAY;
+  int position = 0;
+
+  if (valid)
+    {
+      /* bv_repetition_weekday: 0 = Monday; libical: 1 = Sunday */
+      day = (icalrecurrencetype_weekday) ((bv_repetition_weekday (start) + 1) % 7 + 1);
+      position = (g_date_get_day (start) - 1) / 7 + 1;
+      /* the form takes a fifth weekday as the last one */
+      if (position == 5 || kind == BV_REPETITION_MONTHLY_LAST)
+        position = -1;
+    }
+
+  switch (kind)
+    {
+    case BV_REPETITION_NONE:
+      return g_strdup (_("Does not repeat"));
+    case BV_REPETITION_WEEKLY:
+      /* the weekdays are chosen below the choice */
+      return g_strdup (_("Weekly"));
+    case BV_REPETITION_BIWEEKLY:
+      return g_strdup (_("Every two weeks"));
+    case BV_REPETITION_MONTHLY_DAY:
+      if (valid)
+        /* Translators: a repetition choice, %u is a day of the month; German "Monatlich am %u." */
+        return g_strdup_printf (_("Monthly on day %u"), (guint) g_date_get_day (start));
+      return g_strdup (_("Monthly on the same day"));
+    case BV_REPETITION_MONTHLY_WEEKDAY:
+    case BV_REPETITION_MONTHLY_LAST:
+      if (valid)
+        {
+          g_autofree char *which = ordinal_weekday (position, day);
+
+          /* Translators: a repetition choice, %s is "first Monday" or
+           * "last Friday" (the ordinals of "every %s of the month");
+           * German "Monatlich am %s" */
+          return g_strdup_printf (_("Monthly on the %s"), which);
+        }
+      if (kind == BV_REPETITION_MONTHLY_LAST)
+        return g_strdup (_("Monthly on the last such weekday"));
+      return g_strdup (_("Monthly on the same weekday"));
+    case BV_REPETITION_CUSTOM:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
 bv_repetition_text_describe (const char *rrule,
                                const char *start_local)
 {

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "bv-repetition.h"
+
 G_BEGIN_DECLS
 
 /* A short translated description such as "every Tuesday, 19:30" or
@@ -22,5 +24,12 @@ char *bv_repetition_text_describe         (const char *rrule,
 char *bv_repetition_text_describe_in_zone (const char *rrule,
                                            const char *start_local,
                                            const char *tzid);
+
+/* The words for one of the editor's repetition choices for a meeting
+ * starting on @start, saying what it means for that day: "Monthly on the
+ * first Monday", "Monthly on day 7" rather than "the same weekday". An
+ * invalid @start gives the general words. Not for CUSTOM. */
+char *bv_repetition_text_option_label     (BvRepetitionKind  kind,
+                                           const GDate      *start);
 
 G_END_DECLS

@@ -226,7 +226,8 @@ password_looked_up_cb (GObject      *object,
                                                 g_task_get_cancellable (task)));
   else if (!secret)
     g_task_return_new_error (task, BV_SECRET_ERROR, BV_SECRET_ERROR_NOT_FOUND,
-                             "%s", _("No shared secret is stored for this server. Enter it again in the server settings."));
+                             "%s", _("No shared secret is stored for this server. Enter it again in the main menu "
+                                     "under Preferences → Conference Servers."));
   else
     g_task_return_pointer (task, secret, (GDestroyNotify)secret_password_free);
 }

@@ -546,9 +546,9 @@ practice_ready_cb (GObject      *object,
 
   if (server)
     bv_window_add_toast (BV_WINDOW (window),
-                         bv_ui_toast_new (_("The practice server is ready. Try everything without risk.")));
+                         bv_ui_toast_new (_("Practice server ready")));
   else
-    bv_window_add_toast (BV_WINDOW (window), bv_ui_toast_new (error->message));
+    bv_ui_show_notice (GTK_WIDGET (window), _("The Practice Server Could Not Be Set Up"), error->message);
 }
 
 static void

@@ -149,7 +149,7 @@ name_response_cb (AdwMessageDialog *dialog,
        * what is stored. */
       if (old_name)
         bv_group_set_name (group, old_name);
-      toast (self, error->message);
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Group Was Not Saved"), error->message);
       return;
     }
   /* A renamed group keeps its place in the list model; the rows show
@@ -224,7 +224,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!bv_database_delete_group (self->database, group_id, &error))
     {
-      toast (self, error->message);
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Group Was Not Deleted"), error->message);
       return;
     }
   /* Translators: %s is a group's name */

@@ -163,10 +163,15 @@ merge_written_cb (GObject      *object,
 
   if (gone (wait, NULL))
     return;
-  /* Translators: %s is a file name. */
-  bv_ui_add_toast (wait->overlay,
-                   bv_ui_toast_new_format (_("“%s” saved. Open it as the data source of a mail merge "
-                                             "in your word processor or e-mail program."), name));
+  /* What to do with the file is an instruction: a dialog, not a toast. */
+  {
+    g_autofree char *body = NULL;
+
+    /* Translators: %s is a file name. */
+    body = g_strdup_printf (_("“%s” is saved. Open it as the data source of a mail merge in your word "
+                              "processor or e-mail program."), name);
+    bv_ui_show_notice (GTK_WIDGET (wait->overlay), _("Mail-Merge File Saved"), body);
+  }
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-email-text.h"
 #include "bv-invite-guest-dialog.h"
 #include "bv-member.h"
 #include "bv-ui-utils.h"
@@ -19,6 +20,7 @@ struct _BvInviteGuestDialog
 
   GtkWidget        *name;
   GtkWidget        *email;
+  GtkLabel         *hint;
 };
 
 G_DEFINE_FINAL_TYPE (BvInviteGuestDialog, bv_invite_guest_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -28,12 +30,20 @@ entries_changed_cb (BvInviteGuestDialog *self)
 {
   g_autofree char *name_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
   g_autofree char *email_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->email))));
-  gboolean email_ok = !*email_text || bv_member_email_is_valid (email_text);
+  g_autofree char *email_problem = bv_email_text_problem (email_text);
+  gboolean email_ok = email_problem == NULL;
 
   if (email_ok)
     gtk_widget_remove_css_class (self->email, "error");
   else
     gtk_widget_add_css_class (self->email, "error");
+  /* Why Invite is grey, in words. */
+  if (email_problem)
+    bv_ui_show_message (self->hint, email_problem, "error");
+  else if (!*name_text)
+    bv_ui_show_message (self->hint, _("Enter the guest’s name to invite them."), "dim-label");
+  else
+    bv_ui_show_message (self->hint, NULL, NULL);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "invite", *name_text && email_ok);
 }
 
@@ -46,7 +56,7 @@ static void
 bv_invite_guest_dialog_init (BvInviteGuestDialog *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
-  GtkWidget *list;
+  GtkWidget *list, *box;
 
   adw_message_dialog_set_heading (dialog, _("Invite a Guest"));
   adw_message_dialog_set_body (dialog, _("Someone from outside the club. Guests get a "
@@ -74,10 +84,17 @@ bv_invite_guest_dialog_init (BvInviteGuestDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->email), _("E-Mail Address"));
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->email), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), self->email);
-  adw_message_dialog_set_extra_child (dialog, list);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), list);
+  self->hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->hint, TRUE);
+  gtk_label_set_xalign (self->hint, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint));
+  adw_message_dialog_set_extra_child (dialog, box);
 
   g_signal_connect_swapped (self->name, "changed", G_CALLBACK (entries_changed_cb), self);
   g_signal_connect_swapped (self->email, "changed", G_CALLBACK (entries_changed_cb), self);
+  entries_changed_cb (self);
 }
 
 BvInviteGuestDialog *

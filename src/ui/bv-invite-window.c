@@ -29,6 +29,7 @@
 #include "bv-mail-account.h"
 #include "bv-send-invitations-dialog.h"
 #include "bv-member-chooser.h"
+#include "bv-practice-warning.h"
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
@@ -81,7 +82,7 @@ update_summary (BvInviteWindow *self)
       moderators++;
 
   /* Translators: how many people are invited and how many of them moderate. */
-  summary = g_strdup_printf (_("Invited: %u · Moderators: %u"), self->participants->len, moderators);
+  summary = g_strdup_printf (_("Invited: %u · Leading the meeting: %u"), self->participants->len, moderators);
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -89,6 +90,17 @@ static BvDatabase *
 get_database (BvInviteWindow *self)
 {
   return bv_context_get_database (self->manager);
+}
+
+/* Whether @action_name may hand out this meeting's links now: not before
+ * the user has seen that practice-server links work nowhere else. */
+static gboolean
+may_hand_out (BvInviteWindow *self,
+              const char     *action_name,
+              GVariant       *parameter)
+{
+  return bv_practice_warning_check (GTK_WIDGET (self), self->manager, self->settings, self->meeting,
+                                    action_name, parameter);
 }
 
 static void
@@ -255,6 +267,15 @@ open_client (BvInviteWindow *self)
 }
 
 static void
+server_moved_cb (BvInviteWindow *self)
+{
+  if (self->server && g_strcmp0 (bv_server_get_id (self->server), bv_meeting_get_server_id (self->meeting)) == 0)
+    return;
+  g_clear_object (&self->client);
+  open_client (self);
+}
+
+static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -279,7 +300,7 @@ role_chosen_cb (BvInvitationRow   *row,
                                          role, &error))
     {
       bv_invitation_row_show_role (row, bv_participant_get_role (participant));
-      toast (self, bv_ui_toast_new (error->message));
+      show_error (self, _("The Role Was Not Changed"), error->message);
       return;
     }
 
@@ -291,7 +312,7 @@ role_chosen_cb (BvInvitationRow   *row,
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
-                                       ? _("“%s” moderates now: send the invitation again")
+                                       ? _("“%s” leads the meeting now: send the invitation again")
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
                                        bv_participant_get_name (participant)));
@@ -472,6 +493,20 @@ invite_group (BvInviteWindow *self,
   members_added (self, added, error, bv_group_get_name (group));
 }
 
+static void
+invite_all_members (BvInviteWindow *self)
+{
+  GListModel *all = bv_database_get_members (get_database (self));
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint added;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    g_ptr_array_add (members, g_list_model_get_item (all, i));
+  added = invite_members (self, members, &error);
+  members_added (self, added, error, NULL);
+}
+
 static gboolean
 invite_guest (BvInviteWindow *self,
               const char     *name,
@@ -539,7 +574,11 @@ group_dialog_response_cb (BvInviteGroupDialog *dialog,
 {
   const char *group_id = bv_invite_group_dialog_get_group_id (dialog);
 
-  if (g_str_equal (response, "invite") && group_id)
+  if (!g_str_equal (response, "invite"))
+    return;
+  if (bv_invite_group_dialog_get_all_members (dialog))
+    invite_all_members (self);
+  else if (group_id)
     invite_group (self, group_id);
 }
 
@@ -552,16 +591,10 @@ add_group_action (GtkWidget  *widget,
   g_autoptr(GHashTable) invited = NULL;
   BvInviteGroupDialog *dialog;
 
-  if (g_list_model_get_n_items (bv_database_get_groups (get_database (self))) == 0)
-    {
-      show_error (self, _("No Groups Yet"),
-                  _("Groups such as the board are made on the Members page: open a member and "
-                    "add them to a new group there."));
-      return;
-    }
-
+  /* Without groups the dialog still offers all members. */
   invited = invited_member_ids (self);
-  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited);
+  dialog = bv_invite_group_dialog_new (GTK_WINDOW (self), get_database (self), invited,
+                                       bv_meeting_get_kind (self->meeting));
   g_signal_connect_object (dialog, "response", G_CALLBACK (group_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -670,6 +703,8 @@ copy_link_action (GtkWidget  *widget,
   BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
   g_autofree char *link = NULL;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
 
@@ -741,6 +776,8 @@ copy_text_action (GtkWidget  *widget,
   g_autofree char *link = NULL;
   g_autofree char *text = NULL;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
 
@@ -795,7 +832,7 @@ save_calendar_action (GtkWidget  *widget,
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
   BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
 
-  if (!participant)
+  if (!participant || !may_hand_out (self, action_name, parameter))
     return;
 
   g_free (self->calendar_participant_id);
@@ -830,6 +867,8 @@ send_mail_action (GtkWidget  *widget,
   g_autofree char *uri = NULL;
   const char *email;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!participant || !(link = make_link (self, participant)))
     return;
   email = bv_participant_get_email (participant);
@@ -851,6 +890,8 @@ copy_guest_link_action (GtkWidget  *widget,
   g_autofree char *link = NULL;
   const char *policy;
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   if (!self->client || self->renewing)
     return;
 
@@ -859,19 +900,23 @@ copy_guest_link_action (GtkWidget  *widget,
    * (guestPolicy); say it, so that nobody is surprised in either way. */
   if (g_strcmp0 (policy, "ALWAYS_DENY") == 0)
     {
-      toast (self, bv_ui_toast_new (_("This meeting lets in only invited people, so a guest link "
-                                      "would not work. Choose another waiting room in the meeting’s "
-                                      "settings first.")));
+      show_error (self, _("No Guest Link for This Meeting"),
+                  _("This meeting lets in only invited people, so a guest link would not work. "
+                    "Choose another waiting room in the meeting’s settings first."));
       return;
     }
 
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
+  /* What happens to guests is worth reading in full: a dialog, not a toast. */
   if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
-    toast (self, bv_ui_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
+    show_error (self, _("Guest Link Copied"),
+                _("Paste it into your message. Guests wait until someone who leads the meeting "
+                  "lets them in."));
   else
-    toast (self, bv_ui_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "
-                                    "choose “Moderators let people in” in the meeting’s settings.")));
+    show_error (self, _("Guest Link Copied"),
+                _("Paste it into your message. Guests come straight in; to let them wait, choose "
+                  "“Leaders let people in” as the meeting’s waiting room."));
 }
 
 /* sending by e-mail */
@@ -891,7 +936,11 @@ send_invitations_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  open_send_dialog (BV_INVITE_WINDOW (widget));
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+
+  if (!may_hand_out (self, action_name, parameter))
+    return;
+  open_send_dialog (self);
 }
 
 static void
@@ -939,6 +988,8 @@ mail_one_action (GtkWidget  *widget,
   BvInvitationRow *row;
 
   if (!participant || self->mailing_id)
+    return;
+  if (!may_hand_out (self, action_name, parameter))
     return;
 
   account = bv_mail_account_load (get_settings (self));
@@ -1013,6 +1064,8 @@ export_merge_action (GtkWidget  *widget,
 {
   BvInviteWindow *self = BV_INVITE_WINDOW (widget);
 
+  if (!may_hand_out (self, action_name, parameter))
+    return;
   bv_invite_exports_choose_merge_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
                                        export_merge_to);
 }
@@ -1022,6 +1075,8 @@ export_calendar_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   bv_invite_exports_choose_calendar_folder (GTK_WINDOW (widget), export_calendar_to);
 }
 
@@ -1032,6 +1087,8 @@ export_merge_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   export_merge_to (GTK_WINDOW (widget), file);
 }
 
@@ -1042,6 +1099,8 @@ export_calendar_to_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
   export_calendar_to (GTK_WINDOW (widget), folder);
 }
 
@@ -1080,8 +1139,8 @@ renewed_cb (GObject      *object,
   self->removed_count = 0;
   gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
   show_rows_mail (self);
-  toast (self, bv_ui_toast_new (_("New links made. The old ones no longer work; send everyone their "
-                                  "new invitation.")));
+  show_error (self, _("New Links Made"),
+              _("The old links no longer work. Send everyone their new invitation."));
 }
 
 static void
@@ -1248,6 +1307,10 @@ bv_invite_window_new (GtkWindow       *parent,
 
     adw_window_title_set_subtitle (self->window_title, when ? when : "");
   }
+
+  /* Moved to another server (from the practice warning): links lead there. */
+  g_signal_connect_object (self->meeting, "notify::server-id", G_CALLBACK (server_moved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   rebuild (self);
   open_client (self);

@@ -64,6 +64,7 @@ struct _BvMeetingEditor
 
   guint              filling : 1;
   guint              title_touched : 1;
+  guint              title_from_kind : 1;  /* a new meeting's title is the kind's name */
 };
 
 enum {
@@ -124,6 +125,32 @@ update_max_subtitle (BvMeetingEditor *self)
   adw_action_row_set_subtitle (self->max_row,
                                gtk_spin_button_get_value_as_int (self->max_spin) == 0 ?
                                _("No limit") : "");
+}
+
+/* What the waiting room means, for the choice made: the word alone says
+ * nothing to someone who has not used BigBlueButton. */
+static void
+update_waiting_subtitle (BvMeetingEditor *self)
+{
+  const char *text;
+
+  switch (adw_combo_row_get_selected (self->waiting_row))
+    {
+    case 0:
+      text = _("Everyone with a link comes straight into the meeting.");
+      break;
+    case 1:
+      text = _("Guests wait in a waiting room until someone who leads the meeting lets them in. "
+               "People with a personal invitation come straight in.");
+      break;
+    case 2:
+      text = _("Only people with a personal invitation get in; a guest link does not work.");
+      break;
+    default:
+      text = NULL;
+      break;
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->waiting_row), text);
 }
 
 static char *
@@ -196,6 +223,7 @@ fill_form (BvMeetingEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (guest_policies); i++)
     if (g_strcmp0 (policy, guest_policies[i]) == 0)
       adw_combo_row_set_selected (self->waiting_row, i);
+  update_waiting_subtitle (self);
   gtk_switch_set_active (self->mute_switch, bv_meeting_get_mute_on_start (self->draft));
   gtk_switch_set_active (self->webcams_switch, bv_meeting_get_webcams_only_for_moderator (self->draft));
   gtk_spin_button_set_value (self->max_spin, bv_meeting_get_max_participants (self->draft));
@@ -207,8 +235,9 @@ fill_form (BvMeetingEditor *self)
                             bv_meeting_get_record (self->draft) ? bv_meeting_default_recording_notice () : "",
                             -1);
 
+  /* The switches say what is allowed; the meeting stores what is locked. */
   for (guint i = 0; i < G_N_ELEMENTS (lock_bits); i++)
-    gtk_switch_set_active (self->lock_switches[i], (locks & lock_bits[i]) != 0);
+    gtk_switch_set_active (self->lock_switches[i], (locks & lock_bits[i]) == 0);
 
   self->filling = FALSE;
 
@@ -325,6 +354,18 @@ validate (BvMeetingEditor *self)
 
 /* Callbacks */
 
+/* Until the user types a title, a new meeting is called after its kind
+ * ("Board meeting"), so that Save is not grey for a title nobody asked for. */
+static void
+set_title_from_kind (BvMeetingEditor *self)
+{
+  GListModel *kinds = adw_combo_row_get_model (self->kind_row);
+  guint kind = (guint) bv_meeting_get_kind (self->draft);
+
+  if (GTK_IS_STRING_LIST (kinds) && kind < g_list_model_get_n_items (kinds))
+    bv_meeting_set_title (self->draft, gtk_string_list_get_string (GTK_STRING_LIST (kinds), kind));
+}
+
 static void
 kind_changed_cb (BvMeetingEditor *self)
 {
@@ -337,6 +378,8 @@ kind_changed_cb (BvMeetingEditor *self)
   if (!self->stored)
     {
       bv_meeting_apply_kind_defaults (self->draft);
+      if (self->title_from_kind)
+        set_title_from_kind (self);
       fill_form (self);
     }
   validate (self);
@@ -352,6 +395,7 @@ title_changed_cb (BvMeetingEditor *self)
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   self->title_touched = TRUE;
+  self->title_from_kind = FALSE;
   bv_meeting_set_title (self->draft, title);
   validate (self);
 }
@@ -456,10 +500,11 @@ room_changed_cb (BvMeetingEditor *self)
   bv_meeting_set_webcams_only_for_moderator (self->draft, gtk_switch_get_active (self->webcams_switch));
   bv_meeting_set_max_participants (self->draft, gtk_spin_button_get_value_as_int (self->max_spin));
   for (guint i = 0; i < G_N_ELEMENTS (lock_bits); i++)
-    if (gtk_switch_get_active (self->lock_switches[i]))
+    if (!gtk_switch_get_active (self->lock_switches[i]))
       locks |= lock_bits[i];
   bv_meeting_set_locks (self->draft, locks);
   update_max_subtitle (self);
+  update_waiting_subtitle (self);
   validate (self);
 }
 
@@ -619,6 +664,8 @@ bv_meeting_editor_constructed (GObject *object)
       if (server)
         bv_meeting_set_server_id (self->draft, bv_server_get_id (server));
       gtk_window_set_title (GTK_WINDOW (self), _("New Meeting"));
+      self->title_from_kind = TRUE;
+      set_title_from_kind (self);
     }
 
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));

@@ -23,6 +23,7 @@ struct _BvMemberChooser
   GtkButton      *invite_button;
   GtkSearchEntry *search_entry;
   GtkListBox     *list_box;
+  GtkButton      *select_all_button;
 
   GPtrArray      *checks;      /* GtkCheckButton, with "member" data */
 };
@@ -35,6 +36,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_select_all (BvMemberChooser *self);
 
 static void
 update_invite_button (BvMemberChooser *self)
@@ -53,6 +56,8 @@ update_invite_button (BvMemberChooser *self)
   else
     label = g_strdup (_("_Invite"));
   gtk_button_set_label (self->invite_button, label);
+  if (self->select_all_button)
+    update_select_all (self);
 }
 
 static gboolean
@@ -75,10 +80,57 @@ filter_row (GtkListBoxRow *row,
   return strstr (name, needle) || strstr (email, needle);
 }
 
+/* Whether every member the search shows is checked. */
+static gboolean
+all_shown_checked (BvMemberChooser *self)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
+
+      if (row && !filter_row (GTK_LIST_BOX_ROW (row), self))
+        continue;
+      shown++;
+      if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        return FALSE;
+    }
+  return shown > 0;
+}
+
+static void
+update_select_all (BvMemberChooser *self)
+{
+  gboolean all = all_shown_checked (self);
+
+  gtk_button_set_label (self->select_all_button, all ? _("Select _None") : _("Select _All"));
+  gtk_widget_set_visible (GTK_WIDGET (self->select_all_button), self->checks->len > 0);
+}
+
+static void
+select_all_clicked_cb (BvMemberChooser *self)
+{
+  gboolean check_them = !all_shown_checked (self);
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
+
+      if (row && !filter_row (GTK_LIST_BOX_ROW (row), self))
+        continue;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), check_them);
+    }
+  update_select_all (self);
+}
+
 static void
 search_changed_cb (BvMemberChooser *self)
 {
   gtk_list_box_invalidate_filter (self->list_box);
+  update_select_all (self);
 }
 
 static void
@@ -186,9 +238,11 @@ bv_member_chooser_class_init (BvMemberChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMemberChooser, invite_button);
   gtk_widget_class_bind_template_child (widget_class, BvMemberChooser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BvMemberChooser, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberChooser, select_all_button);
   gtk_widget_class_bind_template_callback (widget_class, gtk_window_destroy);
   gtk_widget_class_bind_template_callback (widget_class, invite_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_all_clicked_cb);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-email-text.h"
 #include "bv-member-dialog.h"
 #include "bv-invitation-text.h"
 #include "bv-ui-utils.h"
@@ -23,6 +24,7 @@ struct _BvMemberDialog
   AdwEntryRow      *first_name_row;
   AdwEntryRow      *last_name_row;
   AdwComboRow      *salutation_row;
+  GtkLabel         *hint_label;
   AdwEntryRow      *email_row;
   AdwEntryRow      *phone_row;
   GtkFlowBox       *groups_box;
@@ -80,7 +82,8 @@ validate (BvMemberDialog *self)
   g_autofree char *first_name = stripped_text (self->first_name_row);
   g_autofree char *last_name = stripped_text (self->last_name_row);
   g_autofree char *email = stripped_text (self->email_row);
-  gboolean email_ok = !*email || bv_member_email_is_valid (email);
+  g_autofree char *email_problem = bv_email_text_problem (email);
+  gboolean email_ok = email_problem == NULL;
 
   if (email_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
@@ -88,6 +91,15 @@ validate (BvMemberDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
 
   update_greeting (self);
+
+  /* Why Save is grey, in words. */
+  if (email_problem)
+    bv_ui_show_message (self->hint_label, email_problem, "error");
+  else if (!*first_name && !*last_name)
+    bv_ui_show_message (self->hint_label, _("Enter a name to save the member."), "dim-label");
+  else
+    bv_ui_show_message (self->hint_label, NULL, NULL);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.save", (*first_name || *last_name) && email_ok);
 }
 
@@ -240,6 +252,7 @@ bv_member_dialog_class_init (BvMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, salutation_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, hint_label);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, groups_box);

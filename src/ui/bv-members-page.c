@@ -274,8 +274,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   append_item (menu, _("_Edit…"), "members.edit", id);
   append_item (menu, _("E_xport Data…"), "members.export", id);
-  append_item (danger, _("_Delete"), "members.delete", id);
-  append_item (danger, _("Delete _Everywhere…"), "members.erase", id);
+  /* Two kinds of deleting: the menu says which is which. */
+  append_item (danger, _("_Delete from the List"), "members.delete", id);
+  append_item (danger, _("Delete All Data for _Good…"), "members.erase", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
 
@@ -393,7 +394,7 @@ undo_delete_cb (AdwToast      *toast,
     return;
 
   if (!bv_database_restore_member (self->database, deleted->member, deleted->participations, &error))
-    show_toast (self, bv_ui_toast_new (error->message));
+    bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Restored"), error->message);
 }
 
 static void
@@ -417,12 +418,12 @@ delete_action (GtkWidget  *widget,
   if (!bv_database_delete_member (self->database, bv_member_get_id (member), &error))
     {
       deleted_free (deleted);
-      show_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Deleted"), error->message);
       return;
     }
 
   /* Translators: %s is a member's name */
-  toast = bv_ui_toast_new_format (_("“%s” deleted"), bv_member_get_name (member));
+  toast = bv_ui_toast_new_format (_("“%s” deleted from the list"), bv_member_get_name (member));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "deleted", deleted, (GDestroyNotify)deleted_free);
@@ -449,7 +450,7 @@ erase_response_cb (AdwMessageDialog *dialog,
     }
 
   /* Translators: %s is a member's name */
-  show_toast (self, bv_ui_toast_new_format (_("“%s” deleted everywhere"), name));
+  show_toast (self, bv_ui_toast_new_format (_("All data of “%s” deleted"), name));
 }
 
 static void
@@ -469,20 +470,20 @@ erase_action (GtkWidget  *widget,
 
   meetings = bv_database_count_member_meetings (self->database, bv_member_get_id (member));
   /* Translators: %s is a member's name */
-  heading = g_strdup_printf (_("Delete “%s” Everywhere?"), bv_member_get_name (member));
+  heading = g_strdup_printf (_("Delete All Data of “%s” for Good?"), bv_member_get_name (member));
   if (meetings > 0)
-    body = g_strdup_printf (ngettext ("Everything stored about %s is deleted for good: address, phone, notes, groups and the invitation to %u meeting. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone.",
-                                      "Everything stored about %s is deleted for good: address, phone, notes, groups and the invitations to %u meetings. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone.",
+    body = g_strdup_printf (ngettext ("Everything stored about %s is deleted for good: address, phone, notes, groups and the invitation to %u meeting, also from the app’s files. Use this when someone asks for their data to be deleted. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone; to take someone off the list only, choose “Delete from the List”, which can be undone.",
+                                      "Everything stored about %s is deleted for good: address, phone, notes, groups and the invitations to %u meetings, also from the app’s files. Use this when someone asks for their data to be deleted. A link already sent keeps working until you renew the meeting’s links under “Invite”. This cannot be undone; to take someone off the list only, choose “Delete from the List”, which can be undone.",
                                       meetings),
                             bv_member_get_name (member), meetings);
   else
-    body = g_strdup_printf (_("Everything stored about %s is deleted for good: address, phone, notes and groups. %s is not invited to any meeting. This cannot be undone."),
+    body = g_strdup_printf (_("Everything stored about %s is deleted for good: address, phone, notes and groups, also from the app’s files. Use this when someone asks for their data to be deleted. %s is not invited to any meeting. This cannot be undone; to take someone off the list only, choose “Delete from the List”, which can be undone."),
                             bv_member_get_name (member), bv_member_get_name (member));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "erase", _("_Delete Everywhere"),
+                                    "erase", _("_Delete for Good"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "erase", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");

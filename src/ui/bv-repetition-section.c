@@ -104,13 +104,15 @@ rebuild_repeat_model (BvRepetitionSection *self,
     gtk_string_list_append (list, (label)); \
   } G_STMT_END
 
-  ADD_OPTION (BV_REPETITION_NONE, _("Does not repeat"));
-  ADD_OPTION (BV_REPETITION_WEEKLY, _("Weekly"));
-  ADD_OPTION (BV_REPETITION_BIWEEKLY, _("Every two weeks"));
-  ADD_OPTION (BV_REPETITION_MONTHLY_DAY, _("Monthly on the same day"));
-  ADD_OPTION (BV_REPETITION_MONTHLY_WEEKDAY, _("Monthly on the same weekday"));
-  if (have_last)
-    ADD_OPTION (BV_REPETITION_MONTHLY_LAST, _("Monthly on the last such weekday"));
+  for (BvRepetitionKind kind = BV_REPETITION_NONE; kind < BV_REPETITION_CUSTOM; kind++)
+    {
+      g_autofree char *label = NULL;
+
+      if (kind == BV_REPETITION_MONTHLY_LAST && !have_last)
+        continue;
+      label = bv_repetition_text_option_label (kind, &self->start_date);
+      ADD_OPTION (kind, label);
+    }
   if (self->custom_rrule)
     {
       g_autofree char *description = NULL;

@@ -29,6 +29,7 @@ struct _BvServerDialog
   AdwEntryRow     *url_row;
   AdwEntryRow     *secret_row;
   AdwComboRow     *checksum_row;
+  AdwExpanderRow  *advanced_row;
   GtkLabel        *status_label;
   GtkLabel        *secret_hint;
   GtkWidget       *remove_group;
@@ -164,10 +165,59 @@ validate (BvServerDialog *self)
           show_status (self, error->message, TRUE);
         }
       else
-        show_status (self, NULL, FALSE);
+        /* Not red before the user has been there, but the reason why
+         * Save and Test Connection are grey. */
+        show_status (self, error->message, FALSE);
     }
 
   return valid;
+}
+
+/* The BigBlueButton errors that tell the user to look "in the server
+ * settings" (written for the other windows), said from inside them. */
+static const char *
+advice_in_form (const GError *error)
+{
+  if (error->domain != BV_BBB_ERROR)
+    return error->message;
+
+  switch (error->code)
+    {
+    case BV_BBB_ERROR_CHECKSUM:
+      return _("The server does not accept the shared secret. Enter it again above, exactly as your "
+               "provider gave it (best copied and pasted), and test again. If it is right, ask your "
+               "provider which checksum algorithm the server uses and choose it under “Advanced”.");
+    case BV_BBB_ERROR_HOST_NOT_FOUND:
+      return _("The server’s address could not be found. Check the address above and your internet "
+               "connection, then test again.");
+    case BV_BBB_ERROR_CONNECTION_REFUSED:
+      return _("The server refused the connection. Check the address above; if it is right, ask "
+               "your provider whether the server is running.");
+    case BV_BBB_ERROR_HTTP_STATUS:
+      return _("The server reported a problem instead of answering. Check the address above; if "
+               "it is right, try again later or ask your provider.");
+    case BV_BBB_ERROR_TOO_LARGE:
+      return _("The server’s answer was far too large, so the app stopped reading it. Check the "
+               "address above or ask your provider.");
+    default:
+      return error->message;
+    }
+}
+
+/* A failed test or save: the words for this form, and the field to fix. */
+static void
+show_form_error (BvServerDialog *self,
+                 const GError   *error)
+{
+  GtkWidget *row = NULL;
+
+  if (g_error_matches (error, BV_BBB_ERROR, BV_BBB_ERROR_CHECKSUM))
+    row = GTK_WIDGET (self->secret_row);
+  else if (error->domain == BV_BBB_ERROR)
+    row = GTK_WIDGET (self->url_row);
+  if (row)
+    gtk_widget_add_css_class (row, "error");
+  show_status (self, advice_in_form (error), TRUE);
 }
 
 static void
@@ -251,7 +301,7 @@ saved_cb (GObject      *object,
   if (!server)
     {
       self->tested = TRUE;
-      show_status (self, error->message, TRUE);
+      show_form_error (self, error);
       return;
     }
 
@@ -297,7 +347,7 @@ tested_cb (GObject      *object,
   self->tested = TRUE;
   if (!test)
     {
-      show_status (self, error->message, TRUE);
+      show_form_error (self, error);
       return;
     }
 
@@ -560,6 +610,7 @@ bv_server_dialog_class_init (BvServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, secret_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, checksum_row);
+  gtk_widget_class_bind_template_child (widget_class, BvServerDialog, advanced_row);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, secret_hint);
   gtk_widget_class_bind_template_child (widget_class, BvServerDialog, remove_group);

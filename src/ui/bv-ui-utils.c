@@ -203,6 +203,7 @@ bv_ui_show_message (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   if (css_class)
     gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
 }
@@ -270,6 +271,19 @@ bv_ui_show_error (GtkWindow  *parent,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+bv_ui_show_notice (GtkWidget  *widget,
+                   const char *heading,
+                   const char *body)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  bv_ui_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
 }
 
 gboolean

@@ -66,5 +66,11 @@ void bv_ui_add_toast  (AdwToastOverlay *overlay,
 void bv_ui_show_error (GtkWindow       *parent,
                        const char      *heading,
                        const char      *body);
+/* The same over @widget's window. For anything that says what to do: it
+ * stays until it is closed. Toasts are for short confirmations only
+ * (a toast's title is cut off after a few words). */
+void bv_ui_show_notice (GtkWidget      *widget,
+                        const char     *heading,
+                        const char     *body);
 
 G_END_DECLS

@@ -425,7 +425,8 @@ new_row (BvUpcomingPage      *self,
       gtk_box_append (GTK_BOX (box), more);
     }
 
-  invite = gtk_button_new_from_icon_name ("system-users-symbolic");
+  /* In words: the way to the invitations must not hide behind an icon. */
+  invite = gtk_button_new_with_label (_("Invite"));
   gtk_widget_add_css_class (invite, "flat");
   {
     /* Translators: %s is the title of a meeting. */
@@ -691,7 +692,7 @@ undo_cancel_cb (AdwToast       *toast,
     return;
 
   if (!bv_database_clear_exception (database, meeting_id, recurrence_id, &error))
-    g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
+    bv_ui_show_notice (GTK_WIDGET (self), _("The Date Was Not Restored"), error->message);
   rebuild (self);
 }
 
@@ -745,7 +746,7 @@ call_off (BvUpcomingPage     *self,
 
   if (!bv_database_set_exception (database, meeting_id, recurrence_id, TRUE, NULL, 0, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_SHOW_TOAST], 0, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Date Was Not Called Off"), error->message);
       return;
     }
   rebuild (self);

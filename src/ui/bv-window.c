@@ -198,7 +198,7 @@ undo_delete_cb (AdwToast *toast,
   g_ptr_array_add (exceptions, deleted->exceptions);
   if (!bv_database_save_meetings (database, meetings, exceptions, &error))
     {
-      bv_window_add_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Meeting Was Not Restored"), error->message);
       return;
     }
   if (self->upcoming_page)
@@ -224,7 +224,7 @@ delete_meeting (BvWindow  *self,
   if (!bv_database_delete_meeting (database, bv_meeting_get_id (meeting), &error))
     {
       deleted_free (deleted);
-      bv_window_add_toast (self, bv_ui_toast_new (error->message));
+      bv_ui_show_notice (GTK_WIDGET (self), _("The Meeting Was Not Deleted"), error->message);
       return;
     }
 
@@ -458,8 +458,13 @@ imported_cb (GObject      *object,
       return;
     }
 
+  /* A sentence that explains stays until it is read; a toast would cut it. */
   if (counts.added + counts.updated == 0)
-    text = g_strdup (_("The calendar file had no meetings with a time of day, so nothing was imported."));
+    {
+      bv_ui_show_notice (GTK_WIDGET (self), _("Nothing Was Imported"),
+                         _("The calendar file had no meetings with a time of day, so nothing was imported."));
+      return;
+    }
   else if (counts.updated == 0)
     text = g_strdup_printf (ngettext ("%u meeting imported", "%u meetings imported", counts.added),
                             counts.added);
