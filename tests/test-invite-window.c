@@ -1022,7 +1022,7 @@ test_members_chooser (void)
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant, "
-                              "Lena Schmidt=participant, Max Mustermann=participant");
+                              "Max Mustermann=participant, Lena Schmidt=participant");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
