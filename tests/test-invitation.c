@@ -613,6 +613,61 @@ test_render (void)
   g_assert_cmpstr (custom, ==, "A\nB");
 }
 
+/* The assembly's text: the agenda with its motions, hybrid with the venue
+ * or online only, and the § 32 Abs. 2 statement, the club's own when it
+ * wrote one. */
+static void
+test_render_assembly (void)
+{
+  g_autoptr(BvMeeting) meeting = new_meeting (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_agenda_item_free);
+  g_autofree char *agenda = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *hybrid = NULL;
+  g_autofree char *empty = NULL;
+  BvInvitationContext context = full_context;
+
+  g_ptr_array_add (items, bv_agenda_item_new ("Begrüßung", NULL));
+  g_ptr_array_add (items, bv_agenda_item_new ("Satzungsänderung", "§ 4 erhält folgende Fassung:\n„Der Beitrag …“"));
+  g_ptr_array_add (items, bv_agenda_item_new ("Verschiedenes", ""));
+  bv_meeting_set_agenda (meeting, items);
+
+  agenda = bv_invitation_format_agenda (meeting);
+  g_assert_cmpstr (agenda, ==,
+                   "Agenda:\n"
+                   "1. Begrüßung\n"
+                   "2. Satzungsänderung\n"
+                   "   Motion: § 4 erhält folgende Fassung:\n"
+                   "   „Der Beitrag …“\n"
+                   "3. Verschiedenes");
+
+  text = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "general assembly “" TITLE "”"));
+  g_assert_nonnull (strstr (text, "\nWhere: online only\n"));
+  g_assert_nonnull (strstr (text, "\n\n" "Agenda:\n1. Begrüßung\n"));
+  g_assert_nonnull (strstr (text, bv_invitation_default_participation ()));
+  g_assert_nonnull (strstr (text, "§ 32 Abs. 2 BGB"));
+  g_assert_nonnull (strstr (text, "Your personal link: L\n"));
+  g_assert_nonnull (strstr (text, "The board\nTSV Kaiserslautern-Süd\n"));
+  g_assert_null (strchr (text, '{'));
+  g_assert_null (strstr (text, "\n\n\n"));
+
+  bv_meeting_set_venue (meeting, "Vereinsheim, Am Sportplatz 3");
+  context.participation = "Abstimmung per Umfrage im Konferenzraum.";
+  hybrid = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_assert_nonnull (strstr (hybrid, "\nWhere: hybrid, at Vereinsheim, Am Sportplatz 3 or online\n"));
+  g_assert_nonnull (strstr (hybrid, "\n\nAbstimmung per Umfrage im Konferenzraum.\n\n"));
+  g_assert_null (strstr (hybrid, "§ 32 Abs. 2 BGB"));
+
+  /* Without items the agenda's paragraph goes, with no gap left. */
+  bv_meeting_set_agenda (meeting, NULL);
+  empty = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_assert_null (strstr (empty, "Agenda"));
+  g_assert_null (strstr (empty, "\n\n\n"));
+  g_assert_nonnull (strstr (empty, "or online\n\nAbstimmung"));
+}
+
 /* The PIN printed in an invitation is the one the room really gets, and
  * the number is the one the server names; without a known number the
  * text has no telephone line. */
@@ -1057,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation/renew-not-open", test_renew_links_not_open);
   g_test_add_func ("/core/invitation/renew-refused", test_renew_links_refused);
   g_test_add_func ("/core/invitation/render", test_render);
+  g_test_add_func ("/core/invitation/render-assembly", test_render_assembly);
   g_test_add_func ("/core/invitation/dial-in", test_dial_in);
   g_test_add_func ("/core/invitation/describe-when", test_describe_when);
   g_test_add_func ("/core/invitation/mailto", test_mailto);

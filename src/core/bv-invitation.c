@@ -141,6 +141,97 @@ bv_invitation_default_template (void)
            "{club}\n");
 }
 
+const char *
+bv_invitation_assembly_template (void)
+{
+  /* Translators: the default invitation to a general assembly. Keep the
+   * placeholders in braces as they are: besides those of the general text,
+   * {venue} says hybrid with the venue or online only, {agenda} is the
+   * agenda with its heading, {participation} how members take part and
+   * vote online (§ 32 Abs. 2 BGB). */
+  return _("Hello {name},\n"
+           "\n"
+           "you are invited to the general assembly “{title}”.\n"
+           "\n"
+           "When: {when}\n"
+           "{venue}\n"
+           "\n"
+           "{agenda}\n"
+           "\n"
+           "{participation}\n"
+           "\n"
+           "Your personal link: {link}\n"
+           "{dial_in}\n"
+           "\n"
+           "The link is meant for you alone and lets you in with your name. Please do not "
+           "pass it on: only members may take part in the assembly.\n"
+           "\n"
+           "{recording}\n"
+           "\n"
+           "{privacy}\n"
+           "\n"
+           "Kind regards\n"
+           "The board\n"
+           "{club}\n");
+}
+
+const char *
+bv_invitation_default_participation (void)
+{
+  return _("How to take part online: the board has decided that members can take part in "
+           "the assembly and exercise their rights without being at the venue, by electronic "
+           "communication (§ 32 Abs. 2 BGB). Open your personal link below in a web browser "
+           "shortly before the start; nothing needs to be installed. You enter with your name, "
+           "speak through your microphone or in the chat, and vote in the polls the chair "
+           "opens in the conference room. If you take part by telephone, you vote by saying "
+           "so when the chair calls for the vote.");
+}
+
+char *
+bv_invitation_format_agenda (BvMeeting *meeting)
+{
+  GPtrArray *items;
+  GString *out;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  items = bv_meeting_get_agenda (meeting);
+  if (items->len == 0)
+    return g_strdup ("");
+
+  out = g_string_new (_("Agenda:"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (out, "\n%u. %s", i + 1, item->title);
+      if (item->motion)
+        {
+          g_auto(GStrv) lines = g_strsplit (item->motion, "\n", -1);
+
+          /* Translators: before the wording of a motion on the agenda. */
+          g_string_append_printf (out, "\n   %s", _("Motion:"));
+          for (guint j = 0; lines[j]; j++)
+            g_string_append_printf (out, "%s%s", j == 0 ? " " : "\n   ", g_strchomp (lines[j]));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+bv_invitation_describe_venue (BvMeeting *meeting)
+{
+  const char *venue;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  venue = bv_meeting_get_venue (meeting);
+  if (venue)
+    /* Translators: %s is the venue of a hybrid meeting. */
+    return g_strdup_printf (_("Where: hybrid, at %s or online"), venue);
+  return g_strdup (_("Where: online only"));
+}
+
 static GDateTime *
 meeting_start (BvMeeting *meeting)
 {
@@ -324,11 +415,13 @@ bv_invitation_render (const char                *template_text,
   g_autofree char *when = NULL;
   g_autofree char *privacy = NULL;
   g_autofree char *dial_in = NULL;
+  g_autofree char *agenda = NULL;
+  g_autofree char *venue = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) out = NULL;
   const char *recording = "";
   const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
-                          "club", NULL };
+                          "club", "agenda", "venue", "participation", NULL };
   const char *values[G_N_ELEMENTS (names)];
   gboolean previous_blank = TRUE;
   gboolean skip_blank = FALSE;
@@ -354,7 +447,13 @@ bv_invitation_render (const char                *template_text,
   values[5] = privacy;
   values[6] = recording;
   values[7] = context && context->club_name ? context->club_name : "";
-  values[8] = NULL;
+  agenda = bv_invitation_format_agenda (meeting);
+  values[8] = agenda;
+  venue = bv_invitation_describe_venue (meeting);
+  values[9] = venue;
+  values[10] = context && context->participation && *context->participation
+               ? context->participation : bv_invitation_default_participation ();
+  values[11] = NULL;
 
   /* Line by line: a line that a placeholder left empty goes, and so does
    * the blank line after it when one came before, so that paragraphs stay

@@ -45,6 +45,9 @@ typedef struct
   const char *privacy_contact;   /* who to ask about data protection */
   const char *dial_number;       /* telephone dial-in, when the server has one */
   const char *voice_bridge;      /* its PIN */
+  /* How members take part and vote online (§ 32 Abs. 2 BGB), for
+   * {participation}; NULL: bv_invitation_default_participation(). */
+  const char *participation;
 } BvInvitationContext;
 
 /* Size of the buffer bv_invitation_context_set_dial_in () writes the PIN to. */
@@ -68,6 +71,23 @@ void      bv_invitation_context_set_dial_in (BvInvitationContext *context,
  * helper). Lines that end up empty because of an empty placeholder are
  * dropped. */
 const char *bv_invitation_default_template (void);
+
+/* The default template of a general assembly (translated). Besides the
+ * above: {venue} (hybrid with the venue, or online only), {agenda} (the
+ * heading and the numbered items with their motions, or nothing) and
+ * {participation} (how members take part and vote online). */
+const char *bv_invitation_assembly_template (void);
+
+/* The § 32 Abs. 2 BGB statement the assembly's invitation carries unless
+ * the club wrote its own (translated). */
+const char *bv_invitation_default_participation (void);
+
+/* The agenda as the invitation shows it: a heading, then "1. Title" with
+ * the motion indented below; "" without items. */
+char     *bv_invitation_format_agenda     (BvMeeting     *meeting);
+
+/* Hybrid with the venue, or online only, as one sentence. */
+char     *bv_invitation_describe_venue    (BvMeeting     *meeting);
 
 /* Fills @template_text (NULL or "" = the default) for one participant. */
 char     *bv_invitation_render            (const char                *template_text,

@@ -12,6 +12,7 @@
 #include "bv-date-input.h"
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
+#include "bv-agenda-section.h"
 #include "bv-repetition-section.h"
 #include "bv-slides-section.h"
 #include "bv-ui-utils.h"
@@ -54,6 +55,8 @@ struct _BvMeetingEditor
   AdwExpanderRow    *locks_row;
   GtkSwitch         *lock_switches[6];
   BvSlidesSection   *slides_group;
+  BvAgendaSection   *agenda_group;
+  AdwEntryRow       *venue_row;
   GtkWidget         *delete_group;
 
   BvDatabase        *database;
@@ -189,6 +192,8 @@ fill_form (BvMeetingEditor *self)
   /* A calendar file chose the zone's name: plain text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->timezone_row), FALSE);
   adw_action_row_set_subtitle (self->timezone_row, bv_meeting_get_tzid (self->draft));
+  gtk_editable_set_text (GTK_EDITABLE (self->venue_row),
+                         bv_meeting_get_venue (self->draft) ? bv_meeting_get_venue (self->draft) : "");
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->welcome_view),
                             bv_meeting_get_welcome (self->draft) ? bv_meeting_get_welcome (self->draft) : "",
@@ -294,6 +299,7 @@ validate (BvMeetingEditor *self)
   g_autofree char *start_warning = NULL;
   g_autofree char *repeat_problem = NULL;
   g_autofree char *slides_problem = bv_slides_section_check (self->slides_group);
+  g_autofree char *agenda_problem = bv_agenda_section_check (self->agenda_group);
   gboolean show_title;
 
   check_start (self, &start_problem, &start_warning);
@@ -304,6 +310,7 @@ validate (BvMeetingEditor *self)
   note_problem (self, server_problem);
   note_problem (self, start_problem);
   note_problem (self, repeat_problem);
+  note_problem (self, agenda_problem);
   note_problem (self, slides_problem);
   if (bv_slides_section_is_busy (self->slides_group))
     note_problem (self, _("The sizes of the slides are still being read."));
@@ -340,6 +347,15 @@ kind_changed_cb (BvMeetingEditor *self)
       fill_form (self);
     }
   validate (self);
+}
+
+static void
+venue_changed_cb (BvMeetingEditor *self)
+{
+  if (self->filling)
+    return;
+
+  bv_meeting_set_venue (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->venue_row)));
 }
 
 static void
@@ -624,6 +640,7 @@ bv_meeting_editor_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
   fill_form (self);
   bv_slides_section_set_meeting (self->slides_group, self->draft);
+  bv_agenda_section_set_meeting (self->agenda_group, self->draft);
   validate (self);
 }
 
@@ -734,6 +751,7 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
 
   g_type_ensure (BV_TYPE_REPETITION_SECTION);
   g_type_ensure (BV_TYPE_SLIDES_SECTION);
+  g_type_ensure (BV_TYPE_AGENDA_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bv-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, window_title);
@@ -777,12 +795,15 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "lock_user_list_switch", FALSE,
                                              G_STRUCT_OFFSET (BvMeetingEditor, lock_switches[5]));
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, slides_group);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, delete_group);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_button", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, venue_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
@@ -827,6 +848,7 @@ bv_meeting_editor_init (BvMeetingEditor *self)
 
   g_signal_connect_object (self->repeat_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->slides_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
 
   bv_ui_name_from_row (GTK_WIDGET (self->duration_spin), self->duration_row);
   bv_ui_name_from_row (GTK_WIDGET (self->max_spin), self->max_row);
