@@ -18,6 +18,7 @@
 #include "bv-join.h"
 #include "bv-meeting-editor.h"
 #include "bv-agenda-section.h"
+#include "bv-invitation-deadline.h"
 #include "bv-meeting-editor-private.h"
 #include "bv-repetition-section.h"
 #include "bv-slides-section.h"
@@ -801,10 +802,29 @@ test_agenda (void)
   g_autoptr(GError) error = NULL;
 
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  /* Not an assembly: no deadline. */
+  type_into (editor, "date_row", "20.3.2027");
+  g_assert_null (label_text (editor, "deadline_label"));
   select_in (editor, "kind_row", BV_MEETING_KIND_ASSEMBLY);
   type_into (editor, "title_row", "Mitgliederversammlung 2027");
   type_into (editor, "date_row", "20.3.2027");
   type_into (editor, "time_row", "15");
+  /* The club's period, counted back from the date, as it falls. */
+  bv_meeting_editor_set_invitation_period (editor, 21);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *expected = NULL;
+    GDate deadline, today;
+
+    g_date_clear (&deadline, 1);
+    g_date_set_dmy (&deadline, 27, G_DATE_FEBRUARY, 2027);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    expected = bv_invitation_deadline_describe (&deadline, &today);
+    g_assert_true (g_str_has_prefix (expected, "Send the invitations by Saturday, 27 February"));
+    g_assert_cmpstr (label_text (editor, "deadline_label"), ==, expected);
+  }
   type_into (editor, "venue_row", " Vereinsheim, Am Sportplatz 3 ");
   g_assert_true (save_enabled (editor));
 

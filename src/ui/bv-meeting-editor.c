@@ -13,6 +13,7 @@
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
 #include "bv-agenda-section.h"
+#include "bv-invitation-deadline.h"
 #include "bv-repetition-section.h"
 #include "bv-slides-section.h"
 #include "bv-ui-utils.h"
@@ -57,6 +58,8 @@ struct _BvMeetingEditor
   BvSlidesSection   *slides_group;
   BvAgendaSection   *agenda_group;
   AdwEntryRow       *venue_row;
+  GtkLabel          *deadline_label;
+  guint              invitation_period;
   GtkWidget         *delete_group;
 
   BvDatabase        *database;
@@ -222,6 +225,32 @@ fill_form (BvMeetingEditor *self)
 
 /* Validation */
 
+/* For an assembly with a date: by when the invitations must go out, as a
+ * warning once that day is near or past. */
+static void
+update_deadline (BvMeetingEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  GDate deadline, today;
+
+  if (bv_meeting_get_kind (self->draft) != BV_MEETING_KIND_ASSEMBLY ||
+      !bv_invitation_deadline_for_meeting (self->draft, self->invitation_period, &deadline))
+    {
+      bv_ui_show_message (self->deadline_label, NULL, NULL);
+      return;
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  text = bv_invitation_deadline_describe (&deadline, &today);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+  bv_ui_show_message (self->deadline_label, text,
+                      g_date_days_between (&today, &deadline) <= BV_INVITATION_DEADLINE_WARN_DAYS
+                      ? "warning" : "dim-label");
+}
+
 static void
 note_problem (BvMeetingEditor *self,
               const char      *problem)
@@ -326,6 +355,7 @@ validate (BvMeetingEditor *self)
   else
     bv_ui_show_message (self->date_error, start_warning, "warning");
 
+  update_deadline (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->problem);
   gtk_widget_set_tooltip_text (self->save_button, self->problem);
 }
@@ -797,6 +827,7 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, slides_group);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, agenda_group);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, delete_group);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_button", FALSE, 0);
@@ -828,6 +859,7 @@ bv_meeting_editor_init (BvMeetingEditor *self)
 
   /* Nothing reaches the draft before constructed () has made it. */
   self->filling = TRUE;
+  self->invitation_period = BV_INVITATION_PERIOD_DEFAULT_DAYS;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The dates and times show their tidy form once the user moves on. */
@@ -915,4 +947,15 @@ bv_meeting_editor_new (GtkWindow  *parent,
                        "meeting", meeting,
                        "default-server-id", default_server_id,
                        NULL);
+}
+
+void
+bv_meeting_editor_set_invitation_period (BvMeetingEditor *self,
+                                         guint            days)
+{
+  g_return_if_fail (BV_IS_MEETING_EDITOR (self));
+
+  self->invitation_period = days;
+  if (self->draft)
+    validate (self);
 }

@@ -31,6 +31,10 @@ struct _BvPreferencesWindow
   GtkSpinButton        *lead_spin;
   AdwPreferencesPage   *invitations_page;
   AdwEntryRow          *club_name_row;
+  AdwPreferencesGroup  *assembly_group;
+  AdwActionRow         *period_row;
+  GtkSpinButton        *period_spin;
+  GtkTextView          *participation_view;
   AdwEntryRow          *privacy_contact_row;
   GtkTextView          *template_view;
   GtkLabel             *preview_label;
@@ -249,6 +253,49 @@ restore_template_cb (BvPreferencesWindow *self)
 }
 
 static void
+participation_changed_cb (BvPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->participation_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The built-in text stays translatable until the club writes its own. */
+  if (g_str_equal (g_strstrip (text), bv_invitation_default_participation ()) || !*text)
+    g_settings_reset (self->settings, "assembly-participation");
+  else
+    g_settings_set_string (self->settings, "assembly-participation", text);
+}
+
+/* The assembly's keys came later than the others. */
+static void
+setup_assembly (BvPreferencesWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *participation = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->participation_view);
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!schema || !g_settings_schema_has_key (schema, "invitation-period-days") ||
+      !g_settings_schema_has_key (schema, "assembly-participation"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->assembly_group), FALSE);
+      return;
+    }
+
+  g_settings_bind (self->settings, "invitation-period-days",
+                   gtk_spin_button_get_adjustment (self->period_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->period_row)),
+                                  -1);
+  participation = g_settings_get_string (self->settings, "assembly-participation");
+  gtk_text_buffer_set_text (buffer, *participation ? participation : bv_invitation_default_participation (), -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (participation_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 setup_invitations (BvPreferencesWindow *self)
 {
   g_autofree char *template_text = NULL;
@@ -271,6 +318,7 @@ setup_invitations (BvPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::privacy-contact",
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   update_preview (self);
+  setup_assembly (self);
 }
 
 static void
@@ -426,6 +474,10 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_spin);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, invitations_page);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, club_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, assembly_group);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, participation_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, privacy_contact_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, preview_label);

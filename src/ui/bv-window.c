@@ -249,6 +249,15 @@ open_editor (BvWindow  *self,
 
   server_id = default_server_id (self);
   editor = bv_meeting_editor_new (GTK_WINDOW (self), database, meeting, server_id);
+  {
+    GSettings *settings = bv_application_get_settings (get_application (self));
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (settings)
+      g_object_get (settings, "settings-schema", &schema, NULL);
+    if (schema && g_settings_schema_has_key (schema, "invitation-period-days"))
+      bv_meeting_editor_set_invitation_period (editor, g_settings_get_uint (settings, "invitation-period-days"));
+  }
   g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, 0);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
