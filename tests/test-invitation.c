@@ -408,6 +408,34 @@ test_guest_link (void)
   g_assert_nonnull (strstr (body, "Warteraum"));
 }
 
+/* An assembly's room is created with guestPolicy=ALWAYS_DENY: a member's
+ * personal link enters, a guest link is refused by the server. */
+static void
+test_assembly_members_only (void)
+{
+  g_autoptr(BvServer) server = new_server ("3.0.19");
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(BvBbbClient) client = open_client (server);
+  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (meeting);
+  g_autoptr(BvParticipant) member = bv_participant_new_guest (bv_meeting_get_id (meeting), NAME, NULL,
+                                                             BV_PARTICIPANT_ROLE_PARTICIPANT);
+  g_autofree char *member_link = bv_invitation_build_link (client, server, meeting, member);
+  g_autofree char *guest_link = bv_invitation_build_guest_link (client, server, meeting);
+  g_autofree char *member_body = NULL;
+  g_autofree char *guest_body = NULL;
+  guint status = 0;
+
+  g_assert_cmpint (bv_meeting_get_kind (meeting), ==, BV_MEETING_KIND_ASSEMBLY);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (meeting), ==, "ALWAYS_DENY");
+  g_assert_cmpstr (bv_bbb_query_get (query, "guestPolicy"), ==, "ALWAYS_DENY");
+
+  create_room (client, meeting);
+  member_body = http_get (member_link, &status);
+  g_assert_null (strstr (member_body, "FAILED"));
+  guest_body = http_get (guest_link, &status);
+  g_assert_nonnull (strstr (guest_body, "guestDeniedAccess"));
+}
+
 /* tests: renewal */
 
 static gboolean
@@ -1108,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation/link-role", test_link_role);
   g_test_add_func ("/core/invitation/link-old-server-password", test_link_old_server_password);
   g_test_add_func ("/core/invitation/guest-link", test_guest_link);
+  g_test_add_func ("/core/invitation/assembly-members-only", test_assembly_members_only);
   g_test_add_func ("/core/invitation/renew", test_renew_links);
   g_test_add_func ("/core/invitation/renew-not-open", test_renew_links_not_open);
   g_test_add_func ("/core/invitation/renew-refused", test_renew_links_refused);

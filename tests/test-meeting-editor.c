@@ -208,6 +208,18 @@ test_new_meeting_defaults (void)
 
   select_in (editor, "kind_row", 1);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (editor, "duration_spin")), ==, 180);
+  /* Only members inside an assembly: nobody without a personal link. */
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "waiting_row")), ==, 2);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (draft), ==, "ALWAYS_DENY");
+  g_assert_null (label_text (editor, "guests_warning"));
+  select_in (editor, "waiting_row", 1);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (draft), ==, "ASK_MODERATOR");
+  g_assert_nonnull (label_text (editor, "guests_warning"));
+  g_assert_true (g_str_has_prefix (label_text (editor, "guests_warning"),
+                                   "Only members may take part in a general assembly."));
+  g_assert_true (save_enabled (editor) || _bv_meeting_editor_get_problem (editor) != NULL);
+  select_in (editor, "waiting_row", 2);
+  g_assert_null (label_text (editor, "guests_warning"));
   g_assert_null (draft_rrule (editor));
   g_assert_false (gtk_widget_get_visible (child (editor, "weekdays_row")));
   g_assert_cmpstr (bv_meeting_get_title (draft), ==, "");

@@ -93,10 +93,13 @@ typedef struct
 } KindDefaults;
 
 /* product.md, "Meeting kinds and their defaults". Recording is off for
- * every kind: BBB keeps raw media whenever record=true. */
+ * every kind: BBB keeps raw media whenever record=true. Only members may
+ * take part in a general assembly (issue 17): people without a signed
+ * personal link stay out (ALWAYS_DENY), so nobody unauthorised makes its
+ * resolutions contestable. */
 static const KindDefaults kind_defaults[] = {
   [BV_MEETING_KIND_BOARD]    = { "board",    120, NULL,          "ALWAYS_ACCEPT", FALSE },
-  [BV_MEETING_KIND_ASSEMBLY] = { "assembly", 180, NULL,          "ASK_MODERATOR", TRUE },
+  [BV_MEETING_KIND_ASSEMBLY] = { "assembly", 180, NULL,          "ALWAYS_DENY",   TRUE },
   [BV_MEETING_KIND_COURSE]   = { "course",    90, "FREQ=WEEKLY", "ALWAYS_ACCEPT", TRUE },
   [BV_MEETING_KIND_WORKSHOP] = { "workshop", 180, NULL,          "ALWAYS_ACCEPT", TRUE },
   [BV_MEETING_KIND_GROUP]    = { "group",     90, "FREQ=WEEKLY", "ASK_MODERATOR", FALSE },

@@ -689,7 +689,11 @@ copy_guest_link_action (GtkWidget  *widget,
 
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
-  if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
+  if (bv_meeting_get_kind (self->meeting) == BV_MEETING_KIND_ASSEMBLY)
+    toast (self, bv_ui_toast_new (_("Guest link copied. Only members may take part in a general "
+                                    "assembly: give it only to guests your statutes allow, and let "
+                                    "them in yourself.")));
+  else if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
     toast (self, bv_ui_toast_new (_("Guest link copied. Guests wait until a moderator lets them in.")));
   else
     toast (self, bv_ui_toast_new (_("Guest link copied. Guests come straight in; to let them wait, "

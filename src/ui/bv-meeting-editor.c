@@ -59,6 +59,7 @@ struct _BvMeetingEditor
   BvAgendaSection   *agenda_group;
   AdwEntryRow       *venue_row;
   GtkLabel          *deadline_label;
+  GtkLabel          *guests_warning;
   guint              invitation_period;
   GtkWidget         *delete_group;
 
@@ -356,6 +357,15 @@ validate (BvMeetingEditor *self)
     bv_ui_show_message (self->date_error, start_warning, "warning");
 
   update_deadline (self);
+  /* Editable, but not without saying what it risks. */
+  bv_ui_show_message (self->guests_warning,
+                      bv_meeting_get_kind (self->draft) == BV_MEETING_KIND_ASSEMBLY &&
+                      g_strcmp0 (bv_meeting_get_guest_policy (self->draft), "ALWAYS_DENY") != 0
+                      ? _("Only members may take part in a general assembly. With this waiting room people "
+                          "without a personal link can get in, which can make the resolutions contestable. "
+                          "Choose “Only invited people” unless your statutes allow guests.")
+                      : NULL,
+                      "warning");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->problem);
   gtk_widget_set_tooltip_text (self->save_button, self->problem);
 }
@@ -828,6 +838,7 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, agenda_group);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, guests_warning);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, delete_group);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_button", FALSE, 0);
