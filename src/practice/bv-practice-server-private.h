@@ -73,6 +73,11 @@ GStrv             bv_practice_server_dup_documents     (BvPracticeServer *self,
 void              bv_practice_server_set_accepted_algorithms (BvPracticeServer *self,
                                                               guint             algorithms);
 
+/* For tests: every API request is answered "503 Service Unavailable", as
+ * by a server that is down behind its proxy, until set back. */
+void              bv_practice_server_set_unavailable (BvPracticeServer *self,
+                                                      gboolean          unavailable);
+
 /* Holds every API answer back for delay_ms, like a server far away
  * (benchmarks). */
 void              bv_practice_server_set_delay   (BvPracticeServer  *self,

@@ -181,6 +181,31 @@ static const Migration migrations[] = {
       "  motion     TEXT,"
       "  PRIMARY KEY (meeting_id, id),"
       "  UNIQUE (meeting_id, position)"
+      ");"
+      /* Attendance: one row per stay in the room, seen by polling
+       * getMeetingInfo. Personal data: it goes with the member (erasure)
+       * and with the meeting. */
+      "CREATE TABLE attendance ("
+      "  id             INTEGER PRIMARY KEY,"
+      "  meeting_id     TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+      "  participant_id TEXT REFERENCES meeting_participants (id) ON DELETE SET NULL,"
+      "  member_id      TEXT REFERENCES members (id) ON DELETE CASCADE,"
+      "  user_id        TEXT NOT NULL,"
+      "  full_name      TEXT NOT NULL,"
+      "  invited        INTEGER NOT NULL DEFAULT 0,"
+      "  joined_at      INTEGER NOT NULL,"
+      "  last_seen      INTEGER NOT NULL,"
+      "  left_at        INTEGER,"
+      "  CHECK (left_at IS NULL OR left_at >= joined_at)"
+      ");"
+      "CREATE INDEX attendance_meeting ON attendance (meeting_id, joined_at);"
+      "CREATE INDEX attendance_member ON attendance (member_id);"
+      /* The times the server could not be asked: nothing is known then. */
+      "CREATE TABLE attendance_gaps ("
+      "  meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+      "  started_at INTEGER NOT NULL,"
+      "  ended_at   INTEGER,"
+      "  PRIMARY KEY (meeting_id, started_at)"
       ");",
   },
 };
