@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "bv-attendance-recorder.h"
+#include "bv-attendance-summary.h"
 #include "bv-bbb-client.h"
 #include "bv-invitation.h"
 #include "bv-practice-server-private.h"
@@ -67,6 +68,8 @@ invite (Fixture    *f,
   BvParticipant *participant;
 
   bv_member_set_name (member, name);
+  if (g_str_has_prefix (name, "Anna"))
+    bv_member_set_email (member, "anna@example.org");
   g_assert_true (bv_database_save_member (f->database, member, &error));
   g_assert_no_error (error);
   participant = bv_participant_new_member (bv_meeting_get_id (f->meeting), bv_member_get_id (member),
@@ -327,6 +330,59 @@ test_script (Fixture       *f,
                         " | Anna Albers 1060-1340 | Clara Castillo 1140-1340");
 
   bv_attendance_recorder_stop (recorder);
+
+  /* Per person: both of Anna's stays count; Dora never came; the CSV has
+   * one row per person who came. */
+  {
+    g_autoptr(BvParticipant) dora = invite (f, "Dora Dietz");
+    g_autoptr(GPtrArray) people = bv_attendance_summarize (f->database, f->meeting, f->now);
+    g_autofree char *csv = bv_attendance_csv (people, f->meeting);
+    BvAttendancePerson *person;
+
+    g_assert_cmpuint (people->len, ==, 5);
+    person = g_ptr_array_index (people, 0);
+    g_assert_cmpstr (person->name, ==, "Anna Albers");
+    g_assert_cmpint (person->state, ==, BV_ATTENDANCE_STATE_LEFT);
+    g_assert_cmpuint (person->minutes, ==, 5);
+    person = g_ptr_array_index (people, 3);
+    g_assert_cmpstr (person->name, ==, "Dora Dietz");
+    g_assert_cmpint (person->state, ==, BV_ATTENDANCE_STATE_NEVER_CAME);
+    person = g_ptr_array_index (people, 4);
+    g_assert_cmpstr (person->name, ==, "Zaungast");
+    g_assert_false (person->invited);
+
+    g_assert_cmpstr (csv, ==,
+                     "Name;E-Mail;Eingeladen;Erster Beitritt;Letztes Verlassen;Minuten\r\n"
+                     "Anna Albers;anna@example.org;ja;1970-01-01T01:17:00+01:00;1970-01-01T01:22:20+01:00;5\r\n"
+                     "Bernd Brandt;;ja;1970-01-01T01:17:00+01:00;1970-01-01T01:17:40+01:00;0\r\n"
+                     "Clara Castillo;;ja;1970-01-01T01:19:00+01:00;1970-01-01T01:22:20+01:00;3\r\n"
+                     "Zaungast;;nein;1970-01-01T01:17:20+01:00;1970-01-01T01:22:20+01:00;5\r\n");
+  }
+}
+
+/* While people are inside, their stay counts up to now and the CSV has no
+ * last leave for them; a name with a semicolon is quoted. */
+static void
+test_present (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BvAttendanceRecorder) recorder = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *csv = NULL;
+
+  enter_with_link (f, 0);
+  bv_test_enter_room (f->client, bv_meeting_get_bbb_meeting_id (f->meeting), "Müller; Gast \"extern\"", "VIEWER");
+  recorder = start_recorder (f);
+  bv_attendance_recorder_stop (recorder);
+
+  people = bv_attendance_summarize (f->database, f->meeting, f->now + 150);
+  g_assert_cmpint (((BvAttendancePerson *) g_ptr_array_index (people, 0))->state, ==, BV_ATTENDANCE_STATE_PRESENT);
+  g_assert_cmpuint (((BvAttendancePerson *) g_ptr_array_index (people, 0))->minutes, ==, 2);
+  csv = bv_attendance_csv (people, f->meeting);
+  g_assert_cmpstr (csv, ==,
+                   "Name;E-Mail;Eingeladen;Erster Beitritt;Letztes Verlassen;Minuten\r\n"
+                   "Anna Albers;anna@example.org;ja;1970-01-01T01:16:40+01:00;;2\r\n"
+                   "\"Müller; Gast \"\"extern\"\"\";;nein;1970-01-01T01:16:40+01:00;;2\r\n");
 }
 
 /* Attendance is personal data: erasing the member erases their stays;
@@ -363,6 +419,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/core/attendance/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
+  g_test_add ("/core/attendance/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
   g_test_add ("/core/attendance/erased-with-member", Fixture, NULL, fixture_setup,
               test_erased_with_member, fixture_teardown);
 
