@@ -15,6 +15,7 @@
 
 #include "bv-attendance-recorder.h"
 #include "bv-attendance-summary.h"
+#include "bv-attendance-watch.h"
 #include "bv-bbb-client.h"
 #include "bv-invitation.h"
 #include "bv-practice-server-private.h"
@@ -412,6 +413,74 @@ test_erased_with_member (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+static GDateTime *
+watch_now_cb (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  /* f->now counts seconds from 14:00 on the assembly's day. */
+  g_autoptr(GDateTime) base = g_date_time_new (berlin, 2027, 3, 20, 14, 0, 0);
+
+  return g_date_time_add_seconds (base, (gdouble) f->now);
+}
+
+static void
+watch_recorded_cb (BvAttendanceWatch *watch,
+                   const char        *meeting_id,
+                   Fixture           *f)
+{
+  g_assert_cmpstr (meeting_id, ==, bv_meeting_get_id (f->meeting));
+  f->recorded++;
+}
+
+/* The app records an assembly from half an hour before its start to an
+ * hour after its planned end (15:00 + 3 h), and nothing else. */
+static void
+test_watch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BvAttendanceWatch) watch = bv_attendance_watch_new (f->context);
+  g_autoptr(BvMeeting) board = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(GError) error = NULL;
+
+  bv_meeting_set_title (board, "Vorstandssitzung");
+  bv_meeting_set_start (board, "2027-03-20T14:00:00", "Europe/Berlin");
+  bv_meeting_set_server_id (board, bv_server_get_id (f->server));
+  g_assert_true (bv_database_save_meeting (f->database, board, &error));
+  g_assert_no_error (error);
+
+  bv_attendance_watch_set_timer_func (watch, bv_test_clock_add_timer);
+  bv_attendance_watch_set_clock (watch, watch_now_cb, f);
+  g_signal_connect (watch, "recorded", G_CALLBACK (watch_recorded_cb), f);
+
+  /* 14:00: the board meets, the assembly is an hour away. */
+  f->now = 0;
+  bv_attendance_watch_start (watch);
+  g_assert_null (bv_attendance_watch_get_recorder (watch, bv_meeting_get_id (board)));
+  g_assert_null (bv_attendance_watch_get_recorder (watch, bv_meeting_get_id (f->meeting)));
+
+  /* 14:31: within half an hour of the start, the first poll at once. */
+  enter_with_link (f, 0);
+  f->recorded = 0;
+  f->now = 31 * 60;
+  bv_test_clock_advance (31 * 60);
+  bv_test_wait_until (recorded_since, f);
+  g_assert_nonnull (bv_attendance_watch_get_recorder (watch, bv_meeting_get_id (f->meeting)));
+  {
+    g_autoptr(GDateTime) joined = watch_now_cb (f);
+    g_autofree char *expected = g_strdup_printf ("Anna Albers %" G_GINT64_FORMAT "-", g_date_time_to_unix (joined));
+
+    ASSERT_ATTENDANCE (f, expected);
+  }
+
+  /* 19:01: an hour after the planned end, recording stops. */
+  f->now = 5 * 3600 + 60;
+  bv_attendance_watch_check (watch);
+  g_assert_null (bv_attendance_watch_get_recorder (watch, bv_meeting_get_id (f->meeting)));
+
+  bv_attendance_watch_stop (watch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +488,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/core/attendance/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
+  g_test_add ("/core/attendance/watch", Fixture, NULL, fixture_setup, test_watch, fixture_teardown);
   g_test_add ("/core/attendance/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
   g_test_add ("/core/attendance/erased-with-member", Fixture, NULL, fixture_setup,
               test_erased_with_member, fixture_teardown);

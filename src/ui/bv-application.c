@@ -17,6 +17,7 @@
 #include "bv-preferences-window.h"
 #include "bv-planned-dates.h"
 #include "bv-reminder-scheduler.h"
+#include "bv-attendance-watch.h"
 #include "bv-search-provider.h"
 #include "bv-ui-utils.h"
 #include "bv-window.h"
@@ -34,6 +35,7 @@ struct _BvApplication
   int              job_status;
 
   BvReminderScheduler      *scheduler;
+  BvAttendanceWatch        *attendance;
   BvSearchProvider *search_provider;
   GListModel       *servers;
   gulong            servers_changed_id;
@@ -222,6 +224,12 @@ start_scheduler (BvApplication *self)
       lead_time_changed_cb (self);
     }
   bv_reminder_scheduler_start (self->scheduler);
+
+  /* The attendance of an assembly is recorded by the same rule: the
+   * window is open or the app runs in the background. */
+  if (!self->attendance)
+    self->attendance = bv_attendance_watch_new (self->context);
+  bv_attendance_watch_start (self->attendance);
 }
 
 /* Background mode and autostart */
@@ -595,6 +603,9 @@ bv_application_dispose (GObject *object)
   if (self->scheduler)
     bv_reminder_scheduler_stop (self->scheduler);
   g_clear_object (&self->scheduler);
+  if (self->attendance)
+    bv_attendance_watch_stop (self->attendance);
+  g_clear_object (&self->attendance);
   g_clear_object (&self->search_provider);
   g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
@@ -907,6 +918,15 @@ bv_application_get_context (BvApplication *self)
   g_return_val_if_fail (BV_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+/* NULL until the window opens or background mode starts. */
+BvAttendanceWatch *
+bv_application_get_attendance_watch (BvApplication *self)
+{
+  g_return_val_if_fail (BV_IS_APPLICATION (self), NULL);
+
+  return self->attendance;
 }
 
 const GError *
