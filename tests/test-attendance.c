@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "bv-attendance-recorder.h"
 #include "bv-attendance-summary.h"
@@ -403,6 +404,17 @@ test_erased_with_member (Fixture       *f,
   bv_attendance_recorder_stop (recorder);
   ASSERT_ATTENDANCE (f, "Anna Albers 1000- | Bernd Brandt 1000-");
 
+  /* Part of what is stored about her (DSGVO Art. 15). */
+  {
+    g_autofree char *json = bv_database_export_member (f->database, anna, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (json, "\"attendance\" : ["));
+    g_assert_nonnull (strstr (json, "\"meeting_title\" : \"Mitgliederversammlung\""));
+    g_assert_nonnull (strstr (json, "\"joined\" : \"1970-01-01T00:16:40Z\""));
+    g_assert_nonnull (strstr (json, "\"left\" : null"));
+  }
+
   g_assert_true (bv_database_erase_member (f->database, anna, &error));
   g_assert_no_error (error);
   ASSERT_ATTENDANCE (f, "Bernd Brandt 1000-");
@@ -481,6 +493,52 @@ test_watch (Fixture       *f,
   bv_attendance_watch_stop (watch);
 }
 
+/* Attendance is kept for the months set, counted on the calendar, then
+ * deleted; a stay still open is never cut short. */
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BvAttendanceWatch) watch = bv_attendance_watch_new (f->context);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) old_day = g_date_time_new (berlin, 2026, 3, 19, 15, 0, 0);
+  g_autoptr(GDateTime) kept_day = g_date_time_new (berlin, 2026, 3, 21, 15, 0, 0);
+  g_autoptr(GError) error = NULL;
+  BvAttendanceSeen old = { "w_old", "Alt", NULL, NULL, FALSE };
+  BvAttendanceSeen kept = { "w_kept", "Neu", NULL, NULL, FALSE };
+  BvAttendanceSeen open = { "w_open", "Offen", NULL, NULL, FALSE };
+  const char *id = bv_meeting_get_id (f->meeting);
+
+  g_ptr_array_add (seen, &old);
+  g_assert_true (bv_database_record_attendance (f->database, id, g_date_time_to_unix (old_day) - 600, seen, &error));
+  g_ptr_array_set_size (seen, 0);
+  g_ptr_array_add (seen, &open);
+  g_assert_true (bv_database_record_attendance (f->database, id, g_date_time_to_unix (old_day), seen, &error));
+  g_ptr_array_set_size (seen, 0);
+  g_ptr_array_add (seen, &open);
+  g_ptr_array_add (seen, &kept);
+  g_assert_true (bv_database_record_attendance (f->database, id, g_date_time_to_unix (kept_day) - 600, seen, &error));
+  g_ptr_array_set_size (seen, 0);
+  g_ptr_array_add (seen, &open);
+  g_assert_true (bv_database_record_attendance (f->database, id, g_date_time_to_unix (kept_day), seen, &error));
+  g_assert_no_error (error);
+
+  /* Twelve months after 20 March 2026, 14:00: "Alt" left on 19 March. */
+  bv_attendance_watch_set_clock (watch, watch_now_cb, f);
+  bv_attendance_watch_set_timer_func (watch, bv_test_clock_add_timer);
+  bv_attendance_watch_set_retention (watch, 12);
+  f->now = 0;   /* watch_now_cb: 20 March 2027, 14:00 */
+  bv_attendance_watch_purge (watch);
+  {
+    g_autoptr(GPtrArray) entries = bv_database_list_attendance (f->database, id);
+
+    g_assert_cmpuint (entries->len, ==, 2);
+    g_assert_cmpstr (((BvAttendanceEntry *) g_ptr_array_index (entries, 0))->full_name, ==, "Offen");
+    g_assert_cmpstr (((BvAttendanceEntry *) g_ptr_array_index (entries, 1))->full_name, ==, "Neu");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +547,7 @@ main (int   argc,
 
   g_test_add ("/core/attendance/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
   g_test_add ("/core/attendance/watch", Fixture, NULL, fixture_setup, test_watch, fixture_teardown);
+  g_test_add ("/core/attendance/retention", Fixture, NULL, fixture_setup, test_retention, fixture_teardown);
   g_test_add ("/core/attendance/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
   g_test_add ("/core/attendance/erased-with-member", Fixture, NULL, fixture_setup,
               test_erased_with_member, fixture_teardown);

@@ -71,7 +71,10 @@ test_assembly (void)
 
   g_settings_set_string (settings, "assembly-invitation-template", "Tagesordnung:\n{agenda}");
   g_settings_set_string (settings, "assembly-participation", "Online per Link.");
+  g_settings_set_uint (settings, "attendance-retention-months", 24);
   read = bv_invitation_settings_read (settings, NULL, assembly);
+  g_assert_cmpuint (read->context.attendance_months, ==, 24);
+  g_settings_reset (settings, "attendance-retention-months");
   g_assert_cmpstr (read->template_text, ==, "Tagesordnung:\n{agenda}");
   g_assert_cmpstr (read->context.participation, ==, "Online per Link.");
   g_clear_pointer (&read, bv_invitation_settings_free);

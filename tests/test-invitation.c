@@ -678,15 +678,22 @@ test_render_assembly (void)
   g_assert_nonnull (strstr (text, "§ 32 Abs. 2 BGB"));
   g_assert_nonnull (strstr (text, "Your personal link: L\n"));
   g_assert_nonnull (strstr (text, "The board\nTSV Kaiserslautern-Süd\n"));
+  /* What is recorded, why, and for how long. */
+  g_assert_nonnull (strstr (text, "\n\nAttendance: when you enter and leave the conference room, the club "
+                                  "records it with your name, so that the minutes can show who took part "
+                                  "and that the assembly had a quorum. The record is deleted after 12 "
+                                  "months.\n\n"));
   g_assert_null (strchr (text, '{'));
   g_assert_null (strstr (text, "\n\n\n"));
 
   bv_meeting_set_venue (meeting, "Vereinsheim, Am Sportplatz 3");
   context.participation = "Abstimmung per Umfrage im Konferenzraum.";
+  context.attendance_months = 6;
   hybrid = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
   g_assert_nonnull (strstr (hybrid, "\nWhere: hybrid, at Vereinsheim, Am Sportplatz 3 or online\n"));
   g_assert_nonnull (strstr (hybrid, "\n\nAbstimmung per Umfrage im Konferenzraum.\n\n"));
   g_assert_null (strstr (hybrid, "§ 32 Abs. 2 BGB"));
+  g_assert_nonnull (strstr (hybrid, "The record is deleted after 6 months."));
 
   /* Without items the agenda's paragraph goes, with no gap left. */
   bv_meeting_set_agenda (meeting, NULL);

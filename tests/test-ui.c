@@ -390,6 +390,11 @@ test_preferences_list_servers (void)
     g_assert_cmpint (gtk_spin_button_get_value_as_int (period), ==, 14);
     gtk_spin_button_set_value (period, 28);
     g_assert_cmpuint (g_settings_get_uint (settings, "invitation-period-days"), ==, 28);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (child (preferences, BV_TYPE_PREFERENCES_WINDOW,
+                                                              "retention_spin")), ==, 12);
+    gtk_spin_button_set_value (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "retention_spin"), 6);
+    g_assert_cmpuint (g_settings_get_uint (settings, "attendance-retention-months"), ==, 6);
+    g_settings_reset (settings, "attendance-retention-months");
 
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);

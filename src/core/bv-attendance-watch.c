@@ -21,6 +21,7 @@ struct _BvAttendanceWatch
   gpointer                  now_data;
   guint                     timer_id;
   GHashTable               *recorders;  /* meeting id → BvAttendanceRecorder */
+  guint                     retention_months;
 };
 
 enum {
@@ -124,6 +125,7 @@ bv_attendance_watch_start (BvAttendanceWatch *self)
 
   if (self->timer_id)
     return;
+  bv_attendance_watch_purge (self);
   self->timer_id = self->add_timer (BV_ATTENDANCE_WATCH_CHECK_SECONDS, tick_cb, self);
   bv_attendance_watch_check (self);
 }
@@ -135,6 +137,33 @@ bv_attendance_watch_stop (BvAttendanceWatch *self)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_hash_table_remove_all (self->recorders);
+}
+
+void
+bv_attendance_watch_set_retention (BvAttendanceWatch *self,
+                                   guint              months)
+{
+  g_return_if_fail (BV_IS_ATTENDANCE_WATCH (self));
+
+  self->retention_months = months;
+}
+
+void
+bv_attendance_watch_purge (BvAttendanceWatch *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) cutoff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BV_IS_ATTENDANCE_WATCH (self));
+
+  if (self->retention_months == 0)
+    return;
+  now = self->now (self->now_data);
+  cutoff = g_date_time_add_months (now, -(int) self->retention_months);
+  if (!bv_database_delete_attendance_before (bv_context_get_database (self->context),
+                                             g_date_time_to_unix (cutoff), &error))
+    g_warning ("Old attendance could not be deleted: %s", error->message);
 }
 
 BvAttendanceRecorder *
@@ -206,6 +235,7 @@ bv_attendance_watch_init (BvAttendanceWatch *self)
 {
   self->add_timer = g_timeout_add_seconds;
   self->now = real_now;
+  self->retention_months = BV_ATTENDANCE_RETENTION_DEFAULT_MONTHS;
   self->recorders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stop_recorder);
 }
 

@@ -31,6 +31,13 @@ void                  bv_attendance_watch_set_timer_func (BvAttendanceWatch     
 void                  bv_attendance_watch_set_clock      (BvAttendanceWatch        *self,
                                                           BvAttendanceWatchNowFunc  now,
                                                           gpointer                  data);
+/* How long attendance is kept (Preferences; 0 keeps it). start() deletes
+ * what ended longer ago, counted in calendar months on the watch's clock. */
+#define BV_ATTENDANCE_RETENTION_DEFAULT_MONTHS 12
+void                  bv_attendance_watch_set_retention  (BvAttendanceWatch        *self,
+                                                          guint                     months);
+void                  bv_attendance_watch_purge          (BvAttendanceWatch        *self);
+
 /* Checks now and every BV_ATTENDANCE_WATCH_CHECK_SECONDS. */
 void                  bv_attendance_watch_start          (BvAttendanceWatch        *self);
 void                  bv_attendance_watch_stop           (BvAttendanceWatch        *self);

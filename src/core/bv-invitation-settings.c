@@ -23,6 +23,20 @@ get_string (GSettings  *settings,
   return g_settings_get_string (settings, key);
 }
 
+static guint
+get_uint (GSettings  *settings,
+          const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (!settings)
+    return 0;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (!schema || !g_settings_schema_has_key (schema, key))
+    return 0;
+  return g_settings_get_uint (settings, key);
+}
+
 BvInvitationSettings *
 bv_invitation_settings_read (GSettings *settings,
                              BvServer  *server,
@@ -51,6 +65,7 @@ bv_invitation_settings_read (GSettings *settings,
   self->context.club_name = *self->club_name ? self->club_name : NULL;
   self->context.privacy_contact = *self->privacy_contact ? self->privacy_contact : NULL;
   self->context.participation = *self->participation ? self->participation : NULL;
+  self->context.attendance_months = get_uint (settings, "attendance-retention-months");
   if (meeting)
     bv_invitation_context_set_dial_in (&self->context, server, meeting, self->pin);
   return self;

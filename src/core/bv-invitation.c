@@ -148,7 +148,8 @@ bv_invitation_assembly_template (void)
    * placeholders in braces as they are: besides those of the general text,
    * {venue} says hybrid with the venue or online only, {agenda} is the
    * agenda with its heading, {participation} how members take part and
-   * vote online (§ 32 Abs. 2 BGB). */
+   * vote online (§ 32 Abs. 2 BGB), {attendance} what the app records of
+   * who attended. */
   return _("Hello {name},\n"
            "\n"
            "you are invited to the general assembly “{title}”.\n"
@@ -168,11 +169,32 @@ bv_invitation_assembly_template (void)
            "\n"
            "{recording}\n"
            "\n"
+           "{attendance}\n"
+           "\n"
            "{privacy}\n"
            "\n"
            "Kind regards\n"
            "The board\n"
            "{club}\n");
+}
+
+static char *
+attendance_notice (const BvInvitationContext *context)
+{
+  guint months = context && context->attendance_months ? context->attendance_months : 12;
+
+  /* Translators: %u is a number of months. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Attendance: when you enter and leave the conference room, the "
+                                       "club records it with your name, so that the minutes can show who "
+                                       "took part and that the assembly had a quorum. The record is deleted "
+                                       "after %u month.",
+                                       "Attendance: when you enter and leave the conference room, the "
+                                       "club records it with your name, so that the minutes can show who "
+                                       "took part and that the assembly had a quorum. The record is deleted "
+                                       "after %u months.",
+                                       months),
+                          months);
 }
 
 const char *
@@ -417,11 +439,12 @@ bv_invitation_render (const char                *template_text,
   g_autofree char *dial_in = NULL;
   g_autofree char *agenda = NULL;
   g_autofree char *venue = NULL;
+  g_autofree char *attendance = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) out = NULL;
   const char *recording = "";
   const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
-                          "club", "agenda", "venue", "participation", NULL };
+                          "club", "agenda", "venue", "participation", "attendance", NULL };
   const char *values[G_N_ELEMENTS (names)];
   gboolean previous_blank = TRUE;
   gboolean skip_blank = FALSE;
@@ -453,7 +476,9 @@ bv_invitation_render (const char                *template_text,
   values[9] = venue;
   values[10] = context && context->participation && *context->participation
                ? context->participation : bv_invitation_default_participation ();
-  values[11] = NULL;
+  attendance = attendance_notice (context);
+  values[11] = attendance;
+  values[12] = NULL;
 
   /* Line by line: a line that a placeholder left empty goes, and so does
    * the blank line after it when one came before, so that paragraphs stay

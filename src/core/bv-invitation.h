@@ -48,6 +48,8 @@ typedef struct
   /* How members take part and vote online (§ 32 Abs. 2 BGB), for
    * {participation}; NULL: bv_invitation_default_participation(). */
   const char *participation;
+  /* How many months attendance is kept, for {attendance}; 0: 12. */
+  guint       attendance_months;
 } BvInvitationContext;
 
 /* Size of the buffer bv_invitation_context_set_dial_in () writes the PIN to. */
@@ -75,7 +77,9 @@ const char *bv_invitation_default_template (void);
 /* The default template of a general assembly (translated). Besides the
  * above: {venue} (hybrid with the venue, or online only), {agenda} (the
  * heading and the numbered items with their motions, or nothing) and
- * {participation} (how members take part and vote online). */
+ * {participation} (how members take part and vote online) and
+ * {attendance} (what the app records of who attended, why, and for how
+ * long). */
 const char *bv_invitation_assembly_template (void);
 
 /* The § 32 Abs. 2 BGB statement the assembly's invitation carries unless

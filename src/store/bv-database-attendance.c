@@ -348,3 +348,41 @@ bv_database_get_attendance_last_seen (BvDatabase *self,
     return 0;
   return sqlite3_column_int64 (stmt, 0);
 }
+
+/**
+ * bv_database_delete_attendance_before:
+ * @cutoff: seconds since the epoch
+ *
+ * Deletes the stays that ended before @cutoff and the gaps that ended
+ * before it: attendance is personal data, kept only as long as the club
+ * set (Preferences). Stays still open are kept.
+ *
+ * Returns: %TRUE unless the file could not be written
+ */
+gboolean
+bv_database_delete_attendance_before (BvDatabase  *self,
+                                      gint64       cutoff,
+                                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stays = NULL;
+  g_autoptr(sqlite3_stmt) gaps = NULL;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+
+  if (!bv_database_begin (self, error))
+    return FALSE;
+  if (!bv_database_prepare (self, "DELETE FROM attendance WHERE left_at IS NOT NULL AND left_at < ?1",
+                            &stays, error) ||
+      !bv_database_prepare (self, "DELETE FROM attendance_gaps WHERE ended_at IS NOT NULL AND ended_at < ?1",
+                            &gaps, error))
+    goto failed;
+  sqlite3_bind_int64 (stays, 1, cutoff);
+  sqlite3_bind_int64 (gaps, 1, cutoff);
+  if (!run (self, stays, error) || !run (self, gaps, error) || !bv_database_commit (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  bv_database_rollback (self);
+  return FALSE;
+}

@@ -166,5 +166,8 @@ gboolean    bv_database_note_attendance_gap (BvDatabase *self,
                                              GError    **error);
 gint64      bv_database_get_attendance_last_seen (BvDatabase *self,
                                                   const char *meeting_id);
+gboolean    bv_database_delete_attendance_before (BvDatabase *self,
+                                                  gint64      cutoff,
+                                                  GError    **error);
 
 G_END_DECLS

@@ -228,7 +228,15 @@ start_scheduler (BvApplication *self)
   /* The attendance of an assembly is recorded by the same rule: the
    * window is open or the app runs in the background. */
   if (!self->attendance)
-    self->attendance = bv_attendance_watch_new (self->context);
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      self->attendance = bv_attendance_watch_new (self->context);
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (schema && g_settings_schema_has_key (schema, "attendance-retention-months"))
+        bv_attendance_watch_set_retention (self->attendance,
+                                           g_settings_get_uint (self->settings, "attendance-retention-months"));
+    }
   bv_attendance_watch_start (self->attendance);
 }
 

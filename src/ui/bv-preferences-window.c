@@ -34,6 +34,8 @@ struct _BvPreferencesWindow
   AdwPreferencesGroup  *assembly_group;
   AdwActionRow         *period_row;
   GtkSpinButton        *period_spin;
+  AdwActionRow         *retention_row;
+  GtkSpinButton        *retention_spin;
   GtkTextView          *participation_view;
   AdwEntryRow          *privacy_contact_row;
   GtkTextView          *template_view;
@@ -278,7 +280,8 @@ setup_assembly (BvPreferencesWindow *self)
 
   g_object_get (self->settings, "settings-schema", &schema, NULL);
   if (!schema || !g_settings_schema_has_key (schema, "invitation-period-days") ||
-      !g_settings_schema_has_key (schema, "assembly-participation"))
+      !g_settings_schema_has_key (schema, "assembly-participation") ||
+      !g_settings_schema_has_key (schema, "attendance-retention-months"))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->assembly_group), FALSE);
       return;
@@ -289,6 +292,12 @@ setup_assembly (BvPreferencesWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->period_row)),
+                                  -1);
+  g_settings_bind (self->settings, "attendance-retention-months",
+                   gtk_spin_button_get_adjustment (self->retention_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retention_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->retention_row)),
                                   -1);
   participation = g_settings_get_string (self->settings, "assembly-participation");
   gtk_text_buffer_set_text (buffer, *participation ? participation : bv_invitation_default_participation (), -1);
@@ -477,6 +486,8 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, assembly_group);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, participation_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, privacy_contact_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, template_view);
