@@ -477,6 +477,24 @@ new_row (BvUpcomingPage      *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (invite), "s", bv_meeting_get_id (planned->meeting));
   gtk_box_append (GTK_BOX (box), invite);
 
+  /* An assembly's attendance is recorded while its room runs. */
+  if (bv_meeting_get_kind (planned->meeting) == BV_MEETING_KIND_ASSEMBLY)
+    {
+      GtkWidget *attendance = gtk_button_new_from_icon_name ("view-list-symbolic");
+      /* Translators: %s is the title of a meeting. */
+      g_autofree char *tooltip = g_strdup_printf (_("Who is in the room of “%s”, who left, who never came"),
+                                                  bv_meeting_get_title (planned->meeting));
+
+      gtk_widget_add_css_class (attendance, "flat");
+      bv_ui_set_tooltip (attendance, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (attendance),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance"),
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (attendance), "win.attendance-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (attendance), "s", bv_meeting_get_id (planned->meeting));
+      gtk_box_append (GTK_BOX (box), attendance);
+    }
+
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   gtk_widget_add_css_class (edit, "flat");
   bv_ui_set_tooltip (edit, _("Edit"));

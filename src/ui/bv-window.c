@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-attendance-window.h"
 #include "bv-ics-import.h"
 #include "bv-invite-window.h"
 #include "bv-live-page.h"
@@ -321,6 +322,32 @@ invite_meeting_action (GtkWidget  *widget,
   invite = bv_invite_window_new (GTK_WINDOW (self), manager,
                                  bv_application_get_settings (app), meeting);
   gtk_window_present (GTK_WINDOW (invite));
+}
+
+static void
+attendance_meeting_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+  BvApplication *app = get_application (self);
+  BvContext *manager = bv_application_get_context (app);
+  g_autoptr(BvMeeting) meeting = NULL;
+  BvAttendanceWindow *attendance;
+
+  if (!manager)
+    return;
+
+  meeting = bv_database_find_meeting (bv_context_get_database (manager),
+                                      g_variant_get_string (parameter, NULL));
+  if (!meeting)
+    {
+      bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      return;
+    }
+  attendance = bv_attendance_window_new (GTK_WINDOW (self), manager,
+                                         bv_application_get_attendance_watch (app), meeting);
+  gtk_window_present (GTK_WINDOW (attendance));
 }
 
 static void
@@ -655,6 +682,7 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.edit-meeting", "s", edit_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.invite-meeting", "s", invite_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.attendance-meeting", "s", attendance_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);

@@ -1,0 +1,31 @@
+/* bv-attendance-window.h
+ *
+ * The attendance of one meeting as it is recorded (issue 17): who is in
+ * the room, who left, who never came, and who came without an invitation,
+ * with the times the server did not answer. Updated after every poll.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bv-attendance-watch.h"
+#include "bv-context.h"
+
+G_BEGIN_DECLS
+
+#define BV_TYPE_ATTENDANCE_WINDOW (bv_attendance_window_get_type ())
+G_DECLARE_FINAL_TYPE (BvAttendanceWindow, bv_attendance_window, BV, ATTENDANCE_WINDOW, AdwWindow)
+
+/* @watch (nullable): the app's recorder of assemblies, whose polls the
+ * window follows. */
+BvAttendanceWindow *bv_attendance_window_new     (GtkWindow         *parent,
+                                                  BvContext         *context,
+                                                  BvAttendanceWatch *watch,
+                                                  BvMeeting         *meeting);
+/* Reads the record again (after each poll; tests). */
+void                bv_attendance_window_refresh (BvAttendanceWindow *self);
+
+G_END_DECLS
