@@ -90,6 +90,7 @@ test_live (void)
   g_autoptr(BvDatabase) database = bv_database_open (path, &error);
   g_autoptr(BvContext) context = NULL;
   g_autoptr(BvAttendanceWatch) watch = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
   g_autoptr(BvParticipant) anna = NULL;
   g_autoptr(BvParticipant) bernd = NULL;
@@ -130,7 +131,12 @@ test_live (void)
   g_assert_true (bv_database_record_attendance (database, bv_meeting_get_id (meeting), now - 600, seen, &error));
   g_assert_no_error (error);
 
-  window = bv_attendance_window_new (NULL, context, watch, meeting);
+  /* The quorum: half of all members (three), rounded up: 2. */
+  g_settings_set_string (settings, "quorum-kind", "fraction");
+  g_settings_set_uint (settings, "quorum-numerator", 1);
+  g_settings_set_uint (settings, "quorum-denominator", 2);
+  g_settings_reset (settings, "quorum-group");
+  window = bv_attendance_window_new (NULL, context, settings, watch, meeting);
   gtk_window_present (GTK_WINDOW (window));
   shown = describe (window);
   g_assert_cmpstr (shown, ==, "In the Room (3): Anna Albers Bernd Brandt Zaungast | Left (0): | "
@@ -139,6 +145,9 @@ test_live (void)
   g_assert_cmpstr (label_text (window, "uninvited_label"), ==,
                    "1 person came without an invitation. Check who it is: only members may vote.");
   g_assert_null (label_text (window, "gaps_label"));
+  g_assert_cmpstr (label_text (window, "quorum_label"), ==,
+                   "Quorate: 2 of 3 entitled voters present (required: 2)");
+  g_assert_false (gtk_widget_has_css_class (template_child (window, "quorum_label"), "warning"));
 
   /* Bernd leaves; the server then stops answering; the window follows
    * each poll. */
@@ -152,8 +161,22 @@ test_live (void)
   g_assert_cmpstr (shown, ==, "In the Room (2): Anna Albers Zaungast | Left (1): Bernd Brandt | "
                               "Never Came (1): Clara Castillo");
   g_assert_true (g_str_has_prefix (label_text (window, "gaps_label"), "The server has not answered since "));
+  /* One short: the line turns into a warning. */
+  g_assert_cmpstr (label_text (window, "quorum_label"), ==,
+                   "Not quorate: 1 of 3 entitled voters present (required: 2)");
+  g_assert_true (gtk_widget_has_css_class (template_child (window, "quorum_label"), "warning"));
+
+  /* A fixed number from Preferences shows at once. */
+  g_settings_set_string (settings, "quorum-kind", "number");
+  g_settings_set_uint (settings, "quorum-number", 1);
+  g_assert_cmpstr (label_text (window, "quorum_label"), ==,
+                   "Quorate: 1 of 3 entitled voters present (required: 1)");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "quorum-kind");
+  g_settings_reset (settings, "quorum-number");
+  g_settings_reset (settings, "quorum-numerator");
+  g_settings_reset (settings, "quorum-denominator");
 }
 
 int

@@ -396,6 +396,24 @@ test_preferences_list_servers (void)
     g_assert_cmpuint (g_settings_get_uint (settings, "attendance-retention-months"), ==, 6);
     g_settings_reset (settings, "attendance-retention-months");
 
+    /* The quorum: a share of all members, shown only when chosen. */
+    g_assert_cmpuint (adw_combo_row_get_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_kind_row")),
+                      ==, 0);
+    g_assert_false (gtk_widget_get_visible (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_share_row")));
+    adw_combo_row_set_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_kind_row"), 2);
+    {
+      g_autofree char *kind = g_settings_get_string (settings, "quorum-kind");
+
+      g_assert_cmpstr (kind, ==, "fraction");
+    }
+    g_assert_true (gtk_widget_get_visible (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_share_row")));
+    gtk_spin_button_set_value (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_denominator_spin"), 3);
+    g_assert_cmpuint (g_settings_get_uint (settings, "quorum-denominator"), ==, 3);
+    g_assert_cmpuint (adw_combo_row_get_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "electorate_row")),
+                      ==, 0);
+    g_settings_reset (settings, "quorum-kind");
+    g_settings_reset (settings, "quorum-denominator");
+
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (shown, ==, bv_invitation_default_participation ());

@@ -8,6 +8,7 @@
 #include "bv-quorum.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 guint
 bv_quorum_required (const BvQuorumRule *rule,
@@ -73,10 +74,57 @@ bv_quorum_evaluate (BvDatabase         *database,
   state->met = state->present >= state->required;
 }
 
+static gboolean
+has_key (GSettings  *settings,
+         const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (!settings)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema && g_settings_schema_has_key (schema, key);
+}
+
+void
+bv_quorum_rule_read (GSettings     *settings,
+                     BvQuorumRule  *rule,
+                     char         **group_id)
+{
+  g_autofree char *kind = NULL;
+
+  g_return_if_fail (!settings || G_IS_SETTINGS (settings));
+  g_return_if_fail (rule && group_id);
+
+  memset (rule, 0, sizeof *rule);
+  *group_id = NULL;
+  rule->kind = BV_QUORUM_ANY;
+  if (!has_key (settings, "quorum-kind") || !has_key (settings, "quorum-group"))
+    return;
+
+  kind = g_settings_get_string (settings, "quorum-kind");
+  if (g_str_equal (kind, "number"))
+    rule->kind = BV_QUORUM_NUMBER;
+  else if (g_str_equal (kind, "fraction"))
+    rule->kind = BV_QUORUM_FRACTION;
+  rule->number = g_settings_get_uint (settings, "quorum-number");
+  rule->numerator = g_settings_get_uint (settings, "quorum-numerator");
+  rule->denominator = g_settings_get_uint (settings, "quorum-denominator");
+  *group_id = g_settings_get_string (settings, "quorum-group");
+  if (!**group_id)
+    g_clear_pointer (group_id, g_free);
+  rule->group_id = *group_id;
+}
+
 char *
 bv_quorum_describe (const BvQuorumState *state)
 {
   g_return_val_if_fail (state, NULL);
+
+  if (state->required == 0)
+    /* Translators: %1$u present, %2$u entitled to vote */
+    return g_strdup_printf (_("Quorate (every properly called assembly): %1$u of %2$u entitled voters present"),
+                            state->present, state->entitled);
 
   if (state->met)
     /* Translators: %1$u present, %2$u entitled to vote, %3$u required */

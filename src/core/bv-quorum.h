@@ -51,9 +51,17 @@ void      bv_quorum_evaluate  (BvDatabase         *database,
                                GPtrArray          *people,
                                BvQuorumState      *state);
 
+/* The rule Preferences holds (the quorum-* keys; missing keys: any, all
+ * members). @group_id receives the group's id or NULL; the rule points
+ * into it. */
+void      bv_quorum_rule_read (GSettings          *settings,
+                               BvQuorumRule       *rule,
+                               char              **group_id);
+
 /* "Quorate: 23 of 112 entitled voters present (required: 12)", or "Not
  * quorate: …" below the required number (German: "Beschlussfähig: 23 von
- * 112 Stimmberechtigten anwesend (erforderlich: 12)"). */
+ * 112 Stimmberechtigten anwesend (erforderlich: 12)"). Without a
+ * required number: "Quorate (every properly called assembly): …". */
 char     *bv_quorum_describe  (const BvQuorumState *state);
 
 G_END_DECLS

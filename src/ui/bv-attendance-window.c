@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-attendance-summary.h"
+#include "bv-quorum.h"
 #include "bv-ui-utils.h"
 
 struct _BvAttendanceWindow
@@ -20,11 +21,13 @@ struct _BvAttendanceWindow
 
   AdwWindowTitle      *window_title;
   AdwPreferencesPage  *page;
+  GtkLabel            *quorum_label;
   GtkLabel            *summary_label;
   GtkLabel            *uninvited_label;
   GtkLabel            *gaps_label;
 
   BvContext           *context;
+  GSettings           *settings;
   BvAttendanceWatch   *watch;
   BvMeeting           *meeting;
   GPtrArray           *groups;   /* AdwPreferencesGroup of the people, rebuilt */
@@ -139,6 +142,19 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
     }
 
   {
+    g_autofree char *group_id = NULL;
+    g_autofree char *line = NULL;
+    BvQuorumRule rule;
+    BvQuorumState state;
+
+    bv_quorum_rule_read (self->settings, &rule, &group_id);
+    bv_quorum_evaluate (database, &rule, people, &state);
+    line = bv_quorum_describe (&state);
+    /* Below the number required it turns into a warning. */
+    bv_ui_show_message (self->quorum_label, line, state.met ? NULL : "warning");
+  }
+
+  {
     /* Translators: %1$u people in the room, %2$u left, %3$u never came */
     g_autofree char *summary = g_strdup_printf (_("In the room: %1$u · left: %2$u · never came: %3$u"),
                                                 counts[0], counts[1], counts[2]);
@@ -194,6 +210,7 @@ bv_attendance_window_dispose (GObject *object)
   BvAttendanceWindow *self = BV_ATTENDANCE_WINDOW (object);
 
   g_clear_object (&self->watch);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->meeting);
 
@@ -222,6 +239,7 @@ bv_attendance_window_class_init (BvAttendanceWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bv-attendance-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, page);
+  gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, quorum_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, uninvited_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, gaps_label);
@@ -238,6 +256,7 @@ bv_attendance_window_init (BvAttendanceWindow *self)
 BvAttendanceWindow *
 bv_attendance_window_new (GtkWindow         *parent,
                           BvContext         *context,
+                          GSettings         *settings,
                           BvAttendanceWatch *watch,
                           BvMeeting         *meeting)
 {
@@ -250,6 +269,12 @@ bv_attendance_window_new (GtkWindow         *parent,
   self = g_object_new (BV_TYPE_ATTENDANCE_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   self->meeting = g_object_ref (meeting);
+  if (settings)
+    {
+      self->settings = g_object_ref (settings);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (bv_attendance_window_refresh),
+                               self, G_CONNECT_SWAPPED);
+    }
   adw_window_title_set_subtitle (self->window_title, bv_meeting_get_title (meeting));
   if (watch)
     {

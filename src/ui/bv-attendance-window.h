@@ -20,9 +20,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BvAttendanceWindow, bv_attendance_window, BV, ATTENDANCE_WINDOW, AdwWindow)
 
 /* @watch (nullable): the app's recorder of assemblies, whose polls the
- * window follows. */
+ * window follows; @settings (nullable): the quorum rule of Preferences. */
 BvAttendanceWindow *bv_attendance_window_new     (GtkWindow         *parent,
                                                   BvContext         *context,
+                                                  GSettings         *settings,
                                                   BvAttendanceWatch *watch,
                                                   BvMeeting         *meeting);
 /* Reads the record again (after each poll; tests). */

@@ -345,7 +345,7 @@ attendance_meeting_action (GtkWidget  *widget,
       bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
       return;
     }
-  attendance = bv_attendance_window_new (GTK_WINDOW (self), manager,
+  attendance = bv_attendance_window_new (GTK_WINDOW (self), manager, bv_application_get_settings (app),
                                          bv_application_get_attendance_watch (app), meeting);
   gtk_window_present (GTK_WINDOW (attendance));
 }
