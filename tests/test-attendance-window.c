@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bv-attendance-window.h"
+#include "bv-bbb-client.h"
 #include "bv-test-utils.h"
 
 static char *dir;
@@ -179,6 +180,107 @@ test_live (void)
   g_settings_reset (settings, "quorum-denominator");
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_button (w, tooltip);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  gpointer    window;
+  const char *expected;
+} Shows;
+
+static gboolean
+window_shows (gpointer data)
+{
+  Shows *shows = data;
+  g_autofree char *text = describe (shows->window);
+
+  return g_str_equal (text, shows->expected);
+}
+
+/* Training on the practice server: the trainer lets an invited member
+ * join the running practice assembly and leave again; the window follows
+ * through the real recorder. */
+static void
+test_practice (void)
+{
+  g_autofree char *path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) database = bv_database_open (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BvContext) context = NULL;
+  g_autoptr(BvAttendanceWatch) watch = NULL;
+  g_autoptr(BvPracticeHost) host = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
+  g_autoptr(BvParticipant) anna = NULL;
+  g_autoptr(BvBbbClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  BvAttendanceWindow *window;
+  Shows shows;
+
+  g_assert_no_error (error);
+  g_settings_reset (settings, "practice-server");
+  context = bv_context_new (database);
+  watch = bv_attendance_watch_new (context);
+  host = bv_practice_host_new (context, settings);
+  bv_practice_host_ensure_async (host, NULL, result_cb, &result);
+  server = bv_practice_host_ensure_finish (host, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  bv_meeting_set_title (meeting, "Übungsversammlung");
+  bv_meeting_set_start (meeting, "2027-03-20T15:00:00", "Europe/Berlin");
+  bv_meeting_set_server_id (meeting, bv_server_get_id (server));
+  g_assert_true (bv_database_save_meeting (database, meeting, &error));
+  g_assert_no_error (error);
+  anna = invite (database, meeting, "Anna Albers");
+
+  bv_context_get_client_async (context, server, NULL, result_cb, &result);
+  client = bv_context_get_client_finish (context, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  bv_test_create_room (client, bv_meeting_get_bbb_meeting_id (meeting), "Übungsversammlung");
+
+  window = bv_attendance_window_new (NULL, context, settings, watch, meeting);
+  bv_attendance_window_set_practice_host (window, host);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_nonnull (label_text (window, "practice_label"));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "Let Anna Albers join the practice room"), "clicked");
+  shows.window = window;
+  shows.expected = "In the Room (1): Anna Albers | Left (0): | Never Came (0):";
+  bv_test_wait_until (window_shows, &shows);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "Let Anna Albers leave the practice room"), "clicked");
+  shows.expected = "In the Room (0): | Left (1): Anna Albers | Never Came (0):";
+  bv_test_wait_until (window_shows, &shows);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bv_attendance_watch_stop (watch);
+  g_settings_reset (settings, "practice-server");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +297,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/attendance-window/live", test_live);
+  g_test_add_func ("/ui/attendance-window/practice", test_practice);
 
   status = g_test_run ();
   bv_test_remove_tree (dir);

@@ -17,6 +17,7 @@ bv_attendance_person_free (BvAttendancePerson *person)
   g_free (person->name);
   g_free (person->email);
   g_free (person->member_id);
+  g_free (person->participant_id);
   g_free (person);
 }
 
@@ -77,6 +78,7 @@ bv_attendance_summarize (BvDatabase *database,
       person->name = g_strdup (bv_participant_get_name (participant) ? bv_participant_get_name (participant) : "");
       person->email = g_strdup (bv_participant_get_email (participant));
       person->member_id = g_strdup (bv_participant_get_member_id (participant));
+      person->participant_id = g_strdup (bv_participant_get_id (participant));
       person->invited = TRUE;
       person->state = BV_ATTENDANCE_STATE_NEVER_CAME;
       g_hash_table_insert (by_participant, (gpointer) bv_participant_get_id (participant), person);

@@ -24,6 +24,7 @@ typedef struct
   char              *name;
   char              *email;           /* NULL when unknown */
   char              *member_id;       /* NULL: a guest or not invited */
+  char              *participant_id;  /* the invitation, NULL if not invited */
   gboolean           invited;
   BvAttendanceState  state;
   gint64             first_join;      /* seconds since the epoch; 0: never came */

@@ -22,6 +22,7 @@ struct _BvAttendanceWatch
   guint                     timer_id;
   GHashTable               *recorders;  /* meeting id → BvAttendanceRecorder */
   guint                     retention_months;
+  GHashTable               *requested;  /* meeting ids recorded whatever their date */
 };
 
 enum {
@@ -107,8 +108,34 @@ bv_attendance_watch_check (BvAttendanceWatch *self)
 
   g_hash_table_iter_init (&iter, self->recorders);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (wanted, key))
+    if (!g_hash_table_contains (wanted, key) && !g_hash_table_contains (self->requested, key))
       g_hash_table_iter_remove (&iter);
+}
+
+void
+bv_attendance_watch_record_now (BvAttendanceWatch *self,
+                                BvMeeting         *meeting)
+{
+  BvAttendanceRecorder *recorder;
+  const char *id;
+
+  g_return_if_fail (BV_IS_ATTENDANCE_WATCH (self));
+  g_return_if_fail (BV_IS_MEETING (meeting));
+
+  id = bv_meeting_get_id (meeting);
+  g_hash_table_add (self->requested, g_strdup (id));
+  recorder = g_hash_table_lookup (self->recorders, id);
+  if (recorder)
+    {
+      bv_attendance_recorder_poll (recorder);
+      return;
+    }
+  recorder = bv_attendance_recorder_new (self->context, meeting);
+  bv_attendance_recorder_set_timer_func (recorder, self->add_timer);
+  bv_attendance_recorder_set_clock (recorder, recorder_now, self);
+  g_signal_connect (recorder, "recorded", G_CALLBACK (recorded_cb), self);
+  g_hash_table_insert (self->recorders, g_strdup (id), recorder);
+  bv_attendance_recorder_start (recorder);
 }
 
 static gboolean
@@ -137,6 +164,7 @@ bv_attendance_watch_stop (BvAttendanceWatch *self)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_hash_table_remove_all (self->recorders);
+  g_hash_table_remove_all (self->requested);
 }
 
 void
@@ -214,6 +242,7 @@ bv_attendance_watch_finalize (GObject *object)
   BvAttendanceWatch *self = BV_ATTENDANCE_WATCH (object);
 
   g_clear_pointer (&self->recorders, g_hash_table_unref);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
 
   G_OBJECT_CLASS (bv_attendance_watch_parent_class)->finalize (object);
 }
@@ -237,6 +266,7 @@ bv_attendance_watch_init (BvAttendanceWatch *self)
   self->now = real_now;
   self->retention_months = BV_ATTENDANCE_RETENTION_DEFAULT_MONTHS;
   self->recorders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stop_recorder);
+  self->requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 BvAttendanceWatch *

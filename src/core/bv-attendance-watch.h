@@ -43,6 +43,10 @@ void                  bv_attendance_watch_start          (BvAttendanceWatch     
 void                  bv_attendance_watch_stop           (BvAttendanceWatch        *self);
 /* Checks now which rooms to record. */
 void                  bv_attendance_watch_check          (BvAttendanceWatch        *self);
+/* Records @meeting from now on whatever its date, until stop (a trainer
+ * showing a practice assembly). */
+void                  bv_attendance_watch_record_now     (BvAttendanceWatch        *self,
+                                                          BvMeeting                *meeting);
 /* The recorder of @meeting_id while it records, else NULL. */
 BvAttendanceRecorder *bv_attendance_watch_get_recorder   (BvAttendanceWatch        *self,
                                                           const char               *meeting_id);

@@ -25,12 +25,15 @@ struct _BvAttendanceWindow
   GtkLabel            *summary_label;
   GtkLabel            *uninvited_label;
   GtkLabel            *gaps_label;
+  GtkLabel            *practice_label;
 
   BvContext           *context;
   GSettings           *settings;
   BvAttendanceWatch   *watch;
   BvMeeting           *meeting;
   GPtrArray           *groups;   /* AdwPreferencesGroup of the people, rebuilt */
+  BvPracticeHost      *practice;  /* set on the practice server only */
+  GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (BvAttendanceWindow, bv_attendance_window, ADW_TYPE_WINDOW)
@@ -73,6 +76,66 @@ describe_person (BvAttendancePerson *person)
       return g_steal_pointer (&marked);
     }
   return g_steal_pointer (&text);
+}
+
+static BvParticipant *
+find_participant (BvAttendanceWindow *self,
+                  const char         *participant_id)
+{
+  g_autoptr(GPtrArray) participants = bv_database_list_participants (bv_context_get_database (self->context),
+                                                                     bv_meeting_get_id (self->meeting));
+
+  for (guint i = 0; participants && i < participants->len; i++)
+    if (g_strcmp0 (bv_participant_get_id (g_ptr_array_index (participants, i)), participant_id) == 0)
+      return g_object_ref (g_ptr_array_index (participants, i));
+  return NULL;
+}
+
+/* After a simulated join or leave: poll now, so the lists follow. */
+static void
+poll_now (BvAttendanceWindow *self)
+{
+  if (self->watch)
+    bv_attendance_watch_record_now (self->watch, self->meeting);
+}
+
+static void
+let_in_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BvAttendanceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bv_practice_host_let_in_finish (BV_PRACTICE_HOST (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        bv_ui_show_message (self->practice_label, error->message, "error");
+      return;
+    }
+  poll_now (self);
+}
+
+static void
+practice_clicked_cb (GtkButton          *button,
+                     BvAttendanceWindow *self)
+{
+  g_autoptr(BvParticipant) participant = find_participant (self, g_object_get_data (G_OBJECT (button),
+                                                                                    "bv-participant-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!participant || !self->practice)
+    return;
+  if (g_object_get_data (G_OBJECT (button), "bv-inside"))
+    {
+      if (!bv_practice_host_let_out (self->practice, self->meeting, participant, &error))
+        bv_ui_show_message (self->practice_label, error->message, "error");
+      else
+        poll_now (self);
+      return;
+    }
+  bv_practice_host_let_in_async (self->practice, self->meeting, participant, self->cancellable,
+                                 let_in_cb, g_object_ref (self));
 }
 
 static AdwPreferencesGroup *
@@ -137,6 +200,24 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
                                           _("not invited"), -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
           uninvited++;
+        }
+      if (self->practice && person->invited && person->participant_id)
+        {
+          gboolean inside = person->state == BV_ATTENDANCE_STATE_PRESENT;
+          /* Translators: training on the practice server: a simulated member joins or leaves */
+          GtkWidget *button = gtk_button_new_with_label (inside ? _("Let Leave") : _("Let Join"));
+          /* Translators: %s is a member's name */
+          g_autofree char *label = g_strdup_printf (inside ? _("Let %s leave the practice room")
+                                                           : _("Let %s join the practice room"),
+                                                    person->name);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_object_set_data_full (G_OBJECT (button), "bv-participant-id", g_strdup (person->participant_id), g_free);
+          g_object_set_data (G_OBJECT (button), "bv-inside", GINT_TO_POINTER (inside));
+          g_signal_connect_object (button, "clicked", G_CALLBACK (practice_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       adw_preferences_group_add (groups[person->state], row);
     }
@@ -209,6 +290,9 @@ bv_attendance_window_dispose (GObject *object)
 {
   BvAttendanceWindow *self = BV_ATTENDANCE_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->practice);
   g_clear_object (&self->watch);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -243,6 +327,7 @@ bv_attendance_window_class_init (BvAttendanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, uninvited_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, gaps_label);
+  gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, practice_label);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -250,6 +335,7 @@ static void
 bv_attendance_window_init (BvAttendanceWindow *self)
 {
   self->groups = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -283,4 +369,22 @@ bv_attendance_window_new (GtkWindow         *parent,
     }
   bv_attendance_window_refresh (self);
   return self;
+}
+
+void
+bv_attendance_window_set_practice_host (BvAttendanceWindow *self,
+                                        BvPracticeHost     *host)
+{
+  g_return_if_fail (BV_IS_ATTENDANCE_WINDOW (self));
+  g_return_if_fail (!host || BV_IS_PRACTICE_HOST (host));
+
+  if (!host || !bv_practice_host_is_practice_meeting (host, self->meeting))
+    return;
+  g_set_object (&self->practice, host);
+  bv_ui_show_message (self->practice_label,
+                      _("Training on the practice server: let invited members join and leave to show "
+                        "attendance and quorum without real people. Open the room with Join first."),
+                      NULL);
+  poll_now (self);
+  bv_attendance_window_refresh (self);
 }

@@ -13,6 +13,7 @@
 
 #include "bv-attendance-watch.h"
 #include "bv-context.h"
+#include "bv-practice-host.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,10 @@ BvAttendanceWindow *bv_attendance_window_new     (GtkWindow         *parent,
                                                   GSettings         *settings,
                                                   BvAttendanceWatch *watch,
                                                   BvMeeting         *meeting);
+/* On the practice server only: buttons let invited members "join" and
+ * leave with their personal links (training), and recording starts. */
+void                bv_attendance_window_set_practice_host (BvAttendanceWindow *self,
+                                                            BvPracticeHost     *host);
 /* Reads the record again (after each poll; tests). */
 void                bv_attendance_window_refresh (BvAttendanceWindow *self);
 

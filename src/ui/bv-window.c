@@ -347,6 +347,7 @@ attendance_meeting_action (GtkWidget  *widget,
     }
   attendance = bv_attendance_window_new (GTK_WINDOW (self), manager, bv_application_get_settings (app),
                                          bv_application_get_attendance_watch (app), meeting);
+  bv_attendance_window_set_practice_host (attendance, bv_application_get_practice_host (app));
   gtk_window_present (GTK_WINDOW (attendance));
 }
 
