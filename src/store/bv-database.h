@@ -101,6 +101,7 @@ gboolean    bv_database_delete_member      (BvDatabase  *self,
 gboolean    bv_database_restore_member     (BvDatabase  *self,
                                             BvMember    *member,
                                             GPtrArray   *participations,
+                                            GPtrArray   *mail_records,
                                             GError     **error);
 gboolean    bv_database_erase_member       (BvDatabase  *self,
                                             const char  *id,
