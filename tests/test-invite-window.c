@@ -1093,7 +1093,7 @@ test_practice_warning (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Lena Schmidt=moderator, Max Müller=moderator");
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=moderator");
   erika = find_participant (db, meeting, "Erika Musterfrau");
 
   /* Copying a link: a warning first, the clipboard untouched. */

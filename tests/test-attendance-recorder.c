@@ -1,4 +1,4 @@
-/* test-attendance.c
+/* test-attendance-recorder.c
  *
  * core/bv-attendance-recorder with store/bv-database-attendance: a real
  * database file, the real (throw-away) keyring, the practice server as the
@@ -545,11 +545,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/core/attendance/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
-  g_test_add ("/core/attendance/watch", Fixture, NULL, fixture_setup, test_watch, fixture_teardown);
-  g_test_add ("/core/attendance/retention", Fixture, NULL, fixture_setup, test_retention, fixture_teardown);
-  g_test_add ("/core/attendance/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
-  g_test_add ("/core/attendance/erased-with-member", Fixture, NULL, fixture_setup,
+  g_test_add ("/core/attendance-recorder/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
+  g_test_add ("/core/attendance-recorder/watch", Fixture, NULL, fixture_setup, test_watch, fixture_teardown);
+  g_test_add ("/core/attendance-recorder/retention", Fixture, NULL, fixture_setup, test_retention, fixture_teardown);
+  g_test_add ("/core/attendance-recorder/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
+  g_test_add ("/core/attendance-recorder/erased-with-member", Fixture, NULL, fixture_setup,
               test_erased_with_member, fixture_teardown);
 
   return g_test_run ();
