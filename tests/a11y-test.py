@@ -150,7 +150,16 @@ def click(node):
             continue
         for i in range(action.nActions):
             if action.getName(i) in ("click", "press", "activate", "toggle"):
-                action.doAction(i)
+                try:
+                    action.doAction(i)
+                except Exception as e:  # gi GLib.Error
+                    # A busy app (a loaded CI machine) may answer after
+                    # AT-SPI's reply timeout although the click happened.
+                    # Clicking again could click twice; what the click
+                    # should show is checked by the caller anyway.
+                    if "Did not receive a reply" not in str(e):
+                        raise
+                    print(f"# note: “{node.name}”: no reply in time; going on", flush=True)
                 return
     fail(f"“{node.name}” offers no click action")
 
