@@ -46,4 +46,14 @@ gboolean _bv_application_run_mail_job        (BvApplication           *self,
                                               GApplicationCommandLine *command_line,
                                               GVariantDict            *options);
 
+/* The join behind app.join-meeting and app.join-room, and
+ * bv_application_join_meeting_async () (bv-application-join.c). Like the
+ * jobs, it uses the application through bv-application.h alone. */
+void _bv_application_join_meeting_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data);
+void _bv_application_join_room_action    (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bv-practice-host.h"
+#include "bv-reminder-scheduler.h"
 #include "bv-attendance-watch.h"
 #include "bv-context.h"
 
@@ -29,6 +30,12 @@ int              bv_application_get_job_status     (BvApplication *self);
 void             bv_application_set_job_status     (BvApplication *self,
                                                     int            status);
 BvPracticeHost  *bv_application_get_practice_host  (BvApplication *self);
+/* TRUE for a job where no display could be opened (GTK not started). */
+gboolean         bv_application_is_headless        (BvApplication *self);
+/* NULL until the window opens or background mode starts. */
+BvReminderScheduler *bv_application_get_scheduler  (BvApplication *self);
+/* Cancelled when the application goes away; NULL afterwards. */
+GCancellable    *bv_application_get_cancellable    (BvApplication *self);
 
 /* The one join of the app, behind app.join-meeting (notifications, the
  * search) and --join: @which is "next" or a meeting id. A failure is also

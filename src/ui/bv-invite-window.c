@@ -26,6 +26,7 @@
 #include "bv-invitation-mailer.h"
 #include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
+#include "bv-invite-window-private.h"
 #include "bv-mail-account.h"
 #include "bv-send-invitations-dialog.h"
 #include "bv-member-chooser.h"
@@ -33,43 +34,7 @@
 #include "bv-server-client.h"
 #include "bv-ui-utils.h"
 
-struct _BvInviteWindow
-{
-  AdwWindow        parent_instance;
-
-  AdwWindowTitle  *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkRevealer     *status_revealer;
-  GtkRevealer     *removed_revealer;
-  GtkSpinner      *status_spinner;
-  GtkImage        *status_icon;
-  GtkLabel        *status_label;
-  GtkButton       *retry_button;
-  GtkStack        *stack;
-  GtkLabel        *summary_label;
-  GtkListBox      *participants_list;
-
-  BvContext *manager;
-  GSettings       *settings;
-  BvMeeting       *meeting;
-  BvServer        *server;
-  BvBbbClient     *client;      /* NULL until opened */
-  GCancellable    *cancellable;
-  gboolean         renewing;
-  /* People removed (and not restored) since the links were last renewed:
-   * links they were sent still work, which the window says. */
-  guint            removed_count;
-
-  GPtrArray       *participants; /* of BvParticipant, as listed */
-  char            *calendar_participant_id; /* whose calendar file is being saved */
-  BvInvitationMailer *mailer;   /* made when first needed */
-  char            *mailing_id;  /* the one person being sent to from their row */
-};
-
 G_DEFINE_FINAL_TYPE (BvInviteWindow, bv_invite_window, ADW_TYPE_WINDOW)
-
-static void show_row_mail (BvInviteWindow  *self,
-                           BvInvitationRow *row);
 
 static void
 update_summary (BvInviteWindow *self)
@@ -86,56 +51,10 @@ update_summary (BvInviteWindow *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-static BvDatabase *
-get_database (BvInviteWindow *self)
-{
-  return bv_context_get_database (self->manager);
-}
-
-/* Whether @action_name may hand out this meeting's links now: not before
- * the user has seen that practice-server links work nowhere else. */
-static gboolean
-may_hand_out (BvInviteWindow *self,
-              const char     *action_name,
-              GVariant       *parameter)
-{
-  return bv_practice_warning_check (GTK_WIDGET (self), self->manager, self->settings, self->meeting,
-                                    action_name, parameter);
-}
-
-static void
-toast (BvInviteWindow *self,
-       AdwToast       *toast_)
-{
-  bv_ui_add_toast (self->toast_overlay, toast_);
-}
-
-static void
-show_error (BvInviteWindow *self,
-            const char     *heading,
-            const char     *body)
-{
-  bv_ui_show_error (GTK_WINDOW (self), heading, body);
-}
-
 static BvInvitationSettings *
 read_text_settings (BvInviteWindow *self)
 {
   return bv_invitation_settings_read (self->settings, self->server, self->meeting);
-}
-
-static BvParticipant *
-find_participant (BvInviteWindow *self,
-                  const char     *participant_id)
-{
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      BvParticipant *participant = g_ptr_array_index (self->participants, i);
-
-      if (g_strcmp0 (bv_participant_get_id (participant), participant_id) == 0)
-        return participant;
-    }
-  return NULL;
 }
 
 /* The member ids of those invited, for the choosers. */
@@ -161,56 +80,6 @@ make_link (BvInviteWindow *self,
   if (!self->client || self->renewing)
     return NULL;
   return bv_invitation_build_link (self->client, self->server, self->meeting, participant);
-}
-
-/* status bar and action states */
-
-typedef enum {
-  STATUS_NONE,
-  STATUS_WORKING,
-  STATUS_ERROR,
-  STATUS_PROBLEM,   /* an error that trying again does not fix */
-} Status;
-
-static void
-show_status (BvInviteWindow *self,
-             Status          status,
-             const char     *text)
-{
-  gboolean working = status == STATUS_WORKING;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), working);
-  gtk_spinner_set_spinning (self->status_spinner, working);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status == STATUS_ERROR || status == STATUS_PROBLEM);
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), status == STATUS_ERROR);
-  if (text)
-    gtk_label_set_text (self->status_label, text);
-  gtk_revealer_set_reveal_child (self->status_revealer, status != STATUS_NONE);
-}
-
-static void
-update_actions (BvInviteWindow *self)
-{
-  gboolean ready = self->client && !self->renewing;
-  gboolean anyone = self->participants->len > 0;
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  gtk_widget_action_set_enabled (widget, "invite.copy-link", ready);
-  gtk_widget_action_set_enabled (widget, "invite.copy-text", ready);
-  gtk_widget_action_set_enabled (widget, "invite.preview", ready);
-  gtk_widget_action_set_enabled (widget, "invite.send-mail", ready);
-  gtk_widget_action_set_enabled (widget, "invite.save-calendar", ready);
-  /* While one person's invitation is on its way, the status bar says so. */
-  gtk_widget_action_set_enabled (widget, "invite.mail-one", !self->mailing_id && !self->renewing);
-  gtk_widget_action_set_enabled (widget, "invite.send-invitations", !self->mailing_id && !self->renewing);
-  gtk_widget_action_set_enabled (widget, "invite.save-calendar-to", ready);
-  gtk_widget_action_set_enabled (widget, "invite.copy-guest-link", ready);
-  gtk_widget_action_set_enabled (widget, "invite.export-merge", ready && anyone);
-  gtk_widget_action_set_enabled (widget, "invite.export-merge-to", ready && anyone);
-  gtk_widget_action_set_enabled (widget, "invite.export-calendar", ready && anyone);
-  gtk_widget_action_set_enabled (widget, "invite.export-calendar-to", ready && anyone);
-  gtk_widget_action_set_enabled (widget, "invite.renew-links", self->server && !self->renewing);
-  gtk_widget_action_set_enabled (widget, "invite.retry", self->server && !self->client && !self->renewing);
 }
 
 /* the signing client */
@@ -308,7 +177,7 @@ role_chosen_cb (BvInvitationRow   *row,
    * now on carry the new role. */
   bv_participant_set_role (participant, role);
   update_summary (self);
-  show_row_mail (self, row);
+  _bv_invite_window_show_row_mail (self, row);
   /* A link already sent keeps the role it was made with. */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
@@ -316,100 +185,6 @@ role_chosen_cb (BvInvitationRow   *row,
                                        /* Translators: %s is a person's name. */
                                        : _("“%s” takes part now: send the invitation again"),
                                        bv_participant_get_name (participant)));
-}
-
-/* e-mail state of the rows */
-
-static void
-show_row_mail (BvInviteWindow  *self,
-               BvInvitationRow *row)
-{
-  BvParticipant *participant = bv_invitation_row_get_participant (row);
-  const char *id = bv_participant_get_id (participant);
-  g_autoptr(BvMailRecord) record = NULL;
-
-  if (g_strcmp0 (id, self->mailing_id) == 0)
-    {
-      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_SENDING, NULL, NULL, FALSE);
-      return;
-    }
-
-  record = bv_database_get_mail_record (get_database (self), id);
-  if (!record)
-    return;
-  switch (bv_mail_record_get_state (record))
-    {
-    case BV_MAIL_STATE_SENT:
-      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_SENT, bv_mail_record_get_sent_at (record),
-                                   NULL, bv_mail_record_is_outdated (record));
-      break;
-    case BV_MAIL_STATE_FAILED:
-      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_FAILED, NULL,
-                                   bv_mail_record_get_error_text (record), FALSE);
-      break;
-    case BV_MAIL_STATE_NONE:
-    default:
-      bv_invitation_row_show_mail (row, BV_INVITATION_ROW_MAIL_NONE, NULL, NULL, FALSE);
-      break;
-    }
-}
-
-/* After a change that outdates what was sent (renewed links). */
-static void
-show_rows_mail (BvInviteWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list));
-       child;
-       child = gtk_widget_get_next_sibling (child))
-    if (BV_IS_INVITATION_ROW (child))
-      show_row_mail (self, BV_INVITATION_ROW (child));
-}
-
-static BvInvitationRow *
-find_row (BvInviteWindow *self,
-          const char     *participant_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list));
-       child;
-       child = gtk_widget_get_next_sibling (child))
-    if (BV_IS_INVITATION_ROW (child) &&
-        g_strcmp0 (bv_participant_get_id (bv_invitation_row_get_participant (BV_INVITATION_ROW (child))),
-                   participant_id) == 0)
-      return BV_INVITATION_ROW (child);
-  return NULL;
-}
-
-/* Updated in place, so that the focus stays where it is. */
-static void
-participant_mailed_cb (BvInvitationMailer *mailer,
-                       const char         *participant_id,
-                       BvInviteWindow     *self)
-{
-  BvInvitationRow *row = find_row (self, participant_id);
-
-  if (row)
-    show_row_mail (self, row);
-}
-
-static GSettings *
-get_settings (BvInviteWindow *self)
-{
-  if (!self->settings)
-    self->settings = g_settings_new (APP_ID);
-  return self->settings;
-}
-
-static BvInvitationMailer *
-get_mailer (BvInviteWindow *self)
-{
-  if (!self->mailer)
-    {
-      self->mailer = bv_invitation_mailer_new (self->manager, self->meeting);
-      bv_invitation_mailer_set_settings (self->mailer, get_settings (self));
-      g_signal_connect_object (self->mailer, "participant-changed",
-                               G_CALLBACK (participant_mailed_cb), self, 0);
-    }
-  return self->mailer;
 }
 
 static void
@@ -433,7 +208,7 @@ rebuild (BvInviteWindow *self)
 
       g_signal_connect_object (row, "role-chosen", G_CALLBACK (role_chosen_cb), self, 0);
       gtk_list_box_append (self->participants_list, GTK_WIDGET (row));
-      show_row_mail (self, row);
+      _bv_invite_window_show_row_mail (self, row);
     }
 
   update_summary (self);
@@ -923,99 +698,6 @@ copy_guest_link_action (GtkWidget  *widget,
                   "“Leaders let people in” as the meeting’s waiting room."));
 }
 
-/* sending by e-mail */
-
-static void
-open_send_dialog (BvInviteWindow *self)
-{
-  BvSendInvitationsDialog *dialog;
-
-  dialog = bv_send_invitations_dialog_new (GTK_WINDOW (self), get_mailer (self), get_settings (self),
-                                           self->manager, self->participants);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-send_invitations_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-
-  if (!may_hand_out (self, action_name, parameter))
-    return;
-  open_send_dialog (self);
-}
-
-static void
-mailed_one_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(BvInviteWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  BvInvitationRow *row;
-  guint n_sent = 0, n_failed = 0, n_skipped = 0;
-
-  bv_invitation_mailer_send_finish (BV_INVITATION_MAILER (object), result, &n_sent, &n_failed, &n_skipped, &error);
-  if (!self->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  id = g_steal_pointer (&self->mailing_id);
-  show_status (self, STATUS_NONE, NULL);
-  update_actions (self);
-  if ((row = find_row (self, id)))
-    show_row_mail (self, row);
-
-  /* A refused recipient shows in the row; what stopped the sending as a
-   * whole (login, encryption, server) is said here. */
-  if (error)
-    show_error (self, _("Invitation Not Sent"), error->message);
-  else if (n_sent > 0 && row)
-    /* Translators: %s is a person's name. */
-    toast (self, bv_ui_toast_new_format (_("Invitation sent to “%s”"),
-                                         bv_participant_get_name (bv_invitation_row_get_participant (row))));
-}
-
-/* From a row's menu, or "Send Again" after a failure: that person only. */
-static void
-mail_one_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  BvParticipant *participant = find_participant (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(BvMailAccount) account = NULL;
-  g_autofree char *text = NULL;
-  const char *ids[2] = { NULL, NULL };
-  BvInvitationRow *row;
-
-  if (!participant || self->mailing_id)
-    return;
-  if (!may_hand_out (self, action_name, parameter))
-    return;
-
-  account = bv_mail_account_load (get_settings (self));
-  if (!account)
-    {
-      /* It leads to Einstellungen → E-Mail. */
-      open_send_dialog (self);
-      return;
-    }
-
-  self->mailing_id = g_strdup (bv_participant_get_id (participant));
-  ids[0] = self->mailing_id;
-  if ((row = find_row (self, self->mailing_id)))
-    show_row_mail (self, row);
-  /* Translators: %s is a person's name. */
-  text = g_strdup_printf (_("Sending the invitation to “%s”…"), bv_participant_get_name (participant));
-  show_status (self, STATUS_WORKING, text);
-  update_actions (self);
-  bv_invitation_mailer_send_async (get_mailer (self), BV_MAIL_SCOPE_SELECTED, ids, self->cancellable,
-                                   mailed_one_cb, g_object_ref (self));
-}
-
 /* exports, written in a thread */
 
 static BvInvitationExport *
@@ -1108,90 +790,6 @@ export_calendar_to_action (GtkWidget  *widget,
   export_calendar_to (GTK_WINDOW (widget), folder);
 }
 
-/* renewing the links */
-
-static void
-renewed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(BvInviteWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BvMeeting) stored = NULL;
-
-  if ((!bv_invitation_renew_links_finish (result, &error) &&
-       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) ||
-      !self->cancellable)
-    return;   /* the window is going away */
-
-  self->renewing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->participants_list), TRUE);
-  show_status (self, self->client ? STATUS_NONE : STATUS_ERROR, NULL);
-
-  /* The stored meeting is the truth, whatever happened. */
-  stored = bv_database_find_meeting (get_database (self), bv_meeting_get_id (self->meeting));
-  if (stored)
-    bv_meeting_update_from (self->meeting, stored);
-  update_actions (self);
-
-  if (error)
-    {
-      show_error (self, _("Links Not Renewed"), error->message);
-      return;
-    }
-
-  self->removed_count = 0;
-  gtk_revealer_set_reveal_child (self->removed_revealer, FALSE);
-  show_rows_mail (self);
-  show_error (self, _("New Links Made"),
-              _("The old links no longer work. Send everyone their new invitation."));
-}
-
-static void
-renew_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   BvInviteWindow   *self)
-{
-  if (!g_str_equal (response, "renew") || self->renewing || !self->server)
-    return;
-
-  self->renewing = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->participants_list), FALSE);
-  show_status (self, STATUS_WORKING, _("Renewing the links…"));
-  update_actions (self);
-  bv_invitation_renew_links_async (get_database (self), self->server, self->meeting,
-                                   self->cancellable, renewed_cb, g_object_ref (self));
-}
-
-static void
-renew_links_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  /* Translators: %s is the title of a meeting. */
-  heading = g_strdup_printf (_("Renew the Links of “%s”?"), bv_meeting_get_title (self->meeting));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                       _("Every link sent so far stops working: the "
-                                                         "personal links, the guest link and the links "
-                                                         "in calendar files. If the meeting is running, "
-                                                         "it is ended. Afterwards, send everyone their "
-                                                         "new invitation.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "renew", _("_Renew Links"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "renew", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (renew_response_cb), self, 0);
-  bv_ui_fix_accessible_names (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* object */
 
 static void
@@ -1256,8 +854,8 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.copy-text", "s", copy_text_action);
   gtk_widget_class_install_action (widget_class, "invite.send-mail", "s", send_mail_action);
   gtk_widget_class_install_action (widget_class, "invite.save-calendar", "s", save_calendar_action);
-  gtk_widget_class_install_action (widget_class, "invite.send-invitations", NULL, send_invitations_action);
-  gtk_widget_class_install_action (widget_class, "invite.mail-one", "s", mail_one_action);
+  gtk_widget_class_install_action (widget_class, "invite.send-invitations", NULL, _bv_invite_window_send_invitations_action);
+  gtk_widget_class_install_action (widget_class, "invite.mail-one", "s", _bv_invite_window_mail_one_action);
   gtk_widget_class_install_action (widget_class, "invite.save-calendar-to", "(ss)", save_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
   gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
@@ -1265,7 +863,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);
-  gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, renew_links_action);
+  gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, _bv_invite_window_renew_links_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
