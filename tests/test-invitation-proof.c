@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -293,13 +294,17 @@ test_pdf (Fixture       *f,
   g_unlink (pdf);
 }
 
-/* Personal data: the mark goes with the member; a mark for an invitation
- * that does not exist is refused. */
+/* Personal data: the mark is in the member's export and goes with the
+ * member; a mark for an invitation that does not exist is refused. */
 static void
 test_erased_with_member (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+  JsonObject *invitation;
+  JsonObject *marked;
   g_autofree char *id = NULL;
   GDate day;
 
@@ -307,6 +312,16 @@ test_erased_with_member (Fixture       *f,
   mark (f, 0, BV_INVITATION_MARK_LETTER, 2, 3);
   g_assert_cmpint (bv_database_get_invitation_mark (f->db, pid (f, 0), &day), ==, BV_INVITATION_MARK_LETTER);
   g_assert_cmpint (g_date_get_day (&day), ==, 2);
+
+  json = bv_database_export_member (f->db, bv_member_get_id (f->members[0]), &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  invitation = json_array_get_object_element (json_object_get_array_member (
+                 json_node_get_object (json_parser_get_root (parser)), "invitations"), 0);
+  marked = json_object_get_object_member (invitation, "marked_sent");
+  g_assert_nonnull (marked);
+  g_assert_cmpstr (json_object_get_string_member (marked, "how"), ==, "letter");
+  g_assert_cmpstr (json_object_get_string_member (marked, "day"), ==, "2027-03-02");
 
   id = g_strdup (pid (f, 0));
   g_assert_true (bv_database_delete_member (f->db, bv_member_get_id (f->members[0]), &error));
