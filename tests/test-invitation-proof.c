@@ -348,12 +348,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   dir = g_dir_make_tmp ("bv-proof-XXXXXX", NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
-  ADD ("/core/invitation-proof/sent-hook", test_sent_hook);
-  ADD ("/core/invitation-proof/statement", test_statement);
-  ADD ("/core/invitation-proof/csv", test_csv);
-  ADD ("/core/invitation-proof/pdf", test_pdf);
-  ADD ("/core/invitation-proof/erased-with-member", test_erased_with_member);
+  g_test_add ("/core/invitation-proof/sent-hook", Fixture, NULL, set_up, test_sent_hook, tear_down);
+  g_test_add ("/core/invitation-proof/statement", Fixture, NULL, set_up, test_statement, tear_down);
+  g_test_add ("/core/invitation-proof/csv", Fixture, NULL, set_up, test_csv, tear_down);
+  g_test_add ("/core/invitation-proof/pdf", Fixture, NULL, set_up, test_pdf, tear_down);
+  g_test_add ("/core/invitation-proof/erased-with-member", Fixture, NULL, set_up, test_erased_with_member, tear_down);
 
   result = g_test_run ();
   g_rmdir (dir);
