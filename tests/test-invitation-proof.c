@@ -292,6 +292,13 @@ test_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "not invited"));
   g_assert_nonnull (strstr (out, "Not invited in time: Carla Conrad (no invitation recorded)."));
   g_unlink (pdf);
+
+  /* A folder that does not exist: a clear error, no crash. */
+  g_clear_pointer (&pdf, g_free);
+  pdf = g_build_filename (dir, "gibt-es-nicht", "proof.pdf", NULL);
+  g_assert_false (bv_invitation_proof_write_pdf (f->db, f->meeting, 14, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "gibt-es-nicht"));
 }
 
 /* Personal data: the mark is in the member's export and goes with the
