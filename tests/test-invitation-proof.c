@@ -310,6 +310,9 @@ test_erased_with_member (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
+  g_autoptr(GPtrArray) participations = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
   JsonObject *invitation;
   JsonObject *marked;
   g_autofree char *id = NULL;
@@ -331,9 +334,23 @@ test_erased_with_member (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (marked, "day"), ==, "2027-03-02");
 
   id = g_strdup (pid (f, 0));
+  participations = bv_database_list_member_participations (f->db, bv_member_get_id (f->members[0]));
+  records = bv_database_list_member_mail_records (f->db, bv_member_get_id (f->members[0]));
+  marks = bv_database_list_member_invitation_marks (f->db, bv_member_get_id (f->members[0]));
+  g_assert_cmpuint (marks->len, ==, 1);
   g_assert_true (bv_database_delete_member (f->db, bv_member_get_id (f->members[0]), &error));
   g_assert_no_error (error);
   g_assert_cmpint (bv_database_get_invitation_mark (f->db, id, &day), ==, BV_INVITATION_MARK_NONE);
+
+  /* Undo (the members page's toast): the mark comes back with the member. */
+  g_assert_true (bv_database_restore_member (f->db, f->members[0], participations, records, &error));
+  g_assert_no_error (error);
+  g_assert_true (bv_database_restore_invitation_marks (f->db, marks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bv_database_get_invitation_mark (f->db, id, &day), ==, BV_INVITATION_MARK_LETTER);
+  g_assert_cmpint (g_date_get_day (&day), ==, 2);
+  g_assert_true (bv_database_delete_member (f->db, bv_member_get_id (f->members[0]), &error));
+  g_assert_no_error (error);
 
   g_date_set_dmy (&day, 2, 3, 2027);
   g_assert_false (bv_database_set_invitation_mark (f->db, id, BV_INVITATION_MARK_LETTER, &day, &error));

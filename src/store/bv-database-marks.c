@@ -124,3 +124,71 @@ bv_database_get_invitation_mark (BvDatabase *self,
     g_date_set_dmy (day, d, m, y);
   return how;
 }
+
+void
+bv_invitation_mark_free (BvInvitationMark *mark)
+{
+  if (!mark)
+    return;
+  g_free (mark->participant_id);
+  g_free (mark);
+}
+
+GPtrArray *
+bv_database_list_member_invitation_marks (BvDatabase *self,
+                                          const char *member_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *marks;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (member_id, NULL);
+
+  marks = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_invitation_mark_free);
+  if (!bv_database_prepare (self,
+                            "SELECT k.participant_id FROM invitation_marks k"
+                            " JOIN meeting_participants p ON p.id = k.participant_id"
+                            " WHERE p.member_id = ?1",
+                            &stmt, &error))
+    {
+      g_warning ("Reading the invitation marks of a member failed: %s", error->message);
+      return marks;
+    }
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BvInvitationMark *mark = g_new0 (BvInvitationMark, 1);
+
+      mark->participant_id = g_strdup (bv_database_column_text (stmt, 0));
+      mark->how = bv_database_get_invitation_mark (self, mark->participant_id, &mark->day);
+      if (mark->how == BV_INVITATION_MARK_NONE)
+        bv_invitation_mark_free (mark);
+      else
+        g_ptr_array_add (marks, mark);
+    }
+  return marks;
+}
+
+gboolean
+bv_database_restore_invitation_marks (BvDatabase *self,
+                                      GPtrArray  *marks,
+                                      GError    **error)
+{
+  g_return_val_if_fail (BV_IS_DATABASE (self), FALSE);
+
+  for (guint i = 0; marks && i < marks->len; i++)
+    {
+      BvInvitationMark *mark = g_ptr_array_index (marks, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!bv_database_set_invitation_mark (self, mark->participant_id, mark->how, &mark->day, &local_error))
+        {
+          if (g_error_matches (local_error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -40,4 +40,23 @@ BvInvitationMarkHow bv_database_get_invitation_mark (BvDatabase *self,
                                                      const char *participant_id,
                                                      GDate      *day);
 
+/* For an undone member delete: the marks of a member's invitations, kept
+ * before bv_database_delete_member () and written back after
+ * bv_database_restore_member (). */
+typedef struct {
+  char                *participant_id;
+  BvInvitationMarkHow  how;
+  GDate                day;
+} BvInvitationMark;
+
+void       bv_invitation_mark_free                    (BvInvitationMark *mark);
+/* (element-type BvInvitationMark) */
+GPtrArray *bv_database_list_member_invitation_marks   (BvDatabase *self,
+                                                       const char *member_id);
+/* Writes @marks back; a mark whose invitation is gone (its meeting was
+ * deleted in between) is left out. */
+gboolean   bv_database_restore_invitation_marks       (BvDatabase *self,
+                                                       GPtrArray  *marks,
+                                                       GError    **error);
+
 G_END_DECLS
