@@ -22,6 +22,7 @@
 #include <glib-unix.h>
 #include <sqlite3.h>
 
+#include "bv-invitation-mark.h"
 #include "store-fixture.h"
 
 static void
@@ -300,6 +301,17 @@ test_migrate_from_four (void)
   g_assert_true (bv_database_check_integrity (db, &error));
   g_assert_no_error (error);
 
+  /* Version 10: an invitation sent by letter is marked with its day. */
+  {
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 2, 3, 2027);
+    g_assert_true (bv_database_set_invitation_mark (db, bv_participant_get_id (participant),
+                                                    BV_INVITATION_MARK_LETTER, &day, &error));
+    g_assert_no_error (error);
+  }
+
   /* Version 6: a dial-in number learnt from the server is stored as soon
    * as the server object hears of it, and comes back on the next start. */
   server = bv_database_find_server (db, "srv-4");
@@ -321,6 +333,8 @@ test_migrate_from_four (void)
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM servers"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM meeting_exceptions"), ==, 1);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM invitation_marks WHERE how = 'letter'"
+                                 " AND day = '2027-03-02'"), ==, 1);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
                                  " ('members', 'groups', 'member_groups', 'meeting_participants')"), ==, 4);
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_foreign_key_list('meeting_participants')"
@@ -362,6 +376,7 @@ test_migrate_names (void)
             "ALTER TABLE members DROP COLUMN last_name;"
             "ALTER TABLE members DROP COLUMN salutation;"
             /* and what the steps after 6 made */
+            "DROP TABLE invitation_marks;"
             "DROP TABLE mail_records;"
             "DROP TABLE meeting_mail;"
             "DROP TABLE attendance_gaps;"

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bv-groups-window.h"
+#include "bv-invitation-mark.h"
 #include "bv-mail-record.h"
 #include "bv-member-dialog.h"
 #include "bv-member-import-dialog.h"
@@ -219,6 +220,16 @@ test_add_search_delete_undo (void)
                                                  "anna@example.org", "einladung@verein.example", sent, &error));
     g_assert_no_error (error);
   }
+  {
+    GDate day;
+
+    /* She also got it by letter: the proof of invitation's mark. */
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 19, 1, 2027);
+    g_assert_true (bv_database_set_invitation_mark (db, bv_participant_get_id (invitation),
+                                                    BV_INVITATION_MARK_LETTER, &day, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (shown_rows (page), ==, 2);
 
   /* Search over names (without accents), addresses and groups. */
@@ -259,6 +270,14 @@ test_add_search_delete_undo (void)
     g_assert_cmpint (bv_mail_record_get_state (record), ==, BV_MAIL_STATE_SENT);
     g_assert_true (bv_mail_record_is_current (record));
     g_assert_cmpstr (bv_mail_record_get_message_id (record), ==, "einladung@verein.example");
+  }
+  /* And the letter marked for the proof of invitation. */
+  {
+    GDate day;
+
+    g_assert_cmpint (bv_database_get_invitation_mark (db, bv_participant_get_id (invitation), &day), ==,
+                     BV_INVITATION_MARK_LETTER);
+    g_assert_cmpint (g_date_get_day (&day), ==, 19);
   }
 
   gtk_window_destroy (window);

@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bv-invitation-mark.h"
 #include "bv-practice-server-private.h"
 #include "bv-secret-store.h"
 #include "bv-server-client.h"
@@ -505,7 +506,7 @@ add_assembly (BvDatabase    *db,
 
 /* An assembly whose invitations are not sent warns when the day they must
  * go out (the period from Preferences) is a week away or past; not once
- * somebody is invited, not for other kinds, not while it is far. */
+ * the invitations are sent, not for other kinds, not while it is far. */
 static void
 test_invitation_warning (void)
 {
@@ -524,6 +525,7 @@ test_invitation_warning (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   BvUpcomingPage *page;
   const char *subtitle;
+  GDate sent_day;
 
   db = bv_database_open (path, &error);
   g_assert_no_error (error);
@@ -540,6 +542,13 @@ test_invitation_warning (void)
   participant = bv_participant_new_member (bv_meeting_get_id (invited), bv_member_get_id (member),
                                            BV_PARTICIPANT_ROLE_PARTICIPANT);
   g_assert_true (bv_database_add_participant (db, participant, &error));
+  g_assert_no_error (error);
+  /* Sent: the member's invitation marked as a letter (a link alone is not
+   * a sent invitation). */
+  g_date_clear (&sent_day, 1);
+  g_date_set_time_t (&sent_day, time (NULL));
+  g_assert_true (bv_database_set_invitation_mark (db, bv_participant_get_id (participant),
+                                                  BV_INVITATION_MARK_LETTER, &sent_day, &error));
   g_assert_no_error (error);
 
   g_settings_reset (settings, "invitation-period-days");

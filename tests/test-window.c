@@ -443,6 +443,57 @@ test_preferences_list_servers (void)
     stored = g_settings_get_string (settings, "assembly-participation");
     g_assert_cmpstr (stored, ==, "");
     g_settings_reset (settings, "invitation-period-days");
+
+    /* "Restore Default" brings the built-in § 32 statement back. */
+    gtk_text_buffer_set_text (buffer, "Eigener Text.", -1);
+    g_signal_emit_by_name (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "restore_participation_button"), "clicked");
+    g_clear_pointer (&stored, g_free);
+    stored = g_settings_get_string (settings, "assembly-participation");
+    g_assert_cmpstr (stored, ==, "");
+    g_clear_pointer (&shown, g_free);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, bv_invitation_default_participation ());
+  }
+
+  /* The assembly's own invitation text: edited here, shown in the preview
+   * of an assembly (with the sample agenda), restored to the built-in. */
+  {
+    GSettings *settings = bv_application_get_settings (app);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (child (preferences, BV_TYPE_PREFERENCES_WINDOW,
+                                                             "assembly_template_view"));
+    GtkDropDown *kind = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "preview_kind_dropdown");
+    GtkLabel *preview = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "preview_label");
+    g_autofree char *stored = NULL;
+    g_autofree char *shown = NULL;
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, bv_invitation_assembly_template ());
+    g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 0);
+    g_assert_null (strstr (gtk_label_get_text (preview), "Discharge of the board"));
+
+    gtk_text_buffer_set_text (buffer, "Einladung zur {title}\n{agenda}\n{participation}", -1);
+    stored = g_settings_get_string (settings, "assembly-invitation-template");
+    g_assert_cmpstr (stored, ==, "Einladung zur {title}\n{agenda}\n{participation}");
+    g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 1);
+    g_test_message ("%s", gtk_label_get_text (preview));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (preview), "Einladung zur General Meeting\n"));
+    g_assert_nonnull (strstr (gtk_label_get_text (preview), "Discharge of the board"));
+    g_assert_nonnull (strstr (gtk_label_get_text (preview), bv_invitation_default_participation ()));
+
+    gtk_drop_down_set_selected (kind, 0);
+    g_assert_null (strstr (gtk_label_get_text (preview), "Discharge of the board"));
+
+    g_signal_emit_by_name (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "restore_assembly_template_button"), "clicked");
+    g_clear_pointer (&stored, g_free);
+    stored = g_settings_get_string (settings, "assembly-invitation-template");
+    g_assert_cmpstr (stored, ==, "");
+    g_clear_pointer (&shown, g_free);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, bv_invitation_assembly_template ());
   }
 
   gtk_window_destroy (GTK_WINDOW (preferences));

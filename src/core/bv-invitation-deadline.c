@@ -7,6 +7,8 @@
 
 #include "bv-invitation-deadline.h"
 
+#include "bv-invitation-proof.h"
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -103,12 +105,10 @@ gboolean
 bv_invitation_deadline_invitations_sent (BvDatabase *database,
                                          BvMeeting  *meeting)
 {
-  g_autoptr(GPtrArray) participants = NULL;
-
   g_return_val_if_fail (BV_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (BV_IS_MEETING (meeting), FALSE);
 
-  /* The hook for the sending record of the e-mail issue (#16). */
-  participants = bv_database_list_participants (database, bv_meeting_get_id (meeting));
-  return participants && participants->len > 0;
+  /* Links made are not invitations sent: every invited member needs an
+   * e-mail in the sending record or a letter or hand-over marked. */
+  return bv_invitation_proof_all_invited (database, meeting);
 }

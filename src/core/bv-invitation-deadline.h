@@ -48,10 +48,10 @@ char     *bv_invitation_deadline_describe    (const GDate *deadline,
 char     *bv_invitation_deadline_warning     (const GDate *deadline,
                                               const GDate *today);
 
-/* Whether the invitations to @meeting count as sent. Until the app keeps
- * a record of sent invitations (the e-mail issue, #16), this is: somebody
- * is invited to it, i.e. personal links were made for them. The sending
- * record replaces this test here, in one place. */
+/* Whether the invitations to @meeting count as sent: somebody is invited,
+ * and every invited member has an invitation sent by e-mail (the sending
+ * record) or one marked by hand as sent by letter or handed over
+ * (bv_invitation_proof_all_invited ()). */
 gboolean  bv_invitation_deadline_invitations_sent (BvDatabase *database,
                                                    BvMeeting  *meeting);
 

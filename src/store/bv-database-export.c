@@ -162,9 +162,10 @@ add_invitations (BvDatabase   *self,
                             "SELECT p.meeting_id, m.title, m.start_local, m.tzid, m.duration, m.rrule,"
                             " p.role, p.link_key, p.member_id IS NULL, p.guest_name, p.guest_email, p.created,"
                             " r.participant_id IS NOT NULL, r.sent_at, r.message_id, r.address,"
-                            " r.failed_at, r.error_text"
+                            " r.failed_at, r.error_text, k.how, k.day"
                             " FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id"
                             " LEFT JOIN mail_records r ON r.participant_id = p.id"
+                            " LEFT JOIN invitation_marks k ON k.participant_id = p.id"
                             " WHERE p.member_id = ?1 OR (p.member_id IS NULL AND ?2 IS NOT NULL"
                             "  AND lower (trim (p.guest_email)) = lower (trim (?2)))"
                             " ORDER BY m.start_local, m.title",
@@ -230,6 +231,21 @@ add_invitations (BvDatabase   *self,
           add_text (builder, "message_id", message_id);
           add_text (builder, "failed", failed);
           add_text (builder, "failure", failure);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      /* Proof of invitation (issue 17): a letter or a hand-over marked
+       * by hand, with the day. */
+      json_builder_set_member_name (builder, "marked_sent");
+      if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+        {
+          g_autofree char *how = bv_database_column_dup_valid (stmt, 18);
+          g_autofree char *day = bv_database_column_dup_valid (stmt, 19);
+
+          json_builder_begin_object (builder);
+          add_text (builder, "how", how);
+          add_text (builder, "day", day);
           json_builder_end_object (builder);
         }
       else

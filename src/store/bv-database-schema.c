@@ -252,6 +252,20 @@ static const Migration migrations[] = {
       "  PRIMARY KEY (meeting_id, started_at)"
       ");",
   },
+  {
+    /* Proof of proper invitation (issue 17): an invitation sent by post
+     * or handed over in person, marked by hand with the day (YYYY-MM-DD).
+     * E-mails have their record in mail_records. The mark goes with the
+     * participation, and so with the member. */
+    .version = 10,
+    .sql =
+      "CREATE TABLE invitation_marks ("
+      "  participant_id TEXT PRIMARY KEY NOT NULL"
+      "                 REFERENCES meeting_participants (id) ON DELETE CASCADE,"
+      "  how            TEXT NOT NULL CHECK (how IN ('letter', 'person')),"
+      "  day            TEXT NOT NULL"
+      ");",
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BV_DATABASE_SCHEMA_VERSION);

@@ -28,7 +28,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 9
+#define BV_DATABASE_SCHEMA_VERSION 10
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)

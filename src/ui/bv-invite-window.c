@@ -17,7 +17,9 @@
 
 #include "bv-default-roles.h"
 #include "bv-help.h"
+#include "bv-invitation-deadline.h"
 #include "bv-invitation-preview.h"
+#include "bv-invitation-proof-window.h"
 #include "bv-invitation-row.h"
 #include "bv-invitation.h"
 #include "bv-invite-exports.h"
@@ -743,6 +745,25 @@ export_calendar_to (GtkWindow *window,
   bv_invite_exports_write_calendar (export, folder, window, self->toast_overlay, self->cancellable);
 }
 
+/* Who was invited how and when (issue 17): letters and hand-overs are
+ * marked there. */
+static void
+proof_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  guint period = BV_INVITATION_PERIOD_DEFAULT_DAYS;
+
+  if (self->settings)
+    g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema && g_settings_schema_has_key (schema, "invitation-period-days"))
+    period = g_settings_get_uint (self->settings, "invitation-period-days");
+  gtk_window_present (GTK_WINDOW (bv_invitation_proof_window_new (GTK_WINDOW (self), get_database (self),
+                                                                  self->meeting, period)));
+}
+
 static void
 export_merge_action (GtkWidget  *widget,
                      const char *action_name,
@@ -860,6 +881,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
   gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);
+  gtk_widget_class_install_action (widget_class, "invite.proof", NULL, proof_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);

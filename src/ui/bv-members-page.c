@@ -15,6 +15,7 @@
 #include "bv-member-import.h"
 #include "bv-member-import-dialog.h"
 #include "bv-members-page.h"
+#include "bv-invitation-mark.h"
 #include "bv-ui-utils.h"
 
 struct _BvMembersPage
@@ -45,6 +46,7 @@ typedef struct
   BvMember  *member;
   GPtrArray *participations;
   GPtrArray *mail_records;      /* so that "only unsent" stays right */
+  GPtrArray *marks;             /* the proof of invitation (letters, hand-overs) */
 } DeletedMember;
 
 G_DEFINE_FINAL_TYPE (BvMembersPage, bv_members_page, ADW_TYPE_BIN)
@@ -62,6 +64,7 @@ deleted_free (DeletedMember *deleted)
   g_clear_object (&deleted->member);
   g_clear_pointer (&deleted->participations, g_ptr_array_unref);
   g_clear_pointer (&deleted->mail_records, g_ptr_array_unref);
+  g_clear_pointer (&deleted->marks, g_ptr_array_unref);
   g_free (deleted);
 }
 
@@ -397,7 +400,8 @@ undo_delete_cb (AdwToast      *toast,
     return;
 
   if (!bv_database_restore_member (self->database, deleted->member, deleted->participations,
-                                   deleted->mail_records, &error))
+                                   deleted->mail_records, &error) ||
+      !bv_database_restore_invitation_marks (self->database, deleted->marks, &error))
     bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Restored"), error->message);
 }
 
@@ -419,6 +423,7 @@ delete_action (GtkWidget  *widget,
   deleted->member = bv_member_copy (member);
   deleted->participations = bv_database_list_member_participations (self->database, bv_member_get_id (member));
   deleted->mail_records = bv_database_list_member_mail_records (self->database, bv_member_get_id (member));
+  deleted->marks = bv_database_list_member_invitation_marks (self->database, bv_member_get_id (member));
 
   if (!bv_database_delete_member (self->database, bv_member_get_id (member), &error))
     {

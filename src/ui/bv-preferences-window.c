@@ -49,6 +49,11 @@ struct _BvPreferencesWindow
   AdwEntryRow          *privacy_contact_row;
   GtkTextView          *template_view;
   GtkLabel             *preview_label;
+  GtkDropDown          *preview_kind_dropdown;
+  GtkTextView          *assembly_template_view;
+  AdwPreferencesGroup  *assembly_template_group;
+  GtkButton            *restore_assembly_template_button;
+  GtkButton            *restore_participation_button;
   BvMeeting            *sample_meeting;
 
   GSettings            *settings;
@@ -201,20 +206,29 @@ has_invitation_keys (BvPreferencesWindow *self)
 }
 
 static char *
-get_template_text (BvPreferencesWindow *self)
+get_view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->template_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+preview_is_assembly (BvPreferencesWindow *self)
+{
+  return gtk_drop_down_get_selected (self->preview_kind_dropdown) == 1 &&
+         gtk_widget_get_visible (GTK_WIDGET (self->assembly_template_group));
+}
+
 static void
 update_preview (BvPreferencesWindow *self)
 {
-  g_autofree char *template_text = get_template_text (self);
-  /* The club's details as saved; the template as typed, not yet saved. */
+  gboolean assembly = preview_is_assembly (self);
+  /* The template as typed, not yet saved; the rest as saved. */
+  g_autofree char *template_text = get_view_text (assembly ? self->assembly_template_view
+                                                           : self->template_view);
   g_autoptr(BvInvitationSettings) saved = bv_invitation_settings_read (self->settings, NULL, NULL);
   g_autofree char *text = NULL;
 
@@ -226,12 +240,22 @@ update_preview (BvPreferencesWindow *self)
       g_autoptr(GDateTime) now = g_date_time_new_now (zone);
       g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
       g_autofree char *start = g_date_time_format (later, "%Y-%m-%dT19:00:00");
+      g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_agenda_item_free);
 
       self->sample_meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
-      /* Translators: the title of the sample meeting in the invitation preview. */
-      bv_meeting_set_title (self->sample_meeting, _("General Meeting"));
       bv_meeting_set_start (self->sample_meeting, start, berlin ? "Europe/Berlin" : "Etc/UTC");
+      /* Translators: an agenda item of the sample assembly in the invitation preview. */
+      g_ptr_array_add (agenda, bv_agenda_item_new (_("Report of the board"), NULL));
+      /* Translators: an agenda item of the sample assembly in the invitation preview. */
+      g_ptr_array_add (agenda, bv_agenda_item_new (_("Discharge of the board"),
+                                                   /* Translators: the motion of the sample agenda item. */
+                                                   _("The board is discharged for the past year.")));
+      bv_meeting_set_agenda (self->sample_meeting, agenda);
     }
+  bv_meeting_set_kind (self->sample_meeting, assembly ? BV_MEETING_KIND_ASSEMBLY : BV_MEETING_KIND_GROUP);
+  bv_meeting_set_title (self->sample_meeting,
+                        /* Translators: the titles of the sample meetings in the invitation preview. */
+                        assembly ? _("General Meeting") : _("Club Evening"));
 
   text = bv_invitation_render (template_text, self->sample_meeting,
                                /* Translators: the sample person's name in the invitation preview. */
@@ -244,7 +268,7 @@ update_preview (BvPreferencesWindow *self)
 static void
 template_changed_cb (BvPreferencesWindow *self)
 {
-  g_autofree char *text = get_template_text (self);
+  g_autofree char *text = get_view_text (self->template_view);
 
   /* The default is stored as "", so that a translation or a better
    * default in a later version reaches those who never changed it. */
@@ -252,7 +276,8 @@ template_changed_cb (BvPreferencesWindow *self)
     g_settings_reset (self->settings, "invitation-template");
   else
     g_settings_set_string (self->settings, "invitation-template", text);
-  update_preview (self);
+  if (!preview_is_assembly (self))
+    update_preview (self);
 }
 
 static void
@@ -261,6 +286,30 @@ restore_template_cb (BvPreferencesWindow *self)
   g_settings_reset (self->settings, "invitation-template");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->template_view),
                             bv_invitation_default_template (), -1);
+}
+
+static void
+assembly_template_changed_cb (BvPreferencesWindow *self)
+{
+  g_autofree char *text = get_view_text (self->assembly_template_view);
+
+  if (g_str_equal (text, bv_invitation_assembly_template ()))
+    g_settings_reset (self->settings, "assembly-invitation-template");
+  else
+    g_settings_set_string (self->settings, "assembly-invitation-template", text);
+  /* Editing it shows what it gives. */
+  if (!preview_is_assembly (self))
+    gtk_drop_down_set_selected (self->preview_kind_dropdown, 1);
+  else
+    update_preview (self);
+}
+
+static void
+restore_assembly_template_cb (BvPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "assembly-invitation-template");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->assembly_template_view),
+                            bv_invitation_assembly_template (), -1);
 }
 
 static const char * const quorum_kinds[] = { "any", "number", "fraction" };
@@ -361,6 +410,16 @@ participation_changed_cb (BvPreferencesWindow *self)
     g_settings_reset (self->settings, "assembly-participation");
   else
     g_settings_set_string (self->settings, "assembly-participation", text);
+  if (preview_is_assembly (self))
+    update_preview (self);
+}
+
+static void
+restore_participation_cb (BvPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "assembly-participation");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->participation_view),
+                            bv_invitation_default_participation (), -1);
 }
 
 /* The assembly's keys came later than the others. */
@@ -369,16 +428,20 @@ setup_assembly (BvPreferencesWindow *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *participation = NULL;
+  g_autofree char *template_text = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->participation_view);
 
   g_object_get (self->settings, "settings-schema", &schema, NULL);
   if (!schema || !g_settings_schema_has_key (schema, "invitation-period-days") ||
       !g_settings_schema_has_key (schema, "assembly-participation") ||
+      !g_settings_schema_has_key (schema, "assembly-invitation-template") ||
       !g_settings_schema_has_key (schema, "attendance-retention-months") ||
       !g_settings_schema_has_key (schema, "quorum-kind") ||
       !g_settings_schema_has_key (schema, "quorum-group"))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->assembly_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->assembly_template_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_kind_dropdown), FALSE);
       return;
     }
 
@@ -398,6 +461,11 @@ setup_assembly (BvPreferencesWindow *self)
   participation = g_settings_get_string (self->settings, "assembly-participation");
   gtk_text_buffer_set_text (buffer, *participation ? participation : bv_invitation_default_participation (), -1);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (participation_changed_cb), self, G_CONNECT_SWAPPED);
+
+  template_text = g_settings_get_string (self->settings, "assembly-invitation-template");
+  buffer = gtk_text_view_get_buffer (self->assembly_template_view);
+  gtk_text_buffer_set_text (buffer, *template_text ? template_text : bv_invitation_assembly_template (), -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (assembly_template_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -422,8 +490,8 @@ setup_invitations (BvPreferencesWindow *self)
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::privacy-contact",
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  update_preview (self);
   setup_assembly (self);
+  update_preview (self);
 }
 
 /* e-mail */
@@ -622,8 +690,16 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, privacy_contact_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, preview_kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, assembly_template_view);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, assembly_template_group);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, restore_assembly_template_button);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, restore_participation_button);
   gtk_widget_class_bind_template_callback (widget_class, server_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_template_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_assembly_template_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_participation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_preview);
   gtk_widget_class_bind_template_callback (widget_class, display_name_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-server", NULL, add_server_action);
