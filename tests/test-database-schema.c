@@ -362,6 +362,9 @@ test_migrate_names (void)
             "ALTER TABLE members DROP COLUMN last_name;"
             "ALTER TABLE members DROP COLUMN salutation;"
             /* and what the steps after 6 made */
+            "DROP TABLE agenda_result_elected;"
+            "DROP TABLE agenda_results;"
+            "DROP TABLE meeting_minutes;"
             "DROP TABLE mail_records;"
             "DROP TABLE meeting_mail;"
             "DROP TABLE attendance_gaps;"
