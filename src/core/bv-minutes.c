@@ -257,7 +257,7 @@ bv_minutes_build (BvDatabase         *database,
   const char *id;
   const char *venue;
   gint64 start = 0, end = 0, quorum_at = 0;
-  const double columns[] = { 0.42, 0.17, 0.17, 0.24 };
+  const double columns[] = { 0.36, 0.2, 0.22, 0.22 };
 
   g_return_val_if_fail (BV_IS_DATABASE (database), NULL);
   g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
