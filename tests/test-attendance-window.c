@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bv-attendance-window.h"
+#include "bv-attendance-window-private.h"
 #include "bv-result-dialog-private.h"
 #include "bv-bbb-client.h"
 #include "bv-test-utils.h"
@@ -452,6 +453,26 @@ test_results (void)
   g_assert_cmpstr (facts.recorder, ==, "Bernd Brandt");
   g_assert_true (facts.extraordinary);
   bv_minutes_facts_clear (&facts);
+
+  /* Printed through GtkPrintOperation (exported to a file instead of the
+   * dialog): the same minutes as the PDF export, read back by pdftotext. */
+  {
+    g_autofree char *pdf_path = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *printed = NULL;
+    const char *argv[] = { "pdftotext", pdf_path, "-", NULL };
+    int status;
+
+    _bv_attendance_window_print_to_file (window, pdf_path);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &printed, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (printed, "Minutes of the extraordinary general assembly"));
+    g_assert_nonnull (strstr (printed, "Chair: Anna Albers"));
+    g_assert_nonnull (strstr (printed, "Item 2: Wahl des Kassenwarts"));
+    g_assert_nonnull (strstr (printed, "Appendix: attendance list"));
+    g_assert_nonnull (strstr (printed, "Bernd Brandt"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   bv_test_drain ();

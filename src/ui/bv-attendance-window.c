@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bv-attendance-window.h"
+#include "bv-attendance-window-private.h"
 
 #include <glib/gi18n.h>
 
@@ -414,8 +414,11 @@ draw_page_cb (GtkPrintOperation  *operation,
   bv_print_document_draw_page (self->printing, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* @export_path: NULL for the print dialog, else the PDF GTK writes
+ * without asking (the same operation; tests). */
 static void
-print_clicked_cb (BvAttendanceWindow *self)
+run_print (BvAttendanceWindow *self,
+           const char         *export_path)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GError) error = NULL;
@@ -428,9 +431,29 @@ print_clicked_cb (BvAttendanceWindow *self)
   gtk_print_operation_set_job_name (operation, bv_print_document_get_title (self->printing));
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (export_path)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  if (gtk_print_operation_run (operation,
+                               export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                           : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     bv_ui_show_message (self->practice_label, error->message, "error");
+}
+
+static void
+print_clicked_cb (BvAttendanceWindow *self)
+{
+  run_print (self, NULL);
+}
+
+void
+_bv_attendance_window_print_to_file (BvAttendanceWindow *self,
+                                     const char         *path)
+{
+  g_return_if_fail (BV_IS_ATTENDANCE_WINDOW (self));
+  g_return_if_fail (path);
+
+  run_print (self, path);
 }
 
 static void
