@@ -16,7 +16,7 @@ app=$1 man_en=$2 man_de=$3 scd_en=$4 scd_de=$5 completion=$6
 # so the manual pages are complete when those are merged. Remove each one
 # here once --help lists it.
 AHEAD=(--add-mail-account --sender-name --smtp-server --smtp-security --smtp-user
-       --send-invitations --only-unsent --export-attendance --export-minutes)
+       --send-invitations --only-unsent --export-attendance)
 
 passed=0
 failed=0

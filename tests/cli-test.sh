@@ -389,6 +389,12 @@ check "export-attendance of an unknown meeting" 1 '^$' 'no meeting .Gibt es nich
   "$app" --export-attendance='Gibt es nicht'
 check "export-attendance with nothing recorded" 1 '^$' 'No attendance is recorded for .Vorstandssitzung Jürgen.' -- \
   "$app" --export-attendance="$meeting_id"
+check "export-minutes of an unknown meeting" 1 '^$' 'no meeting .Gibt es nicht.' -- \
+  "$app" --export-minutes='Gibt es nicht' --output="$work/x.pdf"
+check "export-minutes with nothing recorded" 1 '^$' 'No attendance is recorded for .Vorstandssitzung Jürgen.' -- \
+  "$app" --export-minutes="$meeting_id" --output="$work/x.pdf"
+check "export-minutes without --output" 1 '^$' '^--export-minutes needs --output=FILE\.pdf' -- \
+  "$app" --export-minutes="$meeting_id"
 /usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" "$meeting_id" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -419,6 +425,37 @@ check "export-attendance into a file" 0 '^Attendance: 2 people written to .*anwe
 if [ "$(stat -c %a "$work/anwesenheit.csv" 2>/dev/null)" = 600 ] && cmp -s "$work/anwesenheit.csv" "$work/attendance.csv"; then
   echo "ok - export-attendance file is private and the same as standard output"; passed=$((passed + 1))
 else echo "not ok - export-attendance file is private and the same as standard output"; failed=$((failed + 1)); fi
+
+# --export-minutes: the same stays, an agenda item with a result, chair
+# and recorder; the PDF's text (pdftotext) holds every part of the minutes.
+/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" "$meeting_id" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+m = sys.argv[2]
+db.execute("insert into agenda_items (meeting_id, id, position, title, motion) values (?, 'top1', 0, 'Satzungsänderung', '§ 5 wird neu gefasst.')", (m,))
+db.execute("insert into agenda_results (meeting_id, item_id, kind, vote_kind, yes, no, abstentions, invalid, present, recorded_at) values (?, 'top1', 'vote', 'offen', 1, 0, 0, 0, 1, 1805131300)", (m,))
+db.execute("insert into meeting_minutes (meeting_id, extraordinary, chair, recorder) values (?, 1, 'Anna Vorsitz', 'Bernd Schrift')", (m,))
+db.commit()
+PY
+check "export-minutes into a file" 0 '^Minutes with 2 people present written to .*protokoll\.pdf$' '^$' -- \
+  bash -c "cd '$work' && '$app' --export-minutes='$meeting_id' --output=protokoll.pdf"
+if [ "$(stat -c %a "$work/protokoll.pdf" 2>/dev/null)" = 600 ] && pdftotext -layout "$work/protokoll.pdf" "$work/protokoll.txt" &&
+   /usr/bin/python3 - "$work/protokoll.txt" "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" <<'PY'
+import re, sqlite3, sys
+text = re.sub(r"[ \t]+", " ", open(sys.argv[1], encoding="utf-8").read())
+name = sqlite3.connect(sys.argv[2]).execute("select name from members order by name limit 1").fetchone()[0]
+for part in ["Minutes of the extraordinary general assembly", "Vorstandssitzung Jürgen", "Form: online",
+             "start: 18:00, end: 19:20 (from the attendance record)", "Chair: Anna Vorsitz",
+             "Recorder: Bernd Schrift", "Invitation", "invited personally", "Quorum", "At 18:21: Quorate (every properly called assembly): 1 of 4 entitled voters present",
+             "Agenda and results", "Item 1: Satzungsänderung", "Motion: § 5 wird neu gefasst.",
+             "Vote (offen): 1 yes, 0 no, 0 abstentions, 0 invalid – carried. Entitled voters present: 1.",
+             "Place, date", "Appendix: attendance list", "First join", "Last leave", "Minutes present",
+             name, "Zaungast (not invited)"]:
+    assert part in text, part
+assert re.search(re.escape(name) + r" 18:00 19:20 70", text), "attendance row"
+PY
+then echo "ok - export-minutes PDF holds every part"; passed=$((passed + 1))
+else echo "not ok - export-minutes PDF holds every part ($(cat "$work/protokoll.txt" 2>/dev/null))"; failed=$((failed + 1)); fi
 
 echo "1..$((passed + failed))"
 [ "$failed" -eq 0 ]

@@ -301,7 +301,7 @@ test_migrate_from_four (void)
   g_assert_true (bv_database_check_integrity (db, &error));
   g_assert_no_error (error);
 
-  /* Version 10: an invitation sent by letter is marked with its day. */
+  /* Version 11: an invitation sent by letter is marked with its day. */
   {
     GDate day;
 
@@ -377,6 +377,9 @@ test_migrate_names (void)
             "ALTER TABLE members DROP COLUMN salutation;"
             /* and what the steps after 6 made */
             "DROP TABLE invitation_marks;"
+            "DROP TABLE agenda_result_elected;"
+            "DROP TABLE agenda_results;"
+            "DROP TABLE meeting_minutes;"
             "DROP TABLE mail_records;"
             "DROP TABLE meeting_mail;"
             "DROP TABLE attendance_gaps;"

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "bv-invitation-export.h"
+#include "../src/bbb/bv-bbb-client.h"
 #include "bv-test-utils.h"
 
 #define TITLE "Mitgliederversammlung 2026"
@@ -221,6 +222,114 @@ test_calendar_fails (void)
   g_assert_false (g_file_query_exists (parent, NULL));
 }
 
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The letters for those without an e-mail address: one page each, with
+ * the invitation text, the dial-in, and a QR code that zbarimg reads back
+ * as the person's own link, signed with the server's secret (the checksum
+ * recomputed by Python's hashlib, not by our code). */
+static void
+test_letters (void)
+{
+  const char *secret = "Br13fp0st-Geheimnis-0123456789abcdef";
+  g_autoptr(BvMeeting) meeting = new_meeting ();
+  g_autoptr(BvServer) server = bv_server_new ("srv", "Vereinsserver", "https://bbb.example.org/bigbluebutton/", "sha256");
+  g_autoptr(BvBbbClient) client = bv_bbb_client_new ("https://bbb.example.org/bigbluebutton/api/", secret,
+                                                     BV_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) participants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BvInvitationExport) export = NULL;
+  g_autoptr(BvPrintDocument) letters = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = g_build_filename (tmp_dir, "briefe.pdf", NULL);
+  g_autofree char *png_prefix = g_build_filename (tmp_dir, "seite", NULL);
+  g_autofree char *png_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *verdict = NULL;
+  char club[] = "TV Musterstadt 1881";
+  char number[] = "+49 631 1234";
+  char pin[] = "12345";
+  BvInvitationContext context = { club, NULL, number, pin };
+  const char *names[] = { "Erika Musterfrau", "Jürgen Müller", "Hannelore Ölmann" };
+  const char *emails[] = { NULL, "juergen@example.org", NULL };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (participants, bv_participant_new_guest (bv_meeting_get_id (meeting), names[i], emails[i],
+                                                             BV_PARTICIPANT_ROLE_PARTICIPANT));
+  export = bv_invitation_export_new (meeting, "{greeting},\n\nwe invite you to {title}: {when}.\n{link}\n{dial_in}",
+                                     &context);
+  bv_invitation_export_add_signed (export, client, server, participants);
+  letters = bv_invitation_export_letters (export, &n);
+  g_assert_nonnull (letters);
+  g_assert_cmpuint (n, ==, 2);
+  pdf = bv_print_document_to_pdf (letters);
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { "pdftotext", "-layout", pdf_path, "-", NULL };
+    g_auto(GStrv) pages = NULL;
+
+    text = run (argv);
+    pages = g_strsplit (text, "\f", -1);
+    /* Two letters on two pages (and what follows the last form feed). */
+    g_assert_cmpuint (g_strv_length (pages), ==, 3);
+    g_assert_nonnull (strstr (pages[0], "Erika Musterfrau"));
+    g_assert_nonnull (strstr (pages[0], "TV Musterstadt 1881"));
+    g_assert_nonnull (strstr (pages[0], "we invite you to " TITLE));
+    g_assert_nonnull (strstr (pages[0], "By telephone: call +49 631 1234 and enter the PIN 12345."));
+    g_assert_nonnull (strstr (pages[0], "Your personal link"));
+    g_assert_null (strstr (pages[0], "Hannelore"));
+    g_assert_nonnull (strstr (pages[1], "Hannelore Ölmann"));
+    /* Who has an address gets e-mail, no letter. */
+    g_assert_null (strstr (text, "Jürgen"));
+  }
+
+  {
+    const char *argv[] = { "pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf_path, png_prefix, NULL };
+    g_autofree char *ignored = run (argv);
+  }
+  png_path = g_strconcat (png_prefix, ".png", NULL);
+  {
+    const char *argv[] = { "zbarimg", "--quiet", "--raw", png_path, NULL };
+
+    decoded = run (argv);
+  }
+  link = g_strstrip (g_strdup (decoded));
+  g_assert_true (g_str_has_prefix (link, "https://bbb.example.org/bigbluebutton/api/join?"));
+  g_assert_nonnull (strstr (link, "fullName=Erika"));
+  g_assert_nonnull (strstr (link, "userID=bv-"));
+  g_assert_nonnull (strstr (link, bv_participant_get_link_key (g_ptr_array_index (participants, 0))));
+  {
+    const char *argv[] = {
+      "python3", "-c",
+      "import hashlib, sys, urllib.parse\n"
+      "url = urllib.parse.urlsplit(sys.argv[1])\n"
+      "query, checksum = url.query.rsplit('&checksum=', 1)\n"
+      "print('valid' if hashlib.sha256(('join' + query + sys.argv[2]).encode()).hexdigest() == checksum else 'invalid')\n",
+      link, secret, NULL
+    };
+
+    verdict = run (argv);
+  }
+  g_assert_cmpstr (verdict, ==, "valid\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/core/invitation-export/merge-fails", test_merge_fails);
   g_test_add_func ("/core/invitation-export/calendar", test_calendar);
   g_test_add_func ("/core/invitation-export/calendar-fails", test_calendar_fails);
+  g_test_add_func ("/core/invitation-export/letters", test_letters);
 
   status = g_test_run ();
   bv_test_remove_tree (tmp_dir);

@@ -630,6 +630,21 @@ test_invite_and_send (void)
   g_assert_nonnull (strstr (csv, "Gustav Gast"));
   g_assert_nonnull (strstr (csv, "fullName=Erika"));
 
+  /* Letters are for those without an e-mail address: here everybody has
+   * one, so none are written and the window says why. (The letters
+   * themselves: test-invitation-export's /core/invitation-export/letters.) */
+  {
+    g_autofree char *letters_path = g_build_filename (dir, "briefe.pdf", NULL);
+    AdwMessageDialog *none;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-letters-to", "s", letters_path);
+    none = wait_for_dialog (window, "No Letters Needed");
+    g_assert_cmpstr (adw_message_dialog_get_body (none), ==,
+                     "Everybody invited has an e-mail address. Letters are made for those without one.");
+    gtk_window_destroy (GTK_WINDOW (none));
+    g_assert_false (g_file_test (letters_path, G_FILE_TEST_EXISTS));
+  }
+
   g_assert_cmpint (g_mkdir (ics_dir, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.export-calendar-to", "s", ics_dir);
   bv_test_wait_until (file_exported, &erika_ics);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "bv-invitation-files.h"
 
 struct _BvInvitationExport
@@ -135,6 +137,63 @@ bv_invitation_export_get_n_people (BvInvitationExport *self)
   g_return_val_if_fail (BV_IS_INVITATION_EXPORT (self), 0);
 
   return self->participants->len;
+}
+
+/**
+ * bv_invitation_export_letters:
+ *
+ * Returns: (transfer full) (nullable): the letters
+ */
+BvPrintDocument *
+bv_invitation_export_letters (BvInvitationExport *self,
+                              guint              *n_letters)
+{
+  g_autoptr(BvPrintDocument) letters = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (BV_IS_INVITATION_EXPORT (self), NULL);
+
+  {
+    /* Translators: the title of the printed letters; %s is a meeting's title. */
+    g_autofree char *title = g_strdup_printf (_("Invitations by letter: %s"), bv_meeting_get_title (self->meeting));
+
+    letters = bv_print_document_new (title);
+  }
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      BvParticipant *participant = g_ptr_array_index (self->participants, i);
+      const char *email = bv_participant_get_email (participant);
+      const char *link = g_ptr_array_index (self->links, i);
+      g_autofree char *text = NULL;
+
+      if (email && *email)
+        continue;
+      if (n++ > 0)
+        bv_print_document_add_page_break (letters);
+      if (self->context.club_name && *self->context.club_name)
+        bv_print_document_add_subheading (letters, self->context.club_name);
+      bv_print_document_add_paragraph (letters, bv_participant_get_name (participant));
+      bv_print_document_add_heading (letters, bv_meeting_get_title (self->meeting));
+      text = bv_invitation_render_for (self->template_text, self->meeting, participant, link, &self->context);
+      bv_print_document_add_paragraph (letters, text);
+      bv_print_document_add_subheading (letters, _("Your personal link"));
+      bv_print_document_add_paragraph (letters, _("Scan the code with a smartphone or tablet camera, "
+                                                  "or type the link into a web browser. It is meant for "
+                                                  "you alone: please do not pass it on."));
+      bv_print_document_add_qr_code (letters, link, 150);
+      if (self->context.dial_number && self->context.voice_bridge)
+        {
+          /* Translators: a telephone number, then the PIN of the room. */
+          g_autofree char *dial = g_strdup_printf (_("By telephone: call %s and enter the PIN %s."),
+                                                   self->context.dial_number, self->context.voice_bridge);
+
+          bv_print_document_add_subheading (letters, _("Without a computer"));
+          bv_print_document_add_paragraph (letters, dial);
+        }
+    }
+  if (n_letters)
+    *n_letters = n;
+  return n > 0 ? g_steal_pointer (&letters) : NULL;
 }
 
 char *

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "bv-invitation.h"
+#include "bv-print-document.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,13 @@ void      bv_invitation_export_add_signed           (BvInvitationExport  *self,
                                                      GPtrArray           *participants);
 
 guint     bv_invitation_export_get_n_people         (BvInvitationExport  *self);
+
+/* Printable letters (issue 17) for everyone without an e-mail address, one
+ * page each: the invitation text for them, their personal link as a QR
+ * code, and the telephone dial-in with the PIN when the server has one.
+ * @n_letters receives how many; NULL when nobody lacks an address. */
+BvPrintDocument *bv_invitation_export_letters        (BvInvitationExport  *self,
+                                                      guint               *n_letters);
 
 /* The mail-merge file's text (bv_invitation_merge_csv()). */
 char     *bv_invitation_export_merge_csv            (BvInvitationExport  *self);

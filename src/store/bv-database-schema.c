@@ -253,11 +253,54 @@ static const Migration migrations[] = {
       ");",
   },
   {
+    /* The minutes of a general assembly (issue 17): ordinary or
+     * extraordinary, chair and recorder; and the result of each agenda
+     * item. Results refer to the item by its id but not by a foreign key:
+     * the agenda is rewritten as a whole when the meeting is saved, which
+     * would take the results with it. A result whose item is gone is
+     * simply not shown. */
+    .version = 10,
+    .sql =
+      "CREATE TABLE meeting_minutes ("
+      "  meeting_id    TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,"
+      "  extraordinary INTEGER NOT NULL DEFAULT 0,"
+      "  chair         TEXT,"
+      "  recorder      TEXT"
+      ");"
+      "CREATE TABLE agenda_results ("
+      "  meeting_id  TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+      "  item_id     TEXT NOT NULL CHECK (item_id <> ''),"
+      "  kind        TEXT NOT NULL CHECK (kind IN ('vote', 'election')),"
+      "  vote_kind   TEXT,"
+      "  yes         INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),"
+      "  no          INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0),"
+      "  abstentions INTEGER NOT NULL DEFAULT 0 CHECK (abstentions >= 0),"
+      "  invalid     INTEGER NOT NULL DEFAULT 0 CHECK (invalid >= 0),"
+      "  office      TEXT,"
+      "  accepted    INTEGER NOT NULL DEFAULT 0,"
+      "  present     INTEGER NOT NULL DEFAULT 0,"
+      "  recorded_at INTEGER NOT NULL,"
+      "  PRIMARY KEY (meeting_id, item_id)"
+      ");"
+      /* The persons elected: names as said in the room, not member ids
+       * (a candidate need not be in the member list). */
+      "CREATE TABLE agenda_result_elected ("
+      "  meeting_id TEXT NOT NULL,"
+      "  item_id    TEXT NOT NULL,"
+      "  position   INTEGER NOT NULL CHECK (position >= 0),"
+      "  name       TEXT NOT NULL CHECK (name <> ''),"
+      "  votes      INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),"
+      "  PRIMARY KEY (meeting_id, item_id, position),"
+      "  FOREIGN KEY (meeting_id, item_id) REFERENCES agenda_results (meeting_id, item_id)"
+      "    ON DELETE CASCADE"
+      ");",
+  },
+  {
     /* Proof of proper invitation (issue 17): an invitation sent by post
      * or handed over in person, marked by hand with the day (YYYY-MM-DD).
      * E-mails have their record in mail_records. The mark goes with the
      * participation, and so with the member. */
-    .version = 10,
+    .version = 11,
     .sql =
       "CREATE TABLE invitation_marks ("
       "  participant_id TEXT PRIMARY KEY NOT NULL"

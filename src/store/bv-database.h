@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-agenda-result.h"
 #include "bv-attendance.h"
 #include "bv-group.h"
 #include "bv-meeting.h"
@@ -28,7 +29,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 10
+#define BV_DATABASE_SCHEMA_VERSION 11
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)
@@ -170,5 +171,38 @@ gint64      bv_database_get_attendance_last_seen (BvDatabase *self,
 gboolean    bv_database_delete_attendance_before (BvDatabase *self,
                                                   gint64      cutoff,
                                                   GError    **error);
+
+/* The minutes of an assembly (bv-database-results.c): the result of each
+ * agenda item and the facts the minutes need besides the meeting. */
+typedef struct
+{
+  gboolean  extraordinary;
+  char     *chair;     /* NULL: not yet known */
+  char     *recorder;
+} BvMinutesFacts;
+
+void        bv_minutes_facts_clear         (BvMinutesFacts *facts);
+void        bv_database_get_minutes_facts  (BvDatabase     *self,
+                                            const char     *meeting_id,
+                                            BvMinutesFacts *facts);
+gboolean    bv_database_set_minutes_facts  (BvDatabase           *self,
+                                            const char           *meeting_id,
+                                            const BvMinutesFacts *facts,
+                                            GError              **error);
+/* (element-type BvAgendaResult): every stored result of the meeting */
+GPtrArray  *bv_database_list_agenda_results (BvDatabase *self,
+                                             const char *meeting_id);
+BvAgendaResult *bv_database_get_agenda_result (BvDatabase *self,
+                                               const char *meeting_id,
+                                               const char *item_id);
+/* Validates (bv_agenda_result_validate ()) and replaces the item's result. */
+gboolean    bv_database_set_agenda_result  (BvDatabase           *self,
+                                            const char           *meeting_id,
+                                            const BvAgendaResult *result,
+                                            GError              **error);
+gboolean    bv_database_delete_agenda_result (BvDatabase *self,
+                                              const char *meeting_id,
+                                              const char *item_id,
+                                              GError    **error);
 
 G_END_DECLS

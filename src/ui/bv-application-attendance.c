@@ -3,6 +3,8 @@
  * --export-attendance=ID [--output=FILE]: the attendance list of a
  * meeting as recorded while its room ran (core/bv-attendance-summary), a
  * ';'-separated UTF-8 CSV on standard output or in FILE.
+ * --export-minutes=ID --output=FILE.pdf: the minutes of an assembly
+ * (core/bv-minutes) as PDF.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,11 +19,13 @@
 #include "bv-application-private.h"
 #include "bv-attendance-summary.h"
 #include "bv-command-line-job.h"
+#include "bv-minutes.h"
 
 typedef struct
 {
-  GFile *output;
-  guint  people;
+  GFile    *output;
+  guint     people;
+  gboolean  minutes;
 } AttendanceExport;
 
 static void
@@ -44,10 +48,27 @@ written_cb (GObject      *object,
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
-      /* Translators: the first %s is a file name, the second what went wrong. */
-      message = g_strdup_printf (_("The attendance list could not be written to “%s”: %s"),
-                                 name, error->message);
+      if (export->minutes)
+        /* Translators: the first %s is a file name, the second what went wrong. */
+        message = g_strdup_printf (_("The minutes could not be written to “%s”: %s"),
+                                   name, error->message);
+      else
+        /* Translators: the first %s is a file name, the second what went wrong. */
+        message = g_strdup_printf (_("The attendance list could not be written to “%s”: %s"),
+                                   name, error->message);
       bv_command_line_job_finish (job, 1, message);
+      return;
+    }
+
+  if (export->minutes)
+    {
+      /* Translators: %u is a number of people, %s a file name. */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Minutes with %u person present written to %s",
+                                              "Minutes with %u people present written to %s",
+                                              export->people),
+                                 export->people, name);
+      bv_command_line_job_finish (job, 0, message);
       return;
     }
 
@@ -135,5 +156,90 @@ _bv_application_run_attendance_job (BvApplication           *self,
                                          G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                          NULL, written_cb, g_steal_pointer (&job));
   }
+  return TRUE;
+}
+
+/* Returns TRUE when --export-minutes was given and the job taken over. */
+gboolean
+_bv_application_run_minutes_job (BvApplication           *self,
+                                 GApplicationCommandLine *command_line,
+                                 GVariantDict            *options)
+{
+  const char *which = NULL;
+  const char *output = NULL;
+  const GError *database_error;
+  g_autoptr(BvCommandLineJob) job = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(BvPrintDocument) minutes = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *group_id = NULL;
+  g_autofree char *club = NULL;
+  GSettings *settings;
+  BvQuorumRule rule;
+  AttendanceExport *export;
+  BvDatabase *database;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!g_variant_dict_lookup (options, "export-minutes", "&s", &which) || !which)
+    return FALSE;
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+
+  job = bv_command_line_job_new (self, command_line);
+  export = g_new0 (AttendanceExport, 1);
+  export->minutes = TRUE;
+  bv_command_line_job_set_data (job, export, (GDestroyNotify) attendance_export_free);
+
+  /* A PDF on a terminal helps nobody. */
+  if (!output || !*output)
+    {
+      bv_command_line_job_finish (job, 1, _("--export-minutes needs --output=FILE.pdf: the minutes are a PDF file."));
+      return TRUE;
+    }
+
+  database_error = bv_application_get_database_error (self);
+  if (database_error)
+    {
+      bv_command_line_job_finish (job, 1, database_error->message);
+      return TRUE;
+    }
+
+  database = bv_context_get_database (bv_application_get_context (self));
+  meeting = _bv_application_find_meeting (database, which, &problem);
+  if (!meeting)
+    {
+      bv_command_line_job_finish (job, 1, problem);
+      return TRUE;
+    }
+
+  people = bv_attendance_summarize (database, meeting, now);
+  for (guint i = 0; i < people->len; i++)
+    if (((BvAttendancePerson *) g_ptr_array_index (people, i))->state != BV_ATTENDANCE_STATE_NEVER_CAME)
+      export->people++;
+  if (export->people == 0)
+    {
+      /* Translators: %s is a meeting's title. */
+      problem = g_strdup_printf (_("No attendance is recorded for “%s”. It is recorded while the "
+                                   "room of a general assembly runs and the app is open or runs in "
+                                   "the background."),
+                                 bv_meeting_get_title (meeting));
+      bv_command_line_job_finish (job, 1, problem);
+      return TRUE;
+    }
+
+  settings = bv_application_get_settings (self);
+  bv_quorum_rule_read (settings, &rule, &group_id);
+  club = settings ? g_settings_get_string (settings, "club-name") : NULL;
+  minutes = bv_minutes_build (database, meeting, club, &rule,
+                              settings ? g_settings_get_uint (settings, "invitation-period-days") : 14, now);
+  pdf = bv_print_document_to_pdf (minutes);
+
+  /* Relative to the caller's folder, also when another instance runs;
+   * personal data, so only the user may read it. */
+  export->output = g_application_command_line_create_file_for_arg (command_line, output);
+  g_file_replace_contents_bytes_async (export->output, pdf, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, written_cb, g_steal_pointer (&job));
   return TRUE;
 }

@@ -30,8 +30,11 @@ gboolean _bv_application_run_members_job     (BvApplication           *self,
 gboolean _bv_application_run_invitations_job (BvApplication           *self,
                                               GApplicationCommandLine *command_line,
                                               GVariantDict            *options);
-/* --export-attendance (bv-application-attendance.c). */
+/* --export-attendance and --export-minutes (bv-application-attendance.c). */
 gboolean _bv_application_run_attendance_job  (BvApplication           *self,
+                                              GApplicationCommandLine *command_line,
+                                              GVariantDict            *options);
+gboolean _bv_application_run_minutes_job     (BvApplication           *self,
                                               GApplicationCommandLine *command_line,
                                               GVariantDict            *options);
 /* The meeting a job names: by id, else by exact title when only one

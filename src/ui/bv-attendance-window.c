@@ -7,12 +7,14 @@
 
 #include "config.h"
 
-#include "bv-attendance-window.h"
+#include "bv-attendance-window-private.h"
 
 #include <glib/gi18n.h>
 
 #include "bv-attendance-summary.h"
+#include "bv-minutes.h"
 #include "bv-quorum.h"
+#include "bv-result-dialog.h"
 #include "bv-ui-utils.h"
 
 struct _BvAttendanceWindow
@@ -26,6 +28,9 @@ struct _BvAttendanceWindow
   GtkLabel            *uninvited_label;
   GtkLabel            *gaps_label;
   GtkLabel            *practice_label;
+  AdwEntryRow         *chair_row;
+  AdwEntryRow         *recorder_row;
+  GtkSwitch           *extraordinary_switch;
 
   BvContext           *context;
   GSettings           *settings;
@@ -34,6 +39,9 @@ struct _BvAttendanceWindow
   GPtrArray           *groups;   /* AdwPreferencesGroup of the people, rebuilt */
   BvPracticeHost      *practice;  /* set on the practice server only */
   GCancellable        *cancellable;
+  guint                present;   /* entitled voters in the room, last refresh */
+  gboolean             filling;   /* the minutes' facts being read in */
+  BvPrintDocument     *printing;
 };
 
 G_DEFINE_FINAL_TYPE (BvAttendanceWindow, bv_attendance_window, ADW_TYPE_WINDOW)
@@ -150,6 +158,66 @@ add_group (BvAttendanceWindow *self,
   return group;
 }
 
+static void
+result_saved_cb (BvAttendanceWindow *self)
+{
+  bv_attendance_window_refresh (self);
+}
+
+static void
+enter_result_clicked_cb (GtkButton          *button,
+                         BvAttendanceWindow *self)
+{
+  GPtrArray *agenda = bv_meeting_get_agenda (self->meeting);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bv-item-index"));
+  BvResultDialog *dialog;
+
+  if (!agenda || index >= agenda->len)
+    return;
+  dialog = bv_result_dialog_new (GTK_WINDOW (self), self->context, self->meeting,
+                                 g_ptr_array_index (agenda, index), index + 1, self->present);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (result_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_agenda_group (BvAttendanceWindow *self)
+{
+  BvDatabase *database = bv_context_get_database (self->context);
+  GPtrArray *agenda = bv_meeting_get_agenda (self->meeting);
+  AdwPreferencesGroup *group;
+
+  if (!agenda || agenda->len == 0)
+    return;
+  group = add_group (self, _("Agenda and Results"));
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      BvAgendaItem *item = g_ptr_array_index (agenda, i);
+      g_autoptr(BvAgendaResult) result = bv_database_get_agenda_result (database, bv_meeting_get_id (self->meeting),
+                                                                        item->id);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = result ? bv_agenda_result_describe (result) : g_strdup (_("No result recorded."));
+      g_autofree char *label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_label (result ? _("Change Result…") : _("Enter Result…"));
+
+      /* Translators: an agenda item (Tagesordnungspunkt): its number and title. */
+      title = g_strdup_printf (_("Item %u: %s"), i + 1, item->title);
+      /* Translators: %u is the number of an agenda item, %s its title. */
+      label = g_strdup_printf (_("Enter the result of item %u: %s"), i + 1, item->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (button), "bv-item-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (enter_result_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (group, row);
+    }
+}
+
 void
 bv_attendance_window_refresh (BvAttendanceWindow *self)
 {
@@ -170,6 +238,8 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
   people = bv_attendance_summarize (database, self->meeting, g_get_real_time () / G_USEC_PER_SEC);
   for (guint i = 0; i < people->len; i++)
     counts[((BvAttendancePerson *) g_ptr_array_index (people, i))->state]++;
+
+  add_agenda_group (self);
 
   titles[BV_ATTENDANCE_STATE_PRESENT] = _("In the Room");
   titles[BV_ATTENDANCE_STATE_LEFT] = _("Left");
@@ -230,6 +300,7 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
 
     bv_quorum_rule_read (self->settings, &rule, &group_id);
     bv_quorum_evaluate (database, &rule, people, &state);
+    self->present = state.present;
     line = bv_quorum_describe (&state);
     /* Below the number required it turns into a warning. */
     bv_ui_show_message (self->quorum_label, line, state.met ? NULL : "warning");
@@ -277,6 +348,172 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
 }
 
 static void
+facts_changed_cb (BvAttendanceWindow *self)
+{
+  BvMinutesFacts facts = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  facts.extraordinary = gtk_switch_get_active (self->extraordinary_switch);
+  facts.chair = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->chair_row))));
+  facts.recorder = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->recorder_row))));
+  if (!bv_database_set_minutes_facts (bv_context_get_database (self->context),
+                                      bv_meeting_get_id (self->meeting), &facts, &error))
+    g_warning ("The minutes' chair and recorder could not be saved: %s", error->message);
+  bv_minutes_facts_clear (&facts);
+}
+
+static void
+fill_facts (BvAttendanceWindow *self)
+{
+  BvMinutesFacts facts = { 0 };
+
+  bv_database_get_minutes_facts (bv_context_get_database (self->context), bv_meeting_get_id (self->meeting), &facts);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->chair_row), facts.chair ? facts.chair : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->recorder_row), facts.recorder ? facts.recorder : "");
+  gtk_switch_set_active (self->extraordinary_switch, facts.extraordinary);
+  self->filling = FALSE;
+  bv_minutes_facts_clear (&facts);
+}
+
+/* The minutes as they stand now, from the record. */
+static BvPrintDocument *
+build_minutes (BvAttendanceWindow *self)
+{
+  g_autofree char *group_id = NULL;
+  g_autofree char *club = NULL;
+  BvQuorumRule rule;
+
+  bv_quorum_rule_read (self->settings, &rule, &group_id);
+  if (self->settings)
+    club = g_settings_get_string (self->settings, "club-name");
+  return bv_minutes_build (bv_context_get_database (self->context), self->meeting, club, &rule,
+                           self->settings ? g_settings_get_uint (self->settings, "invitation-period-days") : 14,
+                           g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+begin_print_cb (GtkPrintOperation  *operation,
+                GtkPrintContext    *context,
+                BvAttendanceWindow *self)
+{
+  guint pages = bv_print_document_paginate (self->printing, gtk_print_context_get_cairo_context (context),
+                                            gtk_print_context_get_width (context),
+                                            gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation  *operation,
+              GtkPrintContext    *context,
+              int                 page,
+              BvAttendanceWindow *self)
+{
+  bv_print_document_draw_page (self->printing, gtk_print_context_get_cairo_context (context), page);
+}
+
+/* @export_path: NULL for the print dialog, else the PDF GTK writes
+ * without asking (the same operation; tests). */
+static void
+run_print (BvAttendanceWindow *self,
+           const char         *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->printing);
+  self->printing = build_minutes (self);
+  /* The page is laid out in points, as for the PDF. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, bv_print_document_get_title (self->printing));
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  if (export_path)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  if (gtk_print_operation_run (operation,
+                               export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                           : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    bv_ui_show_message (self->practice_label, error->message, "error");
+}
+
+static void
+print_clicked_cb (BvAttendanceWindow *self)
+{
+  run_print (self, NULL);
+}
+
+void
+_bv_attendance_window_print_to_file (BvAttendanceWindow *self,
+                                     const char         *path)
+{
+  g_return_if_fail (BV_IS_ATTENDANCE_WINDOW (self));
+  g_return_if_fail (path);
+
+  run_print (self, path);
+}
+
+static void
+pdf_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BvAttendanceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+      /* Translators: the first %s is a file name, the second what went wrong. */
+      g_autofree char *message = g_strdup_printf (_("The minutes could not be written to “%s”: %s"),
+                                                  name, error->message);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        bv_ui_show_message (self->practice_label, message, "error");
+    }
+}
+
+static void
+pdf_chosen_cb (GtkNativeDialog    *chooser,
+               int                 response,
+               BvAttendanceWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BvPrintDocument) minutes = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (!file)
+    return;
+  minutes = build_minutes (self);
+  pdf = bv_print_document_to_pdf (minutes);
+  /* Personal data: only the user may read the file. */
+  g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, pdf_written_cb, g_object_ref (self));
+}
+
+static void
+pdf_clicked_cb (BvAttendanceWindow *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Minutes as PDF"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  /* Translators: the file name offered for the minutes */
+  g_autofree char *name = g_strdup_printf (_("Minutes %s.pdf"), bv_meeting_get_title (self->meeting));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (pdf_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 recorded_cb (BvAttendanceWatch  *watch,
              const char         *meeting_id,
              BvAttendanceWindow *self)
@@ -297,6 +534,7 @@ bv_attendance_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->printing);
 
   G_OBJECT_CLASS (bv_attendance_window_parent_class)->dispose (object);
 }
@@ -328,6 +566,12 @@ bv_attendance_window_class_init (BvAttendanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, uninvited_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, gaps_label);
   gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, practice_label);
+  gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, chair_row);
+  gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, recorder_row);
+  gtk_widget_class_bind_template_child (widget_class, BvAttendanceWindow, extraordinary_switch);
+  gtk_widget_class_bind_template_callback (widget_class, facts_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pdf_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -367,6 +611,7 @@ bv_attendance_window_new (GtkWindow         *parent,
       self->watch = g_object_ref (watch);
       g_signal_connect_object (watch, "recorded", G_CALLBACK (recorded_cb), self, 0);
     }
+  fill_facts (self);
   bv_attendance_window_refresh (self);
   return self;
 }

@@ -323,3 +323,78 @@ bv_invite_exports_send_mail (GtkWindow    *parent,
   g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), cancellable,
                                            mail_opened_cb, g_object_ref (parent));
 }
+
+void
+bv_invite_exports_choose_letters_file (GtkWindow             *parent,
+                                       const char            *title,
+                                       BvInviteExportsChosen  chosen)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Letters"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF Document"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the suggested file name of the letters; %s is the meeting's title. */
+  name = g_strdup_printf (_("Letters %s.pdf"), title);
+  g_strdelimit (name, "/\\:", '_');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  show_chooser (chooser, parent, chosen);
+}
+
+static void
+letters_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ExportWait) wait = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (wait->target);
+  g_autofree char *body = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (gone (wait, error))
+        return;
+      /* Translators: %1$s is a file name, %2$s why it could not be written. */
+      body = g_strdup_printf (_("“%1$s” could not be written: %2$s Choose another folder, "
+                                "for example your documents."), name, error->message);
+      bv_ui_show_error (wait->parent, _("Letters Not Saved"), body);
+      return;
+    }
+  if (gone (wait, NULL))
+    return;
+  /* Translators: %s is a file name. */
+  body = g_strdup_printf (_("“%s” is saved: one page per person, to print and send by post."), name);
+  bv_ui_show_notice (GTK_WIDGET (wait->overlay), _("Letters Saved"), body);
+}
+
+void
+bv_invite_exports_write_letters (BvInvitationExport *export,
+                                 GFile              *file,
+                                 GtkWindow          *parent,
+                                 AdwToastOverlay    *overlay,
+                                 GCancellable       *cancellable)
+{
+  g_autoptr(BvPrintDocument) letters = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_if_fail (BV_IS_INVITATION_EXPORT (export));
+  g_return_if_fail (G_IS_FILE (file));
+
+  letters = bv_invitation_export_letters (export, NULL);
+  if (!letters)
+    {
+      bv_ui_show_error (parent, _("No Letters Needed"),
+                        _("Everybody invited has an e-mail address. Letters are made for those without one."));
+      return;
+    }
+  pdf = bv_print_document_to_pdf (letters);
+  g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, letters_written_cb,
+                                       export_wait_new (parent, overlay, file, cancellable));
+}

@@ -26,6 +26,20 @@ void bv_invite_exports_choose_merge_file       (GtkWindow             *parent,
                                                 const char            *title,
                                                 BvInviteExportsChosen  chosen);
 
+/* "Save Letters": a modal save dialog suggesting a PDF named after the
+ * meeting. */
+void bv_invite_exports_choose_letters_file     (GtkWindow             *parent,
+                                                const char            *title,
+                                                BvInviteExportsChosen  chosen);
+/* Writes the letters for those without an e-mail address to @file as PDF
+ * (private: personal links); a notice when done, an error dialog when it
+ * fails or when everybody has an address. */
+void bv_invite_exports_write_letters           (BvInvitationExport    *export,
+                                                GFile                 *file,
+                                                GtkWindow             *parent,
+                                                AdwToastOverlay       *overlay,
+                                                GCancellable          *cancellable);
+
 /* "Choose a Folder for the Calendar Files": a modal folder dialog. */
 void bv_invite_exports_choose_calendar_folder  (GtkWindow             *parent,
                                                 BvInviteExportsChosen  chosen);

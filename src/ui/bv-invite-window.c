@@ -765,6 +765,45 @@ proof_action (GtkWidget  *widget,
 }
 
 static void
+export_letters_to (GtkWindow *window,
+                   GFile     *file)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (window);
+  g_autoptr(BvInvitationExport) export = NULL;
+
+  if (!self->client || self->renewing || self->participants->len == 0)
+    return;
+
+  export = export_new (self);
+  bv_invite_exports_write_letters (export, file, window, self->toast_overlay, self->cancellable);
+}
+
+static void
+export_letters_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
+
+  if (!may_hand_out (self, action_name, parameter))
+    return;
+  bv_invite_exports_choose_letters_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
+                                         export_letters_to);
+}
+
+static void
+export_letters_to_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
+  export_letters_to (GTK_WINDOW (widget), file);
+}
+
+static void
 export_merge_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -883,6 +922,8 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);
   gtk_widget_class_install_action (widget_class, "invite.proof", NULL, proof_action);
   gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-letters", NULL, export_letters_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-letters-to", "s", export_letters_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, _bv_invite_window_renew_links_action);
