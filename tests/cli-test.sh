@@ -446,7 +446,7 @@ text = re.sub(r"[ \t]+", " ", open(sys.argv[1], encoding="utf-8").read())
 name = sqlite3.connect(sys.argv[2]).execute("select name from members order by name limit 1").fetchone()[0]
 for part in ["Minutes of the extraordinary general assembly", "Vorstandssitzung Jürgen", "Form: online",
              "start: 18:00, end: 19:20 (from the attendance record)", "Chair: Anna Vorsitz",
-             "Recorder: Bernd Schrift", "Invitation", "invited personally", "Quorum", "At 18:21: Quorate (every properly called assembly): 1 of 4 entitled voters present",
+             "Recorder: Bernd Schrift", "Invitation", "Not invited in time:", "Quorum", "At 18:21: Quorate (every properly called assembly): 1 of 4 entitled voters present",
              "Agenda and results", "Item 1: Satzungsänderung", "Motion: § 5 wird neu gefasst.",
              "Vote (offen): 1 yes, 0 no, 0 abstentions, 0 invalid – carried. Entitled voters present: 1.",
              "Place, date", "Appendix: attendance list", "First join", "Last leave", "Minutes present",
