@@ -372,6 +372,26 @@ find_undo_button (BvInviteWindow *window)
   return NULL;
 }
 
+typedef struct
+{
+  BvInviteWindow *window;
+  const char     *text;
+} ToastWait;
+
+/* Whether a toast with exactly @text is on show. */
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (wait->window), BV_TYPE_INVITE_WINDOW,
+                                                               "toast_overlay"));
+
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), wait->text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 read_clipboard (GtkWidget *widget)
 {
@@ -512,6 +532,13 @@ test_invite_and_send (void)
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=moderator");
+  /* A toast confirms it in a few words; whether an e-mail must go out
+   * again is the row's subtitle, not an instruction in a toast. */
+  {
+    ToastWait wait = { window, "“Lena Schmidt” leads the meeting now" };
+
+    bv_test_wait_until (toast_shown, &wait);
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
 
   /* A guest through the guest dialog; a wrong address keeps "Invite" off. */
@@ -1021,8 +1048,9 @@ test_members_chooser (void)
   bv_test_wait_until (chooser_closed, window);
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
+  /* The store lists the invited by last name: Mustermann before Schmidt. */
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant, "
-                              "Lena Schmidt=participant, Max Mustermann=participant");
+                              "Max Mustermann=participant, Lena Schmidt=participant");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1093,7 +1121,8 @@ test_practice_warning (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
-  g_assert_cmpstr (shown, ==, "Erika Musterfrau=moderator, Lena Schmidt=moderator, Max Müller=moderator");
+  /* By last name, ü as u (DIN 5007-1): Müller, Musterfrau, Schmidt. */
+  g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=moderator");
   erika = find_participant (db, meeting, "Erika Musterfrau");
 
   /* Copying a link: a warning first, the clipboard untouched. */

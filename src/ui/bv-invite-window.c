@@ -309,12 +309,13 @@ role_chosen_cb (BvInvitationRow   *row,
   bv_participant_set_role (participant, role);
   update_summary (self);
   show_row_mail (self, row);
-  /* A link already sent keeps the role it was made with. */
+  /* A short confirmation only: that an e-mailed invitation must go out
+   * again stays in the row's subtitle ("changed since, send it again"). */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
-                                       ? _("“%s” leads the meeting now: send the invitation again")
+                                       ? _("“%s” leads the meeting now")
                                        /* Translators: %s is a person's name. */
-                                       : _("“%s” takes part now: send the invitation again"),
+                                       : _("“%s” takes part now"),
                                        bv_participant_get_name (participant)));
 }
 
