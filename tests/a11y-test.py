@@ -519,7 +519,8 @@ def invite_group(app, title, data_home):
     check_all_named(window, "invitation window with a participant")
     shot("invite-window")
     # Issue 19: each row has one button with words, "Senden", whose menu
-    # holds what the icons did; Erika's row comes first.
+    # holds what the icons did. The rows go by last name (as club lists
+    # do): Max Müller's comes first, before Erika Musterfrau's.
     send = expect(window, "Senden", {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}, "row button")
     if send is None:
         return
@@ -545,12 +546,12 @@ def invite_group(app, title, data_home):
     while time.time() < deadline and "/join?" not in text:
         text = read_clipboard(data_home)
         time.sleep(0.2)
-    if "/join?" in text and "Erika" in text:
-        ok("“Link kopieren” put Erika Musterfrau’s personal join link on the clipboard")
+    if "/join?" in text and "fullName=Max+M%C3%BCller&" in text:
+        ok("“Link kopieren” put Max Müller’s personal join link on the clipboard")
     else:
         fail(f"the clipboard holds no personal join link: {text[:80]!r}")
 
-    # Taking Erika off the list: the window says that a link she was sent
+    # Taking Max off the list: the window says that a link he was sent
     # still works, and offers to renew the links.
     remove = expect(window, "Entfernen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if remove is not None:
@@ -658,7 +659,7 @@ def send_by_mail(app, title, outdir):
     window = open_window(app, app, "Einladen", f"Einladen zu „{title}“")
     if window is None:
         return
-    # Erika was taken off the list before: the board again, through
+    # Max was taken off the list before: the board again, through
     # "Hinzufügen".
     add = expect(window, "Hinzufügen", {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}, "header button")
     if add is None:

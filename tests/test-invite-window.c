@@ -1098,6 +1098,22 @@ test_practice_warning (void)
   gtk_window_present (GTK_WINDOW (window));
   bv_test_wait_until (window_is_ready, window);
 
+  /* When it is stands above the list, wrapped in full; the header bar
+   * has no room for a series with its first date. */
+  {
+    GtkWidget *when = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                                 "when_label"));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                             BV_TYPE_INVITE_WINDOW,
+                                                                             "window_title"));
+
+    g_assert_nonnull (when);
+    g_assert_true (gtk_widget_get_visible (when));
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (when)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (when)), "When: "));
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+  }
+
   /* A board meeting: the dialog starts on the board, not on everyone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);
   dialog = wait_for_dialog (window, "Invite a Group");

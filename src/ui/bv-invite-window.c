@@ -46,6 +46,7 @@ struct _BvInviteWindow
   GtkLabel        *status_label;
   GtkButton       *retry_button;
   GtkStack        *stack;
+  GtkLabel        *when_label;
   GtkLabel        *summary_label;
   GtkListBox      *participants_list;
 
@@ -1247,6 +1248,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, when_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, participants_list);
 
@@ -1312,10 +1314,17 @@ bv_invite_window_new (GtkWindow       *parent,
   title = g_strdup_printf (_("Invite to “%s”"), bv_meeting_get_title (meeting));
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
+  /* Above the list, where it wraps: a series with its first date does
+   * not fit under the title in the header bar (issue 19, cut-off text). */
   {
     g_autofree char *when = bv_invitation_describe_when (meeting);
+    /* Translators: %s is the date and time or the series in words, as in
+     * the invitation ("every first Monday of the month, 7:00 PM, first
+     * on 4 January 2027"). */
+    g_autofree char *text = when ? g_strdup_printf (_("When: %s"), when) : NULL;
 
-    adw_window_title_set_subtitle (self->window_title, when ? when : "");
+    gtk_label_set_text (self->when_label, text ? text : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->when_label), text != NULL);
   }
 
   /* Moved to another server (from the practice warning): links lead there. */
