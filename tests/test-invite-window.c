@@ -1098,8 +1098,9 @@ test_practice_warning (void)
   gtk_window_present (GTK_WINDOW (window));
   bv_test_wait_until (window_is_ready, window);
 
-  /* When it is stands above the list, wrapped in full; the header bar
-   * has no room for a series with its first date. */
+  /* The meeting and when it is stand above the list, wrapped in full;
+   * the header bar has no room for a long title or a series with its
+   * first date. */
   {
     GtkWidget *when = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
                                                                  "when_label"));
@@ -1112,6 +1113,11 @@ test_practice_warning (void)
     g_assert_true (gtk_label_get_wrap (GTK_LABEL (when)));
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (when)), "When: "));
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, "");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                    BV_TYPE_INVITE_WINDOW,
+                                                                                    "heading_label"))), ==,
+                     "Invite to “Vorstandssitzung”");
   }
 
   /* A board meeting: the dialog starts on the board, not on everyone. */

@@ -46,6 +46,7 @@ struct _BvInviteWindow
   GtkLabel        *status_label;
   GtkButton       *retry_button;
   GtkStack        *stack;
+  GtkLabel        *heading_label;
   GtkLabel        *when_label;
   GtkLabel        *summary_label;
   GtkListBox      *participants_list;
@@ -1248,6 +1249,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, when_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, participants_list);
@@ -1313,9 +1315,12 @@ bv_invite_window_new (GtkWindow       *parent,
   /* Translators: the invitation window's title; %s is the meeting's title. */
   title = g_strdup_printf (_("Invite to “%s”"), bv_meeting_get_title (meeting));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
-  /* Above the list, where it wraps: a series with its first date does
-   * not fit under the title in the header bar (issue 19, cut-off text). */
+  /* The meeting's title and date stand above the list, where they wrap:
+   * between the header bar's buttons, "Invite to “Vorstandssitzung
+   * Dezember”" and a series with its first date were cut off (issue 19). */
+  /* Nothing in between: a lone word there looked like one more button. */
+  adw_window_title_set_title (self->window_title, "");
+  gtk_label_set_text (self->heading_label, title);
   {
     g_autofree char *when = bv_invitation_describe_when (meeting);
     /* Translators: %s is the date and time or the series in words, as in
