@@ -45,8 +45,8 @@ _spec = importlib.util.spec_from_file_location(
 a11y = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(a11y)
 
-fail, ok, find, find_in, find_frame, walk, click, type_into, shot = (
-    a11y.fail, a11y.ok, a11y.find, a11y.find_in, a11y.find_frame, a11y.walk, a11y.click,
+fail, ok, find, find_in, walk, click, type_into, shot = (
+    a11y.fail, a11y.ok, a11y.find, a11y.find_in, a11y.walk, a11y.click,
     a11y.type_into, a11y.shot)
 
 TIMEOUT = a11y.TIMEOUT
@@ -217,11 +217,38 @@ def ancestors(node, n):
     return out
 
 
+def frame_names(app):
+    """The names of the app's windows. A window closing while they are
+    read makes AT-SPI say "The application no longer exists" for it:
+    read them again."""
+    for _ in range(10):
+        try:
+            names = []
+            for c in app:
+                if c is not None and c.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW):
+                    names.append(c.name)
+            return names
+        except Exception:
+            time.sleep(0.2)
+    return []
+
+
+def find_frame(app, name, timeout=TIMEOUT):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            return a11y.find_frame(app, name, timeout=max(0.1, deadline - time.time()))
+        except Exception:
+            if time.time() >= deadline:
+                return None
+            time.sleep(0.2)
+
+
 def wait_closed(app, name):
     deadline = time.time() + TIMEOUT
-    while time.time() < deadline and any(c.name == name for c in a11y.frames(app)):
+    while time.time() < deadline and name in frame_names(app):
         time.sleep(0.2)
-    if any(c.name == name for c in a11y.frames(app)):
+    if name in frame_names(app):
         fail(f"the window “{name}” did not close")
 
 
@@ -322,6 +349,15 @@ def task_plan_meetings(app):
     for title in (board, assembly):
         if title is not None and find(app, title) is None:
             fail(f"“{title}” is not on Anstehend")
+    # Each planned meeting is changed through a button in words, not a
+    # pencil to hover over.
+    if board is not None:
+        edit = meeting_button(app, board, "Bearbeiten")
+        if edit is not None and shows_text(edit, "Bearbeiten", levels=0):
+            ok(f"“{board}” has “Bearbeiten” in words")
+        else:
+            fail(f"“{board}” has no button “Bearbeiten” in words on Anstehend")
+    shot("tasks-upcoming")
     return first
 
 
@@ -365,7 +401,7 @@ def add_member_in_dialog(app, first_name, last_name, email):
     click(button)
     dialog = find_frame(app, "Mitglied hinzufügen")
     if dialog is None:
-        fail("no window “Mitglied hinzufügen”; windows: " + ", ".join(repr(f.name) for f in a11y.frames(app)))
+        fail("no window “Mitglied hinzufügen”; windows: " + ", ".join(repr(n) for n in frame_names(app)))
         return
     ok("button “Mitglied hinzufügen” is there in words and opens its window")
     for label, text in (("Vorname", first_name), ("Nachname", last_name)):
@@ -398,33 +434,52 @@ def task_members(app, data_home):
 
 # Task 4 --------------------------------------------------------------
 
-def invite_window(app, title):
+def meeting_button(app, title, name):
+    """The button @name in the row of the meeting @title on Anstehend."""
     go_to_page(app, "Anstehend")
-    # The meeting's row on Anstehend has its own "Einladen".
-    row = find(app, title)
-    if row is None:
-        fail(f"“{title}” is not on Anstehend")
-        return None
-    scope = row
-    button = None
-    for _ in range(6):
-        if scope is None:
-            break
-        button = next((n for n in walk(scope) if n.name == "Einladen" and n.getRole() == pyatspi.ROLE_PUSH_BUTTON
-                       and a11y.showing(n)), None)
-        if button is not None:
-            break
-        scope = scope.parent
-    if button is None:
-        fail(f"no “Einladen” for “{title}”")
-        return None
-    if not shows_text(button, "Einladen"):
-        fail(f"“Einladen” of “{title}” shows no text")
-    click(button)
-    window = find_frame(app, f"Einladen zu „{title}“")
-    if window is None:
-        fail(f"no window “Einladen zu „{title}““")
-    return window
+    # Anstehend builds its rows anew when it is shown: a row found while
+    # that happens may be on its way out, so look again until it settles.
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        scope = find(app, title, timeout=2)
+        for _ in range(6):
+            if scope is None:
+                break
+            button = next((n for n in walk(scope) if n.name == name and n.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                           and a11y.showing(n)), None)
+            if button is not None:
+                return button
+            scope = scope.parent
+        time.sleep(0.3)
+    return None
+
+
+def invite_window(app, title):
+    """Opens the Invite window through the meeting's own "Einladen" on
+    Anstehend. Anstehend builds its rows anew when it is shown and when
+    the server's state of a meeting changes: a button found a moment ago
+    may be gone (AT-SPI then says "The application no longer exists"),
+    and the one there now is looked up again."""
+    name = f"Einladen zu „{title}“"
+    for _ in range(5):
+        button = meeting_button(app, title, "Einladen")
+        if button is None:
+            fail(f"no “Einladen” for “{title}”")
+            return None
+        try:
+            if not shows_text(button, "Einladen", levels=0):
+                button.queryComponent().getExtents(pyatspi.WINDOW_COORDS)  # still there?
+                fail(f"“Einladen” of “{title}” shows no text")
+                return None
+            click(button)
+        except Exception:
+            time.sleep(0.5)
+            continue
+        window = find_frame(app, name, timeout=5)
+        if window is not None:
+            return window
+    fail(f"no window “{name}”")
+    return None
 
 
 def invite_group(app, window, expected_choice):
