@@ -150,7 +150,16 @@ def click(node):
             continue
         for i in range(action.nActions):
             if action.getName(i) in ("click", "press", "activate", "toggle"):
-                action.doAction(i)
+                try:
+                    action.doAction(i)
+                except Exception as e:  # gi GLib.Error
+                    # A busy app (a loaded CI machine) may answer after
+                    # AT-SPI's reply timeout although the click happened.
+                    # Clicking again could click twice; what the click
+                    # should show is checked by the caller anyway.
+                    if "Did not receive a reply" not in str(e):
+                        raise
+                    print(f"# note: “{node.name}”: no reply in time; going on", flush=True)
                 return
     fail(f"“{node.name}” offers no click action")
 
@@ -519,8 +528,7 @@ def invite_group(app, title, data_home):
     check_all_named(window, "invitation window with a participant")
     shot("invite-window")
     # Issue 19: each row has one button with words, "Senden", whose menu
-    # holds what the icons did. The rows go by last name (as club lists
-    # do): Max Müller's comes first, before Erika Musterfrau's.
+    # holds what the icons did; by last name, Max Müller's row comes first.
     send = expect(window, "Senden", {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}, "row button")
     if send is None:
         return

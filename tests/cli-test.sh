@@ -382,5 +382,43 @@ check "export-invitations of a meeting without participants" 1 '^$' 'Nobody is i
 check "export-invitations without a secret in the keyring" 1 '^$' 'No shared secret is stored' -- \
   "$app" --export-invitations="$nokey_id"
 
+# --export-attendance: nothing recorded yet, an unknown meeting, then two
+# stays of an invited member and one of somebody not invited (as the
+# recorder stores them) as CSV, on standard output and into a file.
+check "export-attendance of an unknown meeting" 1 '^$' 'no meeting .Gibt es nicht.' -- \
+  "$app" --export-attendance='Gibt es nicht'
+check "export-attendance with nothing recorded" 1 '^$' 'No attendance is recorded for .Vorstandssitzung Jürgen.' -- \
+  "$app" --export-attendance="$meeting_id"
+/usr/bin/python3 - "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" "$meeting_id" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+pid, mid, key = db.execute("select id, member_id, link_key from meeting_participants where meeting_id=? and member_id is not null", (sys.argv[2],)).fetchone()
+ins = "insert into attendance (meeting_id, participant_id, member_id, user_id, full_name, invited, joined_at, last_seen, left_at) values (?,?,?,?,?,?,?,?,?)"
+db.execute("update meetings set tzid='Europe/Berlin' where id=?", (sys.argv[2],))
+db.execute(ins, (sys.argv[2], pid, mid, "bv-" + key, "egal", 1, 1805130000, 1805130600, 1805130600))
+db.execute(ins, (sys.argv[2], pid, mid, "bv-" + key, "egal", 1, 1805131200, 1805134800, 1805134800))
+db.execute(ins, (sys.argv[2], None, None, "w_gast", "Zaungast", 0, 1805130200, 1805130260, 1805130260))
+db.commit()
+PY
+"$app" --export-attendance="$meeting_id" > "$work/attendance.csv" 2>/dev/null
+if /usr/bin/python3 - "$work/attendance.csv" "$XDG_DATA_HOME/bbb-vereine/bbb-vereine.db" <<'PY'
+import csv, sqlite3, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"), delimiter=";", strict=True))
+assert rows[0] == ["Name", "E-Mail", "Eingeladen", "Erster Beitritt", "Letztes Verlassen", "Minuten"], rows[0]
+assert len(rows) == 3, rows
+name = sqlite3.connect(sys.argv[2]).execute("select name from members order by name limit 1").fetchone()[0]
+assert rows[1][0] == name and rows[1][2] == "ja", rows[1]
+assert rows[1][3] == "2027-03-15T18:00:00+01:00" and rows[1][4] == "2027-03-15T19:20:00+01:00", rows[1]
+assert rows[1][5] == "70", rows[1]
+assert rows[2] == ["Zaungast", "", "nein", "2027-03-15T18:03:20+01:00", "2027-03-15T18:04:20+01:00", "1"], rows[2]
+PY
+then echo "ok - export-attendance CSV read back"; passed=$((passed + 1))
+else echo "not ok - export-attendance CSV read back ($(cat "$work/attendance.csv"))"; failed=$((failed + 1)); fi
+check "export-attendance into a file" 0 '^Attendance: 2 people written to .*anwesenheit\.csv$' '^$' -- \
+  bash -c "cd '$work' && '$app' --export-attendance='$meeting_id' --output=anwesenheit.csv"
+if [ "$(stat -c %a "$work/anwesenheit.csv" 2>/dev/null)" = 600 ] && cmp -s "$work/anwesenheit.csv" "$work/attendance.csv"; then
+  echo "ok - export-attendance file is private and the same as standard output"; passed=$((passed + 1))
+else echo "not ok - export-attendance file is private and the same as standard output"; failed=$((failed + 1)); fi
+
 echo "1..$((passed + failed))"
 [ "$failed" -eq 0 ]

@@ -51,7 +51,7 @@ core="$root/src/core"
   -std=gnu11 -Wall -Wno-unused-parameter -Werror \
   -I"$work" -I"$base" -I"$store" -I"$core" \
   "$here/fuzz-import.c" \
-  "$core"/bv-ics-*.c "$core/bv-file-reader.c" "$core/bv-import-text.c" \
+  "$core"/bv-ics-*.c "$core/bv-file-reader.c" "$core/bv-import-text.c" "$core/bv-meeting-kind-title.c" \
   "$core"/bv-member-import*.c \
   "$core/bv-occurrences.c" \
   "$base"/bv-*.c "$store"/bv-*.c \

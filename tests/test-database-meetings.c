@@ -275,6 +275,113 @@ test_meeting_update (void)
   g_assert_finalize_object (db);
 }
 
+static GPtrArray *
+agenda_of (const char * const *titles_and_motions)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_agenda_item_free);
+
+  for (guint i = 0; titles_and_motions[i]; i += 2)
+    g_ptr_array_add (items, bv_agenda_item_new (titles_and_motions[i], titles_and_motions[i + 1]));
+  return items;
+}
+
+static void
+assert_agenda (BvMeeting  *meeting,
+               const char *expected)
+{
+  GPtrArray *items = bv_meeting_get_agenda (meeting);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (text, "%s%s[%s]", i ? "|" : "", item->title,
+                              item->motion ? item->motion : "");
+    }
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+/* The agenda is saved with its meeting, in order, with the items' ids;
+ * an item without a title is refused and leaves the stored agenda as it
+ * was; deleting the meeting deletes its agenda. */
+static void
+test_meeting_agenda (void)
+{
+  static const char * const first[] = {
+    "Begrüßung", "",
+    "Satzungsänderung § 4", "§ 4 Abs. 2 erhält folgende Fassung: …",
+    "Wahl des Vorstands", NULL,
+    NULL
+  };
+  g_autofree char *path = test_path ("meetings-agenda.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) assembly = new_meeting (BV_MEETING_KIND_ASSEMBLY, "Mitgliederversammlung", "2027-03-20T15:00");
+  g_autoptr(GPtrArray) items = agenda_of (first);
+  g_autoptr(GPtrArray) reordered = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(BvMeeting) editor = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autofree char *id = g_strdup (bv_meeting_get_id (assembly));
+  g_autofree char *vote_id = NULL;
+  BvDatabase *db;
+
+  g_assert_cmpuint (bv_meeting_get_agenda (assembly)->len, ==, 0);
+  bv_meeting_set_agenda (assembly, items);
+  bv_meeting_set_venue (assembly, "  Vereinsheim, Am Sportplatz 3 ");
+  g_assert_cmpstr (bv_meeting_get_venue (assembly), ==, "Vereinsheim, Am Sportplatz 3");
+  /* Copied, not shared. */
+  g_assert_true (bv_meeting_get_agenda (assembly) != items);
+  vote_id = g_strdup (((BvAgendaItem *) g_ptr_array_index (items, 1))->id);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  save_meeting_ok (db, assembly);
+  g_assert_finalize_object (db);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  assert_agenda (meeting_at (db, 0),
+                 "Begrüßung[]|Satzungsänderung § 4[§ 4 Abs. 2 erhält folgende Fassung: …]|Wahl des Vorstands[]");
+  g_assert_cmpstr (bv_meeting_get_venue (meeting_at (db, 0)), ==, "Vereinsheim, Am Sportplatz 3");
+
+  /* Moving an item keeps its id. */
+  editor = copy_meeting (meeting_at (db, 0));
+  reordered = bv_agenda_copy (bv_meeting_get_agenda (editor));
+  g_ptr_array_insert (reordered, 0, g_ptr_array_steal_index (reordered, 1));
+  bv_meeting_set_agenda (editor, reordered);
+  save_meeting_ok (db, editor);
+  assert_agenda (meeting_at (db, 0),
+                 "Satzungsänderung § 4[§ 4 Abs. 2 erhält folgende Fassung: …]|Begrüßung[]|Wahl des Vorstands[]");
+  g_assert_cmpstr (((BvAgendaItem *) g_ptr_array_index (bv_meeting_get_agenda (meeting_at (db, 0)), 0))->id,
+                   ==, vote_id);
+
+  /* An item without a title: refused, nothing changes. */
+  broken = bv_agenda_copy (bv_meeting_get_agenda (editor));
+  g_free (((BvAgendaItem *) g_ptr_array_index (broken, 2))->title);
+  ((BvAgendaItem *) g_ptr_array_index (broken, 2))->title = g_strdup ("  ");
+  bv_meeting_set_agenda (editor, broken);
+  g_assert_false (bv_database_save_meeting (db, editor, &error));
+  g_assert_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+  assert_agenda (meeting_at (db, 0),
+                 "Satzungsänderung § 4[§ 4 Abs. 2 erhält folgende Fassung: …]|Begrüßung[]|Wahl des Vorstands[]");
+  g_assert_finalize_object (db);
+
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM agenda_items"), ==, 3);
+  g_clear_pointer (&raw, sqlite3_close);
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bv_database_delete_meeting (db, id, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+  raw = raw_open (path, FALSE);
+  g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM agenda_items"), ==, 0);
+}
+
 static void
 test_meeting_delete (void)
 {
@@ -700,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/store/database-meetings/round-trip", test_meeting_round_trip);
   g_test_add_func ("/store/database-meetings/update", test_meeting_update);
   g_test_add_func ("/store/database-meetings/delete", test_meeting_delete);
+  g_test_add_func ("/store/database-meetings/agenda", test_meeting_agenda);
   g_test_add_func ("/store/database-meetings/server-deleted", test_meeting_server_deleted);
   g_test_add_func ("/store/database-meetings/exceptions", test_meeting_exceptions);
   g_test_add_func ("/store/database-meetings/ical-uid", test_meeting_ical_uid);

@@ -145,7 +145,7 @@ test_delete_and_restore (void)
 
   /* In between, one of the meetings goes away: the restore leaves it out. */
   g_assert_true (bv_database_delete_meeting (db, bv_meeting_get_id (course_meeting), &error));
-  g_assert_true (bv_database_restore_member (db, kept, participations, &error));
+  g_assert_true (bv_database_restore_member (db, kept, participations, NULL, &error));
   g_assert_no_error (error);
 
   back = bv_database_find_member (db, bv_member_get_id (anna));

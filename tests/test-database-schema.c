@@ -286,6 +286,9 @@ test_migrate_from_four (void)
   g_assert_cmpstr (bv_meeting_get_title (meeting), ==, "Kurs Montag");
   g_assert_cmpstr (bv_meeting_get_server_id (meeting), ==, "srv-4");
   g_assert_cmpint (bv_meeting_get_locks (meeting), ==, 3);
+  /* Version 9: no agenda and online only until someone says otherwise. */
+  g_assert_cmpuint (bv_meeting_get_agenda (meeting)->len, ==, 0);
+  g_assert_null (bv_meeting_get_venue (meeting));
   exceptions = bv_database_list_exceptions (db, "mtg-4");
   g_assert_cmpuint (exceptions->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (bv_database_get_members (db)), ==, 0);
@@ -361,6 +364,10 @@ test_migrate_names (void)
             /* and what the steps after 6 made */
             "DROP TABLE mail_records;"
             "DROP TABLE meeting_mail;"
+            "DROP TABLE attendance_gaps;"
+            "DROP TABLE attendance;"
+            "DROP TABLE agenda_items;"
+            "ALTER TABLE meetings DROP COLUMN venue;"
             "PRAGMA user_version = 6;"
             "INSERT INTO members (id, name, email, email_key, created, updated) VALUES"
             "  ('m1', 'Brigitte Schäfer', 'b@example.de', 'b@example.de', 1700000000, 1700000000),"

@@ -225,7 +225,8 @@ test_thunderbird (Fixture       *fixture,
 
   board = find (fixture, "5b1c2f0e-8a41-4d2b-9c3e-1f7a6d2e4b90");
   g_assert_cmpstr (bv_meeting_get_title (board), ==, "Vorstandssitzung TV Musterstadt");
-  g_assert_cmpint (bv_meeting_get_kind (board), ==, BV_MEETING_KIND_GROUP);
+  /* "Vorstandssitzung": the kind comes from the title. */
+  g_assert_cmpint (bv_meeting_get_kind (board), ==, BV_MEETING_KIND_BOARD);
   g_assert_cmpstr (bv_meeting_get_start_local (board), ==, "2026-10-06T19:30:00");
   g_assert_cmpstr (bv_meeting_get_tzid (board), ==, "Europe/Berlin");
   g_assert_cmpuint (bv_meeting_get_duration (board), ==, 120);
@@ -592,6 +593,66 @@ test_without_uid (Fixture       *fixture,
   g_assert_cmpstr (bv_meeting_get_tzid (meeting), ==, "Europe/Berlin");
   g_assert_cmpuint (bv_meeting_get_duration (meeting), ==, 60);
   g_assert_null (bv_meeting_get_ical_uid (meeting));
+}
+
+/* The kind comes from the title when a meeting is new; a kind the user
+ * chose afterwards survives the next import of the same file. */
+static void
+test_kinds (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  static const char data[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:mv@example.org\r\nSUMMARY:Jahreshauptversammlung 2027\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270312T190000\r\nDURATION:PT2H\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:vs@example.org\r\nSUMMARY:Vorstandssitzung\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270301T190000\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:ku@example.org\r\nSUMMARY:Yoga-Kurs\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270302T190000\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:ws@example.org\r\nSUMMARY:Workshop Kasse\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270303T190000\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:st@example.org\r\nSUMMARY:Stammtisch\r\n"
+    "DTSTART;TZID=Europe/Berlin:20270304T190000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvMeeting) assembly = NULL;
+  g_autoptr(BvMeeting) after = NULL;
+  BvIcsImportCounts counts = { 0 };
+  struct {
+    const char    *uid;
+    BvMeetingKind  kind;
+  } expected[] = {
+    { "mv@example.org", BV_MEETING_KIND_ASSEMBLY },
+    { "vs@example.org", BV_MEETING_KIND_BOARD },
+    { "ku@example.org", BV_MEETING_KIND_COURSE },
+    { "ws@example.org", BV_MEETING_KIND_WORKSHOP },
+    { "st@example.org", BV_MEETING_KIND_GROUP },
+  };
+
+  g_assert_true (bv_ics_import_data (fixture->database, data, strlen (data), NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(BvMeeting) meeting = find (fixture, expected[i].uid);
+
+      g_assert_cmpint (bv_meeting_get_kind (meeting), ==, expected[i].kind);
+    }
+
+  /* The file's duration stays; the rest of the kind's template applies. */
+  assembly = find (fixture, "mv@example.org");
+  g_assert_cmpuint (bv_meeting_get_duration (assembly), ==, 120);
+  g_assert_true (bv_meeting_get_mute_on_start (assembly));
+
+  bv_meeting_set_kind (assembly, BV_MEETING_KIND_BOARD);
+  g_assert_true (bv_database_save_meeting (fixture->database, assembly, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bv_ics_import_data (fixture->database, data, strlen (data), NULL, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.updated, ==, G_N_ELEMENTS (expected));
+  after = find (fixture, "mv@example.org");
+  g_assert_cmpint (bv_meeting_get_kind (after), ==, BV_MEETING_KIND_BOARD);
 }
 
 /* Parsing alone */
@@ -1058,6 +1119,7 @@ main (int   argc,
   g_test_add ("/core/ics-import/reimport-server-missing", Fixture, NULL, fixture_setup,
               test_reimport_server_missing, fixture_teardown);
   g_test_add ("/core/ics-import/utc-series", Fixture, NULL, fixture_setup, test_utc_series, fixture_teardown);
+  g_test_add ("/core/ics-import/kinds", Fixture, NULL, fixture_setup, test_kinds, fixture_teardown);
   g_test_add ("/core/ics-import/without-uid", Fixture, NULL, fixture_setup, test_without_uid, fixture_teardown);
   g_test_add_func ("/core/ics-import/titles", test_titles);
   g_test_add_func ("/core/ics-import/zones", test_zones);

@@ -13,6 +13,8 @@
 #include "bv-invitation-settings.h"
 #include "bv-join.h"
 
+#include <string.h>
+
 /* The test environment sets GSETTINGS_BACKEND=memory. */
 static GSettings *
 new_settings (void)
@@ -44,6 +46,41 @@ test_read (void)
   read = bv_invitation_settings_read (settings, NULL, NULL);
   g_assert_null (read->context.club_name);
   g_assert_cmpstr (read->context.privacy_contact, ==, "datenschutz@example.org");
+}
+
+/* An assembly gets the assembly's template, the built-in one until the
+ * club writes its own, and the club's § 32 statement; other kinds keep
+ * the general template. */
+static void
+test_assembly (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(BvMeeting) assembly = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
+  g_autoptr(BvMeeting) board = bv_meeting_new (BV_MEETING_KIND_BOARD);
+  g_autoptr(BvInvitationSettings) read = NULL;
+
+  g_settings_set_string (settings, "invitation-template", "Hallo {name}");
+  g_settings_reset (settings, "assembly-invitation-template");
+  g_settings_reset (settings, "assembly-participation");
+
+  read = bv_invitation_settings_read (settings, NULL, assembly);
+  g_assert_cmpstr (read->template_text, ==, bv_invitation_assembly_template ());
+  g_assert_nonnull (strstr (read->template_text, "{agenda}"));
+  g_assert_null (read->context.participation);
+  g_clear_pointer (&read, bv_invitation_settings_free);
+
+  g_settings_set_string (settings, "assembly-invitation-template", "Tagesordnung:\n{agenda}");
+  g_settings_set_string (settings, "assembly-participation", "Online per Link.");
+  g_settings_set_uint (settings, "attendance-retention-months", 24);
+  read = bv_invitation_settings_read (settings, NULL, assembly);
+  g_assert_cmpuint (read->context.attendance_months, ==, 24);
+  g_settings_reset (settings, "attendance-retention-months");
+  g_assert_cmpstr (read->template_text, ==, "Tagesordnung:\n{agenda}");
+  g_assert_cmpstr (read->context.participation, ==, "Online per Link.");
+  g_clear_pointer (&read, bv_invitation_settings_free);
+
+  read = bv_invitation_settings_read (settings, NULL, board);
+  g_assert_cmpstr (read->template_text, ==, "Hallo {name}");
 }
 
 /* No settings at all (a window made without them): empty, no crash. */
@@ -88,6 +125,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/invitation-settings/assembly", test_assembly);
   g_test_add_func ("/core/invitation-settings/read", test_read);
   g_test_add_func ("/core/invitation-settings/without-settings", test_without_settings);
   g_test_add_func ("/core/invitation-settings/dial-in", test_dial_in);

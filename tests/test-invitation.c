@@ -409,6 +409,34 @@ test_guest_link (void)
   g_assert_nonnull (strstr (body, "Warteraum"));
 }
 
+/* An assembly's room is created with guestPolicy=ALWAYS_DENY: a member's
+ * personal link enters, a guest link is refused by the server. */
+static void
+test_assembly_members_only (void)
+{
+  g_autoptr(BvServer) server = new_server ("3.0.19");
+  g_autoptr(BvMeeting) meeting = new_meeting (server);
+  g_autoptr(BvBbbClient) client = open_client (server);
+  g_autoptr(BvBbbQuery) query = bv_join_build_create_query (meeting);
+  g_autoptr(BvParticipant) member = bv_participant_new_guest (bv_meeting_get_id (meeting), NAME, NULL,
+                                                             BV_PARTICIPANT_ROLE_PARTICIPANT);
+  g_autofree char *member_link = bv_invitation_build_link (client, server, meeting, member);
+  g_autofree char *guest_link = bv_invitation_build_guest_link (client, server, meeting);
+  g_autofree char *member_body = NULL;
+  g_autofree char *guest_body = NULL;
+  guint status = 0;
+
+  g_assert_cmpint (bv_meeting_get_kind (meeting), ==, BV_MEETING_KIND_ASSEMBLY);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (meeting), ==, "ALWAYS_DENY");
+  g_assert_cmpstr (bv_bbb_query_get (query, "guestPolicy"), ==, "ALWAYS_DENY");
+
+  create_room (client, meeting);
+  member_body = http_get (member_link, &status);
+  g_assert_null (strstr (member_body, "FAILED"));
+  guest_body = http_get (guest_link, &status);
+  g_assert_nonnull (strstr (guest_body, "guestDeniedAccess"));
+}
+
 /* tests: renewal */
 
 static gboolean
@@ -612,6 +640,68 @@ test_render (void)
   g_clear_pointer (&custom, g_free);
   custom = bv_invitation_render ("A\n{recording}\nB", meeting, "x", "L", NULL);
   g_assert_cmpstr (custom, ==, "A\nB");
+}
+
+/* The assembly's text: the agenda with its motions, hybrid with the venue
+ * or online only, and the § 32 Abs. 2 statement, the club's own when it
+ * wrote one. */
+static void
+test_render_assembly (void)
+{
+  g_autoptr(BvMeeting) meeting = new_meeting (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_agenda_item_free);
+  g_autofree char *agenda = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *hybrid = NULL;
+  g_autofree char *empty = NULL;
+  BvInvitationContext context = full_context;
+
+  g_ptr_array_add (items, bv_agenda_item_new ("Begrüßung", NULL));
+  g_ptr_array_add (items, bv_agenda_item_new ("Satzungsänderung", "§ 4 erhält folgende Fassung:\n„Der Beitrag …“"));
+  g_ptr_array_add (items, bv_agenda_item_new ("Verschiedenes", ""));
+  bv_meeting_set_agenda (meeting, items);
+
+  agenda = bv_invitation_format_agenda (meeting);
+  g_assert_cmpstr (agenda, ==,
+                   "Agenda:\n"
+                   "1. Begrüßung\n"
+                   "2. Satzungsänderung\n"
+                   "   Motion: § 4 erhält folgende Fassung:\n"
+                   "   „Der Beitrag …“\n"
+                   "3. Verschiedenes");
+
+  text = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "general assembly “" TITLE "”"));
+  g_assert_nonnull (strstr (text, "\nWhere: online only\n"));
+  g_assert_nonnull (strstr (text, "\n\n" "Agenda:\n1. Begrüßung\n"));
+  g_assert_nonnull (strstr (text, bv_invitation_default_participation ()));
+  g_assert_nonnull (strstr (text, "§ 32 Abs. 2 BGB"));
+  g_assert_nonnull (strstr (text, "Your personal link: L\n"));
+  g_assert_nonnull (strstr (text, "The board\nTSV Kaiserslautern-Süd\n"));
+  /* What is recorded, why, and for how long. */
+  g_assert_nonnull (strstr (text, "\n\nAttendance: when you enter and leave the conference room, the club "
+                                  "records it with your name, so that the minutes can show who took part "
+                                  "and that the assembly had a quorum. The record is deleted after 12 "
+                                  "months.\n\n"));
+  g_assert_null (strchr (text, '{'));
+  g_assert_null (strstr (text, "\n\n\n"));
+
+  bv_meeting_set_venue (meeting, "Vereinsheim, Am Sportplatz 3");
+  context.participation = "Abstimmung per Umfrage im Konferenzraum.";
+  context.attendance_months = 6;
+  hybrid = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_assert_nonnull (strstr (hybrid, "\nWhere: hybrid, at Vereinsheim, Am Sportplatz 3 or online\n"));
+  g_assert_nonnull (strstr (hybrid, "\n\nAbstimmung per Umfrage im Konferenzraum.\n\n"));
+  g_assert_null (strstr (hybrid, "§ 32 Abs. 2 BGB"));
+  g_assert_nonnull (strstr (hybrid, "The record is deleted after 6 months."));
+
+  /* Without items the agenda's paragraph goes, with no gap left. */
+  bv_meeting_set_agenda (meeting, NULL);
+  empty = bv_invitation_render (bv_invitation_assembly_template (), meeting, NAME, "L", &context);
+  g_assert_null (strstr (empty, "Agenda"));
+  g_assert_null (strstr (empty, "\n\n\n"));
+  g_assert_nonnull (strstr (empty, "or online\n\nAbstimmung"));
 }
 
 /* The PIN printed in an invitation is the one the room really gets, and
@@ -1196,11 +1286,13 @@ main (int   argc,
   g_test_add_func ("/core/invitation/link-role", test_link_role);
   g_test_add_func ("/core/invitation/link-old-server-password", test_link_old_server_password);
   g_test_add_func ("/core/invitation/guest-link", test_guest_link);
+  g_test_add_func ("/core/invitation/assembly-members-only", test_assembly_members_only);
   g_test_add_func ("/core/invitation/renew", test_renew_links);
   g_test_add_func ("/core/invitation/renew-not-open", test_renew_links_not_open);
   g_test_add_func ("/core/invitation/renew-refused", test_renew_links_refused);
   g_test_add_func ("/core/invitation/render", test_render);
   g_test_add_func ("/core/invitation/greeting", test_greeting);
+  g_test_add_func ("/core/invitation/render-assembly", test_render_assembly);
   g_test_add_func ("/core/invitation/dial-in", test_dial_in);
   g_test_add_func ("/core/invitation/describe-when", test_describe_when);
   g_test_add_func ("/core/invitation/series-first-date", test_series_first_date);

@@ -271,6 +271,77 @@ test_export_and_erase (Fixture       *f,
   g_assert_null (bv_database_get_mail_record (f->db, pid (f)));
 }
 
+static char *
+raw_text (const char *path,
+          const char *sql)
+{
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (raw, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+#define ROW_SQL \
+  "SELECT participant_id || '|' || sent_at || '|' || message_id || '|' || address || '|'" \
+  " || sent_version || '|' || ifnull (failed_at, '-') || '|' || ifnull (error_text, '-')" \
+  " || '|' || ifnull (failed_version, '-') FROM mail_records ORDER BY participant_id"
+
+/* Undoing a delete on the members page brings the sending record back as
+ * it was (else "only unsent" would send the invitation again); erasing
+ * for good leaves nothing of it in the file. */
+static void
+test_delete_undo_erase (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2027, 1, 20, 10, 15, 7);
+  g_autoptr(GDateTime) failed = g_date_time_new_utc (2027, 1, 27, 9, 0, 0);
+  g_autofree char *version = bv_database_get_invitation_version (f->db, pid (f));
+  g_autoptr(BvMember) kept = bv_member_copy (f->member);
+  g_autoptr(GPtrArray) participations = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(BvMailRecord) back = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Sent once, and a later attempt failed: both parts of the row count. */
+  g_assert_true (bv_database_record_mail_sent (f->db, pid (f), version, "juergen@example.org",
+                                               "einladung-1@verein.example.de", sent, &error));
+  g_assert_true (bv_database_record_mail_failed (f->db, pid (f), version, "Postfach voll", failed, &error));
+  g_assert_no_error (error);
+  before = raw_text (f->path, ROW_SQL);
+
+  participations = bv_database_list_member_participations (f->db, bv_member_get_id (f->member));
+  records = bv_database_list_member_mail_records (f->db, bv_member_get_id (f->member));
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_true (bv_database_delete_member (f->db, bv_member_get_id (f->member), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM mail_records"), ==, 0);
+
+  g_assert_true (bv_database_restore_member (f->db, kept, participations, records, &error));
+  g_assert_no_error (error);
+  after = raw_text (f->path, ROW_SQL);
+  g_assert_cmpstr (after, ==, before);
+  back = bv_database_get_mail_record (f->db, pid (f));
+  g_assert_nonnull (back);
+  g_assert_cmpint (bv_mail_record_get_state (back), ==, BV_MAIL_STATE_FAILED);
+  g_assert_cmpint (g_date_time_to_unix (bv_mail_record_get_sent_at (back)), ==, g_date_time_to_unix (sent));
+  g_assert_cmpstr (bv_mail_record_get_message_id (back), ==, "einladung-1@verein.example.de");
+  g_assert_cmpstr (bv_mail_record_get_address (back), ==, "juergen@example.org");
+  g_assert_cmpstr (bv_mail_record_get_error_text (back), ==, "Postfach voll");
+  g_assert_false (bv_mail_record_is_outdated (back));
+
+  g_assert_true (bv_database_erase_member (f->db, bv_member_get_id (f->member), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM mail_records"), ==, 0);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM meeting_participants"), ==, 0);
+  g_assert_null (bv_database_get_mail_record (f->db, pid (f)));
+}
+
 /* Deleting the meeting takes its records and its sequence with it. */
 static void
 test_meeting_deleted (Fixture       *f,
@@ -330,6 +401,7 @@ main (int   argc,
   g_test_add ("/store/mail-record/version", Fixture, NULL, set_up, test_version, tear_down);
   g_test_add ("/store/mail-record/sequence", Fixture, NULL, set_up, test_sequence, tear_down);
   g_test_add ("/store/mail-record/export-and-erase", Fixture, NULL, set_up, test_export_and_erase, tear_down);
+  g_test_add ("/store/mail-record/delete-undo-erase", Fixture, NULL, set_up, test_delete_undo_erase, tear_down);
   g_test_add ("/store/mail-record/meeting-deleted", Fixture, NULL, set_up, test_meeting_deleted, tear_down);
   g_test_add ("/store/mail-record/list", Fixture, NULL, set_up, test_list, tear_down);
 

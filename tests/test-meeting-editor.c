@@ -17,6 +17,8 @@
 #include "bv-database.h"
 #include "bv-join.h"
 #include "bv-meeting-editor.h"
+#include "bv-agenda-section.h"
+#include "bv-invitation-deadline.h"
 #include "bv-meeting-editor-private.h"
 #include "bv-repetition-section.h"
 #include "bv-slides-section.h"
@@ -51,6 +53,9 @@ child (gpointer    editor,
   if (!object)
     object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "slides_group")),
                                             BV_TYPE_SLIDES_SECTION, name);
+  if (!object)
+    object = gtk_widget_get_template_child (GTK_WIDGET (child (editor, "agenda_group")),
+                                            BV_TYPE_AGENDA_SECTION, name);
   g_assert_nonnull (object);
   return object;
 }
@@ -211,6 +216,18 @@ test_new_meeting_defaults (void)
 
   select_in (editor, "kind_row", 1);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (editor, "duration_spin")), ==, 180);
+  /* Only members inside an assembly: nobody without a personal link. */
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "waiting_row")), ==, 2);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (draft), ==, "ALWAYS_DENY");
+  g_assert_null (label_text (editor, "guests_warning"));
+  select_in (editor, "waiting_row", 1);
+  g_assert_cmpstr (bv_meeting_get_guest_policy (draft), ==, "ASK_MODERATOR");
+  g_assert_nonnull (label_text (editor, "guests_warning"));
+  g_assert_true (g_str_has_prefix (label_text (editor, "guests_warning"),
+                                   "Only members may take part in a general assembly."));
+  g_assert_true (save_enabled (editor) || _bv_meeting_editor_get_problem (editor) != NULL);
+  select_in (editor, "waiting_row", 2);
+  g_assert_null (label_text (editor, "guests_warning"));
   g_assert_null (draft_rrule (editor));
   g_assert_false (gtk_widget_get_visible (child (editor, "weekdays_row")));
   g_assert_cmpstr (bv_meeting_get_title (draft), ==, "General assembly");
@@ -764,6 +781,167 @@ test_save_round_trip (void)
   close_editor (editor);
 }
 
+/* Widgets of @type under @root in order, as a screen reader walks them. */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    collect (w, type, found);
+}
+
+static GtkWidget *
+agenda_widget (gpointer editor,
+               GType    type,
+               guint    index)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (child (editor, "agenda_group"), type, found);
+  g_assert_cmpuint (index, <, found->len);
+  return g_ptr_array_index (found, index);
+}
+
+static GtkWidget *
+agenda_button (gpointer    editor,
+               const char *tooltip)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (child (editor, "agenda_group"), GTK_TYPE_BUTTON, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (found, i)), tooltip) == 0)
+      return g_ptr_array_index (found, i);
+  g_error ("no button “%s”", tooltip);
+}
+
+static void
+assert_draft_agenda (gpointer    editor,
+                     const char *expected)
+{
+  GPtrArray *items = bv_meeting_get_agenda (_bv_meeting_editor_get_draft (editor));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (text, "%s%s[%s]", i ? "|" : "", item->title, item->motion ? item->motion : "");
+    }
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+/* The agenda is typed, ordered and saved with the meeting; an item
+ * without a title keeps Save disabled and says why; the venue makes the
+ * meeting hybrid. */
+static void
+test_agenda (void)
+{
+  BvMeetingEditor *editor = open_editor (NULL, "srv-a");
+  g_autoptr(BvMeeting) saved = NULL;
+  g_autoptr(BvDatabase) reopened = NULL;
+  g_autoptr(BvMeeting) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  /* Not an assembly: no deadline. */
+  type_into (editor, "date_row", "20.3.2027");
+  g_assert_null (label_text (editor, "deadline_label"));
+  select_in (editor, "kind_row", BV_MEETING_KIND_ASSEMBLY);
+  type_into (editor, "title_row", "Mitgliederversammlung 2027");
+  type_into (editor, "date_row", "20.3.2027");
+  type_into (editor, "time_row", "15");
+  /* The club's period, counted back from the date, as it falls. */
+  bv_meeting_editor_set_invitation_period (editor, 21);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *expected = NULL;
+    GDate deadline, today;
+
+    g_date_clear (&deadline, 1);
+    g_date_set_dmy (&deadline, 27, G_DATE_FEBRUARY, 2027);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    expected = bv_invitation_deadline_describe (&deadline, &today);
+    g_assert_true (g_str_has_prefix (expected, "Send the invitations by Saturday, 27 February"));
+    g_assert_cmpstr (label_text (editor, "deadline_label"), ==, expected);
+  }
+  type_into (editor, "venue_row", " Vereinsheim, Am Sportplatz 3 ");
+  g_assert_true (save_enabled (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (child (editor, "agenda_group")), "agenda.add", NULL);
+  bv_test_drain ();
+  /* The new item is open with the focus on its title. */
+  g_assert_true (gtk_widget_has_focus (agenda_widget (editor, ADW_TYPE_ENTRY_ROW, 0)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
+                                         agenda_widget (editor, ADW_TYPE_ENTRY_ROW, 0)));
+  g_assert_false (save_enabled (editor));
+  g_assert_cmpstr (label_text (editor, "agenda_error"), ==,
+                   "Item 1 of the agenda has no title. Enter one or remove the item.");
+
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (editor, ADW_TYPE_ENTRY_ROW, 0)), "Begrüßung ");
+  bv_test_drain ();
+  g_assert_true (save_enabled (editor));
+  g_assert_null (label_text (editor, "agenda_error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (agenda_widget (editor, ADW_TYPE_EXPANDER_ROW, 0))),
+                   ==, "1. Begrüßung");
+
+  gtk_widget_activate_action (GTK_WIDGET (child (editor, "agenda_group")), "agenda.add", NULL);
+  bv_test_drain ();
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (editor, ADW_TYPE_ENTRY_ROW, 1)), "Satzungsänderung");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (agenda_widget (editor, GTK_TYPE_TEXT_VIEW, 1))),
+                            "§ 4 erhält folgende Fassung:\n„…“\n", -1);
+  bv_test_drain ();
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (agenda_widget (editor, ADW_TYPE_EXPANDER_ROW, 1))),
+                   ==, "Motion: § 4 erhält folgende Fassung:");
+  assert_draft_agenda (editor, "Begrüßung[]|Satzungsänderung[§ 4 erhält folgende Fassung:\n„…“]");
+
+  gtk_widget_activate_action (GTK_WIDGET (child (editor, "agenda_group")), "agenda.add", NULL);
+  bv_test_drain ();
+  gtk_editable_set_text (GTK_EDITABLE (agenda_widget (editor, ADW_TYPE_ENTRY_ROW, 2)), "Verschiedenes");
+  bv_test_drain ();
+
+  /* The first item cannot move up, the last not down. */
+  g_assert_false (gtk_widget_get_sensitive (agenda_button (editor, "Move Item 1 Up")));
+  g_assert_false (gtk_widget_get_sensitive (agenda_button (editor, "Move Item 3 Down")));
+
+  /* Moving keeps the focus on the button used. */
+  g_signal_emit_by_name (agenda_button (editor, "Move Item 2 Up"), "clicked");
+  bv_test_drain ();
+  assert_draft_agenda (editor, "Satzungsänderung[§ 4 erhält folgende Fassung:\n„…“]|Begrüßung[]|Verschiedenes[]");
+  g_assert_true (gtk_widget_has_focus (agenda_button (editor, "Move Item 1 Down")));
+  g_signal_emit_by_name (agenda_button (editor, "Remove Item 3"), "clicked");
+  bv_test_drain ();
+  assert_draft_agenda (editor, "Satzungsänderung[§ 4 erhält folgende Fassung:\n„…“]|Begrüßung[]");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  bv_test_drain ();
+  g_assert_nonnull (saved);
+
+  reopened = bv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  loaded = bv_database_find_meeting (reopened, bv_meeting_get_id (saved));
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (bv_meeting_get_venue (loaded), ==, "Vereinsheim, Am Sportplatz 3");
+  g_assert_cmpuint (bv_meeting_get_agenda (loaded)->len, ==, 2);
+  g_assert_cmpstr (((BvAgendaItem *) g_ptr_array_index (bv_meeting_get_agenda (loaded), 0))->title, ==,
+                   "Satzungsänderung");
+  g_assert_cmpstr (((BvAgendaItem *) g_ptr_array_index (bv_meeting_get_agenda (loaded), 0))->motion, ==,
+                   "§ 4 erhält folgende Fassung:\n„…“");
+
+  /* Back in the form as saved. */
+  editor = open_editor (saved, NULL);
+  g_assert_cmpstr (text_of (editor, "venue_row"), ==, "Vereinsheim, Am Sportplatz 3");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (agenda_widget (editor, ADW_TYPE_EXPANDER_ROW, 1))),
+                   ==, "2. Begrüßung");
+  g_assert_true (save_enabled (editor));
+  close_editor (editor);
+}
+
 static void
 test_draft_and_cancel (void)
 {
@@ -973,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/ui/meeting-editor/custom-rule", test_custom_rule_kept);
   g_test_add_func ("/ui/meeting-editor/stored-rule-follows-date", test_stored_rule_follows_date);
   g_test_add_func ("/ui/meeting-editor/save", test_save_round_trip);
+  g_test_add_func ("/ui/meeting-editor/agenda", test_agenda);
   g_test_add_func ("/ui/meeting-editor/draft-cancel", test_draft_and_cancel);
   g_test_add_func ("/ui/meeting-editor/slide-limits", test_slide_limits);
   g_test_add_func ("/ui/meeting-editor/delete", test_delete_and_missing_server);

@@ -36,7 +36,7 @@ test_meeting_kind_defaults (void)
     gboolean      mute_on_start;
   } kinds[] = {
     { BV_MEETING_KIND_BOARD,    "board",    120, NULL,          "ALWAYS_ACCEPT", FALSE },
-    { BV_MEETING_KIND_ASSEMBLY, "assembly", 180, NULL,          "ASK_MODERATOR", TRUE },
+    { BV_MEETING_KIND_ASSEMBLY, "assembly", 180, NULL,          "ALWAYS_DENY",   TRUE },
     { BV_MEETING_KIND_COURSE,   "course",    90, "FREQ=WEEKLY", "ALWAYS_ACCEPT", TRUE },
     { BV_MEETING_KIND_WORKSHOP, "workshop", 180, NULL,          "ALWAYS_ACCEPT", TRUE },
     { BV_MEETING_KIND_GROUP,    "group",     90, "FREQ=WEEKLY", "ASK_MODERATOR", FALSE },

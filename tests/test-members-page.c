@@ -1,8 +1,8 @@
 /* test-members-page.c
  *
  * The Mitglieder page in a real GTK window (Xvfb) on a real SQLite file:
- * add through the dialog, search, delete with undo, groups, and importing
- * a file through the chooser and the preview.
+ * add through the dialog, search, delete with undo (sending records too),
+ * groups, and importing a file through the chooser and the preview.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bv-groups-window.h"
+#include "bv-mail-record.h"
 #include "bv-member-dialog.h"
 #include "bv-member-import-dialog.h"
 #include "bv-members-page.h"
@@ -210,6 +211,14 @@ test_add_search_delete_undo (void)
                                           BV_PARTICIPANT_ROLE_MODERATOR);
   g_assert_true (bv_database_add_participant (db, invitation, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *version = bv_database_get_invitation_version (db, bv_participant_get_id (invitation));
+    g_autoptr(GDateTime) sent = g_date_time_new_utc (2027, 1, 20, 10, 15, 0);
+
+    g_assert_true (bv_database_record_mail_sent (db, bv_participant_get_id (invitation), version,
+                                                 "anna@example.org", "einladung@verein.example", sent, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (shown_rows (page), ==, 2);
 
   /* Search over names (without accents), addresses and groups. */
@@ -243,6 +252,14 @@ test_add_search_delete_undo (void)
   g_assert_cmpuint (back->len, ==, 1);
   g_assert_cmpstr (bv_participant_get_link_key (g_ptr_array_index (back, 0)), ==,
                    bv_participant_get_link_key (invitation));
+  /* And what was sent to her, so that "only unsent" leaves her out. */
+  {
+    g_autoptr(BvMailRecord) record = bv_database_get_mail_record (db, bv_participant_get_id (invitation));
+
+    g_assert_cmpint (bv_mail_record_get_state (record), ==, BV_MAIL_STATE_SENT);
+    g_assert_true (bv_mail_record_is_current (record));
+    g_assert_cmpstr (bv_mail_record_get_message_id (record), ==, "einladung@verein.example");
+  }
 
   gtk_window_destroy (window);
   g_clear_object (&toast);

@@ -497,6 +497,93 @@ test_offline_notice (void)
   gtk_window_destroy (window);
 }
 
+static BvMeeting *
+add_assembly (BvDatabase    *db,
+              BvServer      *server,
+              const char    *title,
+              int            days_ahead,
+              BvMeetingKind  kind)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (utc);
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, days_ahead);
+  g_autoptr(GError) error = NULL;
+  BvMeeting *meeting = add_meeting (db, server, title, start, 120, NULL);
+
+  bv_meeting_set_kind (meeting, kind);
+  g_assert_true (bv_database_save_meeting (db, meeting, &error));
+  g_assert_no_error (error);
+  return meeting;
+}
+
+/* An assembly whose invitations are not sent warns when the day they must
+ * go out (the period from Preferences) is a week away or past; not once
+ * somebody is invited, not for other kinds, not while it is far. */
+static void
+test_invitation_warning (void)
+{
+  g_autofree char *path = g_build_filename (dir, "deadline.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) db = NULL;
+  g_autoptr(BvContext) manager = NULL;
+  g_autoptr(BvServer) server = NULL;
+  g_autoptr(BvMeeting) soon = NULL;
+  g_autoptr(BvMeeting) far = NULL;
+  g_autoptr(BvMeeting) invited = NULL;
+  g_autoptr(BvMeeting) board = NULL;
+  g_autoptr(BvMember) member = bv_member_new ();
+  g_autoptr(BvParticipant) participant = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BvUpcomingPage *page;
+  const char *subtitle;
+
+  db = bv_database_open (path, &error);
+  g_assert_no_error (error);
+  server = add_server (db, "Vereinsserver", bv_practice_server_get_api_url (practice));
+  manager = bv_context_new (db);
+  soon = add_assembly (db, server, "Mitgliederversammlung", 10, BV_MEETING_KIND_ASSEMBLY);
+  far = add_assembly (db, server, "Außerordentliche MV", 40, BV_MEETING_KIND_ASSEMBLY);
+  invited = add_assembly (db, server, "Jahreshauptversammlung", 10, BV_MEETING_KIND_ASSEMBLY);
+  board = add_assembly (db, server, "Vorstandssitzung", 10, BV_MEETING_KIND_BOARD);
+
+  bv_member_set_name (member, "Erika Musterfrau");
+  g_assert_true (bv_database_save_member (db, member, &error));
+  g_assert_no_error (error);
+  participant = bv_participant_new_member (bv_meeting_get_id (invited), bv_member_get_id (member),
+                                           BV_PARTICIPANT_ROLE_PARTICIPANT);
+  g_assert_true (bv_database_add_participant (db, participant, &error));
+  g_assert_no_error (error);
+
+  g_settings_reset (settings, "invitation-period-days");
+  page = g_object_new (BV_TYPE_UPCOMING_PAGE, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  bv_upcoming_page_setup (page, manager, settings);
+
+  /* Fourteen days: the deadline of the one in ten days has passed. */
+  subtitle = row_subtitle (page, "Mitgliederversammlung");
+  g_test_message ("%s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "\nInvitations not sent: the invitation period ended on "));
+  g_assert_null (strstr (row_subtitle (page, "Außerordentliche MV"), "Invitations"));
+  g_assert_null (strstr (row_subtitle (page, "Jahreshauptversammlung"), "Invitations"));
+  g_assert_null (strstr (row_subtitle (page, "Vorstandssitzung"), "Invitations"));
+
+  /* Seven days: three days are left. */
+  g_settings_set_uint (settings, "invitation-period-days", 7);
+  bv_upcoming_page_reload (page);
+  subtitle = row_subtitle (page, "Mitgliederversammlung");
+  g_assert_nonnull (strstr (subtitle, ", in 3 days."));
+  g_assert_null (strstr (row_subtitle (page, "Außerordentliche MV"), "Invitations"));
+
+  /* Thirty-five days: the far one's deadline is five days away. */
+  g_settings_set_uint (settings, "invitation-period-days", 35);
+  bv_upcoming_page_reload (page);
+  g_assert_nonnull (strstr (row_subtitle (page, "Außerordentliche MV"), ", in 5 days."));
+
+  g_settings_reset (settings, "invitation-period-days");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,12 +607,13 @@ main (int   argc,
   g_test_add_func ("/ui/upcoming-page/groups-live-and-cancel", test_groups_live_and_cancel);
   g_test_add_func ("/ui/upcoming-page/offline-notice", test_offline_notice);
   g_test_add_func ("/ui/upcoming-page/built-once-then-on-show", test_built_once_then_on_show);
+  g_test_add_func ("/ui/upcoming-page/invitation-warning", test_invitation_warning);
 
   status = g_test_run ();
 
   g_clear_object (&practice);
   {
-    const char *names[] = { "upcoming.db", "offline.db", NULL };
+    const char *names[] = { "upcoming.db", "offline.db", "deadline.db", NULL };
 
     for (guint i = 0; names[i]; i++)
       {

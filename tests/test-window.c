@@ -16,6 +16,7 @@
 
 #include "bv-application.h"
 #include "bv-practice-server-private.h"
+#include "bv-invitation.h"
 #include "bv-preferences-window.h"
 #include "bv-server-dialog.h"
 #include "bv-live-page.h"
@@ -391,6 +392,57 @@ test_preferences_list_servers (void)
                      ==, "");
     g_assert_true (save_enabled (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* The general assembly: the invitation period and the § 32 statement
+   * reach the settings; the built-in statement stays the default. */
+  {
+    GSettings *settings = bv_application_get_settings (app);
+    GtkSpinButton *period = child (preferences, BV_TYPE_PREFERENCES_WINDOW, "period_spin");
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (child (preferences, BV_TYPE_PREFERENCES_WINDOW,
+                                                             "participation_view"));
+    g_autofree char *stored = NULL;
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (period), ==, 14);
+    gtk_spin_button_set_value (period, 28);
+    g_assert_cmpuint (g_settings_get_uint (settings, "invitation-period-days"), ==, 28);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (child (preferences, BV_TYPE_PREFERENCES_WINDOW,
+                                                              "retention_spin")), ==, 12);
+    gtk_spin_button_set_value (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "retention_spin"), 6);
+    g_assert_cmpuint (g_settings_get_uint (settings, "attendance-retention-months"), ==, 6);
+    g_settings_reset (settings, "attendance-retention-months");
+
+    /* The quorum: a share of all members, shown only when chosen. */
+    g_assert_cmpuint (adw_combo_row_get_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_kind_row")),
+                      ==, 0);
+    g_assert_false (gtk_widget_get_visible (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_share_row")));
+    adw_combo_row_set_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_kind_row"), 2);
+    {
+      g_autofree char *kind = g_settings_get_string (settings, "quorum-kind");
+
+      g_assert_cmpstr (kind, ==, "fraction");
+    }
+    g_assert_true (gtk_widget_get_visible (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_share_row")));
+    gtk_spin_button_set_value (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "quorum_denominator_spin"), 3);
+    g_assert_cmpuint (g_settings_get_uint (settings, "quorum-denominator"), ==, 3);
+    g_assert_cmpuint (adw_combo_row_get_selected (child (preferences, BV_TYPE_PREFERENCES_WINDOW, "electorate_row")),
+                      ==, 0);
+    g_settings_reset (settings, "quorum-kind");
+    g_settings_reset (settings, "quorum-denominator");
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, bv_invitation_default_participation ());
+    gtk_text_buffer_set_text (buffer, "Teilnahme online über den persönlichen Link.", -1);
+    stored = g_settings_get_string (settings, "assembly-participation");
+    g_assert_cmpstr (stored, ==, "Teilnahme online über den persönlichen Link.");
+    gtk_text_buffer_set_text (buffer, bv_invitation_default_participation (), -1);
+    g_clear_pointer (&stored, g_free);
+    stored = g_settings_get_string (settings, "assembly-participation");
+    g_assert_cmpstr (stored, ==, "");
+    g_settings_reset (settings, "invitation-period-days");
   }
 
   gtk_window_destroy (GTK_WINDOW (preferences));

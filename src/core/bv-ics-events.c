@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bv-import-text.h"
+#include "bv-meeting-kind-title.h"
 #include "bv-occurrences.h"
 
 /* The zone of a series whose DTSTART is in UTC. */
@@ -670,7 +671,7 @@ bv_ics_read_master (BvIcsParser  *p,
     }
 
   master->event = g_new0 (BvIcsEvent, 1);
-  master->event->meeting = meeting = bv_meeting_new (BV_MEETING_KIND_GROUP);
+  master->event->meeting = meeting = bv_meeting_new (bv_meeting_kind_from_title (fields->title));
   master->event->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_meeting_exception_free);
   master->event->refused_attendees = g_ptr_array_new_with_free_func (g_free);
   master->event->attendees = read_attendees (fields, master->event->refused_attendees);

@@ -66,6 +66,25 @@ with_tzid (icalproperty *prop,
   return prop;
 }
 
+/* The zone's VTIMEZONE under the name the events use. libical names its
+ * built-in zones "/freeassociation.sourceforge.net/Europe/Berlin" while
+ * DTSTART says TZID=Europe/Berlin; Outlook and others find the rules only
+ * when the two names are the same. Every calendar the app writes (files,
+ * e-mail) comes through here. */
+static icalcomponent *
+zone_component (icaltimezone *zone,
+                const char   *tzid)
+{
+  icalcomponent *component = icalcomponent_new_clone (icaltimezone_get_component (zone));
+  icalproperty *property = icalcomponent_get_first_property (component, ICAL_TZID_PROPERTY);
+
+  if (property)
+    icalproperty_set_tzid (property, tzid);
+  else
+    icalcomponent_add_property (component, icalproperty_new_tzid (tzid));
+  return component;
+}
+
 /* The local end of an event that starts at @start (wall clock in @tz)
  * and lasts @minutes of elapsed time. */
 static struct icaltimetype
@@ -172,7 +191,7 @@ bv_invitation_build_ics_full (BvMeeting   *meeting,
   /* The zone's rules go along, so that calendars which do not know the
    * Olson name still show the right time. */
   if (!is_utc (tzid))
-    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+    icalcomponent_add_component (calendar, zone_component (zone, tzid));
 
   /* The calendar's own event when the meeting came from one, so that
    * importing the invitation updates that event instead of doubling it. */

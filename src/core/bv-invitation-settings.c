@@ -23,6 +23,20 @@ get_string (GSettings  *settings,
   return g_settings_get_string (settings, key);
 }
 
+static guint
+get_uint (GSettings  *settings,
+          const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (!settings)
+    return 0;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (!schema || !g_settings_schema_has_key (schema, key))
+    return 0;
+  return g_settings_get_uint (settings, key);
+}
+
 BvInvitationSettings *
 bv_invitation_settings_read (GSettings *settings,
                              BvServer  *server,
@@ -36,9 +50,22 @@ bv_invitation_settings_read (GSettings *settings,
   self->template_text = get_string (settings, "invitation-template");
   self->club_name = get_string (settings, "club-name");
   self->privacy_contact = get_string (settings, "privacy-contact");
+  self->participation = get_string (settings, "assembly-participation");
+  if (meeting && bv_meeting_get_kind (meeting) == BV_MEETING_KIND_ASSEMBLY)
+    {
+      g_free (self->template_text);
+      self->template_text = get_string (settings, "assembly-invitation-template");
+      if (!*self->template_text)
+        {
+          g_free (self->template_text);
+          self->template_text = g_strdup (bv_invitation_assembly_template ());
+        }
+    }
   /* An empty field means "not set": the texts leave the sentence out. */
   self->context.club_name = *self->club_name ? self->club_name : NULL;
   self->context.privacy_contact = *self->privacy_contact ? self->privacy_contact : NULL;
+  self->context.participation = *self->participation ? self->participation : NULL;
+  self->context.attendance_months = get_uint (settings, "attendance-retention-months");
   if (meeting)
     bv_invitation_context_set_dial_in (&self->context, server, meeting, self->pin);
   return self;
@@ -53,5 +80,6 @@ bv_invitation_settings_free (BvInvitationSettings *self)
   g_free (self->template_text);
   g_free (self->club_name);
   g_free (self->privacy_contact);
+  g_free (self->participation);
   g_free (self);
 }

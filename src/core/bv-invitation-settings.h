@@ -20,12 +20,15 @@ typedef struct
   char                *template_text;
   char                *club_name;
   char                *privacy_contact;
+  char                *participation;
   BvInvitationContext  context;  /* points into this struct */
   char                 pin[BV_INVITATION_PIN_SIZE];
 } BvInvitationSettings;
 
 /* @settings (nullable; keys its schema lacks count as empty), @server and
- * @meeting are nullable: without them there is no dial-in. */
+ * @meeting are nullable: without them there is no dial-in. For a general
+ * assembly the template is the assembly's (its key, or the built-in
+ * bv_invitation_assembly_template ()), with the club's § 32 statement. */
 BvInvitationSettings *bv_invitation_settings_read (GSettings            *settings,
                                                    BvServer             *server,
                                                    BvMeeting            *meeting);

@@ -144,6 +144,119 @@ bv_invitation_default_template (void)
            "{club}\n");
 }
 
+const char *
+bv_invitation_assembly_template (void)
+{
+  /* Translators: the default invitation to a general assembly. Keep the
+   * placeholders in braces as they are: besides those of the general text,
+   * {venue} says hybrid with the venue or online only, {agenda} is the
+   * agenda with its heading, {participation} how members take part and
+   * vote online (§ 32 Abs. 2 BGB), {attendance} what the app records of
+   * who attended. */
+  return _("Hello {name},\n"
+           "\n"
+           "you are invited to the general assembly “{title}”.\n"
+           "\n"
+           "When: {when}\n"
+           "{venue}\n"
+           "\n"
+           "{agenda}\n"
+           "\n"
+           "{participation}\n"
+           "\n"
+           "Your personal link: {link}\n"
+           "{dial_in}\n"
+           "\n"
+           "The link is meant for you alone and lets you in with your name. Please do not "
+           "pass it on: only members may take part in the assembly.\n"
+           "\n"
+           "{recording}\n"
+           "\n"
+           "{attendance}\n"
+           "\n"
+           "{privacy}\n"
+           "\n"
+           "Kind regards\n"
+           "The board\n"
+           "{club}\n");
+}
+
+static char *
+attendance_notice (const BvInvitationContext *context)
+{
+  guint months = context && context->attendance_months ? context->attendance_months : 12;
+
+  /* Translators: %u is a number of months. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Attendance: when you enter and leave the conference room, the "
+                                       "club records it with your name, so that the minutes can show who "
+                                       "took part and that the assembly had a quorum. The record is deleted "
+                                       "after %u month.",
+                                       "Attendance: when you enter and leave the conference room, the "
+                                       "club records it with your name, so that the minutes can show who "
+                                       "took part and that the assembly had a quorum. The record is deleted "
+                                       "after %u months.",
+                                       months),
+                          months);
+}
+
+const char *
+bv_invitation_default_participation (void)
+{
+  return _("How to take part online: the board has decided that members can take part in "
+           "the assembly and exercise their rights without being at the venue, by electronic "
+           "communication (§ 32 Abs. 2 BGB). Open your personal link below in a web browser "
+           "shortly before the start; nothing needs to be installed. You enter with your name, "
+           "speak through your microphone or in the chat, and vote in the polls the chair "
+           "opens in the conference room. If you take part by telephone, you vote by saying "
+           "so when the chair calls for the vote.");
+}
+
+char *
+bv_invitation_format_agenda (BvMeeting *meeting)
+{
+  GPtrArray *items;
+  GString *out;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  items = bv_meeting_get_agenda (meeting);
+  if (items->len == 0)
+    return g_strdup ("");
+
+  out = g_string_new (_("Agenda:"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+
+      g_string_append_printf (out, "\n%u. %s", i + 1, item->title);
+      if (item->motion)
+        {
+          g_auto(GStrv) lines = g_strsplit (item->motion, "\n", -1);
+
+          /* Translators: before the wording of a motion on the agenda. */
+          g_string_append_printf (out, "\n   %s", _("Motion:"));
+          for (guint j = 0; lines[j]; j++)
+            g_string_append_printf (out, "%s%s", j == 0 ? " " : "\n   ", g_strchomp (lines[j]));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+bv_invitation_describe_venue (BvMeeting *meeting)
+{
+  const char *venue;
+
+  g_return_val_if_fail (BV_IS_MEETING (meeting), NULL);
+
+  venue = bv_meeting_get_venue (meeting);
+  if (venue)
+    /* Translators: %s is the venue of a hybrid meeting. */
+    return g_strdup_printf (_("Where: hybrid, at %s or online"), venue);
+  return g_strdup (_("Where: online only"));
+}
+
 static GDateTime *
 meeting_start (BvMeeting *meeting)
 {
@@ -350,11 +463,15 @@ render (const char                *template_text,
   g_autofree char *when = NULL;
   g_autofree char *privacy = NULL;
   g_autofree char *dial_in = NULL;
+  g_autofree char *agenda = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *attendance = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) out = NULL;
   const char *recording = "";
   const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
-                          "club", "greeting", "first_name", "last_name", NULL };
+                          "club", "greeting", "first_name", "last_name", "agenda", "venue",
+                          "participation", "attendance", NULL };
   const char *values[G_N_ELEMENTS (names)];
   gboolean previous_blank = TRUE;
   gboolean skip_blank = FALSE;
@@ -384,7 +501,15 @@ render (const char                *template_text,
   values[8] = greeting;
   values[9] = first_name ? first_name : "";
   values[10] = last_name ? last_name : "";
-  values[11] = NULL;
+  agenda = bv_invitation_format_agenda (meeting);
+  values[11] = agenda;
+  venue = bv_invitation_describe_venue (meeting);
+  values[12] = venue;
+  values[13] = context && context->participation && *context->participation
+               ? context->participation : bv_invitation_default_participation ();
+  attendance = attendance_notice (context);
+  values[14] = attendance;
+  values[15] = NULL;
 
   /* Line by line: a line that a placeholder left empty goes, and so does
    * the blank line after it when one came before, so that paragraphs stay

@@ -45,6 +45,11 @@ typedef struct
   const char *privacy_contact;   /* who to ask about data protection */
   const char *dial_number;       /* telephone dial-in, when the server has one */
   const char *voice_bridge;      /* its PIN */
+  /* How members take part and vote online (§ 32 Abs. 2 BGB), for
+   * {participation}; NULL: bv_invitation_default_participation(). */
+  const char *participation;
+  /* How many months attendance is kept, for {attendance}; 0: 12. */
+  guint       attendance_months;
 } BvInvitationContext;
 
 /* Size of the buffer bv_invitation_context_set_dial_in () writes the PIN to. */
@@ -70,6 +75,25 @@ void      bv_invitation_context_set_dial_in (BvInvitationContext *context,
  * helper). Lines that end up empty because of an empty placeholder are
  * dropped. */
 const char *bv_invitation_default_template (void);
+
+/* The default template of a general assembly (translated). Besides the
+ * above: {venue} (hybrid with the venue, or online only), {agenda} (the
+ * heading and the numbered items with their motions, or nothing) and
+ * {participation} (how members take part and vote online) and
+ * {attendance} (what the app records of who attended, why, and for how
+ * long). */
+const char *bv_invitation_assembly_template (void);
+
+/* The § 32 Abs. 2 BGB statement the assembly's invitation carries unless
+ * the club wrote its own (translated). */
+const char *bv_invitation_default_participation (void);
+
+/* The agenda as the invitation shows it: a heading, then "1. Title" with
+ * the motion indented below; "" without items. */
+char     *bv_invitation_format_agenda     (BvMeeting     *meeting);
+
+/* Hybrid with the venue, or online only, as one sentence. */
+char     *bv_invitation_describe_venue    (BvMeeting     *meeting);
 
 /* Fills @template_text (NULL or "" = the default) for one participant. */
 char     *bv_invitation_render_for        (const char                *template_text,

@@ -198,19 +198,6 @@ bv_mail_message_build_calendar (BvMeeting   *meeting,
       return NULL;
     }
 
-  /* libical names its built-in zones "/freeassociation.sourceforge.net/
-   * Europe/Berlin" while DTSTART says TZID=Europe/Berlin: Outlook finds
-   * the zone's rules only when the names match. */
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
-       zone; zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
-    {
-      icalproperty *tzid = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
-      const char *meeting_tzid = bv_meeting_get_tzid (meeting);
-
-      if (tzid && meeting_tzid && g_str_has_suffix (icalproperty_get_tzid (tzid), meeting_tzid))
-        icalproperty_set_tzid (tzid, meeting_tzid);
-    }
-
   remove_properties (calendar, ICAL_METHOD_PROPERTY);
   icalcomponent_add_property (calendar, icalproperty_new_method (cancel ? ICAL_METHOD_CANCEL
                                                                         : ICAL_METHOD_REQUEST));

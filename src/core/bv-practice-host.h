@@ -33,4 +33,24 @@ BvServer       *bv_practice_host_ensure_finish  (BvPracticeHost      *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* Training (issue 17): on the practice server only, an invited person
+ * "joins" a running room with their personal link (a real request to the
+ * practice server, as their browser would make it) and leaves again, so
+ * that attendance and quorum can be shown without real people. */
+gboolean        bv_practice_host_is_practice_meeting (BvPracticeHost   *self,
+                                                      BvMeeting        *meeting);
+void            bv_practice_host_let_in_async   (BvPracticeHost      *self,
+                                                 BvMeeting           *meeting,
+                                                 BvParticipant       *participant,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        bv_practice_host_let_in_finish  (BvPracticeHost      *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+gboolean        bv_practice_host_let_out        (BvPracticeHost      *self,
+                                                 BvMeeting           *meeting,
+                                                 BvParticipant       *participant,
+                                                 GError             **error);
+
 G_END_DECLS

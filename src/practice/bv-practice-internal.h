@@ -135,6 +135,7 @@ struct _BvPracticeServer
   BvPracticeRequestFunc request_func;
   gpointer             request_data;
   guint                delay_ms;  /* simulated network latency, for benchmarks */
+  gboolean             unavailable;  /* every API request gets 503 (tests) */
   guint                accepted_algorithms;  /* BV_PRACTICE_ALGORITHM bits, 0 for all */
 };
 

@@ -45,11 +45,8 @@ typedef void (*BvPracticeRequestFunc) (const BvPracticeRequest *request,
 void              bv_practice_server_set_clock   (BvPracticeServer  *self,
                                                   BvPracticeClockFunc now_ms,
                                                   gpointer           data);
-/* For tests: the attendee leaves the room, as if they closed the browser.
- * FALSE if there is no such room or attendee. */
-gboolean          bv_practice_server_leave       (BvPracticeServer  *self,
-                                                  const char        *meeting_id,
-                                                  const char        *user_id);
+/* bv_practice_server_leave () is public now (bv-practice-server.h): the
+ * trainer's simulated attendees leave through it. */
 /* For tests: the API requests (everything under /bigbluebutton/api) since
  * start or the last reset. The count is exact; the arrays hold the newest
  * BV_PRACTICE_LOG_SIZE, oldest first, and belong to the server. */
@@ -78,6 +75,11 @@ GStrv             bv_practice_server_dup_documents     (BvPracticeServer *self,
 #define BV_PRACTICE_ALGORITHM(algorithm) (1u << (algorithm))
 void              bv_practice_server_set_accepted_algorithms (BvPracticeServer *self,
                                                               guint             algorithms);
+
+/* For tests: every API request is answered "503 Service Unavailable", as
+ * by a server that is down behind its proxy, until set back. */
+void              bv_practice_server_set_unavailable (BvPracticeServer *self,
+                                                      gboolean          unavailable);
 
 /* Holds every API answer back for delay_ms, like a server far away
  * (benchmarks). */

@@ -126,6 +126,13 @@ api_handler_cb (SoupServer        *server,
 {
   BvPracticeServer *self = user_data;
 
+  /* A server that is down behind its proxy: nothing gets through. */
+  if (self->unavailable)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      return;
+    }
+
   answer_api (server, msg, path, query, user_data);
 
   /* The answer is ready; holding it back imitates a distant server. */
@@ -597,6 +604,15 @@ bv_practice_server_set_accepted_algorithms (BvPracticeServer *self,
   g_return_if_fail (BV_IS_PRACTICE_SERVER (self));
 
   self->accepted_algorithms = algorithms;
+}
+
+void
+bv_practice_server_set_unavailable (BvPracticeServer *self,
+                                    gboolean          unavailable)
+{
+  g_return_if_fail (BV_IS_PRACTICE_SERVER (self));
+
+  self->unavailable = unavailable;
 }
 
 void

@@ -31,6 +31,14 @@ gboolean          bv_practice_server_start       (BvPracticeServer  *self,
 const char       *bv_practice_server_get_api_url (BvPracticeServer  *self);
 const char       *bv_practice_server_get_secret  (BvPracticeServer  *self);
 
+/* The attendee with @user_id leaves the room, as if they closed the
+ * browser: for tests, and for a trainer who shows an assembly with
+ * simulated members (core/bv-practice-host). FALSE if there is no such
+ * room or attendee. */
+gboolean          bv_practice_server_leave       (BvPracticeServer  *self,
+                                                  const char        *meeting_id,
+                                                  const char        *user_id);
+
 G_END_DECLS
 
 #endif /* BV_PRACTICE_SERVER_H */

@@ -244,6 +244,50 @@ add_invitations (BvDatabase   *self,
   return TRUE;
 }
 
+/* When the member was in which meeting's room (issue 17). */
+static gboolean
+add_attendance (BvDatabase   *self,
+                JsonBuilder  *builder,
+                const char   *member_id,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!bv_database_prepare (self,
+                            "SELECT a.meeting_id, m.title, a.full_name, a.joined_at, a.left_at"
+                            " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+                            " WHERE a.member_id = ?1 ORDER BY a.joined_at, a.id",
+                            &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+
+  json_builder_set_member_name (builder, "attendance");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *meeting_id = bv_database_column_dup_valid (stmt, 0);
+      g_autofree char *title = bv_database_column_dup_valid (stmt, 1);
+      g_autofree char *name = bv_database_column_dup_valid (stmt, 2);
+      g_autofree char *joined = format_time (sqlite3_column_int64 (stmt, 3));
+      g_autofree char *left = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                              ? NULL : format_time (sqlite3_column_int64 (stmt, 4));
+
+      json_builder_begin_object (builder);
+      add_text (builder, "meeting_id", meeting_id);
+      add_text (builder, "meeting_title", title);
+      add_text (builder, "name_in_room", name);
+      add_text (builder, "joined", joined);
+      add_text (builder, "left", left);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rc != SQLITE_DONE)
+    return bv_database_set_error_from_sqlite (self, rc, error);
+  return TRUE;
+}
+
 /**
  * bv_database_export_member:
  * @member_id: the member's id
@@ -251,7 +295,7 @@ add_invitations (BvDatabase   *self,
  * Everything stored about one person (DSGVO Art. 15 and 20) as JSON in
  * UTF-8: the member's row, their groups, and their invitations (as a
  * member, and as a guest with their e-mail address) with the meetings'
- * titles and dates. Read from the file, not from the lists, so that it is
+ * titles and dates, and when they were in which meeting's room. Read from the file, not from the lists, so that it is
  * what is really stored.
  *
  * Returns: (transfer full): the JSON text, or %NULL with @error set
@@ -285,7 +329,8 @@ bv_database_export_member (BvDatabase  *self,
     return NULL;
   ok = add_member (self, builder, member_id, &member, error) &&
        add_groups (self, builder, member_id, error) &&
-       add_invitations (self, builder, member, error);
+       add_invitations (self, builder, member, error) &&
+       add_attendance (self, builder, member_id, error);
   bv_database_rollback (self);
   if (!ok)
     return NULL;

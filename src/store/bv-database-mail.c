@@ -58,12 +58,13 @@ record_from_row (sqlite3_stmt *stmt)
                               text_or_null (stmt, 4),
                               sqlite3_column_int64 (stmt, 5),
                               text_or_null (stmt, 6),
+                              text_or_null (stmt, 8),
                               current);
 }
 
 #define RECORD_SELECT \
   "SELECT p.id, r.sent_at, r.message_id, r.address, r.sent_version, r.failed_at, r.error_text," \
-  " p.role || '|' || " MEETING_FINGERPRINT_SQL \
+  " p.role || '|' || " MEETING_FINGERPRINT_SQL ", r.failed_version" \
   " FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id" \
   " LEFT JOIN mail_records r ON r.participant_id = p.id"
 
@@ -109,6 +110,72 @@ bv_database_list_mail_records (BvDatabase *self,
         g_ptr_array_add (records, record);
     }
   return records;
+}
+
+/**
+ * bv_database_list_member_mail_records:
+ * @member_id: the member's id
+ *
+ * Returns: (transfer container) (element-type BvMailRecord): the stored
+ *   records of the member's invitations (none with state NONE), to keep
+ *   with bv_database_list_member_participations () for an undo of
+ *   bv_database_delete_member ()
+ */
+GPtrArray *
+bv_database_list_member_mail_records (BvDatabase *self,
+                                      const char *member_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records;
+
+  g_return_val_if_fail (BV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (member_id, NULL);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!bv_database_prepare (self, RECORD_SELECT " WHERE p.member_id = ?1 AND r.participant_id IS NOT NULL",
+                            &stmt, &error))
+    {
+      g_warning ("Reading the sending records of a member failed: %s", error->message);
+      return records;
+    }
+  sqlite3_bind_text (stmt, 1, member_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (stmt));
+  return records;
+}
+
+/* Inside the caller's transaction: the row as @record was read, for a
+ * restored participation; none when the participation was not restored
+ * (its meeting was deleted in between). */
+gboolean
+bv_database_write_mail_record (BvDatabase    *self,
+                               BvMailRecord  *record,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GDateTime *sent_at = bv_mail_record_get_sent_at (record);
+  GDateTime *failed_at = bv_mail_record_get_failed_at (record);
+
+  if (!bv_database_prepare (self,
+                            "INSERT OR REPLACE INTO mail_records"
+                            " (participant_id, sent_at, message_id, address, sent_version,"
+                            "  failed_at, error_text, failed_version)"
+                            " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS"
+                            "  (SELECT 1 FROM meeting_participants WHERE id = ?1)",
+                            &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bv_mail_record_get_participant_id (record), -1, SQLITE_STATIC);
+  if (sent_at)
+    sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (sent_at));
+  sqlite3_bind_text (stmt, 3, bv_mail_record_get_message_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, bv_mail_record_get_address (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bv_mail_record_get_sent_version (record), -1, SQLITE_STATIC);
+  if (failed_at)
+    sqlite3_bind_int64 (stmt, 6, g_date_time_to_unix (failed_at));
+  sqlite3_bind_text (stmt, 7, bv_mail_record_get_error_text (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, _bv_mail_record_get_failed_version (record), -1, SQLITE_STATIC);
+  return bv_database_step_done (self, stmt, error);
 }
 
 char *

@@ -21,7 +21,7 @@
   "id, bbb_meeting_id, title, kind, start_local, tzid, duration, rrule," \
   " server_id, welcome, record, guest_policy, mute_on_start," \
   " webcams_only_for_moderator, max_participants, attendee_pw, moderator_pw," \
-  " ical_uid, locks, slides, recording_notice"
+  " ical_uid, locks, slides, recording_notice, venue"
 
 static int
 compare_meetings (gconstpointer a,
@@ -85,6 +85,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   g_autofree char *ical_uid = bv_database_column_dup_valid (stmt, 17);
   g_autofree char *slides = bv_database_column_dup_valid (stmt, 19);
   g_autofree char *recording_notice = bv_database_column_dup_valid (stmt, 20);
+  g_autofree char *venue = bv_database_column_dup_valid (stmt, 21);
   const char *guest_policy = bv_database_column_text (stmt, 11);
   sqlite3_int64 duration = sqlite3_column_int64 (stmt, 6);
   sqlite3_int64 max_participants = sqlite3_column_int64 (stmt, 14);
@@ -128,8 +129,107 @@ meeting_from_row (sqlite3_stmt *stmt)
       bv_meeting_set_slides (meeting, (const char * const *)paths);
     }
   bv_meeting_set_recording_notice (meeting, recording_notice);
+  bv_meeting_set_venue (meeting, venue);
 
   return g_steal_pointer (&meeting);
+}
+
+/* The agenda of @meeting as stored. A row another tool left without a
+ * title is skipped rather than shown as an empty item. */
+static gboolean
+read_agenda (BvDatabase  *self,
+             BvMeeting   *meeting,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_agenda_item_free);
+  int rc;
+
+  if (!bv_database_prepare (self,
+                            "SELECT id, title, motion FROM agenda_items"
+                            " WHERE meeting_id = ?1 ORDER BY position",
+                            &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *id = bv_database_column_dup_valid (stmt, 0);
+      g_autofree char *title = bv_database_column_dup_valid (stmt, 1);
+      g_autofree char *motion = bv_database_column_dup_valid (stmt, 2);
+
+      if (id && title && *title)
+        g_ptr_array_add (items, bv_agenda_item_new_full (id, title, motion));
+    }
+  if (rc != SQLITE_DONE)
+    return bv_database_set_error_from_sqlite (self, rc, error);
+
+  bv_meeting_set_agenda (meeting, items);
+  return TRUE;
+}
+
+/* Replaces the agenda of @meeting inside the caller's transaction. */
+static gboolean
+write_agenda (BvDatabase  *self,
+              BvMeeting   *meeting,
+              GError     **error)
+{
+  GPtrArray *items = bv_meeting_get_agenda (meeting);
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+      g_autofree char *stripped = g_strstrip (g_strdup (item->title));
+
+      if (!*stripped)
+        {
+          g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                       _("Item %u of the agenda has no title. Enter a title or remove the item and try again."),
+                       i + 1);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (item->id, ((BvAgendaItem *) g_ptr_array_index (items, j))->id))
+          {
+            g_set_error (error, BV_DATABASE_ERROR, BV_DATABASE_ERROR_FAILED,
+                         _("Item %u of the agenda appears twice. Remove one of them and try again."),
+                         i + 1);
+            return FALSE;
+          }
+    }
+
+  if (!bv_database_prepare (self, "DELETE FROM agenda_items WHERE meeting_id = ?1", &delete, error))
+    return FALSE;
+  sqlite3_bind_text (delete, 1, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+  rc = sqlite3_step (delete);
+  if (rc != SQLITE_DONE)
+    return bv_database_set_error_from_sqlite (self, rc, error);
+
+  if (!bv_database_prepare (self,
+                            "INSERT INTO agenda_items (meeting_id, id, position, title, motion)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5)",
+                            &insert, error))
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BvAgendaItem *item = g_ptr_array_index (items, i);
+
+      sqlite3_reset (insert);
+      sqlite3_bind_text (insert, 1, bv_meeting_get_id (meeting), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, item->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 3, i);
+      sqlite3_bind_text (insert, 4, item->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 5, item->motion, -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert);
+      if (rc != SQLITE_DONE)
+        return bv_database_set_error_from_sqlite (self, rc, error);
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -148,6 +248,10 @@ bv_database_load_meetings (BvDatabase  *self,
 
   if (rc != SQLITE_DONE)
     return bv_database_set_error_from_sqlite (self, rc, error);
+
+  for (guint i = 0; i < meetings->len; i++)
+    if (!read_agenda (self, g_ptr_array_index (meetings, i), error))
+      return FALSE;
 
   bv_database_fill_sorted (self->meetings, meetings, compare_meetings);
 
@@ -177,6 +281,8 @@ reload_meeting (BvDatabase *self,
     return;
 
   stored = meeting_from_row (stmt);
+  if (!read_agenda (self, stored, NULL))
+    bv_meeting_set_agenda (stored, bv_meeting_get_agenda (meeting));
   bv_meeting_update_from (meeting, stored);
   bv_database_keep_sorted (self->meetings, meeting, position, compare_meetings, FALSE);
 }
@@ -313,9 +419,9 @@ write_meeting (BvDatabase  *self,
     "                      duration, rrule, server_id, welcome, record, guest_policy,"
     "                      mute_on_start, webcams_only_for_moderator, max_participants,"
     "                      attendee_pw, moderator_pw, ical_uid, created, updated,"
-    "                      locks, slides, recording_notice)"
+    "                      locks, slides, recording_notice, venue)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-    "         ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22)"
+    "         ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22, ?23)"
     " ON CONFLICT (id) DO UPDATE SET"
     "  bbb_meeting_id = excluded.bbb_meeting_id, title = excluded.title,"
     "  kind = excluded.kind, start_local = excluded.start_local,"
@@ -329,7 +435,7 @@ write_meeting (BvDatabase  *self,
     "  attendee_pw = excluded.attendee_pw, moderator_pw = excluded.moderator_pw,"
     "  ical_uid = excluded.ical_uid, updated = excluded.updated,"
     "  locks = excluded.locks, slides = excluded.slides,"
-    "  recording_notice = excluded.recording_notice";
+    "  recording_notice = excluded.recording_notice, venue = excluded.venue";
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *slides = NULL;
@@ -387,6 +493,7 @@ write_meeting (BvDatabase  *self,
   sqlite3_bind_int64 (stmt, 20, bv_meeting_get_locks (meeting));
   sqlite3_bind_text (stmt, 21, slides, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 22, bv_meeting_get_recording_notice (meeting), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 23, bv_meeting_get_venue (meeting), -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -412,7 +519,7 @@ write_meeting (BvDatabase  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return write_agenda (self, meeting, error);
 }
 
 /* Replaces all exceptions of one meeting inside the caller's transaction. */

@@ -9,6 +9,7 @@
 
 #include "bv-database.h"
 #include "bv-database-private.h"
+#include "bv-mail-record-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -584,11 +585,15 @@ bv_database_delete_member (BvDatabase  *self,
  * @member: a member as it was before bv_database_delete_member()
  * @participations: (nullable) (element-type BvParticipant): their
  *   invitations as bv_database_list_member_participations() gave them
+ * @mail_records: (nullable) (element-type BvMailRecord): the sending
+ *   records of those invitations as
+ *   bv_database_list_member_mail_records() gave them
  *
  * Undoes a delete in one transaction: the member with their id, creation
  * time, groups and invitations (with the same link keys, so that links
- * already sent keep working). Groups and meetings deleted in between are
- * left out.
+ * already sent keep working) and their sending records, so that "only
+ * unsent" does not send an invitation a second time. Groups and meetings
+ * deleted in between are left out.
  *
  * Returns: %TRUE if restored
  */
@@ -596,6 +601,7 @@ gboolean
 bv_database_restore_member (BvDatabase  *self,
                             BvMember    *member,
                             GPtrArray   *participations,
+                            GPtrArray   *mail_records,
                             GError     **error)
 {
   gint64 created = 0;
@@ -613,6 +619,10 @@ bv_database_restore_member (BvDatabase  *self,
 
   for (guint i = 0; participations && i < participations->len; i++)
     if (!bv_database_write_participant (self, g_ptr_array_index (participations, i), TRUE, error))
+      goto failed;
+
+  for (guint i = 0; mail_records && i < mail_records->len; i++)
+    if (!bv_database_write_mail_record (self, g_ptr_array_index (mail_records, i), error))
       goto failed;
 
   if (!bv_database_commit (self, error))

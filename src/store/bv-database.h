@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-attendance.h"
 #include "bv-group.h"
 #include "bv-meeting.h"
 #include "bv-member.h"
@@ -27,7 +28,7 @@ typedef enum {
 } BvDatabaseError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BV_DATABASE_SCHEMA_VERSION 8
+#define BV_DATABASE_SCHEMA_VERSION 9
 
 #define BV_TYPE_DATABASE (bv_database_get_type ())
 G_DECLARE_FINAL_TYPE (BvDatabase, bv_database, BV, DATABASE, GObject)
@@ -100,6 +101,7 @@ gboolean    bv_database_delete_member      (BvDatabase  *self,
 gboolean    bv_database_restore_member     (BvDatabase  *self,
                                             BvMember    *member,
                                             GPtrArray   *participations,
+                                            GPtrArray   *mail_records,
                                             GError     **error);
 gboolean    bv_database_erase_member       (BvDatabase  *self,
                                             const char  *id,
@@ -147,5 +149,26 @@ gboolean    bv_database_check_integrity    (BvDatabase  *self,
                                             GError     **error);
 char       *bv_database_get_pragma         (BvDatabase  *self,
                                             const char  *pragma);
+
+/* Attendance (bv-database-attendance.c): stays in a meeting's room and
+ * the gaps in between polls that got no answer. */
+GPtrArray  *bv_database_list_attendance    (BvDatabase  *self,
+                                            const char  *meeting_id);
+GPtrArray  *bv_database_list_attendance_gaps (BvDatabase *self,
+                                              const char *meeting_id);
+gboolean    bv_database_record_attendance  (BvDatabase  *self,
+                                            const char  *meeting_id,
+                                            gint64       now,
+                                            GPtrArray   *seen,
+                                            GError     **error);
+gboolean    bv_database_note_attendance_gap (BvDatabase *self,
+                                             const char *meeting_id,
+                                             gint64      started_at,
+                                             GError    **error);
+gint64      bv_database_get_attendance_last_seen (BvDatabase *self,
+                                                  const char *meeting_id);
+gboolean    bv_database_delete_attendance_before (BvDatabase *self,
+                                                  gint64      cutoff,
+                                                  GError    **error);
 
 G_END_DECLS

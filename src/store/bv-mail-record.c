@@ -21,6 +21,7 @@ struct _BvMailRecord
   char      *sent_version;
   GDateTime *failed_at;
   char      *error_text;
+  char      *failed_version;
   char      *current_version;
 };
 
@@ -38,6 +39,7 @@ bv_mail_record_finalize (GObject *object)
   g_free (self->sent_version);
   g_clear_pointer (&self->failed_at, g_date_time_unref);
   g_free (self->error_text);
+  g_free (self->failed_version);
   g_free (self->current_version);
 
   G_OBJECT_CLASS (bv_mail_record_parent_class)->finalize (object);
@@ -62,6 +64,7 @@ _bv_mail_record_new (const char *participant_id,
                      const char *sent_version,
                      gint64      failed_at,
                      const char *error_text,
+                     const char *failed_version,
                      const char *current_version)
 {
   BvMailRecord *self = g_object_new (BV_TYPE_MAIL_RECORD, NULL);
@@ -75,8 +78,16 @@ _bv_mail_record_new (const char *participant_id,
   if (failed_at > 0)
     self->failed_at = g_date_time_new_from_unix_local (failed_at);
   self->error_text = g_strdup (error_text);
+  self->failed_version = g_strdup (failed_version);
   self->current_version = g_strdup (current_version);
   return self;
+}
+
+const char *
+_bv_mail_record_get_failed_version (BvMailRecord *self)
+{
+  g_return_val_if_fail (BV_IS_MAIL_RECORD (self), NULL);
+  return self->failed_version;
 }
 
 const char *

@@ -54,6 +54,10 @@ BvMailRecord *bv_database_get_mail_record       (BvDatabase  *self,
  * in the order of bv_database_list_participants (). */
 GPtrArray    *bv_database_list_mail_records     (BvDatabase  *self,
                                                  const char  *meeting_id);
+/* The stored records of a member's invitations, for an undone delete
+ * (bv_database_restore_member ()). */
+GPtrArray    *bv_database_list_member_mail_records (BvDatabase *self,
+                                                   const char *member_id);
 /* The current version of a participant's invitation (see above), NULL
  * when the participant does not exist. */
 char         *bv_database_get_invitation_version (BvDatabase *self,

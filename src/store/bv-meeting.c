@@ -47,6 +47,8 @@ struct _BvMeeting
   BvMeetingLocks locks;
   char         **slides;
   char          *recording_notice;
+  GPtrArray     *agenda;
+  char          *venue;
 };
 
 G_DEFINE_FINAL_TYPE (BvMeeting, bv_meeting, G_TYPE_OBJECT)
@@ -74,6 +76,8 @@ enum {
   PROP_LOCKS,
   PROP_SLIDES,
   PROP_RECORDING_NOTICE,
+  PROP_AGENDA,
+  PROP_VENUE,
   N_PROPS
 };
 
@@ -89,10 +93,13 @@ typedef struct
 } KindDefaults;
 
 /* product.md, "Meeting kinds and their defaults". Recording is off for
- * every kind: BBB keeps raw media whenever record=true. */
+ * every kind: BBB keeps raw media whenever record=true. Only members may
+ * take part in a general assembly (issue 17): people without a signed
+ * personal link stay out (ALWAYS_DENY), so nobody unauthorised makes its
+ * resolutions contestable. */
 static const KindDefaults kind_defaults[] = {
   [BV_MEETING_KIND_BOARD]    = { "board",    120, NULL,          "ALWAYS_ACCEPT", FALSE },
-  [BV_MEETING_KIND_ASSEMBLY] = { "assembly", 180, NULL,          "ASK_MODERATOR", TRUE },
+  [BV_MEETING_KIND_ASSEMBLY] = { "assembly", 180, NULL,          "ALWAYS_DENY",   TRUE },
   [BV_MEETING_KIND_COURSE]   = { "course",    90, "FREQ=WEEKLY", "ALWAYS_ACCEPT", TRUE },
   [BV_MEETING_KIND_WORKSHOP] = { "workshop", 180, NULL,          "ALWAYS_ACCEPT", TRUE },
   [BV_MEETING_KIND_GROUP]    = { "group",     90, "FREQ=WEEKLY", "ASK_MODERATOR", FALSE },
@@ -232,6 +239,8 @@ bv_meeting_finalize (GObject *object)
   g_clear_pointer (&self->ical_uid, g_free);
   g_clear_pointer (&self->slides, g_strfreev);
   g_clear_pointer (&self->recording_notice, g_free);
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_pointer (&self->venue, g_free);
 
   G_OBJECT_CLASS (bv_meeting_parent_class)->finalize (object);
 }
@@ -316,6 +325,14 @@ bv_meeting_get_property (GObject    *object,
 
     case PROP_RECORDING_NOTICE:
       g_value_set_string (value, self->recording_notice);
+      break;
+
+    case PROP_AGENDA:
+      g_value_set_boxed (value, self->agenda);
+      break;
+
+    case PROP_VENUE:
+      g_value_set_string (value, self->venue);
       break;
 
     case PROP_ATTENDEE_PASSWORD:
@@ -432,6 +449,14 @@ bv_meeting_set_property (GObject      *object,
       bv_meeting_set_recording_notice (self, g_value_get_string (value));
       break;
 
+    case PROP_AGENDA:
+      bv_meeting_set_agenda (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_VENUE:
+      bv_meeting_set_venue (self, g_value_get_string (value));
+      break;
+
     case PROP_ICAL_UID:
       bv_meeting_set_ical_uid (self, g_value_get_string (value));
       break;
@@ -530,6 +555,10 @@ bv_meeting_class_init (BvMeetingClass *klass)
     g_param_spec_boxed ("slides", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_RECORDING_NOTICE] =
     g_param_spec_string ("recording-notice", NULL, NULL, NULL, flags);
+  properties[PROP_AGENDA] =
+    g_param_spec_boxed ("agenda", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  properties[PROP_VENUE] =
+    g_param_spec_string ("venue", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -548,6 +577,7 @@ bv_meeting_init (BvMeeting *self)
   self->guest_policy = g_strdup (defaults->guest_policy);
   self->mute_on_start = defaults->mute_on_start;
   self->slides = g_new0 (char *, 1);
+  self->agenda = bv_agenda_copy (NULL);
 }
 
 /* Public API */
@@ -718,6 +748,8 @@ bv_meeting_update_from (BvMeeting *self,
   bv_meeting_set_locks (self, source->locks);
   bv_meeting_set_slides (self, (const char * const *)source->slides);
   bv_meeting_set_recording_notice (self, source->recording_notice);
+  bv_meeting_set_agenda (self, source->agenda);
+  bv_meeting_set_venue (self, source->venue);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1156,4 +1188,48 @@ bv_meeting_set_ical_uid (BvMeeting  *self,
 
   if (replace_string (&self->ical_uid, empty_to_null (uid)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICAL_UID]);
+}
+
+GPtrArray *
+bv_meeting_get_agenda (BvMeeting *self)
+{
+  g_return_val_if_fail (BV_IS_MEETING (self), NULL);
+
+  return self->agenda;
+}
+
+void
+bv_meeting_set_agenda (BvMeeting *self,
+                       GPtrArray *items)
+{
+  g_return_if_fail (BV_IS_MEETING (self));
+
+  if (bv_agenda_equal (self->agenda, items))
+    return;
+
+  g_ptr_array_unref (self->agenda);
+  self->agenda = bv_agenda_copy (items);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENDA]);
+}
+
+const char *
+bv_meeting_get_venue (BvMeeting *self)
+{
+  g_return_val_if_fail (BV_IS_MEETING (self), NULL);
+
+  return self->venue;
+}
+
+void
+bv_meeting_set_venue (BvMeeting  *self,
+                      const char *venue)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (BV_IS_MEETING (self));
+
+  if (venue)
+    stripped = g_strstrip (g_strdup (venue));
+  if (replace_string (&self->venue, empty_to_null (stripped)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENUE]);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "bv-agenda-item.h"
 #include "bv-meeting-exception.h"
 
 G_BEGIN_DECLS
@@ -92,6 +93,17 @@ const char *bv_meeting_get_moderator_password (BvMeeting  *self);
 /* UID of an imported calendar event, or NULL */
 const char *bv_meeting_get_ical_uid           (BvMeeting  *self);
 void        bv_meeting_set_ical_uid           (BvMeeting  *self, const char *uid);
+
+/* The agenda (element-type BvAgendaItem), in order; never NULL, owned by
+ * @self. Setting copies the items; NULL empties it. */
+GPtrArray  *bv_meeting_get_agenda             (BvMeeting  *self);
+void        bv_meeting_set_agenda             (BvMeeting  *self, GPtrArray *items);
+
+/* Where members meet in person when the meeting is hybrid (§ 32 Abs. 2
+ * BGB), e.g. "Vereinsheim, Am Sportplatz 3"; NULL when it is online only.
+ * Blanks at the ends are dropped, an empty text means NULL. */
+const char *bv_meeting_get_venue              (BvMeeting  *self);
+void        bv_meeting_set_venue              (BvMeeting  *self, const char *venue);
 
 /* Added to the contract (store helper): */
 

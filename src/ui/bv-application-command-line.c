@@ -425,6 +425,8 @@ _bv_application_run_job (BvApplication           *self,
     return TRUE;
   if (_bv_application_run_mail_job (self, command_line, options))
     return TRUE;
+  if (_bv_application_run_attendance_job (self, command_line, options))
+    return TRUE;
   g_variant_dict_lookup (options, "add-server", "&s", &url);
   g_variant_dict_lookup (options, "server-name", "&s", &name);
   g_variant_dict_lookup (options, "checksum", "&s", &checksum);
@@ -447,7 +449,7 @@ _bv_application_run_job (BvApplication           *self,
       if (g_variant_dict_contains (options, "output"))
         {
           g_application_command_line_printerr (command_line, "%s\n",
-                                               _("--output belongs to --export-invitations."));
+                                               _("--output belongs to --export-invitations or --export-attendance."));
           g_application_command_line_set_exit_status (command_line, 1);
           bv_application_set_job_status (self, 1);
           return TRUE;

@@ -40,10 +40,10 @@ invitations_export_free (InvitationsExport *export)
 }
 
 /* By id, else by exact title when only one meeting has it. */
-static BvMeeting *
-find_meeting (BvDatabase  *database,
-              const char  *which,
-              char       **problem)
+BvMeeting *
+_bv_application_find_meeting (BvDatabase  *database,
+                              const char  *which,
+                              char       **problem)
 {
   GListModel *meetings = bv_database_get_meetings (database);
   g_autoptr(BvMeeting) found = bv_database_find_meeting (database, which);
@@ -71,7 +71,7 @@ find_meeting (BvDatabase  *database,
     *problem = g_strdup_printf (_("Several meetings are called “%s”. Give the meeting’s "
                                   "identifier instead; --list-meetings shows it."), which);
   else
-    /* Translators: %s is what was given after --export-invitations=. */
+    /* Translators: %s is what was given after --export-invitations= or --export-attendance=. */
     *problem = g_strdup_printf (_("There is no meeting “%s”. Give the meeting’s identifier or "
                                   "its exact title; --list-meetings shows them."), which);
   return NULL;
@@ -178,7 +178,7 @@ _bv_application_run_invitations_job (BvApplication           *self,
 
   manager = bv_application_get_context (self);
   database = bv_context_get_database (manager);
-  export->meeting = find_meeting (database, which, &problem);
+  export->meeting = _bv_application_find_meeting (database, which, &problem);
   if (!export->meeting)
     {
       bv_command_line_job_finish (job, 1, problem);

@@ -30,6 +30,16 @@ gboolean _bv_application_run_members_job     (BvApplication           *self,
 gboolean _bv_application_run_invitations_job (BvApplication           *self,
                                               GApplicationCommandLine *command_line,
                                               GVariantDict            *options);
+/* --export-attendance (bv-application-attendance.c). */
+gboolean _bv_application_run_attendance_job  (BvApplication           *self,
+                                              GApplicationCommandLine *command_line,
+                                              GVariantDict            *options);
+/* The meeting a job names: by id, else by exact title when only one
+ * meeting has it; NULL with a German @problem otherwise
+ * (bv-application-invitations.c). */
+BvMeeting *_bv_application_find_meeting      (BvDatabase              *database,
+                                              const char              *which,
+                                              char                   **problem);
 
 /* --add-mail-account and --send-invitations (bv-application-mail.c). */
 gboolean _bv_application_run_mail_job        (BvApplication           *self,

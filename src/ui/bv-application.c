@@ -17,6 +17,7 @@
 #include "bv-preferences-window.h"
 #include "bv-planned-dates.h"
 #include "bv-reminder-scheduler.h"
+#include "bv-attendance-watch.h"
 #include "bv-search-provider.h"
 #include "bv-ui-utils.h"
 #include "bv-window.h"
@@ -32,6 +33,7 @@ struct _BvApplication
   int              job_status;
 
   BvReminderScheduler      *scheduler;
+  BvAttendanceWatch        *attendance;
   BvSearchProvider *search_provider;
   GListModel       *servers;
   gulong            servers_changed_id;
@@ -98,7 +100,8 @@ static const GOptionEntry main_entries[] = {
   { "import-members", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import members from a CSV file or vCard; print how many were added, updated and skipped"), N_("FILE") },
   { "export-invitations", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Write a meeting’s invitations with personal links as a mail-merge CSV file"), N_("ID") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("File that --export-invitations writes instead of standard output"), N_("FILE") },
+  { "export-attendance", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Write the attendance recorded in a meeting’s room as a CSV file"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("File that --export-invitations or --export-attendance writes instead of standard output"), N_("FILE") },
   { "add-mail-account", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Test and set up the e-mail account invitations are sent from; the password is read from standard input"), N_("ADDRESS") },
   { "sender-name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Sender name for --add-mail-account"), N_("NAME") },
@@ -248,6 +251,20 @@ start_scheduler (BvApplication *self)
       lead_time_changed_cb (self);
     }
   bv_reminder_scheduler_start (self->scheduler);
+
+  /* The attendance of an assembly is recorded by the same rule: the
+   * window is open or the app runs in the background. */
+  if (!self->attendance)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      self->attendance = bv_attendance_watch_new (self->context);
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (schema && g_settings_schema_has_key (schema, "attendance-retention-months"))
+        bv_attendance_watch_set_retention (self->attendance,
+                                           g_settings_get_uint (self->settings, "attendance-retention-months"));
+    }
+  bv_attendance_watch_start (self->attendance);
 }
 
 /* Background mode and autostart */
@@ -678,6 +695,9 @@ bv_application_dispose (GObject *object)
   if (self->scheduler)
     bv_reminder_scheduler_stop (self->scheduler);
   g_clear_object (&self->scheduler);
+  if (self->attendance)
+    bv_attendance_watch_stop (self->attendance);
+  g_clear_object (&self->attendance);
   g_clear_object (&self->search_provider);
   g_clear_signal_handler (&self->servers_changed_id, self->servers);
   g_clear_object (&self->servers);
@@ -1179,6 +1199,15 @@ bv_application_get_context (BvApplication *self)
   g_return_val_if_fail (BV_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+/* NULL until the window opens or background mode starts. */
+BvAttendanceWatch *
+bv_application_get_attendance_watch (BvApplication *self)
+{
+  g_return_val_if_fail (BV_IS_APPLICATION (self), NULL);
+
+  return self->attendance;
 }
 
 const GError *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bv-practice-host.h"
+#include "bv-attendance-watch.h"
 #include "bv-context.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ BvApplication   *bv_application_new                (void);
 GSettings       *bv_application_get_settings       (BvApplication *self);
 /* NULL when the database could not be opened; see get_database_error. */
 BvContext *bv_application_get_context (BvApplication *self);
+/* Records the attendance of assemblies while the app runs (NULL before). */
+BvAttendanceWatch *bv_application_get_attendance_watch (BvApplication *self);
 const GError    *bv_application_get_database_error (BvApplication *self);
 int              bv_application_get_job_status     (BvApplication *self);
 /* The exit status of a command-line job that ran in this process. */

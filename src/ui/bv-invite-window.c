@@ -912,7 +912,11 @@ copy_guest_link_action (GtkWidget  *widget,
   link = bv_invitation_build_guest_link (self->client, self->server, self->meeting);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), link);
   /* What happens to guests is worth reading in full: a dialog, not a toast. */
-  if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
+  if (bv_meeting_get_kind (self->meeting) == BV_MEETING_KIND_ASSEMBLY)
+    show_error (self, _("Guest Link Copied"),
+                _("Only members may take part in a general assembly: give this link only to guests "
+                  "your statutes allow, and let them in yourself."));
+  else if (g_strcmp0 (policy, "ASK_MODERATOR") == 0)
     show_error (self, _("Guest Link Copied"),
                 _("Paste it into your message. Guests wait until someone who leads the meeting "
                   "lets them in."));

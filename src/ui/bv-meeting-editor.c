@@ -12,6 +12,8 @@
 #include "bv-date-input.h"
 #include "bv-meeting-editor.h"
 #include "bv-meeting-editor-private.h"
+#include "bv-agenda-section.h"
+#include "bv-invitation-deadline.h"
 #include "bv-repetition-section.h"
 #include "bv-slides-section.h"
 #include "bv-ui-utils.h"
@@ -54,6 +56,11 @@ struct _BvMeetingEditor
   AdwExpanderRow    *locks_row;
   GtkSwitch         *lock_switches[6];
   BvSlidesSection   *slides_group;
+  BvAgendaSection   *agenda_group;
+  AdwEntryRow       *venue_row;
+  GtkLabel          *deadline_label;
+  GtkLabel          *guests_warning;
+  guint              invitation_period;
   GtkWidget         *delete_group;
 
   BvDatabase        *database;
@@ -216,6 +223,8 @@ fill_form (BvMeetingEditor *self)
   /* A calendar file chose the zone's name: plain text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->timezone_row), FALSE);
   adw_action_row_set_subtitle (self->timezone_row, bv_meeting_get_tzid (self->draft));
+  gtk_editable_set_text (GTK_EDITABLE (self->venue_row),
+                         bv_meeting_get_venue (self->draft) ? bv_meeting_get_venue (self->draft) : "");
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->welcome_view),
                             bv_meeting_get_welcome (self->draft) ? bv_meeting_get_welcome (self->draft) : "",
@@ -245,6 +254,32 @@ fill_form (BvMeetingEditor *self)
 }
 
 /* Validation */
+
+/* For an assembly with a date: by when the invitations must go out, as a
+ * warning once that day is near or past. */
+static void
+update_deadline (BvMeetingEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  GDate deadline, today;
+
+  if (bv_meeting_get_kind (self->draft) != BV_MEETING_KIND_ASSEMBLY ||
+      !bv_invitation_deadline_for_meeting (self->draft, self->invitation_period, &deadline))
+    {
+      bv_ui_show_message (self->deadline_label, NULL, NULL);
+      return;
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  text = bv_invitation_deadline_describe (&deadline, &today);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
+  bv_ui_show_message (self->deadline_label, text,
+                      g_date_days_between (&today, &deadline) <= BV_INVITATION_DEADLINE_WARN_DAYS
+                      ? "warning" : "dim-label");
+}
 
 static void
 note_problem (BvMeetingEditor *self,
@@ -323,6 +358,7 @@ validate (BvMeetingEditor *self)
   g_autofree char *start_warning = NULL;
   g_autofree char *repeat_problem = NULL;
   g_autofree char *slides_problem = bv_slides_section_check (self->slides_group);
+  g_autofree char *agenda_problem = bv_agenda_section_check (self->agenda_group);
   gboolean show_title;
 
   check_start (self, &start_problem, &start_warning);
@@ -333,6 +369,7 @@ validate (BvMeetingEditor *self)
   note_problem (self, server_problem);
   note_problem (self, start_problem);
   note_problem (self, repeat_problem);
+  note_problem (self, agenda_problem);
   note_problem (self, slides_problem);
   if (bv_slides_section_is_busy (self->slides_group))
     note_problem (self, _("The sizes of the slides are still being read."));
@@ -348,6 +385,16 @@ validate (BvMeetingEditor *self)
   else
     bv_ui_show_message (self->date_error, start_warning, "warning");
 
+  update_deadline (self);
+  /* Editable, but not without saying what it risks. */
+  bv_ui_show_message (self->guests_warning,
+                      bv_meeting_get_kind (self->draft) == BV_MEETING_KIND_ASSEMBLY &&
+                      g_strcmp0 (bv_meeting_get_guest_policy (self->draft), "ALWAYS_DENY") != 0
+                      ? _("Only members may take part in a general assembly. With this waiting room people "
+                          "without a personal link can get in, which can make the resolutions contestable. "
+                          "Choose “Only invited people” unless your statutes allow guests.")
+                      : NULL,
+                      "warning");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->problem);
   gtk_widget_set_tooltip_text (self->save_button, self->problem);
 }
@@ -383,6 +430,15 @@ kind_changed_cb (BvMeetingEditor *self)
       fill_form (self);
     }
   validate (self);
+}
+
+static void
+venue_changed_cb (BvMeetingEditor *self)
+{
+  if (self->filling)
+    return;
+
+  bv_meeting_set_venue (self->draft, gtk_editable_get_text (GTK_EDITABLE (self->venue_row)));
 }
 
 static void
@@ -671,6 +727,7 @@ bv_meeting_editor_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
   fill_form (self);
   bv_slides_section_set_meeting (self->slides_group, self->draft);
+  bv_agenda_section_set_meeting (self->agenda_group, self->draft);
   validate (self);
 }
 
@@ -781,6 +838,7 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
 
   g_type_ensure (BV_TYPE_REPETITION_SECTION);
   g_type_ensure (BV_TYPE_SLIDES_SECTION);
+  g_type_ensure (BV_TYPE_AGENDA_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bv-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, window_title);
@@ -824,12 +882,17 @@ bv_meeting_editor_class_init (BvMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "lock_user_list_switch", FALSE,
                                              G_STRUCT_OFFSET (BvMeetingEditor, lock_switches[5]));
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, slides_group);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, guests_warning);
   gtk_widget_class_bind_template_child (widget_class, BvMeetingEditor, delete_group);
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "delete_button", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, venue_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
@@ -854,6 +917,7 @@ bv_meeting_editor_init (BvMeetingEditor *self)
 
   /* Nothing reaches the draft before constructed () has made it. */
   self->filling = TRUE;
+  self->invitation_period = BV_INVITATION_PERIOD_DEFAULT_DAYS;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The dates and times show their tidy form once the user moves on. */
@@ -874,6 +938,7 @@ bv_meeting_editor_init (BvMeetingEditor *self)
 
   g_signal_connect_object (self->repeat_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->slides_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_group, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
 
   bv_ui_name_from_row (GTK_WIDGET (self->duration_spin), self->duration_row);
   bv_ui_name_from_row (GTK_WIDGET (self->max_spin), self->max_row);
@@ -940,4 +1005,15 @@ bv_meeting_editor_new (GtkWindow  *parent,
                        "meeting", meeting,
                        "default-server-id", default_server_id,
                        NULL);
+}
+
+void
+bv_meeting_editor_set_invitation_period (BvMeetingEditor *self,
+                                         guint            days)
+{
+  g_return_if_fail (BV_IS_MEETING_EDITOR (self));
+
+  self->invitation_period = days;
+  if (self->draft)
+    validate (self);
 }

@@ -26,4 +26,9 @@ BvMeetingEditor *bv_meeting_editor_new (GtkWindow  *parent,
                                         BvMeeting  *meeting,
                                         const char *default_server_id);
 
+/* The club's invitation period in days (Preferences), for the line that
+ * says by when the invitations to an assembly must go out. */
+void             bv_meeting_editor_set_invitation_period (BvMeetingEditor *self,
+                                                          guint            days);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-groups-window.h"
+#include "bv-mail-record.h"
 #include "bv-member-dialog.h"
 #include "bv-member-import.h"
 #include "bv-member-import-dialog.h"
@@ -43,6 +44,7 @@ typedef struct
 {
   BvMember  *member;
   GPtrArray *participations;
+  GPtrArray *mail_records;      /* so that "only unsent" stays right */
 } DeletedMember;
 
 G_DEFINE_FINAL_TYPE (BvMembersPage, bv_members_page, ADW_TYPE_BIN)
@@ -59,6 +61,7 @@ deleted_free (DeletedMember *deleted)
 {
   g_clear_object (&deleted->member);
   g_clear_pointer (&deleted->participations, g_ptr_array_unref);
+  g_clear_pointer (&deleted->mail_records, g_ptr_array_unref);
   g_free (deleted);
 }
 
@@ -393,7 +396,8 @@ undo_delete_cb (AdwToast      *toast,
   if (!self->database)
     return;
 
-  if (!bv_database_restore_member (self->database, deleted->member, deleted->participations, &error))
+  if (!bv_database_restore_member (self->database, deleted->member, deleted->participations,
+                                   deleted->mail_records, &error))
     bv_ui_show_notice (GTK_WIDGET (self), _("The Member Was Not Restored"), error->message);
 }
 
@@ -414,6 +418,7 @@ delete_action (GtkWidget  *widget,
   deleted = g_new0 (DeletedMember, 1);
   deleted->member = bv_member_copy (member);
   deleted->participations = bv_database_list_member_participations (self->database, bv_member_get_id (member));
+  deleted->mail_records = bv_database_list_member_mail_records (self->database, bv_member_get_id (member));
 
   if (!bv_database_delete_member (self->database, bv_member_get_id (member), &error))
     {

@@ -32,6 +32,20 @@ struct _BvPreferencesWindow
   GtkSpinButton        *lead_spin;
   AdwPreferencesPage   *invitations_page;
   AdwEntryRow          *club_name_row;
+  AdwPreferencesGroup  *assembly_group;
+  AdwActionRow         *period_row;
+  GtkSpinButton        *period_spin;
+  AdwActionRow         *retention_row;
+  GtkSpinButton        *retention_spin;
+  AdwComboRow          *electorate_row;
+  AdwComboRow          *quorum_kind_row;
+  AdwActionRow         *quorum_number_row;
+  GtkSpinButton        *quorum_number_spin;
+  AdwActionRow         *quorum_share_row;
+  GtkSpinButton        *quorum_numerator_spin;
+  GtkSpinButton        *quorum_denominator_spin;
+  GPtrArray            *electorate_ids;  /* group id per row after "All members" */
+  GtkTextView          *participation_view;
   AdwEntryRow          *privacy_contact_row;
   GtkTextView          *template_view;
   GtkLabel             *preview_label;
@@ -249,6 +263,143 @@ restore_template_cb (BvPreferencesWindow *self)
                             bv_invitation_default_template (), -1);
 }
 
+static const char * const quorum_kinds[] = { "any", "number", "fraction" };
+
+static void
+quorum_rows_update (BvPreferencesWindow *self)
+{
+  guint kind = adw_combo_row_get_selected (self->quorum_kind_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->quorum_number_row), kind == 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->quorum_share_row), kind == 2);
+}
+
+static void
+quorum_kind_selected_cb (BvPreferencesWindow *self)
+{
+  guint kind = adw_combo_row_get_selected (self->quorum_kind_row);
+
+  if (kind < G_N_ELEMENTS (quorum_kinds))
+    g_settings_set_string (self->settings, "quorum-kind", quorum_kinds[kind]);
+  quorum_rows_update (self);
+}
+
+static void
+electorate_selected_cb (BvPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->electorate_row);
+
+  if (selected == 0 || selected > self->electorate_ids->len)
+    g_settings_set_string (self->settings, "quorum-group", "");
+  else
+    g_settings_set_string (self->settings, "quorum-group", g_ptr_array_index (self->electorate_ids, selected - 1));
+}
+
+/* "All members" and the club's groups; the one set is selected. */
+static void
+setup_quorum (BvPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *kind = g_settings_get_string (self->settings, "quorum-kind");
+  g_autofree char *group_id = g_settings_get_string (self->settings, "quorum-group");
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("All members"));
+  if (self->manager)
+    {
+      GListModel *groups = bv_database_get_groups (bv_context_get_database (self->manager));
+
+      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+        {
+          g_autoptr(BvGroup) group = g_list_model_get_item (groups, i);
+          /* Translators: %s is a group's name: who is entitled to vote */
+          g_autofree char *label = g_strdup_printf (_("Members of “%s”"), bv_group_get_name (group));
+
+          gtk_string_list_append (names, label);
+          g_ptr_array_add (self->electorate_ids, g_strdup (bv_group_get_id (group)));
+          if (g_str_equal (group_id, bv_group_get_id (group)))
+            selected = i + 1;
+        }
+    }
+  adw_combo_row_set_model (self->electorate_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->electorate_row, selected);
+  g_signal_connect_object (self->electorate_row, "notify::selected",
+                           G_CALLBACK (electorate_selected_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quorum_kinds); i++)
+    if (g_str_equal (kind, quorum_kinds[i]))
+      adw_combo_row_set_selected (self->quorum_kind_row, i);
+  g_signal_connect_object (self->quorum_kind_row, "notify::selected",
+                           G_CALLBACK (quorum_kind_selected_cb), self, G_CONNECT_SWAPPED);
+  quorum_rows_update (self);
+
+  g_settings_bind (self->settings, "quorum-number",
+                   gtk_spin_button_get_adjustment (self->quorum_number_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quorum-numerator",
+                   gtk_spin_button_get_adjustment (self->quorum_numerator_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quorum-denominator",
+                   gtk_spin_button_get_adjustment (self->quorum_denominator_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quorum_number_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Entitled Voters Required"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quorum_numerator_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Numerator of the share required"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quorum_denominator_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Denominator of the share required"), -1);
+}
+
+static void
+participation_changed_cb (BvPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->participation_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The built-in text stays translatable until the club writes its own. */
+  if (g_str_equal (g_strstrip (text), bv_invitation_default_participation ()) || !*text)
+    g_settings_reset (self->settings, "assembly-participation");
+  else
+    g_settings_set_string (self->settings, "assembly-participation", text);
+}
+
+/* The assembly's keys came later than the others. */
+static void
+setup_assembly (BvPreferencesWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *participation = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->participation_view);
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!schema || !g_settings_schema_has_key (schema, "invitation-period-days") ||
+      !g_settings_schema_has_key (schema, "assembly-participation") ||
+      !g_settings_schema_has_key (schema, "attendance-retention-months") ||
+      !g_settings_schema_has_key (schema, "quorum-kind") ||
+      !g_settings_schema_has_key (schema, "quorum-group"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->assembly_group), FALSE);
+      return;
+    }
+
+  g_settings_bind (self->settings, "invitation-period-days",
+                   gtk_spin_button_get_adjustment (self->period_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->period_row)),
+                                  -1);
+  g_settings_bind (self->settings, "attendance-retention-months",
+                   gtk_spin_button_get_adjustment (self->retention_spin), "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retention_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->retention_row)),
+                                  -1);
+  setup_quorum (self);
+  participation = g_settings_get_string (self->settings, "assembly-participation");
+  gtk_text_buffer_set_text (buffer, *participation ? participation : bv_invitation_default_participation (), -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (participation_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 setup_invitations (BvPreferencesWindow *self)
 {
@@ -272,6 +423,7 @@ setup_invitations (BvPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::privacy-contact",
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   update_preview (self);
+  setup_assembly (self);
 }
 
 /* e-mail */
@@ -370,6 +522,7 @@ bv_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
   g_clear_object (&self->sample_meeting);
+  g_clear_pointer (&self->electorate_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bv_preferences_window_parent_class)->dispose (object);
 }
@@ -453,6 +606,19 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, lead_spin);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, invitations_page);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, club_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, assembly_group);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, period_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, electorate_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_number_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_number_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_share_row);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_numerator_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, quorum_denominator_spin);
+  gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, participation_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, privacy_contact_row);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, template_view);
   gtk_widget_class_bind_template_child (widget_class, BvPreferencesWindow, preview_label);
@@ -466,6 +632,7 @@ bv_preferences_window_class_init (BvPreferencesWindowClass *klass)
 static void
 bv_preferences_window_init (BvPreferencesWindow *self)
 {
+  self->electorate_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bv-cancel-offer.h"
+#include "bv-invitation-deadline.h"
 #include "bv-live-monitor.h"
 #include "bv-names-dialog.h"
 #include "bv-planned-dates.h"
@@ -301,6 +302,50 @@ join_clicked_cb (GtkButton   *button,
 
 /* building the list */
 
+/* An assembly whose invitations are not sent while the day they must go
+ * out comes near: what to say, or NULL. */
+static char *
+invitation_warning (BvUpcomingPage      *self,
+                    BvPlannedOccurrence *planned)
+{
+  BvDatabase *database = get_database (self);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint period = BV_INVITATION_PERIOD_DEFAULT_DAYS;
+  GDate meeting_day, deadline, today;
+
+  if (!database || bv_meeting_get_kind (planned->meeting) != BV_MEETING_KIND_ASSEMBLY)
+    return NULL;
+  if (bv_invitation_deadline_invitations_sent (database, planned->meeting))
+    return NULL;
+
+  if (self->settings)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (schema && g_settings_schema_has_key (schema, "invitation-period-days"))
+        period = g_settings_get_uint (self->settings, "invitation-period-days");
+    }
+
+  /* The statutes count days where the meeting is. */
+  tz = g_time_zone_new_identifier (bv_meeting_get_tzid (planned->meeting));
+  if (!tz)
+    tz = g_time_zone_new_local ();
+  start = g_date_time_to_timezone (planned->occurrence->start, tz);
+  g_date_clear (&meeting_day, 1);
+  g_date_set_dmy (&meeting_day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
+                  g_date_time_get_year (start));
+  bv_invitation_deadline_for_day (&meeting_day, period, &deadline);
+
+  now = g_date_time_new_now (tz);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return bv_invitation_deadline_warning (&deadline, &today);
+}
+
 /* The menu's popover is made when first opened: made for every row of a
  * series it cost the first frame about a millisecond. */
 static void
@@ -323,6 +368,7 @@ new_row (BvUpcomingPage      *self,
   g_autofree char *rule = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *edit_target = NULL;
+  g_autofree char *warning = NULL;
   GtkWidget *box, *label, *spinner, *invite, *edit;
 
   row->page = self;
@@ -357,8 +403,21 @@ new_row (BvUpcomingPage      *self,
       g_string_append_printf (subtitle, " · %s", server ? bv_server_get_name (server) : _("no server"));
     }
 
+  warning = invitation_warning (self, planned);
+  if (warning)
+    g_string_append_printf (subtitle, "\n%s", warning);
+
   row->row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+  if (warning)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, warning);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, warning, -1);
+      adw_action_row_add_prefix (row->row, icon);
+    }
   {
     g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
     adw_action_row_set_subtitle (row->row, escaped);
@@ -440,6 +499,24 @@ new_row (BvUpcomingPage      *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (invite), "win.invite-meeting");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (invite), "s", bv_meeting_get_id (planned->meeting));
   gtk_box_append (GTK_BOX (box), invite);
+
+  /* An assembly's attendance is recorded while its room runs. */
+  if (bv_meeting_get_kind (planned->meeting) == BV_MEETING_KIND_ASSEMBLY)
+    {
+      GtkWidget *attendance = gtk_button_new_from_icon_name ("view-list-symbolic");
+      /* Translators: %s is the title of a meeting. */
+      g_autofree char *tooltip = g_strdup_printf (_("Who is in the room of “%s”, who left, who never came"),
+                                                  bv_meeting_get_title (planned->meeting));
+
+      gtk_widget_add_css_class (attendance, "flat");
+      bv_ui_set_tooltip (attendance, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (attendance),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance"),
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (attendance), "win.attendance-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (attendance), "s", bv_meeting_get_id (planned->meeting));
+      gtk_box_append (GTK_BOX (box), attendance);
+    }
 
   /* In words too: a pencil alone had to be hovered over (issue 19). */
   edit = gtk_button_new_with_label (_("Edit"));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bv-attendance-window.h"
 #include "bv-cancel-offer.h"
 #include "bv-ics-import.h"
 #include "bv-invite-window.h"
@@ -330,6 +331,15 @@ open_editor (BvWindow  *self,
 
   server_id = default_server_id (self);
   editor = bv_meeting_editor_new (GTK_WINDOW (self), database, meeting, server_id);
+  {
+    GSettings *settings = bv_application_get_settings (get_application (self));
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (settings)
+      g_object_get (settings, "settings-schema", &schema, NULL);
+    if (schema && g_settings_schema_has_key (schema, "invitation-period-days"))
+      bv_meeting_editor_set_invitation_period (editor, g_settings_get_uint (settings, "invitation-period-days"));
+  }
   g_signal_connect_object (editor, "saved", G_CALLBACK (meeting_saved_cb), self, 0);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
@@ -433,6 +443,33 @@ invite_meeting_action (GtkWidget  *widget,
   invite = bv_invite_window_new (GTK_WINDOW (self), manager,
                                  bv_application_get_settings (app), meeting);
   gtk_window_present (GTK_WINDOW (invite));
+}
+
+static void
+attendance_meeting_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BvWindow *self = BV_WINDOW (widget);
+  BvApplication *app = get_application (self);
+  BvContext *manager = bv_application_get_context (app);
+  g_autoptr(BvMeeting) meeting = NULL;
+  BvAttendanceWindow *attendance;
+
+  if (!manager)
+    return;
+
+  meeting = bv_database_find_meeting (bv_context_get_database (manager),
+                                      g_variant_get_string (parameter, NULL));
+  if (!meeting)
+    {
+      bv_window_add_toast (self, bv_ui_toast_new (_("The meeting was not found. It may have been deleted already.")));
+      return;
+    }
+  attendance = bv_attendance_window_new (GTK_WINDOW (self), manager, bv_application_get_settings (app),
+                                         bv_application_get_attendance_watch (app), meeting);
+  bv_attendance_window_set_practice_host (attendance, bv_application_get_practice_host (app));
+  gtk_window_present (GTK_WINDOW (attendance));
 }
 
 static void
@@ -780,6 +817,7 @@ bv_window_class_init (BvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.edit-meeting", "s", edit_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.invite-meeting", "s", invite_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.attendance-meeting", "s", attendance_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.import-calendar", NULL, import_calendar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
