@@ -143,6 +143,8 @@ def choose(app, root, combo_name, current, item):
                                        pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_PANEL}, "choice")
     if combo is None:
         return False
+    # Below the window's edge, a person scrolls down to it first.
+    scroll_into_view(root, combo)
     # A combo row offers no AT-SPI action: a pointer click on it, where
     # a person would click.
     if not pointer_click(root, combo):
@@ -180,6 +182,28 @@ def choose(app, root, combo_name, current, item):
     keys = [key] * abs(steps) + ["Return"]
     subprocess.run(["xdotool", "key", "--delay", "150"] + keys, check=False)
     return True
+
+
+def scroll_into_view(frame, node):
+    """Turns the mouse wheel over @frame until @node is inside it."""
+    for _ in range(10):
+        try:
+            ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            height = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height
+        except Exception:
+            return
+        if ext.y + ext.height <= height - 10:
+            return
+        ids = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(frame.name)}$"],
+                             capture_output=True, text=True).stdout.split()
+        if not ids:
+            return
+        geometry = dict(line.split("=", 1) for line in subprocess.run(
+            ["xdotool", "getwindowgeometry", "--shell", ids[-1]], capture_output=True, text=True).stdout.split())
+        x = int(geometry["X"]) + int(geometry["WIDTH"]) // 2
+        y = int(geometry["Y"]) + int(geometry["HEIGHT"]) // 2
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "--repeat", "3", "5"], check=False)
+        time.sleep(0.5)
 
 
 def pointer_click(frame, node):
@@ -442,14 +466,17 @@ def meeting_button(app, title, name):
     deadline = time.time() + TIMEOUT
     while time.time() < deadline:
         scope = find(app, title, timeout=2)
-        for _ in range(6):
-            if scope is None:
-                break
-            button = next((n for n in walk(scope) if n.name == name and n.getRole() == pyatspi.ROLE_PUSH_BUTTON
-                           and a11y.showing(n)), None)
-            if button is not None:
-                return button
-            scope = scope.parent
+        try:
+            for _ in range(6):
+                if scope is None:
+                    break
+                button = next((n for n in walk(scope) if n.name == name and n.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                               and a11y.showing(n)), None)
+                if button is not None:
+                    return button
+                scope = scope.parent
+        except Exception:
+            pass
         time.sleep(0.3)
     return None
 
