@@ -559,7 +559,7 @@ def invite_group(app, title, data_home):
     else:
         fail(f"the clipboard holds no personal join link: {text[:80]!r}")
 
-    # Taking Erika off the list: the window says that a link she was sent
+    # Taking Max off the list: the window says that a link he was sent
     # still works, and offers to renew the links.
     remove = expect(window, "Entfernen", {pyatspi.ROLE_PUSH_BUTTON}, "button")
     if remove is not None:
@@ -667,7 +667,7 @@ def send_by_mail(app, title, outdir):
     window = open_window(app, app, "Einladen", f"Einladen zu „{title}“")
     if window is None:
         return
-    # Erika was taken off the list before: the board again, through
+    # Max was taken off the list before: the board again, through
     # "Hinzufügen".
     add = expect(window, "Hinzufügen", {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}, "header button")
     if add is None:

@@ -372,6 +372,26 @@ find_undo_button (BvInviteWindow *window)
   return NULL;
 }
 
+typedef struct
+{
+  BvInviteWindow *window;
+  const char     *text;
+} ToastWait;
+
+/* Whether a toast with exactly @text is on show. */
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (wait->window), BV_TYPE_INVITE_WINDOW,
+                                                               "toast_overlay"));
+
+  for (GtkWidget *w = root; w; w = next_widget (w, root))
+    if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), wait->text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 read_clipboard (GtkWidget *widget)
 {
@@ -512,6 +532,13 @@ test_invite_and_send (void)
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Lena Schmidt=moderator");
+  /* A toast confirms it in a few words; whether an e-mail must go out
+   * again is the row's subtitle, not an instruction in a toast. */
+  {
+    ToastWait wait = { window, "“Lena Schmidt” leads the meeting now" };
+
+    bv_test_wait_until (toast_shown, &wait);
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
 
   /* A guest through the guest dialog; a wrong address keeps "Invite" off. */
@@ -1036,6 +1063,7 @@ test_members_chooser (void)
   bv_test_wait_until (chooser_closed, window);
   g_clear_pointer (&shown, g_free);
   shown = describe_participants (db, meeting);
+  /* The store lists the invited by last name: Mustermann before Schmidt. */
   g_assert_cmpstr (shown, ==, "Konrad Kassenwart=moderator, Erika Musterfrau=participant, "
                               "Max Mustermann=participant, Lena Schmidt=participant");
 
@@ -1084,6 +1112,28 @@ test_practice_warning (void)
   window = bv_invite_window_new (NULL, manager, settings, meeting);
   gtk_window_present (GTK_WINDOW (window));
   bv_test_wait_until (window_is_ready, window);
+
+  /* The meeting and when it is stand above the list, wrapped in full;
+   * the header bar has no room for a long title or a series with its
+   * first date. */
+  {
+    GtkWidget *when = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BV_TYPE_INVITE_WINDOW,
+                                                                 "when_label"));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                             BV_TYPE_INVITE_WINDOW,
+                                                                             "window_title"));
+
+    g_assert_nonnull (when);
+    g_assert_true (gtk_widget_get_visible (when));
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (when)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (when)), "When: "));
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, "");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                    BV_TYPE_INVITE_WINDOW,
+                                                                                    "heading_label"))), ==,
+                     "Invite to “Vorstandssitzung”");
+  }
 
   /* A board meeting: the dialog starts on the board, not on everyone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "invite.add-group", NULL);

@@ -236,9 +236,9 @@ test_rooms_attendees_end (void)
     AdwActionRow *second = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (attendees, 1));
 
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Anna");
-    g_assert_cmpstr (adw_action_row_get_subtitle (first), ==, "Moderator");
+    g_assert_cmpstr (adw_action_row_get_subtitle (first), ==, "Leads");
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Bernd");
-    g_assert_cmpstr (adw_action_row_get_subtitle (second), ==, "Participant");
+    g_assert_cmpstr (adw_action_row_get_subtitle (second), ==, "Takes part");
   }
 
   /* End asks first, naming the meeting and how many are in it. */

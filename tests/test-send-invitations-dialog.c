@@ -478,6 +478,11 @@ test_no_account (void)
     bv_test_wait_until (dialog_shown, NULL);
     dialog = find_toplevel (BV_TYPE_SEND_INVITATIONS_DIALOG);
     g_assert_cmpstr (dialog_page (dialog), ==, "no-account");
+    /* Once the account is there, it sends to her alone, not to everyone
+     * not sent yet. */
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (dialog_child (dialog, "selected_check"))));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "summary_label"))),
+                                     "1 invitation to 1 person"));
     close_dialog (dialog);
   }
   g_assert_cmpuint (mail_server_count (mail, "CONNECT"), ==, 0);

@@ -124,7 +124,7 @@ name_split_arrow (GtkWidget  *split,
 static void
 build (BvInvitationRow *self)
 {
-  const char *roles[] = { _("Moderator"), _("Participant"), NULL };
+  const char *roles[] = { _("Leads"), _("Takes part"), NULL };
   BvParticipant *participant = self->participant;
   const char *name = bv_participant_get_name (participant);
   const char *id = bv_participant_get_id (participant);

@@ -90,13 +90,22 @@ get_mailer (BvInviteWindow *self)
 
 /* sending by e-mail */
 
+/* @only_id: nullable; the one person chosen in a row's menu. */
 static void
-open_send_dialog (BvInviteWindow *self)
+open_send_dialog (BvInviteWindow *self,
+                  const char     *only_id)
 {
   BvSendInvitationsDialog *dialog;
 
   dialog = bv_send_invitations_dialog_new (GTK_WINDOW (self), get_mailer (self), get_settings (self),
                                            self->manager, self->participants);
+  /* She asked for one person's e-mail: once the account is set up, the
+   * dialog must not send to everyone not sent yet. */
+  if (only_id)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "send.scope", "s", "selected");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "send.choose", "(sb)", only_id, TRUE);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -109,7 +118,7 @@ _bv_invite_window_send_invitations_action (GtkWidget  *widget,
 
   if (!may_hand_out (self, action_name, parameter))
     return;
-  open_send_dialog (self);
+  open_send_dialog (self, NULL);
 }
 
 static void
@@ -165,7 +174,7 @@ _bv_invite_window_mail_one_action (GtkWidget  *widget,
   if (!account)
     {
       /* It leads to Einstellungen → E-Mail. */
-      open_send_dialog (self);
+      open_send_dialog (self, bv_participant_get_id (participant));
       return;
     }
 

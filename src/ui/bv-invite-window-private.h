@@ -34,6 +34,8 @@ struct _BvInviteWindow
   GtkLabel        *status_label;
   GtkButton       *retry_button;
   GtkStack        *stack;
+  GtkLabel        *heading_label;
+  GtkLabel        *when_label;
   GtkLabel        *summary_label;
   GtkListBox      *participants_list;
 

@@ -180,12 +180,13 @@ role_chosen_cb (BvInvitationRow   *row,
   bv_participant_set_role (participant, role);
   update_summary (self);
   _bv_invite_window_show_row_mail (self, row);
-  /* A link already sent keeps the role it was made with. */
+  /* A short confirmation only: that an e-mailed invitation must go out
+   * again stays in the row's subtitle ("changed since, send it again"). */
   toast (self, bv_ui_toast_new_format (role == BV_PARTICIPANT_ROLE_MODERATOR
                                        /* Translators: %s is a person's name. */
-                                       ? _("“%s” leads the meeting now: send the invitation again")
+                                       ? _("“%s” leads the meeting now")
                                        /* Translators: %s is a person's name. */
-                                       : _("“%s” takes part now: send the invitation again"),
+                                       : _("“%s” takes part now"),
                                        bv_participant_get_name (participant)));
 }
 
@@ -899,6 +900,8 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, when_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BvInviteWindow, participants_list);
 
@@ -966,11 +969,21 @@ bv_invite_window_new (GtkWindow       *parent,
   /* Translators: the invitation window's title; %s is the meeting's title. */
   title = g_strdup_printf (_("Invite to “%s”"), bv_meeting_get_title (meeting));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
+  /* The meeting's title and date stand above the list, where they wrap:
+   * between the header bar's buttons, "Invite to “Vorstandssitzung
+   * Dezember”" and a series with its first date were cut off (issue 19). */
+  /* Nothing in between: a lone word there looked like one more button. */
+  adw_window_title_set_title (self->window_title, "");
+  gtk_label_set_text (self->heading_label, title);
   {
     g_autofree char *when = bv_invitation_describe_when (meeting);
+    /* Translators: %s is the date and time or the series in words, as in
+     * the invitation ("every first Monday of the month, 7:00 PM, first
+     * on 4 January 2027"). */
+    g_autofree char *text = when ? g_strdup_printf (_("When: %s"), when) : NULL;
 
-    adw_window_title_set_subtitle (self->window_title, when ? when : "");
+    gtk_label_set_text (self->when_label, text ? text : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->when_label), text != NULL);
   }
 
   /* Moved to another server (from the practice warning): links lead there. */

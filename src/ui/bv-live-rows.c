@@ -292,7 +292,7 @@ describe_attendee (BvBbbAttendee *attendee)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_string_append (text, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
+  g_string_append (text, bv_bbb_attendee_is_moderator (attendee) ? _("Leads") : _("Takes part"));
   g_string_append (text, ", ");
   if (bv_bbb_attendee_is_listening_only (attendee))
     g_string_append (text, _("listening only"));
@@ -317,7 +317,7 @@ update_attendee_row (BvLiveAttendeeRow   *row,
   const char *audio_text = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  adw_action_row_set_subtitle (row->row, bv_bbb_attendee_is_moderator (attendee) ? _("Moderator") : _("Participant"));
+  adw_action_row_set_subtitle (row->row, bv_bbb_attendee_is_moderator (attendee) ? _("Leads") : _("Takes part"));
 
   if (bv_bbb_attendee_is_listening_only (attendee))
     {

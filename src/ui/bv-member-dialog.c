@@ -33,6 +33,7 @@ struct _BvMemberDialog
   BvDatabase       *database;
   BvMember         *member;     /* the list's object, or NULL for a new one */
   GHashTable       *checked;    /* group id → GtkCheckButton, as shown */
+  gboolean          focused;    /* the first field got the keyboard once */
 };
 
 G_DEFINE_FINAL_TYPE (BvMemberDialog, bv_member_dialog, ADW_TYPE_WINDOW)
@@ -224,6 +225,23 @@ new_group_action (GtkWidget  *widget,
   gtk_widget_grab_focus (adw_message_dialog_get_extra_child (dialog));
 }
 
+/* The first field takes the keyboard once the window is on screen: a
+ * focus grabbed before that makes GTK 4.8 announce the whole window to
+ * assistive technology as a nameless filler, never showing, so a screen
+ * reader does not see the dialog open (tests/a11y-tasks-test.py). */
+static void
+bv_member_dialog_map (GtkWidget *widget)
+{
+  BvMemberDialog *self = BV_MEMBER_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (bv_member_dialog_parent_class)->map (widget);
+  if (!self->focused)
+    {
+      self->focused = TRUE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+    }
+}
+
 static void
 bv_member_dialog_dispose (GObject *object)
 {
@@ -244,6 +262,7 @@ bv_member_dialog_class_init (BvMemberDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bv_member_dialog_dispose;
+  widget_class->map = bv_member_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bv-member-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BvMemberDialog, window_title);
@@ -318,7 +337,6 @@ bv_member_dialog_new (GtkWindow  *parent,
   validate (self);
   show_error (self, NULL);
   bv_ui_fix_accessible_names (GTK_WIDGET (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
 
   return self;
 }

@@ -518,12 +518,9 @@ new_row (BvUpcomingPage      *self,
       gtk_box_append (GTK_BOX (box), attendance);
     }
 
-  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  /* In words too: a pencil alone had to be hovered over (issue 19). */
+  edit = gtk_button_new_with_label (_("Edit"));
   gtk_widget_add_css_class (edit, "flat");
-  bv_ui_set_tooltip (edit, _("Edit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit"),
-                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-meeting");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", bv_meeting_get_id (planned->meeting));
   gtk_box_append (GTK_BOX (box), edit);
