@@ -341,8 +341,8 @@ class Shooter:
         """The editor with the board's monthly series."""
         a11y.click(self.button_in_row(BOARD, "Edit"))
         editor = self.wait_frame(self.name("Edit Meeting"))
-        # Down to the repetition, so that no row is cut in half.
-        self.resize(editor.name, 600, 1000)
+        # Down to the end of the repetition, so that no row is cut in half.
+        self.resize(editor.name, 600, 870)
         self.shot("meeting-editor", editor.name)
         self.close(editor)
 
