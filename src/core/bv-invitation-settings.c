@@ -49,6 +49,7 @@ bv_invitation_settings_read (GSettings *settings,
   self = g_new0 (BvInvitationSettings, 1);
   self->template_text = get_string (settings, "invitation-template");
   self->club_name = get_string (settings, "club-name");
+  self->sender_name = get_string (settings, "display-name");
   self->privacy_contact = get_string (settings, "privacy-contact");
   self->participation = get_string (settings, "assembly-participation");
   if (meeting && bv_meeting_get_kind (meeting) == BV_MEETING_KIND_ASSEMBLY)
@@ -63,6 +64,7 @@ bv_invitation_settings_read (GSettings *settings,
     }
   /* An empty field means "not set": the texts leave the sentence out. */
   self->context.club_name = *self->club_name ? self->club_name : NULL;
+  self->context.sender_name = *self->sender_name ? self->sender_name : NULL;
   self->context.privacy_contact = *self->privacy_contact ? self->privacy_contact : NULL;
   self->context.participation = *self->participation ? self->participation : NULL;
   self->context.attendance_months = get_uint (settings, "attendance-retention-months");
@@ -79,6 +81,7 @@ bv_invitation_settings_free (BvInvitationSettings *self)
 
   g_free (self->template_text);
   g_free (self->club_name);
+  g_free (self->sender_name);
   g_free (self->privacy_contact);
   g_free (self->participation);
   g_free (self);

@@ -19,6 +19,7 @@ typedef struct
 {
   char                *template_text;
   char                *club_name;
+  char                *sender_name;  /* display-name: who sends, for {sender} */
   char                *privacy_contact;
   char                *participation;
   BvInvitationContext  context;  /* points into this struct */

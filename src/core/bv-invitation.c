@@ -120,8 +120,9 @@ bv_invitation_default_template (void)
    * the meeting, {when}
    * date and time or the series in words, {link} the personal link,
    * {dial_in} the telephone dial-in, {recording} the recording notice,
-   * {privacy} the privacy notice, {club} the club's name. Lines whose
-   * placeholders are empty are left out. */
+   * {privacy} the privacy notice, {sender} the name of whoever sends the
+   * invitations, {club} the club's name. Lines whose placeholders are
+   * empty are left out. */
   return _("{greeting},\n"
            "\n"
            "you are invited to the online meeting “{title}”.\n"
@@ -141,6 +142,7 @@ bv_invitation_default_template (void)
            "{privacy}\n"
            "\n"
            "Kind regards\n"
+           "{sender}\n"
            "{club}\n");
 }
 
@@ -153,7 +155,7 @@ bv_invitation_assembly_template (void)
    * agenda with its heading, {participation} how members take part and
    * vote online (§ 32 Abs. 2 BGB), {attendance} what the app records of
    * who attended. */
-  return _("Hello {name},\n"
+  return _("{greeting},\n"
            "\n"
            "you are invited to the general assembly “{title}”.\n"
            "\n"
@@ -177,7 +179,8 @@ bv_invitation_assembly_template (void)
            "{privacy}\n"
            "\n"
            "Kind regards\n"
-           "The board\n"
+           "{sender}\n"
+           "on behalf of the board\n"
            "{club}\n");
 }
 
@@ -471,7 +474,7 @@ render (const char                *template_text,
   const char *recording = "";
   const char *names[] = { "name", "title", "when", "link", "dial_in", "privacy", "recording",
                           "club", "greeting", "first_name", "last_name", "agenda", "venue",
-                          "participation", "attendance", NULL };
+                          "participation", "attendance", "sender", NULL };
   const char *values[G_N_ELEMENTS (names)];
   gboolean previous_blank = TRUE;
   gboolean skip_blank = FALSE;
@@ -509,7 +512,8 @@ render (const char                *template_text,
                ? context->participation : bv_invitation_default_participation ();
   attendance = attendance_notice (context);
   values[14] = attendance;
-  values[15] = NULL;
+  values[15] = context && context->sender_name ? context->sender_name : "";
+  values[16] = NULL;
 
   /* Line by line: a line that a placeholder left empty goes, and so does
    * the blank line after it when one came before, so that paragraphs stay

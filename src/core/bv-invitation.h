@@ -42,6 +42,7 @@ char     *bv_invitation_build_guest_link  (BvBbbClient   *client,
 typedef struct
 {
   const char *club_name;
+  const char *sender_name;       /* who sends the invitations ({sender}) */
   const char *privacy_contact;   /* who to ask about data protection */
   const char *dial_number;       /* telephone dial-in, when the server has one */
   const char *voice_bridge;      /* its PIN */
