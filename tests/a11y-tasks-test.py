@@ -626,8 +626,9 @@ def task_open_invitation(app, window, first):
         ok("the personal link is introduced on a line of its own")
     else:
         fail("the personal link has no introduction")
-    # The club's name of task 1, and the person's own name.
-    for what, value in (("the club's name", "TSV Musterstadt"), ("the person's name", "Musterfrau")):
+    # Her name and the club's name of task 1, and the person's own name.
+    for what, value in (("the club's name", "TSV Musterstadt"), ("the person's name", "Musterfrau"),
+                        ("her own name as the sender", "Brigitte Schäfer")):
         if value in text:
             ok(f"the invitation carries {what}, “{value}”")
         else:
