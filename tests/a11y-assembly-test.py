@@ -10,9 +10,11 @@ accessibility bus, on the practice server:
   6. let two simulated members join ("… den Übungsraum betreten lassen")
      and see the quorum line change from 0 to 1 to 2 present
 
-NOT YET (parts of the asm-docs branch, to be added after merging):
-  7. enter a result for the agenda item
-  8. export the minutes
+  7. enter a vote's result for the agenda item (Ergebnis eintragen …)
+     and see it in the item's row
+  8. save the minutes with the header's button through GTK's file
+     chooser and read the PDF back with pdftotext: the club, the item and
+     its result
 
 Uses the helpers of a11y-test.py and a11y-tasks-test.py. Runs inside
 build-aux/dev test.
@@ -22,6 +24,7 @@ import importlib.util
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -192,8 +195,100 @@ def attendance(app, urls_path):
         ok(f"after {name} joined: {line}")
     a11y.check_all_named(window, "attendance")
     shot("assembly-attendance")
-    # NOT YET (asm-docs): enter a result for “Bericht des Vorstands”, then
-    # export the minutes (--export-minutes or the window's button).
+    if enter_result(app, window):
+        save_minutes(app, window, os.path.dirname(urls_path))
+
+
+RESULT = "2 ja, 0 nein, 1 Enthaltungen, 0 ungültig"
+
+
+def enter_result(app, window):
+    """A vote on the agenda item through “Ergebnis eintragen …”; the item's
+    row then says it."""
+    button = find(window, f"Ergebnis zu TOP 1 eintragen: {AGENDA_ITEM}", BUTTON)
+    if button is None:
+        fail("no button “Ergebnis eintragen …” for the agenda item")
+        return False
+    click(button)
+    dialog = find_frame(app, f"Ergebnis zu TOP 1: {AGENDA_ITEM}")
+    if dialog is None:
+        fail("no window for the agenda item's result")
+        return False
+    for name, count in (("Ja", "2"), ("Nein", "0"), ("Enthaltungen", "1")):
+        field = find(dialog, name, {pyatspi.ROLE_SPIN_BUTTON})
+        if field is None:
+            fail(f"the result has no field “{name}”")
+            return False
+        type_into(field, count)
+    a11y.check_all_named(dialog, "result")
+    shot("assembly-result")
+    if tasks.press(dialog, "Speichern") is None:
+        return False
+    tasks.wait_closed(app, dialog.name)
+    line = tasks.find_prefix_in(window, "Abstimmung")
+    if line is None or RESULT not in line.name:
+        fail("the agenda item's row does not show the vote: "
+             + (line.name if line is not None else "nothing"))
+        return False
+    ok("entered the result: " + line.name)
+    return True
+
+
+def save_minutes(app, window, directory):
+    """The header's “Protokoll als PDF speichern …” with GTK's own file
+    chooser: the whole path typed into its name field."""
+    path = os.path.join(directory, "protokoll.pdf")
+    # An icon in the header bar, named and with the same tooltip.
+    button = find(window, "Protokoll als PDF speichern …", BUTTON)
+    if button is None:
+        fail("no button “Protokoll als PDF speichern …” in the attendance window")
+        return
+    click(button)
+    # GTK 4.8 gives its file chooser dialog the role "filler", not "dialog".
+    chooser = None
+    deadline = time.time() + TIMEOUT
+    while chooser is None and time.time() < deadline:
+        try:
+            chooser = next((c for c in app if c is not None and c.name == "Protokoll als PDF speichern"), None)
+        except Exception:
+            pass
+        time.sleep(0.2)
+    if chooser is None:
+        fail("no file chooser “Protokoll als PDF speichern”")
+        return
+    suggested = f"Protokoll {TITLE}.pdf"
+    name = None
+    deadline = time.time() + TIMEOUT
+    while name is None and time.time() < deadline:
+        name = next((n for n in walk(chooser) if n.getRole() in ENTRY
+                     and tasks.text_of(n) == suggested), None)
+        time.sleep(0.2)
+    if name is None:
+        fail(f"the file chooser does not offer the name “{suggested}”")
+        return
+    type_into(name, path)
+    # GTK's own dialog: its mnemonic buttons may say "_Speichern Speichern".
+    save = next((n for n in walk(chooser) if n.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                 and n.name and "Speichern" in n.name.replace("_", "").split()), None)
+    if save is None:
+        fail("the file chooser has no button “Speichern”")
+        return
+    click(save)
+    deadline = time.time() + TIMEOUT
+    while not os.path.exists(path) and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.5)
+    if not os.path.exists(path):
+        fail(f"the minutes were not written to {path}")
+        return
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                          timeout=60).stdout
+    text = " ".join(text.split())
+    for part in ("TSV Musterstadt", AGENDA_ITEM, RESULT):
+        if part not in text:
+            fail(f"the minutes lack “{part}”")
+            return
+    ok("saved the minutes with the club and the result")
 
 
 def run(app, data_home, urls_path):

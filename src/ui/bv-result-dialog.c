@@ -125,8 +125,15 @@ update (BvResultDialog *self)
 static void
 save_clicked_cb (BvResultDialog *self)
 {
-  g_autoptr(BvAgendaResult) result = read_form (self);
+  g_autoptr(BvAgendaResult) result = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* A number typed but not yet confirmed (no Enter, no focus change, as
+   * with a screen reader's Save) counts as typed. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
+    if (GTK_IS_SPIN_BUTTON (self->fields[i]))
+      gtk_spin_button_update (GTK_SPIN_BUTTON (self->fields[i]));
+  result = read_form (self);
 
   if (!bv_database_set_agenda_result (bv_context_get_database (self->context),
                                       bv_meeting_get_id (self->meeting), result, &error))
@@ -303,6 +310,7 @@ build (BvResultDialog *self,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
+  bv_ui_fix_accessible_names (GTK_WIDGET (self));
 }
 
 static void
