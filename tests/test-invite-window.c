@@ -712,6 +712,26 @@ test_invite_and_send (void)
                                    "invite.mail-one", bv_participant_get_id (greta)));
     g_assert_true (menu_has_item (bv_invitation_row_get_menu (BV_INVITATION_ROW (greta_row)),
                                   "invite.copy-link", bv_participant_get_id (greta)));
+
+    /* Greta has no address: "Print Letters" runs the print operation
+     * with the letters' pages; exported to a PDF instead of the printer,
+     * her letter with her link is on it, and nobody else's. */
+    {
+      g_autofree char *printed_path = g_build_filename (dir, "gedruckt.pdf", NULL);
+      g_autofree char *printed = NULL;
+      const char *argv[] = { "pdftotext", printed_path, "-", NULL };
+      int status;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "invite.print-letters-to", "s", printed_path);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &printed, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (printed, "Greta Gast"));
+      g_assert_nonnull (strstr (printed, "Mitgliederversammlung 2026"));
+      g_assert_null (strstr (printed, "Erika Musterfrau"));
+      g_assert_cmpint (g_unlink (printed_path), ==, 0);
+    }
     gtk_widget_activate_action (GTK_WIDGET (window), "invite.remove", "s", bv_participant_get_id (greta));
   }
 

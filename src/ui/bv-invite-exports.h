@@ -40,6 +40,13 @@ void bv_invite_exports_write_letters           (BvInvitationExport    *export,
                                                 AdwToastOverlay       *overlay,
                                                 GCancellable          *cancellable);
 
+/* "Print Letters": the same letters through the print dialog, or with
+ * @export_path straight into that PDF without asking (tests); an error
+ * dialog when everybody has an address. */
+void bv_invite_exports_print_letters           (BvInvitationExport    *export,
+                                                GtkWindow             *parent,
+                                                const char            *export_path);
+
 /* "Choose a Folder for the Calendar Files": a modal folder dialog. */
 void bv_invite_exports_choose_calendar_folder  (GtkWindow             *parent,
                                                 BvInviteExportsChosen  chosen);

@@ -172,6 +172,8 @@ update_actions (BvInviteWindow *self)
   gtk_widget_action_set_enabled (widget, "invite.export-calendar-to", ready && anyone);
   gtk_widget_action_set_enabled (widget, "invite.export-letters", ready && anyone);
   gtk_widget_action_set_enabled (widget, "invite.export-letters-to", ready && anyone);
+  gtk_widget_action_set_enabled (widget, "invite.print-letters", ready && anyone);
+  gtk_widget_action_set_enabled (widget, "invite.print-letters-to", ready && anyone);
   gtk_widget_action_set_enabled (widget, "invite.renew-links", self->server && !self->renewing);
   gtk_widget_action_set_enabled (widget, "invite.retry", self->server && !self->client && !self->renewing);
 }

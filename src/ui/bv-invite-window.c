@@ -804,6 +804,40 @@ export_letters_to_action (GtkWidget  *widget,
   export_letters_to (GTK_WINDOW (widget), file);
 }
 
+/* @export_path: NULL for the print dialog. */
+static void
+print_letters (BvInviteWindow *self,
+               const char     *export_path)
+{
+  g_autoptr(BvInvitationExport) export = NULL;
+
+  if (!self->client || self->renewing || self->participants->len == 0)
+    return;
+
+  export = export_new (self);
+  bv_invite_exports_print_letters (export, GTK_WINDOW (self), export_path);
+}
+
+static void
+print_letters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
+  print_letters (BV_INVITE_WINDOW (widget), NULL);
+}
+
+static void
+print_letters_to_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
+    return;
+  print_letters (BV_INVITE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 export_merge_action (GtkWidget  *widget,
                      const char *action_name,
@@ -927,6 +961,8 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-letters", NULL, export_letters_action);
   gtk_widget_class_install_action (widget_class, "invite.export-letters-to", "s", export_letters_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.print-letters", NULL, print_letters_action);
+  gtk_widget_class_install_action (widget_class, "invite.print-letters-to", "s", print_letters_to_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, _bv_invite_window_renew_links_action);

@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (BvInviteWindow, bv_invite_window, BV, INVITE_WINDOW, AdwWi
  *   invite.add-guest-entry ((ss)) invites a guest (name, e-mail)
  *   invite.save-calendar-to ((ss)) writes one person's calendar file
  *                                  (participant id, path)
+ *   invite.export-letters-to (s)  writes the letters (PDF) to a path
+ *   invite.print-letters-to (s)   prints the letters into a PDF at a path
+ *                                 (the print operation, without its dialog)
  * They do what the file choosers and dialogs end with, so tests and the
  * command line need no native dialog.
  *
