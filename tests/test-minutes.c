@@ -245,6 +245,100 @@ test_long_list (void)
   g_assert_nonnull (strstr (text, "Minutes of the ordinary general assembly – page 1 of "));
 }
 
+/* The attendance list is in the member list's order: by last name with
+ * the German collation ("Ä" with "A"), not by the full name and not with
+ * the moderator first, in the summary the window shows, the CSV and the
+ * minutes' appendix alike. */
+static void
+test_order (void)
+{
+  const char *names[][2] = { { "Anna", "Zimmer" }, { "Zoe", "Ärger" }, { "Bernd", "Becker" }, { "Max", "Ohm" } };
+  const char *sorted[] = { "Zoe Ärger", "Bernd Becker", "Max Ohm", "Anna Zimmer" };
+  g_autofree char *path = g_build_filename (dir, "order.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BvDatabase) database = bv_database_open (path, &error);
+  g_autoptr(BvMeeting) meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, TRUE, sizeof (BvAttendanceSeen), G_N_ELEMENTS (names));
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(BvPrintDocument) document = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  char *full_names[G_N_ELEMENTS (names)] = { NULL };
+  const char *appendix;
+  const char *previous_csv;
+  const char *previous_pdf;
+  BvQuorumRule any = { BV_QUORUM_ANY, 0, 0, 0, NULL };
+  gint64 start = 1805551200;
+
+  g_assert_no_error (error);
+  bv_meeting_set_title (meeting, "Mitgliederversammlung 2027");
+  bv_meeting_set_start (meeting, "2027-03-20T15:00:00", "Europe/Berlin");
+  g_assert_true (bv_database_save_meeting (database, meeting, &error));
+  g_assert_no_error (error);
+  g_array_set_size (entries, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BvMember *member = bv_member_new ();
+      BvParticipant *participant;
+      BvAttendanceSeen *entry = &g_array_index (entries, BvAttendanceSeen, i);
+
+      bv_member_set_names (member, names[i][0], names[i][1]);
+      g_assert_true (bv_database_save_member (database, member, &error));
+      g_assert_no_error (error);
+      /* Max Ohm chairs: the invitation lists moderators first. */
+      participant = bv_participant_new_member (bv_meeting_get_id (meeting), bv_member_get_id (member),
+                                               i == 3 ? BV_PARTICIPANT_ROLE_MODERATOR
+                                                      : BV_PARTICIPANT_ROLE_PARTICIPANT);
+      g_assert_true (bv_database_add_participant (database, participant, &error));
+      g_assert_no_error (error);
+      full_names[i] = g_strdup_printf ("%s %s", names[i][0], names[i][1]);
+      entry->user_id = bv_participant_get_link_key (participant);
+      entry->full_name = full_names[i];
+      entry->participant_id = bv_participant_get_id (participant);
+      entry->member_id = bv_member_get_id (member);
+      entry->invited = TRUE;
+      g_ptr_array_add (seen, entry);
+      g_ptr_array_add (keep, member);
+      g_ptr_array_add (keep, participant);
+    }
+  g_assert_true (bv_database_record_attendance (database, bv_meeting_get_id (meeting), start, seen, &error));
+  g_ptr_array_set_size (seen, 0);
+  g_assert_true (bv_database_record_attendance (database, bv_meeting_get_id (meeting), start + 3600, seen, &error));
+  g_assert_no_error (error);
+
+  people = bv_attendance_summarize (database, meeting, start + 7200);
+  g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    g_assert_cmpstr (((BvAttendancePerson *) g_ptr_array_index (people, i))->name, ==, sorted[i]);
+
+  csv = bv_attendance_csv (people, meeting);
+  document = bv_minutes_build (database, meeting, "TSV Musterstadt", &any, 14, start + 7200);
+  pdf = bv_print_document_to_pdf (document);
+  text = pdf_text (pdf);
+  appendix = strstr (text, "Appendix: attendance list");
+  g_assert_nonnull (appendix);
+  previous_csv = csv;
+  previous_pdf = appendix;
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    {
+      g_autofree char *row = g_strdup_printf ("\r\n%s;", sorted[i]);
+      const char *in_csv = strstr (previous_csv, row);
+      const char *in_pdf = strstr (previous_pdf, sorted[i]);
+
+      if (!in_csv)
+        g_error ("“%s” is not after the row before in the CSV:\n%s", sorted[i], csv);
+      if (!in_pdf)
+        g_error ("“%s” is not after the row before in the minutes' appendix:\n%s", sorted[i], appendix);
+      previous_csv = in_csv + 1;
+      previous_pdf = in_pdf + 1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (full_names); i++)
+    g_free (full_names[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/core/minutes/parts", test_parts);
   g_test_add_func ("/core/minutes/long-list", test_long_list);
+  g_test_add_func ("/core/minutes/order", test_order);
 
   status = g_test_run ();
   bv_test_remove_tree (dir);

@@ -41,16 +41,6 @@ add_stay (BvAttendancePerson      *person,
   *seconds += end - entry->joined_at;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  const BvAttendancePerson *pa = *(BvAttendancePerson * const *) a;
-  const BvAttendancePerson *pb = *(BvAttendancePerson * const *) b;
-
-  return g_utf8_collate (pa->name, pb->name);
-}
-
 GPtrArray *
 bv_attendance_summarize (BvDatabase *database,
                          BvMeeting  *meeting,
@@ -70,6 +60,9 @@ bv_attendance_summarize (BvDatabase *database,
 
   people = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_attendance_person_free);
   participants = bv_database_list_participants (database, bv_meeting_get_id (meeting));
+  /* As the member list: by last name (the store's lists put moderators
+   * first; the attendance list does not). */
+  g_ptr_array_sort (participants, bv_database_compare_participant_names);
   for (guint i = 0; i < participants->len; i++)
     {
       BvParticipant *participant = g_ptr_array_index (participants, i);
@@ -112,7 +105,6 @@ bv_attendance_summarize (BvDatabase *database,
       add_stay (person, entry, now, g_hash_table_lookup (seconds, person));
     }
 
-  g_ptr_array_sort (invited, compare_names);
   for (guint i = 0; i < invited->len; i++)
     g_ptr_array_add (people, g_ptr_array_index (invited, i));
   for (guint i = 0; i < others->len; i++)

@@ -36,7 +36,8 @@ void        bv_attendance_person_free (BvAttendancePerson *person);
 
 /* Everyone invited to @meeting and everyone who came, at @now (seconds
  * since the epoch; stays still open count up to it): first the invited in
- * the order of their names, then those not invited in the order they came.
+ * the order of the member list (last name, then first name, German
+ * collation), then those not invited in the order they came.
  * Returns (element-type BvAttendancePerson). */
 GPtrArray  *bv_attendance_summarize   (BvDatabase  *database,
                                        BvMeeting   *meeting,

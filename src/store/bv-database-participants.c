@@ -93,6 +93,21 @@ bv_database_write_participant (BvDatabase     *self,
   return FALSE;
 }
 
+int
+bv_database_compare_participant_names (gconstpointer a,
+                                       gconstpointer b)
+{
+  BvParticipant *participant_a = *(BvParticipant * const *)a;
+  BvParticipant *participant_b = *(BvParticipant * const *)b;
+
+  return bv_database_compare_people (bv_participant_get_last_name (participant_a),
+                                     bv_participant_get_first_name (participant_a),
+                                     bv_participant_get_last_name (participant_b),
+                                     bv_participant_get_first_name (participant_b),
+                                     bv_participant_get_id (participant_a),
+                                     bv_participant_get_id (participant_b));
+}
+
 static int
 compare_participant_ptrs (gconstpointer a,
                           gconstpointer b)

@@ -131,6 +131,11 @@ GPtrArray  *bv_database_list_group_members (BvDatabase  *self,
                                             const char  *group_id);
 GPtrArray  *bv_database_list_participants  (BvDatabase  *self,
                                             const char  *meeting_id);
+/* The member list's order for people (last name, first name, ICU's
+ * German collation), without the moderators first: for a GPtrArray of
+ * BvParticipant, as g_ptr_array_sort () calls it. */
+int         bv_database_compare_participant_names (gconstpointer a,
+                                                   gconstpointer b);
 GPtrArray  *bv_database_list_member_participations (BvDatabase *self,
                                                     const char *member_id);
 gboolean    bv_database_add_participant    (BvDatabase    *self,
