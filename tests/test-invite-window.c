@@ -722,6 +722,10 @@ test_invite_and_send (void)
       const char *argv[] = { "pdftotext", printed_path, "-", NULL };
       int status;
 
+      /* The operation runs a main loop of its own; with the window's
+       * toasts still due, libadwaita 1.2 aborted in show_toast ()
+       * (!info->widget) in 2 of 5 runs. What is due comes first. */
+      bv_test_quiet ();
       gtk_widget_activate_action (GTK_WIDGET (window), "invite.print-letters-to", "s", printed_path);
       g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                    NULL, NULL, &printed, NULL, &status, &error));
