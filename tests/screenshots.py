@@ -265,15 +265,23 @@ class Shooter:
         box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
         wanted = self.name(msgid)
         seen = []
+        best = None
+        middle = box.y + box.height / 2
         for candidate in a11y.walk(main):
             try:
                 if candidate.name == wanted and candidate.getRole() in BUTTON_ROLES and a11y.showing(candidate):
                     there = candidate.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-                    if there.y < box.y + box.height and box.y < there.y + there.height:
-                        return candidate
                     seen.append((there.x, there.y, there.width, there.height))
+                    # Rows differ in height (a warning line, a button with
+                    # words): the button whose middle is nearest the title's.
+                    distance = abs(there.y + there.height / 2 - middle)
+                    if there.y < box.y + box.height and box.y < there.y + there.height and \
+                       (best is None or distance < best[0]):
+                        best = (distance, candidate)
             except Exception:
                 continue
+        if best is not None:
+            return best[1]
         raise SystemExit(f"no “{wanted}” in the row “{row_title}” at {(box.x, box.y, box.width, box.height)}; "
                          f"there are {seen}")
 
