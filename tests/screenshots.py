@@ -257,33 +257,40 @@ class Shooter:
     def button_in_row(self, row_title, msgid):
         """The button @msgid in the main window's list row that shows
         @row_title: the one beside the title. (The accessible tree does not
-        keep a row's buttons under the node that has its title.)"""
+        keep a row's buttons under the node that has its title, and the
+        title's words may name other things too, such as a meeting kind.)"""
         main = self.wait_frame(self.MAIN)
-        label = a11y.find(main, row_title)
-        if label is None:
+        labels = []
+        deadline = time.time() + a11y.TIMEOUT
+        while time.time() < deadline and not labels:
+            labels = [n for n in a11y.walk(main) if n.name == row_title and a11y.showing(n)]
+            if not labels:
+                time.sleep(0.2)
+        if not labels:
             raise SystemExit(f"no row “{row_title}”")
-        box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
         wanted = self.name(msgid)
-        seen = []
-        best = None
-        middle = box.y + box.height / 2
+        buttons = []
         for candidate in a11y.walk(main):
             try:
                 if candidate.name == wanted and candidate.getRole() in BUTTON_ROLES and a11y.showing(candidate):
-                    there = candidate.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-                    seen.append((there.x, there.y, there.width, there.height))
-                    # Rows differ in height (a warning line, a button with
-                    # words): the button whose middle is nearest the title's.
-                    distance = abs(there.y + there.height / 2 - middle)
-                    if there.y < box.y + box.height and box.y < there.y + there.height and \
-                       (best is None or distance < best[0]):
-                        best = (distance, candidate)
+                    buttons.append((candidate, candidate.queryComponent().getExtents(pyatspi.WINDOW_COORDS)))
             except Exception:
                 continue
+        best = None
+        for label in labels:
+            box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            middle = box.y + box.height / 2
+            for candidate, there in buttons:
+                # Rows differ in height (a warning line, a button with
+                # words): the button whose middle is nearest the title's.
+                distance = abs(there.y + there.height / 2 - middle)
+                if there.y < box.y + box.height and box.y < there.y + there.height and \
+                   (best is None or distance < best[0]):
+                    best = (distance, candidate)
         if best is not None:
             return best[1]
-        raise SystemExit(f"no “{wanted}” in the row “{row_title}” at {(box.x, box.y, box.width, box.height)}; "
-                         f"there are {seen}")
+        raise SystemExit(f"no “{wanted}” in the row “{row_title}”; there are "
+                         f"{[(t.x, t.y, t.width, t.height) for _, t in buttons]}")
 
     # The walk: one method per picture, in this order (each starts where
     # the one before left the app; the main window has no dialog open).
