@@ -278,7 +278,15 @@ class Shooter:
                 continue
         best = None
         for label in labels:
-            box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            # The row around the title: a long subtitle can put the title
+            # above the row's buttons.
+            row = label
+            for _ in range(6):
+                if row is None or row.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW):
+                    break
+                row = row.parent
+            box = (row if row is not None and row.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW)
+                   else label).queryComponent().getExtents(pyatspi.WINDOW_COORDS)
             middle = box.y + box.height / 2
             for candidate, there in buttons:
                 # Rows differ in height (a warning line, a button with
