@@ -218,6 +218,9 @@ test_parts (void)
   g_assert_nonnull (strstr (text, "Anlage: Anwesenheitsliste"));
   g_assert_null (strstr (strstr (text, "Anlage: Anwesenheitsliste"), "Mitglied Nummer 010"));
   g_assert_cmpuint (count_pages (text), ==, 2);
+  /* Only the stranger is "not invited"; the one running the meeting is not. */
+  g_assert_nonnull (strstr (text, "(nicht eingeladen)"));
+  g_assert_null (strstr (strstr (text, "(nicht eingeladen)") + 1, "(nicht eingeladen)"));
 
   bv_minutes_facts_clear (&facts);
 }
