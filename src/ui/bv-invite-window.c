@@ -465,10 +465,8 @@ remove_action (GtkWidget  *widget,
   note = bv_ui_toast_new_format (_("“%s” no longer invited"), bv_participant_get_name (removed));
   adw_toast_set_button_label (note, _("_Undo"));
   adw_toast_set_timeout (note, 10);
-  /* In the queue like any toast: ADW_TOAST_PRIORITY_HIGH puts the toast
-   * being shown back into the queue, and libadwaita 1.2 can then abort
-   * showing it again (show_toast: assertion !info->widget; seen in
-   * test-invite-window). The undo stays for ten seconds once shown. */
+  /* Undo cannot wait behind the toasts before it. */
+  adw_toast_set_priority (note, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (note), "participant", g_steal_pointer (&removed), g_object_unref);
   g_signal_connect_object (note, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
   toast (self, note);
