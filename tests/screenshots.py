@@ -257,25 +257,56 @@ class Shooter:
     def button_in_row(self, row_title, msgid):
         """The button @msgid in the main window's list row that shows
         @row_title: the one beside the title. (The accessible tree does not
-        keep a row's buttons under the node that has its title.)"""
-        main = self.wait_frame(self.MAIN)
-        label = a11y.find(main, row_title)
-        if label is None:
-            raise SystemExit(f"no row “{row_title}”")
-        box = label.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        keep a row's buttons under the node that has its title, and the
+        title's words may name other things too, such as a meeting kind.)
+        Anstehend rebuilds its rows now and then, so a node can vanish
+        while it is looked at: then look again."""
         wanted = self.name(msgid)
-        seen = []
-        for candidate in a11y.walk(main):
+        deadline = time.time() + a11y.TIMEOUT
+        buttons = []
+        while time.time() < deadline:
+            found = self.find_button_in_row(row_title, wanted)
+            if found is not None:
+                return found
+            time.sleep(0.3)
+        raise SystemExit(f"no “{wanted}” in the row “{row_title}”")
+
+    def find_button_in_row(self, row_title, wanted):
+        main = self.wait_frame(self.MAIN)
+        labels = []
+        buttons = []
+        for node in a11y.walk(main):
             try:
-                if candidate.name == wanted and candidate.getRole() in BUTTON_ROLES and a11y.showing(candidate):
-                    there = candidate.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-                    if there.y < box.y + box.height and box.y < there.y + there.height:
-                        return candidate
-                    seen.append((there.x, there.y, there.width, there.height))
+                if node.name == row_title and a11y.showing(node):
+                    labels.append(node)
+                elif node.name == wanted and node.getRole() in BUTTON_ROLES and a11y.showing(node):
+                    buttons.append((node, node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)))
             except Exception:
                 continue
-        raise SystemExit(f"no “{wanted}” in the row “{row_title}” at {(box.x, box.y, box.width, box.height)}; "
-                         f"there are {seen}")
+        best = None
+        for label in labels:
+            try:
+                # The row around the title: a long subtitle can put the
+                # title above the row's buttons.
+                row = label
+                for _ in range(6):
+                    if row is None or row.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW):
+                        break
+                    row = row.parent
+                if row is None or row.getRole() not in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW):
+                    row = label
+                box = row.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            except Exception:
+                continue
+            middle = box.y + box.height / 2
+            for candidate, there in buttons:
+                # Rows differ in height (a warning line, a button with
+                # words): the button whose middle is nearest the row's.
+                distance = abs(there.y + there.height / 2 - middle)
+                if there.y < box.y + box.height and box.y < there.y + there.height and \
+                   (best is None or distance < best[0]):
+                    best = (distance, candidate)
+        return best[1] if best is not None else None
 
     # The walk: one method per picture, in this order (each starts where
     # the one before left the app; the main window has no dialog open).

@@ -19,8 +19,10 @@
 #include "bv-attendance-watch.h"
 #include "bv-bbb-client.h"
 #include "bv-invitation.h"
+#include "bv-join.h"
 #include "bv-practice-server-private.h"
 #include "bv-context.h"
+#include "bv-quorum.h"
 #include "bv-test-utils.h"
 
 #define SECRET "attendance-test-secret-0123456789"
@@ -116,7 +118,9 @@ fixture_setup (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_ptr_array_add (f->members, invite (f, names[i]));
 
-  bv_test_create_room (f->client, bv_meeting_get_bbb_meeting_id (f->meeting), "Mitgliederversammlung");
+  /* "app-room": the app's own join creates the room, as on the day. */
+  if (!data)
+    bv_test_create_room (f->client, bv_meeting_get_bbb_meeting_id (f->meeting), "Mitgliederversammlung");
 }
 
 static void
@@ -539,6 +543,69 @@ test_retention (Fixture       *f,
   }
 }
 
+/* The secretary joins through the app's Beitreten with this machine's
+ * userID: she runs the meeting, so she is shown as such, not as somebody
+ * uninvited, and she is not counted for the quorum (no member to match);
+ * a stranger in the room still is "not invited". */
+static void
+test_host (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(BvAttendanceRecorder) recorder = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  BvQuorumRule all = { BV_QUORUM_NUMBER, 2, 0, 0, NULL };
+  BvQuorumState quorum;
+  BvAttendancePerson *host = NULL, *stranger = NULL;
+
+  bv_join_get_link_async (f->context, f->server, f->meeting, "Sabine Schreiber", NULL, NULL, result_cb, &result);
+  link = bv_join_get_link_finish (bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  msg = soup_message_new ("GET", link);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  g_clear_object (&result);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
+  body = soup_session_send_and_read_finish (session, bv_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), <, 400);
+
+  enter_with_link (f, 0);
+  bv_test_enter_room (f->client, bv_meeting_get_bbb_meeting_id (f->meeting), "Zaungast", "VIEWER");
+  recorder = start_recorder (f);
+  bv_attendance_recorder_stop (recorder);
+
+  people = bv_attendance_summarize (f->database, f->meeting, f->now + 60);
+  g_assert_cmpuint (people->len, ==, 5);   /* three invited, then the two others */
+  for (guint i = 0; i < people->len; i++)
+    {
+      BvAttendancePerson *person = g_ptr_array_index (people, i);
+
+      if (g_str_has_prefix (person->name, "Sabine"))
+        host = person;
+      else if (g_str_equal (person->name, "Zaungast"))
+        stranger = person;
+    }
+  g_assert_nonnull (host);
+  g_assert_cmpstr (host->name, ==, "Sabine Schreiber (chair, this app)");
+  g_assert_true (host->host);
+  g_assert_false (host->invited);
+  g_assert_null (host->member_id);
+  g_assert_cmpint (host->state, ==, BV_ATTENDANCE_STATE_PRESENT);
+  g_assert_nonnull (stranger);
+  g_assert_false (stranger->host);
+  g_assert_false (stranger->invited);
+
+  /* Only Anna counts: two required, one present. */
+  bv_quorum_evaluate (f->database, &all, people, &quorum);
+  g_assert_cmpuint (quorum.present, ==, 1);
+  g_assert_false (quorum.met);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +615,7 @@ main (int   argc,
   g_test_add ("/core/attendance-recorder/script", Fixture, NULL, fixture_setup, test_script, fixture_teardown);
   g_test_add ("/core/attendance-recorder/watch", Fixture, NULL, fixture_setup, test_watch, fixture_teardown);
   g_test_add ("/core/attendance-recorder/retention", Fixture, NULL, fixture_setup, test_retention, fixture_teardown);
+  g_test_add ("/core/attendance-recorder/host", Fixture, "app-room", fixture_setup, test_host, fixture_teardown);
   g_test_add ("/core/attendance-recorder/present", Fixture, NULL, fixture_setup, test_present, fixture_teardown);
   g_test_add ("/core/attendance-recorder/erased-with-member", Fixture, NULL, fixture_setup,
               test_erased_with_member, fixture_teardown);

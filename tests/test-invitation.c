@@ -678,7 +678,7 @@ test_render_assembly (void)
   g_assert_nonnull (strstr (text, bv_invitation_default_participation ()));
   g_assert_nonnull (strstr (text, "§ 32 Abs. 2 BGB"));
   g_assert_nonnull (strstr (text, "Your personal link: L\n"));
-  g_assert_nonnull (strstr (text, "The board\nTSV Kaiserslautern-Süd\n"));
+  g_assert_nonnull (strstr (text, "on behalf of the board\nTSV Kaiserslautern-Süd\n"));
   /* What is recorded, why, and for how long. */
   g_assert_nonnull (strstr (text, "\n\nAttendance: when you enter and leave the conference room, the club "
                                   "records it with your name, so that the minutes can show who took part "

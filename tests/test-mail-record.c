@@ -79,16 +79,25 @@ pid (Fixture *f)
 }
 
 static void
-record_sent (Fixture    *f,
-             const char *message_id)
+record_sent_at (Fixture    *f,
+                const char *message_id,
+                GDateTime  *now)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *version = bv_database_get_invitation_version (f->db, pid (f));
 
   g_assert_true (bv_database_record_mail_sent (f->db, pid (f), version, "juergen@example.org",
                                                message_id, now, &error));
   g_assert_no_error (error);
+}
+
+static void
+record_sent (Fixture    *f,
+             const char *message_id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  record_sent_at (f, message_id, now);
 }
 
 static gboolean
@@ -125,7 +134,8 @@ test_states (Fixture       *f,
   g_assert_null (bv_mail_record_get_sent_at (record));
   g_clear_object (&record);
 
-  record_sent (f, "abc@example.de");
+  /* The stored time is the one the sender passed, not the clock at storing. */
+  record_sent_at (f, "abc@example.de", now);
   record = bv_database_get_mail_record (f->db, pid (f));
   g_assert_cmpint (bv_mail_record_get_state (record), ==, BV_MAIL_STATE_SENT);
   g_assert_cmpstr (bv_mail_record_get_message_id (record), ==, "abc@example.de");

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bv-join.h"
 #include "bv-minutes.h"
 #include "bv-test-utils.h"
 
@@ -78,6 +79,9 @@ prepare (BvDatabase *database,
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   BvAttendanceSeen guest = { "w_gast", "Zaungast", NULL, NULL, FALSE };
+  /* The secretary, in through the app's own Beitreten. */
+  g_autofree char *own_user_id = bv_join_get_user_id ();
+  BvAttendanceSeen host = { own_user_id, "Eva Roth", NULL, NULL, FALSE };
   BvMeeting *meeting = bv_meeting_new (BV_MEETING_KIND_ASSEMBLY);
 
   g_ptr_array_add (agenda, bv_agenda_item_new_full ("top-1", "Bericht des Vorstands", NULL));
@@ -113,8 +117,10 @@ prepare (BvDatabase *database,
       g_ptr_array_add (names, name);
     }
   g_ptr_array_add (seen, &guest);
+  g_ptr_array_add (seen, &host);
   g_assert_true (bv_database_record_attendance (database, bv_meeting_get_id (meeting), start, seen, &error));
   g_ptr_array_remove (seen, &guest);
+  g_ptr_array_remove (seen, &host);
   g_assert_true (bv_database_record_attendance (database, bv_meeting_get_id (meeting), start + 120, seen, &error));
   /* The server silent for ten minutes, then everybody leaves at the end. */
   g_assert_true (bv_database_note_attendance_gap (database, bv_meeting_get_id (meeting), start + 1200, &error));
@@ -167,6 +173,7 @@ test_parts (void)
     "Mitglied Nummer 001 15:00 Uhr 16:00 Uhr 60",
     "Mitglied Nummer 009 15:00 Uhr 16:00 Uhr 60",
     "Zaungast (nicht eingeladen) 15:00 Uhr 15:02 Uhr 2",
+    "Eva Roth (Leitung, diese App) 15:00 Uhr 15:02 Uhr 2",
     "Der Server war von 15:20 Uhr bis 15:30 Uhr nicht erreichbar",
     "Seite 1 von 2",
   };
@@ -211,6 +218,9 @@ test_parts (void)
   g_assert_nonnull (strstr (text, "Anlage: Anwesenheitsliste"));
   g_assert_null (strstr (strstr (text, "Anlage: Anwesenheitsliste"), "Mitglied Nummer 010"));
   g_assert_cmpuint (count_pages (text), ==, 2);
+  /* Only the stranger is "not invited"; the one running the meeting is not. */
+  g_assert_nonnull (strstr (text, "(nicht eingeladen)"));
+  g_assert_null (strstr (strstr (text, "(nicht eingeladen)") + 1, "(nicht eingeladen)"));
 
   bv_minutes_facts_clear (&facts);
 }

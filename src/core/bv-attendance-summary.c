@@ -7,7 +7,10 @@
 
 #include "bv-attendance-summary.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "bv-join.h"
 
 void
 bv_attendance_person_free (BvAttendancePerson *person)
@@ -53,6 +56,7 @@ bv_attendance_summarize (BvDatabase *database,
   g_autoptr(GHashTable) seconds = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   g_autoptr(GPtrArray) invited = g_ptr_array_new ();
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autofree char *own_user_id = bv_join_get_user_id ();
   GPtrArray *people;
 
   g_return_val_if_fail (BV_IS_DATABASE (database), NULL);
@@ -93,7 +97,15 @@ bv_attendance_summarize (BvDatabase *database,
           if (!person)
             {
               person = g_new0 (BvAttendancePerson, 1);
-              person->name = g_strdup (entry->full_name);
+              person->host = g_strcmp0 (entry->user_id, own_user_id) == 0;
+              if (person->host && entry->full_name && *entry->full_name)
+                /* TRANSLATORS: the name of the one who joined the meeting
+                 * through this app and runs it, in the attendance list */
+                person->name = g_strdup_printf (_("%s (chair, this app)"), entry->full_name);
+              else if (person->host)
+                person->name = g_strdup (_("Chair (this app)"));
+              else
+                person->name = g_strdup (entry->full_name);
               person->member_id = g_strdup (entry->member_id);
               person->invited = FALSE;
               person->state = BV_ATTENDANCE_STATE_NEVER_CAME;

@@ -26,6 +26,11 @@ typedef struct
   char              *member_id;       /* NULL: a guest or not invited */
   char              *participant_id;  /* the invitation, NULL if not invited */
   gboolean           invited;
+  /* The one who joined through this app (bv_join_get_user_id ()), who runs
+   * the meeting: @name says so, and she is neither an uninvited person to
+   * warn about nor counted for the quorum (invited stays FALSE: she cannot
+   * be matched to a member). */
+  gboolean           host;
   BvAttendanceState  state;
   gint64             first_join;      /* seconds since the epoch; 0: never came */
   gint64             last_leave;      /* 0 while present or never came */

@@ -42,7 +42,6 @@ char     *bv_invitation_build_guest_link  (BvBbbClient   *client,
 typedef struct
 {
   const char *club_name;
-  const char *sender_name;       /* who sends the invitations ({sender}) */
   const char *privacy_contact;   /* who to ask about data protection */
   const char *dial_number;       /* telephone dial-in, when the server has one */
   const char *voice_bridge;      /* its PIN */
@@ -51,6 +50,9 @@ typedef struct
   const char *participation;
   /* How many months attendance is kept, for {attendance}; 0: 12. */
   guint       attendance_months;
+  /* Who sends the invitations, for {sender} (last, so that positional
+   * initialisers of the fields above stay valid). */
+  const char *sender_name;
 } BvInvitationContext;
 
 /* Size of the buffer bv_invitation_context_set_dial_in () writes the PIN to. */

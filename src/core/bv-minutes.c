@@ -343,7 +343,7 @@ bv_minutes_build (BvDatabase         *database,
 
       if (person->state == BV_ATTENDANCE_STATE_NEVER_CAME)
         continue;
-      name = person->invited ? g_strdup (person->name)
+      name = person->invited || person->host ? g_strdup (person->name)
                              /* Translators: a name in the attendance list. */
                              : g_strdup_printf (_("%s (not invited)"), person->name);
       first = format_local (person->first_join, tz, time_format ());

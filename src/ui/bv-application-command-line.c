@@ -16,7 +16,6 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "bv-application-private.h"
@@ -26,24 +25,17 @@
 #include "bv-secure.h"
 #include "bv-server-client.h"
 
-/* --add-server's state: the server to add and the terminal whose echo
- * is off while the secret is typed. */
+/* --add-server's state: the server to add. */
 typedef struct
 {
   char           *url;
   char           *name;
   char           *checksum;
-  int             tty;  /* -1, or the terminal whose echo is off */
-  struct termios  tty_saved;
-  guint           interrupt_id;
 } ServerToAdd;
 
 static void
 server_to_add_free (ServerToAdd *add)
 {
-  if (add->tty >= 0)
-    tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  g_clear_handle_id (&add->interrupt_id, g_source_remove);
   g_free (add->url);
   g_free (add->name);
   g_free (add->checksum);
@@ -85,55 +77,6 @@ server_added_cb (GObject      *object,
   bv_command_line_job_finish (job, 0, line);
 }
 
-/* As ssh-keygen and sudo do: a secret typed at a terminal must not stay
- * in its scrollback. */
-/* Ctrl+C at the prompt: give the terminal its echo back before leaving. */
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  ServerToAdd *add = user_data;
-
-  tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  _exit (130);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-echo_off (BvCommandLineJob *job,
-          int               fd)
-{
-  ServerToAdd *add = job->data;
-  struct termios quiet;
-
-  if (!isatty (fd) || tcgetattr (fd, &add->tty_saved) != 0)
-    return;
-
-  quiet = add->tty_saved;
-  quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHOE | ECHOK | ECHONL);
-  if (tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
-    return;
-  add->tty = fd;
-  if (!g_application_command_line_get_is_remote (job->command_line))
-    add->interrupt_id = g_unix_signal_add (SIGINT, interrupted_cb, add);
-  g_application_command_line_printerr (job->command_line, "%s",
-                                       _("Shared secret (the input is not shown): "));
-}
-
-static void
-echo_on (BvCommandLineJob *job)
-{
-  ServerToAdd *add = job->data;
-
-  if (add->tty < 0)
-    return;
-
-  tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  add->tty = -1;
-  g_clear_handle_id (&add->interrupt_id, g_source_remove);
-  /* The Enter that ended the secret was not echoed either. */
-  g_application_command_line_printerr (job->command_line, "\n");
-}
-
 static void
 secret_read_cb (GObject      *object,
                 GAsyncResult *result,
@@ -148,7 +91,7 @@ secret_read_cb (GObject      *object,
 
   secret = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
                                                       &length, &error);
-  echo_on (job);
+  bv_command_line_job_echo_on (job);
   if (secret)
     g_strstrip (secret);
   if (!secret || !*secret)
@@ -179,7 +122,8 @@ add_server (BvCommandLineJob *job)
     }
 
   if (G_IS_UNIX_INPUT_STREAM (input))
-    echo_off (job, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (input)));
+    bv_command_line_job_echo_off (job, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (input)),
+                                  _("Shared secret (the input is not shown): "));
 
   lines = g_data_input_stream_new (input);
   g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);
@@ -491,7 +435,6 @@ _bv_application_run_job (BvApplication           *self,
         }
 
       add = g_new0 (ServerToAdd, 1);
-      add->tty = -1;
       add->url = g_strdup (url);
       add->name = name ? g_strdup (name) : name_from_url (url);
       add->checksum = g_strdup (checksum ? checksum : "auto");

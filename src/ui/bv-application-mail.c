@@ -26,7 +26,6 @@
 #include <glib-unix.h>
 #include <signal.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "bv-application-private.h"
@@ -51,17 +50,11 @@ typedef struct
   BvMailAccount  *account;     /* the one tested and saved */
   BvMailAdvice    advice;
   char           *password;
-  int             tty;         /* -1, or the terminal whose echo is off */
-  struct termios  tty_saved;
-  guint           interrupt_id;
 } MailAccountToAdd;
 
 static void
 mail_account_to_add_free (MailAccountToAdd *add)
 {
-  if (add->tty >= 0)
-    tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  g_clear_handle_id (&add->interrupt_id, g_source_remove);
   g_clear_object (&add->wanted);
   g_clear_object (&add->account);
   g_free (add->host);
@@ -192,51 +185,6 @@ start_lookup (BvCommandLineJob *job)
   bv_mail_providers_lookup_async (add->wanted, job->cancellable, looked_up_cb, job);
 }
 
-/* As ssh-keygen and sudo do: a password typed at a terminal must not
- * stay in its scrollback (the same as --add-server). */
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  MailAccountToAdd *add = user_data;
-
-  tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  _exit (130);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-echo_off (BvCommandLineJob *job,
-          int               fd)
-{
-  MailAccountToAdd *add = job->data;
-  struct termios quiet;
-
-  if (!isatty (fd) || tcgetattr (fd, &add->tty_saved) != 0)
-    return;
-  quiet = add->tty_saved;
-  quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHOE | ECHOK | ECHONL);
-  if (tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
-    return;
-  add->tty = fd;
-  if (!g_application_command_line_get_is_remote (job->command_line))
-    add->interrupt_id = g_unix_signal_add (SIGINT, interrupted_cb, add);
-  g_application_command_line_printerr (job->command_line, "%s",
-                                       _("E-mail password (the input is not shown): "));
-}
-
-static void
-echo_on (BvCommandLineJob *job)
-{
-  MailAccountToAdd *add = job->data;
-
-  if (add->tty < 0)
-    return;
-  tcsetattr (add->tty, TCSAFLUSH, &add->tty_saved);
-  add->tty = -1;
-  g_clear_handle_id (&add->interrupt_id, g_source_remove);
-  g_application_command_line_printerr (job->command_line, "\n");
-}
-
 static const char *
 no_password_text (void)
 {
@@ -257,7 +205,7 @@ password_read_cb (GObject      *object,
 
   password = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
                                                         &length, &error);
-  echo_on (job);
+  bv_command_line_job_echo_on (job);
   /* A password may begin or end with a space; only the line end goes. */
   if (password && length > 0 && password[length - 1] == '\r')
     password[length - 1] = '\0';
@@ -326,7 +274,6 @@ add_mail_account (BvCommandLineJob *job,
   g_variant_dict_lookup (options, "smtp-user", "&s", &user);
 
   add = g_new0 (MailAccountToAdd, 1);
-  add->tty = -1;
   bv_command_line_job_set_data (job, add, (GDestroyNotify) mail_account_to_add_free);
 
   if (!bv_mail_address_is_valid (address))
@@ -377,7 +324,8 @@ add_mail_account (BvCommandLineJob *job,
       return;
     }
   if (G_IS_UNIX_INPUT_STREAM (input))
-    echo_off (job, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (input)));
+    bv_command_line_job_echo_off (job, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (input)),
+                                  _("E-mail password (the input is not shown): "));
   lines = g_data_input_stream_new (input);
   g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_ANY);
   g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, job->cancellable,

@@ -77,7 +77,7 @@ describe_person (BvAttendancePerson *person)
       text = g_strdup (_("invited, not in the room so far"));
       break;
     }
-  if (!person->invited)
+  if (!person->invited && !person->host)
     {
       g_autofree char *marked = g_strdup_printf ("%s · %s", _("not invited"), text);
 
@@ -261,7 +261,7 @@ bv_attendance_window_refresh (BvAttendanceWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (!person->invited)
+      if (!person->invited && !person->host)
         {
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 

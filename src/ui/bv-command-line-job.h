@@ -22,6 +22,7 @@ typedef struct
   GDestroyNotify           data_free;
   guint                    sigint_id;
   guint                    sigterm_id;
+  gpointer                 quiet_terminal;  /* while echo is off */
 } BvCommandLineJob;
 
 BvCommandLineJob *bv_command_line_job_new       (BvApplication           *application,
@@ -39,6 +40,16 @@ void              bv_command_line_job_finish    (BvCommandLineJob        *job,
 /* Ctrl+C or a kill cancels job->cancellable (only when this process runs
  * the job itself: signals do not reach it for a remote command line). */
 void              bv_command_line_job_cancel_on_signals (BvCommandLineJob *job);
+
+/* As ssh-keygen and sudo do: a secret typed at a terminal must not stay
+ * in its scrollback. When @fd is a terminal, turns its echo off and
+ * prints @prompt on standard error; Ctrl+C then gives the echo back before
+ * leaving. Nothing happens when @fd is not a terminal (a pipe, a file). */
+void              bv_command_line_job_echo_off  (BvCommandLineJob        *job,
+                                                 int                      fd,
+                                                 const char              *prompt);
+/* Gives the terminal its echo back (also done when the job is freed). */
+void              bv_command_line_job_echo_on   (BvCommandLineJob        *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvCommandLineJob, bv_command_line_job_free)
 

@@ -465,11 +465,10 @@ remove_action (GtkWidget  *widget,
   note = bv_ui_toast_new_format (_("“%s” no longer invited"), bv_participant_get_name (removed));
   adw_toast_set_button_label (note, _("_Undo"));
   adw_toast_set_timeout (note, 10);
-  /* Undo cannot wait behind the toasts before it. */
-  adw_toast_set_priority (note, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (note), "participant", g_steal_pointer (&removed), g_object_unref);
   g_signal_connect_object (note, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
-  toast (self, note);
+  /* Undo cannot wait behind the toasts before it. */
+  bv_ui_add_toast_now (self->toast_overlay, note);
 }
 
 static void

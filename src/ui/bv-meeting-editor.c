@@ -639,8 +639,7 @@ save_action (GtkWidget  *widget,
 
       g_warning ("Could not save meeting %s: %s", bv_meeting_get_id (target), error->message);
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
+      bv_ui_add_toast (self->toast_overlay, toast);
       return;
     }
 

@@ -114,8 +114,7 @@ static void
 add_toast (BvRecordingsPage *self,
            char             *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, bv_ui_toast_new (text));
-  bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
+  bv_ui_add_toast (self->toast_overlay, bv_ui_toast_new (text));
   g_free (text);
 }
 

@@ -252,12 +252,95 @@ bv_ui_take_calendar_day (GtkCalendar   *calendar,
     gtk_menu_button_popdown (button);
 }
 
+#define TOASTS_KEY "bv-ui-toasts"
+#define SHOWN_AT_KEY "bv-ui-shown-at"
+/* libadwaita 1.2 shows a toast in up to 500 ms and hides it in 300 ms;
+ * a toast hidden before it is fully shown is freed while its show
+ * animation still runs, and that crashes. */
+#define TOAST_SHOW_MS 600
+
+static void
+mark_shown (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), SHOWN_AT_KEY, GSIZE_TO_POINTER ((gsize) (g_get_monotonic_time () / 1000)));
+}
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    GPtrArray *toasts)
+{
+  guint index;
+
+  if (!g_ptr_array_find (toasts, toast, &index))
+    return;
+  g_ptr_array_remove_index (toasts, index);
+  /* All our toasts queue in order: the next one comes on show now. */
+  if (index == 0 && toasts->len > 0)
+    mark_shown (g_ptr_array_index (toasts, 0));
+}
+
+/* The toasts @overlay has not dismissed yet, oldest (the one on show) first. */
+static GPtrArray *
+overlay_toasts (AdwToastOverlay *overlay)
+{
+  GPtrArray *toasts = g_object_get_data (G_OBJECT (overlay), TOASTS_KEY);
+
+  if (!toasts)
+    {
+      toasts = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (overlay), TOASTS_KEY, toasts, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return toasts;
+}
+
 void
 bv_ui_add_toast (AdwToastOverlay *overlay,
                  AdwToast        *toast)
 {
+  GPtrArray *toasts = overlay_toasts (overlay);
+
+  if (toasts->len == 0)
+    mark_shown (toast);
+  g_ptr_array_add (toasts, toast);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
+                         g_ptr_array_ref (toasts), (GClosureNotify) g_ptr_array_unref, 0);
   adw_toast_overlay_add_toast (overlay, toast);
   bv_ui_fix_accessible_names (GTK_WIDGET (overlay));
+}
+
+static gboolean
+dismiss_later_cb (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+void
+bv_ui_add_toast_now (AdwToastOverlay *overlay,
+                     AdwToast        *toast)
+{
+  GPtrArray *toasts = overlay_toasts (overlay);
+  AdwToast *shown;
+  gint64 age;
+
+  /* Queued ones have no widget yet and go at once, newest first, so that
+   * the one on show has nothing behind it but @toast. */
+  while (toasts->len > 1)
+    adw_toast_dismiss (g_ptr_array_index (toasts, toasts->len - 1));
+  if (toasts->len == 0)
+    {
+      bv_ui_add_toast (overlay, toast);
+      return;
+    }
+
+  shown = g_ptr_array_index (toasts, 0);
+  bv_ui_add_toast (overlay, toast);
+  age = g_get_monotonic_time () / 1000 - GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (shown), SHOWN_AT_KEY));
+  if (age >= TOAST_SHOW_MS)
+    adw_toast_dismiss (shown);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age, dismiss_later_cb,
+                        g_object_ref (shown), g_object_unref);
 }
 
 void

@@ -61,6 +61,14 @@ void bv_ui_take_calendar_day (GtkCalendar   *calendar,
 /* Shows @toast in @overlay, with the accessible names its button needs. */
 void bv_ui_add_toast  (AdwToastOverlay *overlay,
                        AdwToast        *toast);
+/* Shows @toast next, for an undo that cannot wait behind confirmations:
+ * the toasts before it are dismissed (the one on show once it has been
+ * fully shown). ADW_TOAST_PRIORITY_HIGH would do this, but libadwaita 1.2
+ * aborts (show_toast: assertion !info->widget) when the toast it pushed
+ * aside comes back while it is still fading out. All toasts of an overlay
+ * must go through these two functions. */
+void bv_ui_add_toast_now (AdwToastOverlay *overlay,
+                          AdwToast        *toast);
 
 /* A message over @parent with only a "Close" button. */
 void bv_ui_show_error (GtkWindow       *parent,

@@ -873,8 +873,7 @@ bv_window_add_toast (BvWindow *self,
 {
   g_return_if_fail (BV_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  bv_ui_fix_accessible_names (GTK_WIDGET (self->toast_overlay));
+  bv_ui_add_toast (self->toast_overlay, toast);
 }
 
 const char *
