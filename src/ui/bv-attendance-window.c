@@ -15,6 +15,7 @@
 #include "bv-minutes.h"
 #include "bv-quorum.h"
 #include "bv-result-dialog.h"
+#include "bv-ui-print.h"
 #include "bv-ui-utils.h"
 
 struct _BvAttendanceWindow
@@ -41,7 +42,6 @@ struct _BvAttendanceWindow
   GCancellable        *cancellable;
   guint                present;   /* entitled voters in the room, last refresh */
   gboolean             filling;   /* the minutes' facts being read in */
-  BvPrintDocument     *printing;
 };
 
 G_DEFINE_FINAL_TYPE (BvAttendanceWindow, bv_attendance_window, ADW_TYPE_WINDOW)
@@ -394,51 +394,15 @@ build_minutes (BvAttendanceWindow *self)
                            g_get_real_time () / G_USEC_PER_SEC);
 }
 
-static void
-begin_print_cb (GtkPrintOperation  *operation,
-                GtkPrintContext    *context,
-                BvAttendanceWindow *self)
-{
-  guint pages = bv_print_document_paginate (self->printing, gtk_print_context_get_cairo_context (context),
-                                            gtk_print_context_get_width (context),
-                                            gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, pages);
-}
-
-static void
-draw_page_cb (GtkPrintOperation  *operation,
-              GtkPrintContext    *context,
-              int                 page,
-              BvAttendanceWindow *self)
-{
-  bv_print_document_draw_page (self->printing, gtk_print_context_get_cairo_context (context), page);
-}
-
 /* @export_path: NULL for the print dialog, else the PDF GTK writes
  * without asking (the same operation; tests). */
 static void
 run_print (BvAttendanceWindow *self,
            const char         *export_path)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BvPrintDocument) minutes = build_minutes (self);
 
-  g_clear_object (&self->printing);
-  self->printing = build_minutes (self);
-  /* The page is laid out in points, as for the PDF. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, bv_print_document_get_title (self->printing));
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  if (export_path)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  if (gtk_print_operation_run (operation,
-                               export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                           : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    bv_ui_show_message (self->practice_label, error->message, "error");
+  bv_ui_print_document (GTK_WINDOW (self), minutes, export_path, _("Minutes Not Printed"));
 }
 
 static void
@@ -534,7 +498,6 @@ bv_attendance_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->meeting);
-  g_clear_object (&self->printing);
 
   G_OBJECT_CLASS (bv_attendance_window_parent_class)->dispose (object);
 }

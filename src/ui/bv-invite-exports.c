@@ -12,6 +12,7 @@
 
 #include "bv-invitation-files.h"
 #include "bv-invite-exports.h"
+#include "bv-ui-print.h"
 #include "bv-ui-utils.h"
 
 /* choosing */
@@ -399,35 +400,12 @@ bv_invite_exports_write_letters (BvInvitationExport *export,
                                        export_wait_new (parent, overlay, file, cancellable));
 }
 
-static void
-letters_begin_print_cb (GtkPrintOperation *operation,
-                        GtkPrintContext   *context,
-                        BvPrintDocument   *letters)
-{
-  guint pages = bv_print_document_paginate (letters, gtk_print_context_get_cairo_context (context),
-                                            gtk_print_context_get_width (context),
-                                            gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, pages);
-}
-
-static void
-letters_draw_page_cb (GtkPrintOperation *operation,
-                      GtkPrintContext   *context,
-                      int                page,
-                      BvPrintDocument   *letters)
-{
-  bv_print_document_draw_page (letters, gtk_print_context_get_cairo_context (context), page);
-}
-
 void
 bv_invite_exports_print_letters (BvInvitationExport *export,
                                  GtkWindow          *parent,
                                  const char         *export_path)
 {
   g_autoptr(BvPrintDocument) letters = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (BV_IS_INVITATION_EXPORT (export));
 
@@ -438,21 +416,5 @@ bv_invite_exports_print_letters (BvInvitationExport *export,
                         _("Everybody invited has an e-mail address. Letters are made for those without one."));
       return;
     }
-  /* The same pages as the PDF: laid out in points on the full page, as
-   * the minutes are printed (ui/bv-attendance-window). */
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, bv_print_document_get_title (letters));
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (letters_begin_print_cb),
-                         g_object_ref (letters), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (letters_draw_page_cb),
-                         g_object_ref (letters), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  if (export_path)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  if (gtk_print_operation_run (operation,
-                               export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                           : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    bv_ui_show_error (parent, _("Letters Not Printed"), error->message);
+  bv_ui_print_document (parent, letters, export_path, _("Letters Not Printed"));
 }
