@@ -121,12 +121,7 @@ compare_participant_ptrs (gconstpointer a,
   if (role_a != role_b)
     return role_a == BV_PARTICIPANT_ROLE_MODERATOR ? -1 : 1;
 
-  return bv_database_compare_people (bv_participant_get_last_name (participant_a),
-                                     bv_participant_get_first_name (participant_a),
-                                     bv_participant_get_last_name (participant_b),
-                                     bv_participant_get_first_name (participant_b),
-                                     bv_participant_get_id (participant_a),
-                                     bv_participant_get_id (participant_b));
+  return bv_database_compare_participant_names (a, b);
 }
 
 static GPtrArray *

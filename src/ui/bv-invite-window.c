@@ -817,6 +817,7 @@ print_letters (BvInviteWindow *self,
   bv_invite_exports_print_letters (export, GTK_WINDOW (self), export_path);
 }
 
+/* invite.print-letters, and invite.print-letters-to with a PDF's path. */
 static void
 print_letters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -824,17 +825,7 @@ print_letters_action (GtkWidget  *widget,
 {
   if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
     return;
-  print_letters (BV_INVITE_WINDOW (widget), NULL);
-}
-
-static void
-print_letters_to_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  print_letters (BV_INVITE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  print_letters (BV_INVITE_WINDOW (widget), parameter ? g_variant_get_string (parameter, NULL) : NULL);
 }
 
 static void
@@ -961,7 +952,7 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.export-letters", NULL, export_letters_action);
   gtk_widget_class_install_action (widget_class, "invite.export-letters-to", "s", export_letters_to_action);
   gtk_widget_class_install_action (widget_class, "invite.print-letters", NULL, print_letters_action);
-  gtk_widget_class_install_action (widget_class, "invite.print-letters-to", "s", print_letters_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.print-letters-to", "s", print_letters_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, _bv_invite_window_renew_links_action);
