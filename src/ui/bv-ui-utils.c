@@ -265,18 +265,24 @@ mark_shown (AdwToast *toast)
   g_object_set_data (G_OBJECT (toast), SHOWN_AT_KEY, GSIZE_TO_POINTER ((gsize) (g_get_monotonic_time () / 1000)));
 }
 
+/* Runs after the overlay's own handler, which brings the next toast on
+ * show: its widget exists now. */
 static void
-toast_dismissed_cb (AdwToast  *toast,
-                    GPtrArray *toasts)
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
 {
+  GPtrArray *toasts = g_object_get_data (G_OBJECT (overlay), TOASTS_KEY);
   guint index;
 
-  if (!g_ptr_array_find (toasts, toast, &index))
+  if (!toasts || !g_ptr_array_find (toasts, toast, &index))
     return;
   g_ptr_array_remove_index (toasts, index);
-  /* All our toasts queue in order: the next one comes on show now. */
+  /* All our toasts queue in order: the next one is on show now. */
   if (index == 0 && toasts->len > 0)
-    mark_shown (g_ptr_array_index (toasts, 0));
+    {
+      mark_shown (g_ptr_array_index (toasts, 0));
+      bv_ui_fix_accessible_names (GTK_WIDGET (overlay));
+    }
 }
 
 /* The toasts @overlay has not dismissed yet, oldest (the one on show) first. */
@@ -302,8 +308,7 @@ bv_ui_add_toast (AdwToastOverlay *overlay,
   if (toasts->len == 0)
     mark_shown (toast);
   g_ptr_array_add (toasts, toast);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb),
-                         g_ptr_array_ref (toasts), (GClosureNotify) g_ptr_array_unref, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, G_CONNECT_AFTER);
   adw_toast_overlay_add_toast (overlay, toast);
   bv_ui_fix_accessible_names (GTK_WIDGET (overlay));
 }
@@ -325,8 +330,8 @@ bv_ui_add_toast_now (AdwToastOverlay *overlay,
 
   /* Queued ones have no widget yet and go at once, newest first, so that
    * the one on show has nothing behind it but @toast. */
-  while (toasts->len > 1)
-    adw_toast_dismiss (g_ptr_array_index (toasts, toasts->len - 1));
+  for (guint i = toasts->len; i > 1; i--)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i - 1));
   if (toasts->len == 0)
     {
       bv_ui_add_toast (overlay, toast);
