@@ -228,6 +228,44 @@ test_statement (Fixture       *f,
   use_english ();
 }
 
+/* The proof lists members by last name, as the member list does: not by
+ * first name, not in the order they were invited, and the one who leads
+ * the meeting (listed first in the invite window) in place too. */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *people[][2] = { { "Zoe", "Zander" }, { "Max", "Adler" }, { "Erika", "Müller" } };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *statement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(BvMember) member = bv_member_new ();
+      g_autoptr(BvParticipant) participant = NULL;
+
+      bv_member_set_names (member, people[i][0], people[i][1]);
+      g_assert_true (bv_database_save_member (f->db, member, &error));
+      g_assert_no_error (error);
+      participant = bv_participant_new_member (bv_meeting_get_id (f->meeting), bv_member_get_id (member),
+                                               i == 0 ? BV_PARTICIPANT_ROLE_MODERATOR
+                                                      : BV_PARTICIPANT_ROLE_PARTICIPANT);
+      g_assert_true (bv_database_add_participant (f->db, participant, &error));
+      g_assert_no_error (error);
+    }
+
+  entries = bv_invitation_proof_list (f->db, f->meeting, NULL);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (((BvInvitationProofEntry *) g_ptr_array_index (entries, 0))->name, ==, "Max Adler");
+  g_assert_cmpstr (((BvInvitationProofEntry *) g_ptr_array_index (entries, 1))->name, ==, "Erika Müller");
+  g_assert_cmpstr (((BvInvitationProofEntry *) g_ptr_array_index (entries, 2))->name, ==, "Zoe Zander");
+
+  statement = bv_invitation_proof_statement (f->db, f->meeting, 14);
+  g_assert_nonnull (strstr (statement, "Max Adler (no invitation recorded), Erika Müller (no invitation recorded) "
+                                       "and Zoe Zander (no invitation recorded)"));
+}
+
 /* The CSV: BOM, header, one row per member with RFC 3339 time or day, how,
  * in time, Message-ID. */
 static void
@@ -374,6 +412,7 @@ main (int   argc,
 
   g_test_add ("/core/invitation-proof/sent-hook", Fixture, NULL, set_up, test_sent_hook, tear_down);
   g_test_add ("/core/invitation-proof/statement", Fixture, NULL, set_up, test_statement, tear_down);
+  g_test_add ("/core/invitation-proof/order", Fixture, NULL, set_up, test_order, tear_down);
   g_test_add ("/core/invitation-proof/csv", Fixture, NULL, set_up, test_csv, tear_down);
   g_test_add ("/core/invitation-proof/pdf", Fixture, NULL, set_up, test_pdf, tear_down);
   g_test_add ("/core/invitation-proof/erased-with-member", Fixture, NULL, set_up, test_erased_with_member, tear_down);

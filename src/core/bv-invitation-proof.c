@@ -55,6 +55,10 @@ bv_invitation_proof_list (BvDatabase  *database,
   tz = meeting_zone (meeting);
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) bv_invitation_proof_entry_free);
   participants = bv_database_list_participants (database, bv_meeting_get_id (meeting));
+  /* By last name, as the member list and the attendance list: the proof,
+   * its CSV and the sentence naming late invitations read in that order. */
+  if (participants)
+    g_ptr_array_sort (participants, bv_database_compare_participant_names);
   for (guint i = 0; participants && i < participants->len; i++)
     {
       BvParticipant *participant = g_ptr_array_index (participants, i);
