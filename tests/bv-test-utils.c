@@ -108,6 +108,12 @@ bv_test_quiet (void)
   bv_test_spin (BV_TEST_QUIET_MS);
 }
 
+void
+bv_test_let_toast_settle (void)
+{
+  bv_test_spin (600);
+}
+
 typedef struct
 {
   BvTestCounter counter;

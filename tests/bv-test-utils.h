@@ -60,6 +60,10 @@ void          bv_test_spin                (guint            ms);
 void          bv_test_drain               (void);
 /* bv_test_spin (BV_TEST_QUIET_MS). */
 void          bv_test_quiet               (void);
+/* Lets a toast that just came on show finish coming in, as it has before a
+ * person can click it: libadwaita 1.2 frees a toast hidden within its
+ * show animation (up to 500 ms) and then crashes when that animation ends. */
+void          bv_test_let_toast_settle    (void);
 
 /* Waits until @counter reaches @expected, then for the quiet period, then
  * asserts it is still exactly @expected. Call it once the flow that should

@@ -623,9 +623,7 @@ test_invite_and_send (void)
   shown = describe_participants (db, meeting);
   g_assert_cmpstr (shown, ==, "Max Müller=moderator, Erika Musterfrau=moderator, Gustav Gast=participant (guest)");
   bv_test_wait_until (find_undo_button, window);
-  /* A person needs longer than the toast takes to come in (libadwaita 1.2
-   * crashes when a toast goes before it is fully shown). */
-  bv_test_spin (600);
+  bv_test_let_toast_settle ();
   undo = find_undo_button (window);
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");

@@ -622,6 +622,7 @@ test_delete_meeting_and_undo (void)
   g_assert_nonnull (find_label_with (child (window, BV_TYPE_WINDOW, "toast_overlay"),
                                      "“Löschprobe Vorstand” deleted"));
 
+  bv_test_let_toast_settle ();
   g_signal_emit_by_name (find_button_labelled (child (window, BV_TYPE_WINDOW, "toast_overlay"), "_Undo"),
                          "clicked");
   back = bv_database_find_meeting (db, bv_meeting_get_id (meeting));
