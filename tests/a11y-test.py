@@ -334,6 +334,11 @@ def start(data_home):
 
 
 def stop(proc):
+    # A crash would otherwise only show as the next check not finding
+    # its window.
+    if proc.poll() is not None:
+        fail(f"the app ended by itself during the test (exit status {proc.returncode})")
+        return
     proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(10)
