@@ -491,6 +491,16 @@ def open_window(app, root, button_name, window_name):
     window = find_frame(app, window_name)
     if window is None:
         fail(f"no window “{window_name}”")
+        # What was clicked and what is open, for the log.
+        path, node = [], button
+        try:
+            while node is not None and len(path) < 12:
+                path.append(f"{node.getRoleName()} “{node.name}”")
+                node = node.parent
+        except Exception as e:
+            path.append(f"? {e}")
+        print("# clicked: " + " < ".join(path), flush=True)
+        print("# open: " + ", ".join(f"“{f.name}”" for f in frames(app)), flush=True)
         return None
     ok(f"found window “{window_name}”")
     return window
