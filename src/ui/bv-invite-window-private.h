@@ -14,6 +14,7 @@
 
 #include "bv-invitation-mailer.h"
 #include "bv-invitation-row.h"
+#include "bv-invitation-settings.h"
 #include "bv-invite-window.h"
 #include "bv-practice-warning.h"
 #include "bv-server-client.h"
@@ -60,6 +61,12 @@ static inline BvDatabase *
 get_database (BvInviteWindow *self)
 {
   return bv_context_get_database (self->manager);
+}
+
+static inline BvInvitationSettings *
+read_text_settings (BvInviteWindow *self)
+{
+  return bv_invitation_settings_read (self->settings, self->server, self->meeting);
 }
 
 /* Whether @action_name may hand out this meeting's links now: not before
@@ -193,5 +200,31 @@ void _bv_invite_window_mail_one_action         (GtkWidget       *widget,
 void _bv_invite_window_renew_links_action      (GtkWidget       *widget,
                                                 const char      *action_name,
                                                 GVariant        *parameter);
+
+/* exports (bv-invite-window-exports.c) */
+void _bv_invite_window_proof_action               (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_letters_action      (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_letters_to_action   (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_print_letters_action       (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_merge_action        (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_calendar_action     (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_merge_to_action     (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
+void _bv_invite_window_export_calendar_to_action  (GtkWidget       *widget,
+                                                   const char      *action_name,
+                                                   GVariant        *parameter);
 
 G_END_DECLS

@@ -17,9 +17,7 @@
 
 #include "bv-default-roles.h"
 #include "bv-help.h"
-#include "bv-invitation-deadline.h"
 #include "bv-invitation-preview.h"
-#include "bv-invitation-proof-window.h"
 #include "bv-invitation-row.h"
 #include "bv-invitation.h"
 #include "bv-invite-exports.h"
@@ -51,12 +49,6 @@ update_summary (BvInviteWindow *self)
   /* Translators: how many people are invited and how many of them moderate. */
   summary = g_strdup_printf (_("Invited: %u · Leading the meeting: %u"), self->participants->len, moderators);
   gtk_label_set_text (self->summary_label, summary);
-}
-
-static BvInvitationSettings *
-read_text_settings (BvInviteWindow *self)
-{
-  return bv_invitation_settings_read (self->settings, self->server, self->meeting);
 }
 
 /* The member ids of those invited, for the choosers. */
@@ -700,181 +692,6 @@ copy_guest_link_action (GtkWidget  *widget,
                   "“Leaders let people in” as the meeting’s waiting room."));
 }
 
-/* exports, written in a thread */
-
-static BvInvitationExport *
-export_new (BvInviteWindow *self)
-{
-  g_autoptr(BvInvitationSettings) text = read_text_settings (self);
-  g_autoptr(GPtrArray) exceptions = NULL;
-  BvInvitationExport *export;
-
-  export = bv_invitation_export_new (self->meeting, text->template_text, &text->context);
-  exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
-  bv_invitation_export_set_exceptions (export, exceptions);
-  /* Signed here: the client belongs to the main thread. */
-  bv_invitation_export_add_signed (export, self->client, self->server, self->participants);
-  return export;
-}
-
-static void
-export_merge_to (GtkWindow *window,
-                 GFile     *file)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (window);
-  g_autoptr(BvInvitationExport) export = NULL;
-
-  if (!self->client || self->renewing || self->participants->len == 0)
-    return;
-
-  export = export_new (self);
-  bv_invite_exports_write_merge (export, file, window, self->toast_overlay, self->cancellable);
-}
-
-static void
-export_calendar_to (GtkWindow *window,
-                    GFile     *folder)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (window);
-  g_autoptr(BvInvitationExport) export = NULL;
-
-  if (!self->client || self->renewing || self->participants->len == 0)
-    return;
-
-  export = export_new (self);
-  bv_invite_exports_write_calendar (export, folder, window, self->toast_overlay, self->cancellable);
-}
-
-/* Who was invited how and when (issue 17): letters and hand-overs are
- * marked there. */
-static void
-proof_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  guint period = BV_INVITATION_PERIOD_DEFAULT_DAYS;
-
-  if (self->settings)
-    g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (schema && g_settings_schema_has_key (schema, "invitation-period-days"))
-    period = g_settings_get_uint (self->settings, "invitation-period-days");
-  gtk_window_present (GTK_WINDOW (bv_invitation_proof_window_new (GTK_WINDOW (self), get_database (self),
-                                                                  self->meeting, period)));
-}
-
-static void
-export_letters_to (GtkWindow *window,
-                   GFile     *file)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (window);
-  g_autoptr(BvInvitationExport) export = NULL;
-
-  if (!self->client || self->renewing || self->participants->len == 0)
-    return;
-
-  export = export_new (self);
-  bv_invite_exports_write_letters (export, file, window, self->toast_overlay, self->cancellable);
-}
-
-static void
-export_letters_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-
-  if (!may_hand_out (self, action_name, parameter))
-    return;
-  bv_invite_exports_choose_letters_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
-                                         export_letters_to);
-}
-
-static void
-export_letters_to_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  export_letters_to (GTK_WINDOW (widget), file);
-}
-
-/* @export_path: NULL for the print dialog. */
-static void
-print_letters (BvInviteWindow *self,
-               const char     *export_path)
-{
-  g_autoptr(BvInvitationExport) export = NULL;
-
-  if (!self->client || self->renewing || self->participants->len == 0)
-    return;
-
-  export = export_new (self);
-  bv_invite_exports_print_letters (export, GTK_WINDOW (self), export_path);
-}
-
-/* invite.print-letters, and invite.print-letters-to with a PDF's path. */
-static void
-print_letters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  print_letters (BV_INVITE_WINDOW (widget), parameter ? g_variant_get_string (parameter, NULL) : NULL);
-}
-
-static void
-export_merge_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BvInviteWindow *self = BV_INVITE_WINDOW (widget);
-
-  if (!may_hand_out (self, action_name, parameter))
-    return;
-  bv_invite_exports_choose_merge_file (GTK_WINDOW (self), bv_meeting_get_title (self->meeting),
-                                       export_merge_to);
-}
-
-static void
-export_calendar_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  bv_invite_exports_choose_calendar_folder (GTK_WINDOW (widget), export_calendar_to);
-}
-
-static void
-export_merge_to_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  export_merge_to (GTK_WINDOW (widget), file);
-}
-
-static void
-export_calendar_to_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  if (!may_hand_out (BV_INVITE_WINDOW (widget), action_name, parameter))
-    return;
-  export_calendar_to (GTK_WINDOW (widget), folder);
-}
-
 /* object */
 
 static void
@@ -946,15 +763,15 @@ bv_invite_window_class_init (BvInviteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "invite.save-calendar-to", "(ss)", save_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.copy-guest-link", NULL, copy_guest_link_action);
   gtk_widget_class_install_action (widget_class, "invite.preview", "s", preview_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, export_merge_action);
-  gtk_widget_class_install_action (widget_class, "invite.proof", NULL, proof_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", export_merge_to_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-letters", NULL, export_letters_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-letters-to", "s", export_letters_to_action);
-  gtk_widget_class_install_action (widget_class, "invite.print-letters", NULL, print_letters_action);
-  gtk_widget_class_install_action (widget_class, "invite.print-letters-to", "s", print_letters_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, export_calendar_action);
-  gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", export_calendar_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-merge", NULL, _bv_invite_window_export_merge_action);
+  gtk_widget_class_install_action (widget_class, "invite.proof", NULL, _bv_invite_window_proof_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-merge-to", "s", _bv_invite_window_export_merge_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-letters", NULL, _bv_invite_window_export_letters_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-letters-to", "s", _bv_invite_window_export_letters_to_action);
+  gtk_widget_class_install_action (widget_class, "invite.print-letters", NULL, _bv_invite_window_print_letters_action);
+  gtk_widget_class_install_action (widget_class, "invite.print-letters-to", "s", _bv_invite_window_print_letters_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-calendar", NULL, _bv_invite_window_export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "invite.export-calendar-to", "s", _bv_invite_window_export_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "invite.renew-links", NULL, _bv_invite_window_renew_links_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
