@@ -21,13 +21,18 @@
 #include "bv-invite-exports.h"
 #include "bv-invite-window-private.h"
 
+/* NULL while there is nothing to export or no client to sign the links. */
 static BvInvitationExport *
 export_new (BvInviteWindow *self)
 {
-  g_autoptr(BvInvitationSettings) text = read_text_settings (self);
+  g_autoptr(BvInvitationSettings) text = NULL;
   g_autoptr(GPtrArray) exceptions = NULL;
   BvInvitationExport *export;
 
+  if (!self->client || self->renewing || self->participants->len == 0)
+    return NULL;
+
+  text = read_text_settings (self);
   export = bv_invitation_export_new (self->meeting, text->template_text, &text->context);
   exceptions = bv_database_list_exceptions (get_database (self), bv_meeting_get_id (self->meeting));
   bv_invitation_export_set_exceptions (export, exceptions);
@@ -43,10 +48,8 @@ export_merge_to (GtkWindow *window,
   BvInviteWindow *self = BV_INVITE_WINDOW (window);
   g_autoptr(BvInvitationExport) export = NULL;
 
-  if (!self->client || self->renewing || self->participants->len == 0)
+  if (!(export = export_new (self)))
     return;
-
-  export = export_new (self);
   bv_invite_exports_write_merge (export, file, window, self->toast_overlay, self->cancellable);
 }
 
@@ -57,10 +60,8 @@ export_calendar_to (GtkWindow *window,
   BvInviteWindow *self = BV_INVITE_WINDOW (window);
   g_autoptr(BvInvitationExport) export = NULL;
 
-  if (!self->client || self->renewing || self->participants->len == 0)
+  if (!(export = export_new (self)))
     return;
-
-  export = export_new (self);
   bv_invite_exports_write_calendar (export, folder, window, self->toast_overlay, self->cancellable);
 }
 
@@ -90,10 +91,8 @@ export_letters_to (GtkWindow *window,
   BvInviteWindow *self = BV_INVITE_WINDOW (window);
   g_autoptr(BvInvitationExport) export = NULL;
 
-  if (!self->client || self->renewing || self->participants->len == 0)
+  if (!(export = export_new (self)))
     return;
-
-  export = export_new (self);
   bv_invite_exports_write_letters (export, file, window, self->toast_overlay, self->cancellable);
 }
 
@@ -129,10 +128,8 @@ print_letters (BvInviteWindow *self,
 {
   g_autoptr(BvInvitationExport) export = NULL;
 
-  if (!self->client || self->renewing || self->participants->len == 0)
+  if (!(export = export_new (self)))
     return;
-
-  export = export_new (self);
   bv_invite_exports_print_letters (export, GTK_WINDOW (self), export_path);
 }
 
