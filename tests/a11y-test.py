@@ -471,6 +471,15 @@ def find_in(frame, name, role, timeout=TIMEOUT):
     return None
 
 
+def defunct(node):
+    """Whether @node's widget is gone (AT-SPI answers for it no more)."""
+    try:
+        node.parent
+        return node.getState().contains(pyatspi.STATE_DEFUNCT)
+    except Exception:
+        return True
+
+
 def find_frame(app, name, timeout=TIMEOUT):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -488,7 +497,17 @@ def open_window(app, root, button_name, window_name):
     if button is None:
         return None
     click(button)
-    window = find_frame(app, window_name)
+    window = find_frame(app, window_name, timeout=TIMEOUT / 2)
+    if window is None and defunct(button):
+        # A page that rebuilds its rows when shown (Anstehend) can replace
+        # the button between finding and clicking it; the click on the old
+        # one did nothing, so click the new one.
+        print(f"# note: “{button_name}” was replaced before the click; clicking the new one", flush=True)
+        button = find(root, button_name, {pyatspi.ROLE_PUSH_BUTTON})
+        if button is not None:
+            click(button)
+    if window is None:
+        window = find_frame(app, window_name)
     if window is None:
         fail(f"no window “{window_name}”")
         # What was clicked and what is open, for the log.

@@ -332,14 +332,11 @@ bv_ui_add_toast_now (AdwToastOverlay *overlay,
    * the one on show has nothing behind it but @toast. */
   for (guint i = toasts->len; i > 1; i--)
     adw_toast_dismiss (g_ptr_array_index (toasts, i - 1));
-  if (toasts->len == 0)
-    {
-      bv_ui_add_toast (overlay, toast);
-      return;
-    }
-
-  shown = g_ptr_array_index (toasts, 0);
+  shown = toasts->len > 0 ? g_ptr_array_index (toasts, 0) : NULL;
   bv_ui_add_toast (overlay, toast);
+  if (!shown)
+    return;
+
   age = g_get_monotonic_time () / 1000 - GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (shown), SHOWN_AT_KEY));
   if (age >= TOAST_SHOW_MS)
     adw_toast_dismiss (shown);
