@@ -81,49 +81,25 @@ written_cb (GObject      *object,
   bv_command_line_job_finish (job, 0, message);
 }
 
-/* Returns TRUE when --export-attendance was given and the job taken over. */
-gboolean
-_bv_application_run_attendance_job (BvApplication           *self,
-                                    GApplicationCommandLine *command_line,
-                                    GVariantDict            *options)
+/* The meeting @which names and its attendance summary in @people, or NULL
+ * after finishing @job with the reason (also when nobody attended). */
+static BvMeeting *
+attended_meeting (BvApplication     *self,
+                  BvCommandLineJob  *job,
+                  AttendanceExport  *export,
+                  const char        *which,
+                  gint64             now,
+                  GPtrArray        **people)
 {
-  const char *which = NULL;
-  const char *output = NULL;
-  const GError *database_error;
-  g_autoptr(BvCommandLineJob) job = NULL;
-  g_autoptr(BvMeeting) meeting = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(BvMeeting) meeting = _bv_application_job_meeting (self, job, which);
   g_autofree char *problem = NULL;
-  g_autofree char *csv = NULL;
-  AttendanceExport *export;
-  BvDatabase *database;
 
-  if (!g_variant_dict_lookup (options, "export-attendance", "&s", &which) || !which)
-    return FALSE;
-  g_variant_dict_lookup (options, "output", "^&ay", &output);
-
-  job = bv_command_line_job_new (self, command_line);
-  export = g_new0 (AttendanceExport, 1);
-  bv_command_line_job_set_data (job, export, (GDestroyNotify) attendance_export_free);
-
-  database_error = bv_application_get_database_error (self);
-  if (database_error)
-    {
-      bv_command_line_job_finish (job, 1, database_error->message);
-      return TRUE;
-    }
-
-  database = bv_context_get_database (bv_application_get_context (self));
-  meeting = _bv_application_find_meeting (database, which, &problem);
   if (!meeting)
-    {
-      bv_command_line_job_finish (job, 1, problem);
-      return TRUE;
-    }
+    return NULL;
 
-  people = bv_attendance_summarize (database, meeting, g_get_real_time () / G_USEC_PER_SEC);
-  for (guint i = 0; i < people->len; i++)
-    if (((BvAttendancePerson *) g_ptr_array_index (people, i))->state != BV_ATTENDANCE_STATE_NEVER_CAME)
+  *people = bv_attendance_summarize (bv_context_get_database (bv_application_get_context (self)), meeting, now);
+  for (guint i = 0; i < (*people)->len; i++)
+    if (((BvAttendancePerson *) g_ptr_array_index (*people, i))->state != BV_ATTENDANCE_STATE_NEVER_CAME)
       export->people++;
   if (export->people == 0)
     {
@@ -133,8 +109,36 @@ _bv_application_run_attendance_job (BvApplication           *self,
                                    "the background."),
                                  bv_meeting_get_title (meeting));
       bv_command_line_job_finish (job, 1, problem);
-      return TRUE;
+      return NULL;
     }
+  return g_steal_pointer (&meeting);
+}
+
+/* Returns TRUE when --export-attendance was given and the job taken over. */
+gboolean
+_bv_application_run_attendance_job (BvApplication           *self,
+                                    GApplicationCommandLine *command_line,
+                                    GVariantDict            *options)
+{
+  const char *which = NULL;
+  const char *output = NULL;
+  g_autoptr(BvCommandLineJob) job = NULL;
+  g_autoptr(BvMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *csv = NULL;
+  AttendanceExport *export;
+
+  if (!g_variant_dict_lookup (options, "export-attendance", "&s", &which) || !which)
+    return FALSE;
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+
+  job = bv_command_line_job_new (self, command_line);
+  export = g_new0 (AttendanceExport, 1);
+  bv_command_line_job_set_data (job, export, (GDestroyNotify) attendance_export_free);
+
+  meeting = attended_meeting (self, job, export, which, g_get_real_time () / G_USEC_PER_SEC, &people);
+  if (!meeting)
+    return TRUE;
 
   csv = bv_attendance_csv (people, meeting);
   if (!output || !*output)
@@ -167,13 +171,11 @@ _bv_application_run_minutes_job (BvApplication           *self,
 {
   const char *which = NULL;
   const char *output = NULL;
-  const GError *database_error;
   g_autoptr(BvCommandLineJob) job = NULL;
   g_autoptr(BvMeeting) meeting = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(BvPrintDocument) minutes = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *problem = NULL;
   g_autofree char *group_id = NULL;
   g_autofree char *club = NULL;
   GSettings *settings;
@@ -198,35 +200,10 @@ _bv_application_run_minutes_job (BvApplication           *self,
       return TRUE;
     }
 
-  database_error = bv_application_get_database_error (self);
-  if (database_error)
-    {
-      bv_command_line_job_finish (job, 1, database_error->message);
-      return TRUE;
-    }
-
   database = bv_context_get_database (bv_application_get_context (self));
-  meeting = _bv_application_find_meeting (database, which, &problem);
+  meeting = attended_meeting (self, job, export, which, now, &people);
   if (!meeting)
-    {
-      bv_command_line_job_finish (job, 1, problem);
-      return TRUE;
-    }
-
-  people = bv_attendance_summarize (database, meeting, now);
-  for (guint i = 0; i < people->len; i++)
-    if (((BvAttendancePerson *) g_ptr_array_index (people, i))->state != BV_ATTENDANCE_STATE_NEVER_CAME)
-      export->people++;
-  if (export->people == 0)
-    {
-      /* Translators: %s is a meeting's title. */
-      problem = g_strdup_printf (_("No attendance is recorded for “%s”. It is recorded while the "
-                                   "room of a general assembly runs and the app is open or runs in "
-                                   "the background."),
-                                 bv_meeting_get_title (meeting));
-      bv_command_line_job_finish (job, 1, problem);
-      return TRUE;
-    }
+    return TRUE;
 
   settings = bv_application_get_settings (self);
   bv_quorum_rule_read (settings, &rule, &group_id);

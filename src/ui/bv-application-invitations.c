@@ -77,6 +77,27 @@ _bv_application_find_meeting (BvDatabase  *database,
   return NULL;
 }
 
+BvMeeting *
+_bv_application_job_meeting (BvApplication    *self,
+                             BvCommandLineJob *job,
+                             const char       *which)
+{
+  const GError *database_error = bv_application_get_database_error (self);
+  g_autofree char *problem = NULL;
+  BvMeeting *meeting;
+
+  if (database_error)
+    {
+      bv_command_line_job_finish (job, 1, database_error->message);
+      return NULL;
+    }
+  meeting = _bv_application_find_meeting (bv_context_get_database (bv_application_get_context (self)),
+                                          which, &problem);
+  if (!meeting)
+    bv_command_line_job_finish (job, 1, problem);
+  return meeting;
+}
+
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
@@ -152,7 +173,6 @@ _bv_application_run_invitations_job (BvApplication           *self,
 {
   const char *which = NULL;
   const char *output = NULL;
-  const GError *database_error;
   g_autoptr(BvCommandLineJob) job = NULL;
   InvitationsExport *export;
   g_autofree char *problem = NULL;
@@ -169,21 +189,11 @@ _bv_application_run_invitations_job (BvApplication           *self,
   export = g_new0 (InvitationsExport, 1);
   bv_command_line_job_set_data (job, export, (GDestroyNotify) invitations_export_free);
 
-  database_error = bv_application_get_database_error (self);
-  if (database_error)
-    {
-      bv_command_line_job_finish (job, 1, database_error->message);
-      return TRUE;
-    }
-
+  export->meeting = _bv_application_job_meeting (self, job, which);
+  if (!export->meeting)
+    return TRUE;
   manager = bv_application_get_context (self);
   database = bv_context_get_database (manager);
-  export->meeting = _bv_application_find_meeting (database, which, &problem);
-  if (!export->meeting)
-    {
-      bv_command_line_job_finish (job, 1, problem);
-      return TRUE;
-    }
 
   export->participants = bv_database_list_participants (database, bv_meeting_get_id (export->meeting));
   if (!export->participants || export->participants->len == 0)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bv-application.h"
+#include "bv-command-line-job.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,11 @@ gboolean _bv_application_run_minutes_job     (BvApplication           *self,
 BvMeeting *_bv_application_find_meeting      (BvDatabase              *database,
                                               const char              *which,
                                               char                   **problem);
+/* The same for @job, after checking the database opened; NULL after
+ * finishing @job with the reason. */
+BvMeeting *_bv_application_job_meeting       (BvApplication           *self,
+                                              BvCommandLineJob        *job,
+                                              const char              *which);
 
 /* --add-mail-account and --send-invitations (bv-application-mail.c). */
 gboolean _bv_application_run_mail_job        (BvApplication           *self,
